@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation } from '../../../src/api/catalogue';
+import { OAS_FILE, loadOas, requireReference } from '../../sandbox/helpers/reference';
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch']);
+// Reference §7.2: the platform asks for these on every Consent/AIS call although the OAS lists them on few.
+const PLATFORM_EXTRA_HEADERS = new Set(['PSU-ID', 'PSU-Corporate-ID', 'PSU-User-Agent', 'TPP-Redirect-Preferred']);
+const templateNames = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
+
+describe('catalogue', () => {
+  it('has 31 operations: ASPSP information 6, consent 8, AIS 5, PIS 12', () => {
+    const count = (g: string) => OPERATIONS.filter((o) => o.group === g).length;
+    assert.equal(OPERATIONS.length, 31);
+    assert.deepEqual(
+      [count('ASPSP Information'), count('Consent'), count('Account Information'), count('Payment Initiation')],
+      [6, 8, 5, 12],
+    );
+  });
+
+  it('has unique ids and unique method+path pairs, and findOperation finds each', () => {
+    assert.equal(new Set(OPERATIONS.map((o) => o.id)).size, OPERATIONS.length);
+    assert.equal(new Set(OPERATIONS.map((o) => `${o.method} ${o.path}`)).size, OPERATIONS.length);
+    for (const op of OPERATIONS) assert.equal(findOperation(op.id), op);
+    assert.equal(findOperation('nope'), undefined);
+  });
+
+  it('declares exactly the path parameters of each path template, all required', () => {
+    for (const op of OPERATIONS) {
+      const declared = op.params.filter((p) => p.in === 'path');
+      assert.deepEqual(declared.map((p) => p.name).sort(), templateNames(op.path), op.id);
+      assert.ok(declared.every((p) => p.required), op.id);
+      assert.ok(op.path.startsWith('/psd2/'), op.id);
+    }
+  });
+
+  it('never lists a parameter twice and never Authorization or X-Request-ID', () => {
+    for (const op of OPERATIONS) {
+      const keys = op.params.map((p) => `${p.in}:${p.name.toLowerCase()}`);
+      assert.equal(new Set(keys).size, keys.length, op.id);
+      assert.ok(!keys.includes('header:authorization') && !keys.includes('header:x-request-id'), op.id);
+    }
+  });
+
+  it('gives a body template to every POST/PUT that takes a body, and marks cancellation unsupported', () => {
+    for (const id of ['createConsent', 'initiatePayment', 'updateConsentsPsuData', 'updatePaymentPsuData']) {
+      assert.ok(findOperation(id)?.bodyTemplate, id);
+    }
+    const unsupported = OPERATIONS.filter((o) => !o.supportedByPlatform).map((o) => o.id).sort();
+    assert.deepEqual(unsupported, [
+      'cancelPayment',
+      'getPaymentCancellationScaStatus',
+      'getPaymentInitiationCancellationAuthorisationInformation',
+      'startPaymentInitiationCancellationAuthorisation',
+      'updatePaymentCancellationPsuData',
+    ]);
+    assert.deepEqual(Object.keys(PAYMENT_BODY_TEMPLATES).sort(), [...PAYMENT_PRODUCTS].sort());
+  });
+
+  describe(`against ${OAS_FILE}`, () => {
+    before(function () {
+      requireReference(this, OAS_FILE);
+    });
+
+    it('covers exactly every operation (method + path) of the OAS, with the OAS operationIds', () => {
+      const oas = loadOas();
+      const fromOas = new Map<string, string>();
+      for (const [path, item] of Object.entries(oas.paths)) {
+        for (const [method, op] of Object.entries(item)) {
+          if (HTTP_METHODS.has(method)) fromOas.set(`${method.toUpperCase()} /psd2${path}`, String(op.operationId));
+        }
+      }
+      const fromCatalogue = new Map(OPERATIONS.map((o) => [`${o.method} ${o.path}`, o.id]));
+      assert.deepEqual([...fromCatalogue.keys()].sort(), [...fromOas.keys()].sort());
+      for (const [key, id] of fromCatalogue) assert.equal(id, fromOas.get(key), key);
+    });
+
+    it('marks a parameter required exactly when the OAS does', () => {
+      const oas = loadOas();
+      const components = oas.components.parameters as Record<string, { name: string; in: string; required?: boolean }>;
+      for (const op of OPERATIONS) {
+        const oasOp = oas.paths[op.path.slice('/psd2'.length)]![op.method.toLowerCase()]!;
+        const oasParams = (oasOp.parameters as { $ref?: string }[]).map((p) =>
+          p.$ref ? components[p.$ref.split('/').pop()!]! : (p as { name: string; in: string; required?: boolean }),
+        );
+        for (const mine of op.params) {
+          const theirs = oasParams.find((p) => p.in === mine.in && p.name.toLowerCase() === mine.name.toLowerCase());
+          if (!theirs && !mine.required && PLATFORM_EXTRA_HEADERS.has(mine.name)) continue;
+          assert.ok(theirs, `${op.id}: ${mine.in} ${mine.name} is not in the OAS`);
+          assert.equal(mine.required, theirs.required === true, `${op.id}: ${mine.name} required flag`);
+        }
+        for (const theirs of oasParams.filter((p) => p.required && p.name !== 'X-Request-ID')) {
+          assert.ok(
+            op.params.some((p) => p.in === theirs.in && p.name.toLowerCase() === theirs.name.toLowerCase()),
+            `${op.id}: required ${theirs.in} ${theirs.name} is missing`,
+          );
+        }
+      }
+    });
+  });
+});
