@@ -1,0 +1,105 @@
+// Set Client Credentials / Clear Client Credentials for the active environment.
+import * as vscode from 'vscode';
+import { type CredentialStore, credentialProblem } from '../auth/credentialStore';
+import { ENVIRONMENT_LABELS, type EnvironmentId } from '../core/environments';
+import type { ActiveEnvironment } from '../platform/activeEnvironment';
+import type { Logger } from '../platform/logger';
+import type { Prompter } from '../platform/prompter';
+
+export class CredentialsCommands {
+  /** What the user typed as client_id before cancelling the secret step, offered again next time. */
+  private readonly draftClientIds = new Map<EnvironmentId, string>();
+
+  constructor(
+    private readonly store: CredentialStore,
+    private readonly environment: ActiveEnvironment,
+    private readonly prompter: Prompter,
+    private readonly logger: Logger,
+  ) {}
+
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand('openPayments.setClientCredentials', () => this.setCredentials()),
+      vscode.commands.registerCommand('openPayments.clearClientCredentials', () => this.clearCredentials()),
+    );
+  }
+
+  /** Returns true when new credentials were stored. */
+  async setCredentials(): Promise<boolean> {
+    const id = this.environment.state.id;
+    const label = ENVIRONMENT_LABELS[id];
+    const existing = await this.store.get(id);
+    const title = vscode.l10n.t('Set Client Credentials for {0}', label);
+
+    const clientId = await this.prompter.input({
+      title,
+      prompt: vscode.l10n.t('Enter the client_id of your Open Payments client (from the Developer Portal).'),
+      placeHolder: 'client_id',
+      value: this.draftClientIds.get(id) ?? existing?.clientId ?? '',
+      ignoreFocusOut: true,
+      validateInput: (value) => (credentialProblem(value) ? vscode.l10n.t('The client_id cannot be empty.') : undefined),
+    });
+    if (clientId === undefined) return false;
+    if (credentialProblem(clientId)) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The client_id was empty, so nothing was stored. Run "Set Client Credentials" again and enter the client_id from the Developer Portal.'),
+      );
+      return false;
+    }
+    this.draftClientIds.set(id, clientId.trim());
+
+    const clientSecret = await this.prompter.input({
+      title,
+      prompt: vscode.l10n.t('Enter the client_secret for client {0}. It is kept only in VS Code\'s secret storage.', clientId.trim()),
+      placeHolder: 'client_secret',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => (credentialProblem(value) ? vscode.l10n.t('The client_secret cannot be empty.') : undefined),
+    });
+    if (clientSecret === undefined) return false;
+    if (credentialProblem(clientSecret)) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The client_secret was empty, so nothing was stored and existing credentials were kept. Run "Set Client Credentials" again.'),
+      );
+      return false;
+    }
+
+    try {
+      await this.store.set(id, { clientId, clientSecret });
+    } catch (error) {
+      this.logger.error(`Storing client credentials for ${id} failed`, error);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The client credentials could not be saved in VS Code\'s secret storage. See the Open Payments log for details.'),
+      );
+      return false;
+    }
+    this.draftClientIds.delete(id);
+    this.logger.info(`Client credentials for ${id} stored in secret storage (client_id ${clientId.trim()}).`);
+    await this.environment.refresh();
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Client credentials for {0} are saved in VS Code\'s secret storage.', label),
+    );
+    return true;
+  }
+
+  /** Returns true when credentials were removed. */
+  async clearCredentials(): Promise<boolean> {
+    const id = this.environment.state.id;
+    const label = ENVIRONMENT_LABELS[id];
+    if (!(await this.store.has(id))) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no client credentials stored for {0}.', label));
+      return false;
+    }
+    const confirmed = await this.prompter.confirm(
+      vscode.l10n.t('Remove the client credentials for {0}?', label),
+      vscode.l10n.t('Requests to {0} will fail until you set credentials again.', label),
+      vscode.l10n.t('Remove'),
+    );
+    if (!confirmed) return false;
+    await this.store.clear(id);
+    this.logger.info(`Client credentials for ${id} removed from secret storage.`);
+    await this.environment.refresh();
+    void vscode.window.showInformationMessage(vscode.l10n.t('The client credentials for {0} were removed.', label));
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+// Wires the extension's objects together and registers their disposables; no logic lives here.
+import * as vscode from 'vscode';
+import { CredentialStore } from './auth/credentialStore';
+import { CredentialsCommands } from './commands/credentialsCommands';
+import { EnvironmentCommands } from './commands/environmentCommands';
+import { Redactor } from './core/redaction';
+import { ActiveEnvironment } from './platform/activeEnvironment';
+import { EnvironmentSettings } from './platform/environmentSettings';
+import { Logger } from './platform/logger';
+import { SwitchablePrompter, WindowPrompter } from './platform/prompter';
+import type { TestApi } from './testApi';
+import { EmptyTreeProvider } from './views/emptyTreeProvider';
+import { EnvironmentStatusBar } from './views/environmentStatusBar';
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const redactor = new Redactor();
+  const channel = vscode.window.createOutputChannel('Open Payments', { log: true });
+  const logger = new Logger(channel, redactor);
+  const credentials = new CredentialStore(context.secrets, redactor);
+  const settings = new EnvironmentSettings();
+  const environment = new ActiveEnvironment(settings, credentials, logger);
+  const prompter = new SwitchablePrompter(new WindowPrompter());
+  const credentialsCommands = new CredentialsCommands(credentials, environment, prompter, logger);
+  const environmentCommands = new EnvironmentCommands(settings, environment, prompter);
+
+  context.subscriptions.push(
+    channel,
+    environment,
+    new EnvironmentStatusBar(environment),
+    credentialsCommands.register(),
+    environmentCommands.register(),
+    vscode.commands.registerCommand('openPayments.showLog', () => logger.show()),
+    vscode.window.registerTreeDataProvider('openPayments.banks', new EmptyTreeProvider()),
+    vscode.window.registerTreeDataProvider('openPayments.consents', new EmptyTreeProvider()),
+    vscode.window.registerTreeDataProvider('openPayments.history', new EmptyTreeProvider()),
+  );
+  void environment.refresh();
+
+  // Only the extension-host tests get a handle on internals; installed copies export nothing.
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    return { prompter, environment, redactor };
+  }
+  return undefined;
+}
+
+export function deactivate(): void {
+  // Everything is released through context.subscriptions.
+}

@@ -1,0 +1,91 @@
+// What the whole UI keys on: the environment in force, whether its hosts are valid, and whether it has
+// credentials. Mirrors that into context keys for `when` clauses and welcome views.
+import * as vscode from 'vscode';
+import type { CredentialStore } from '../auth/credentialStore';
+import type { EnvironmentId, EnvironmentResolution } from '../core/environments';
+import type { EnvironmentSettings } from './environmentSettings';
+import type { Logger } from './logger';
+
+export const CONTEXT_HAS_CREDENTIALS = 'openPayments.hasCredentials';
+export const CONTEXT_ENVIRONMENT = 'openPayments.environment';
+export const CONTEXT_ENVIRONMENT_INVALID = 'openPayments.environmentInvalid';
+
+export interface EnvironmentState {
+  readonly id: EnvironmentId;
+  readonly resolution: EnvironmentResolution;
+  readonly hasCredentials: boolean;
+}
+
+export class ActiveEnvironment implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<EnvironmentState>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private current: EnvironmentState;
+  private refreshing: Promise<EnvironmentState> | undefined;
+  private refreshAgain = false;
+
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly settings: EnvironmentSettings,
+    private readonly credentials: CredentialStore,
+    private readonly logger: Logger,
+  ) {
+    const id = settings.currentId();
+    this.current = { id, resolution: settings.resolve(id), hasCredentials: false };
+    this.subscriptions.push(
+      this.changed,
+      settings.onDidChange(() => void this.refresh()),
+      // Also fires when another window stores or clears credentials.
+      credentials.onDidChange(() => void this.refresh()),
+    );
+  }
+
+  get state(): EnvironmentState {
+    return this.current;
+  }
+
+  /** Re-reads settings and secrets; overlapping calls collapse into one re-read after the running one. */
+  refresh(): Promise<EnvironmentState> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = this.read().finally(() => {
+      this.refreshing = undefined;
+      if (this.refreshAgain) {
+        this.refreshAgain = false;
+        void this.refresh();
+      }
+    });
+    return this.refreshing;
+  }
+
+  private async read(): Promise<EnvironmentState> {
+    const id = this.settings.currentId();
+    const resolution = this.settings.resolve(id);
+    let hasCredentials = false;
+    try {
+      hasCredentials = await this.credentials.has(id);
+    } catch (error) {
+      this.logger.error('Reading client credentials from secret storage failed', error);
+    }
+    const previous = this.current;
+    this.current = { id, resolution, hasCredentials };
+    await Promise.all([
+      vscode.commands.executeCommand('setContext', CONTEXT_HAS_CREDENTIALS, hasCredentials),
+      vscode.commands.executeCommand('setContext', CONTEXT_ENVIRONMENT, id),
+      vscode.commands.executeCommand('setContext', CONTEXT_ENVIRONMENT_INVALID, !resolution.ok),
+    ]);
+    if (previous.id !== id || previous.hasCredentials !== hasCredentials || previous.resolution.ok !== resolution.ok) {
+      this.logger.info(
+        `Environment ${id}${resolution.ok ? ` (${resolution.environment.authHost}, ${resolution.environment.apiHost})` : ' (invalid hosts)'}; credentials ${hasCredentials ? 'set' : 'not set'}.`,
+      );
+    }
+    this.changed.fire(this.current);
+    return this.current;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}

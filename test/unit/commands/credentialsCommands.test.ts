@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { activateExtension, type Activated, eventually } from '../fakes/activate';
+import { commands, fake } from '../fakes/vscode';
+
+const SECRET = 'unit-test-client-secret-9f2c';
+const KEY = 'openPayments.clientCredentials.sandbox';
+
+describe('Set / Clear Client Credentials', () => {
+  let ext: Activated;
+
+  beforeEach(async () => {
+    ext = await activateExtension();
+  });
+  afterEach(() => ext.dispose());
+
+  function everythingVisible(): string {
+    return JSON.stringify({
+      log: ext.log.lines,
+      messages: fake.messages,
+      settings: [...fake.settings.entries()],
+      globalState: ext.context.globalState.keys().map((k) => [k, ext.context.globalState.get(k)]),
+      statusBar: fake.statusBarItems.map((item) => [item.text, item.tooltip]),
+    });
+  }
+
+  it('stores both values in secret storage only and flips the context key', async () => {
+    assert.equal(fake.context.get('openPayments.hasCredentials'), false);
+    fake.answers.push('my-client', SECRET);
+    assert.equal(await commands.executeCommand('openPayments.setClientCredentials'), true);
+
+    assert.deepEqual(JSON.parse(ext.context.secrets.values.get(KEY) ?? '{}'), { clientId: 'my-client', clientSecret: SECRET });
+    assert.equal(fake.context.get('openPayments.hasCredentials'), true);
+    assert.match(fake.messages.at(-1)?.message ?? '', /Sandbox are saved in VS Code's secret storage/);
+    assert.ok(!everythingVisible().includes(SECRET), 'the secret leaked into log, settings, state or UI');
+    assert.ok(ext.log.lines.some((line) => line.includes('my-client')), 'the client_id is logged for tracing');
+  });
+
+  it('asks for the secret in a password box that survives focus loss', async () => {
+    fake.answers.push('my-client', SECRET);
+    await commands.executeCommand('openPayments.setClientCredentials');
+    const [idPrompt, secretPrompt] = fake.prompts.map((prompt) => prompt.options);
+    assert.equal(idPrompt.ignoreFocusOut, true);
+    assert.notEqual(idPrompt.password, true);
+    assert.equal(secretPrompt.password, true);
+    assert.equal(secretPrompt.ignoreFocusOut, true);
+    assert.match(idPrompt.title, /Sandbox/);
+  });
+
+  it('refuses blank input with a clear message while typing', async () => {
+    fake.answers.push('my-client', SECRET);
+    await commands.executeCommand('openPayments.setClientCredentials');
+    const [idPrompt, secretPrompt] = fake.prompts.map((prompt) => prompt.options);
+    assert.equal(idPrompt.validateInput('   '), 'The client_id cannot be empty.');
+    assert.equal(secretPrompt.validateInput(''), 'The client_secret cannot be empty.');
+    assert.equal(idPrompt.validateInput('x'), undefined);
+  });
+
+  it('changes nothing when the user presses Escape at either step', async () => {
+    fake.answers.push('first', 'first-secret-value');
+    await commands.executeCommand('openPayments.setClientCredentials');
+    const before = ext.context.secrets.values.get(KEY);
+
+    fake.answers.push(undefined);
+    assert.equal(await commands.executeCommand('openPayments.setClientCredentials'), false);
+    fake.answers.push('second', undefined);
+    assert.equal(await commands.executeCommand('openPayments.setClientCredentials'), false);
+    assert.equal(ext.context.secrets.values.get(KEY), before);
+    assert.equal(fake.context.get('openPayments.hasCredentials'), true);
+  });
+
+  it('keeps the client_id the user typed when they cancel at the secret', async () => {
+    fake.answers.push('typed-client', undefined);
+    await commands.executeCommand('openPayments.setClientCredentials');
+    fake.prompts.length = 0;
+    fake.answers.push(undefined);
+    await commands.executeCommand('openPayments.setClientCredentials');
+    assert.equal(fake.prompts[0]?.options.value, 'typed-client');
+  });
+
+  it('offers the stored client_id (never the secret) when changing credentials', async () => {
+    fake.answers.push('stored-client', SECRET);
+    await commands.executeCommand('openPayments.setClientCredentials');
+    fake.prompts.length = 0;
+    fake.answers.push('stored-client', undefined);
+    await commands.executeCommand('openPayments.setClientCredentials');
+    assert.equal(fake.prompts[0]?.options.value, 'stored-client');
+    assert.equal(fake.prompts[1]?.options.value, undefined);
+  });
+
+  it('stores credentials per environment', async () => {
+    fake.answers.push('sandbox-client', SECRET);
+    await commands.executeCommand('openPayments.setClientCredentials');
+    fake.answers.push('local');
+    await commands.executeCommand('openPayments.chooseEnvironment');
+    assert.equal(fake.context.get('openPayments.hasCredentials'), false);
+    fake.answers.push('local-client', 'local-secret-value');
+    await commands.executeCommand('openPayments.setClientCredentials');
+    assert.ok(ext.context.secrets.values.has('openPayments.clientCredentials.local'));
+    assert.ok(ext.context.secrets.values.has(KEY));
+  });
+
+  it('clears only after confirmation', async () => {
+    fake.answers.push('my-client', SECRET);
+    await commands.executeCommand('openPayments.setClientCredentials');
+
+    fake.answers.push(undefined);
+    assert.equal(await commands.executeCommand('openPayments.clearClientCredentials'), false);
+    assert.ok(ext.context.secrets.values.has(KEY));
+
+    fake.answers.push('Remove');
+    assert.equal(await commands.executeCommand('openPayments.clearClientCredentials'), true);
+    assert.ok(!ext.context.secrets.values.has(KEY));
+    assert.equal(fake.context.get('openPayments.hasCredentials'), false);
+    assert.ok(!everythingVisible().includes(SECRET));
+  });
+
+  it('says so when there is nothing to clear', async () => {
+    assert.equal(await commands.executeCommand('openPayments.clearClientCredentials'), false);
+    assert.match(fake.messages.at(-1)?.message ?? '', /no client credentials stored for Sandbox/);
+  });
+
+  it('picks up credentials stored or removed by another window', async () => {
+    await ext.context.secrets.store(KEY, JSON.stringify({ clientId: 'other', clientSecret: 'other-window-secret' }));
+    await eventually(() => assert.equal(fake.context.get('openPayments.hasCredentials'), true));
+    await ext.context.secrets.delete(KEY);
+    await eventually(() => assert.equal(fake.context.get('openPayments.hasCredentials'), false));
+  });
+});

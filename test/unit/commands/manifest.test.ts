@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { activate } from '../../../src/extension';
+import { activateExtension } from '../fakes/activate';
+import { readManifest, repoRoot, resetWithManifestDefaults } from '../fakes/manifest';
+import { createExtensionContext, ExtensionMode, fake } from '../fakes/vscode';
+
+describe('extension manifest and activation', () => {
+  const manifest = readManifest();
+
+  it('registers exactly the contributed commands, each in the Open Payments category', async () => {
+    const ext = await activateExtension();
+    try {
+      const contributed = manifest.contributes.commands.map((c) => c.command).sort();
+      const registered = [...fake.commands.keys()].sort();
+      assert.deepEqual(registered, contributed);
+      for (const command of manifest.contributes.commands) assert.equal(command.category, 'Open Payments', command.command);
+    } finally {
+      ext.dispose();
+    }
+  });
+
+  it('releases everything it registered when deactivated', async () => {
+    const ext = await activateExtension();
+    ext.dispose();
+    assert.equal(fake.commands.size, 0);
+    assert.equal(fake.treeProviders.size, 0);
+    assert.ok(fake.statusBarItems.every((item) => item.disposed));
+    assert.ok(fake.channels.every((channel) => channel.disposed));
+  });
+
+  it('has an activity bar container with an SVG icon and the three views, each with a welcome text', () => {
+    const [container] = manifest.contributes.viewsContainers.activitybar;
+    assert.ok(container);
+    assert.ok(container.icon.endsWith('.svg') && fs.existsSync(path.join(repoRoot, container.icon)));
+    const views = manifest.contributes.views[container.id]?.map((view) => view.name);
+    assert.deepEqual(views, ['Banks', 'Consents & Accounts', 'History']);
+    for (const view of manifest.contributes.views[container.id] ?? []) {
+      const welcome = manifest.contributes.viewsWelcome.filter((w) => w.view === view.id);
+      assert.ok(welcome.some((w) => w.when?.includes('!openPayments.hasCredentials')), `${view.id} explains what to do first`);
+    }
+  });
+
+  it('welcome buttons only run commands that exist', () => {
+    const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const welcome of manifest.contributes.viewsWelcome) {
+      for (const [, command] of welcome.contents.matchAll(/\(command:([\w.]+)\)/g)) {
+        assert.ok(commands.has(command ?? ''), `${welcome.view} links to unknown ${command}`);
+      }
+    }
+  });
+
+  it('keeps custom hosts in user settings only, so a workspace cannot redirect credentials', () => {
+    const props = manifest.contributes.configuration.properties;
+    assert.equal(props['openPayments.authHost']?.scope, 'application');
+    assert.equal(props['openPayments.apiHost']?.scope, 'application');
+    assert.deepEqual(props['openPayments.environment']?.enum, ['sandbox', 'production', 'local', 'custom']);
+    assert.ok(!Object.keys(props).some((key) => /secret|password|token/i.test(key)), 'no setting may hold a secret');
+  });
+
+  it('registers a tree for each contributed view', async () => {
+    const ext = await activateExtension();
+    try {
+      const ids = Object.values(manifest.contributes.views).flat().map((v) => v.id).sort();
+      assert.deepEqual([...fake.treeProviders.keys()].sort(), ids);
+    } finally {
+      ext.dispose();
+    }
+  });
+
+  it('exports nothing outside test mode', () => {
+    resetWithManifestDefaults();
+    const context = createExtensionContext(ExtensionMode.Production);
+    assert.equal(activate(context as never), undefined);
+    context.subscriptions.forEach((s) => s.dispose());
+  });
+
+  it('targets VS Code 1.100 and the API types of that version exactly', () => {
+    assert.equal((manifest.engines as Record<string, string>).vscode, '^1.100.0');
+    assert.equal((manifest.devDependencies as Record<string, string>)['@types/vscode'], '1.100.0');
+  });
+});

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { CredentialStore, CredentialValidationError } from '../../../src/auth/credentialStore';
+import { Redactor } from '../../../src/core/redaction';
+import { FakeSecretStorage } from '../fakes/vscode';
+
+describe('credential store', () => {
+  let secrets: FakeSecretStorage;
+  let redactor: Redactor;
+  let store: CredentialStore;
+
+  beforeEach(() => {
+    secrets = new FakeSecretStorage();
+    redactor = new Redactor();
+    store = new CredentialStore(secrets, redactor);
+  });
+
+  it('keeps credentials per environment', async () => {
+    await store.set('sandbox', { clientId: 'sandbox-client', clientSecret: 'sandbox-secret' });
+    await store.set('local', { clientId: 'local-client', clientSecret: 'local-secret' });
+    assert.deepEqual(await store.get('sandbox'), { clientId: 'sandbox-client', clientSecret: 'sandbox-secret' });
+    assert.deepEqual(await store.get('local'), { clientId: 'local-client', clientSecret: 'local-secret' });
+    assert.equal(await store.get('production'), undefined);
+    await store.clear('sandbox');
+    assert.equal(await store.has('sandbox'), false);
+    assert.equal(await store.has('local'), true);
+  });
+
+  it('trims values and refuses blank ones without touching what is stored', async () => {
+    await store.set('sandbox', { clientId: '  id  ', clientSecret: '\tsecret-1 ' });
+    assert.deepEqual(await store.get('sandbox'), { clientId: 'id', clientSecret: 'secret-1' });
+    await assert.rejects(store.set('sandbox', { clientId: 'id2', clientSecret: '   ' }), CredentialValidationError);
+    await assert.rejects(store.set('sandbox', { clientId: '', clientSecret: 'x' }), CredentialValidationError);
+    assert.deepEqual(await store.get('sandbox'), { clientId: 'id', clientSecret: 'secret-1' });
+  });
+
+  it('teaches the redactor every secret it stores or reads', async () => {
+    await store.set('sandbox', { clientId: 'id', clientSecret: 'first-secret-value' });
+    const other = new Redactor();
+    const reader = new CredentialStore(secrets, other);
+    await reader.get('sandbox');
+    assert.equal(redactor.redact('x first-secret-value'), 'x ***');
+    assert.equal(other.redact('x first-secret-value'), 'x ***');
+  });
+
+  it('treats a damaged entry as absent', async () => {
+    await secrets.store('openPayments.clientCredentials.sandbox', '{not json');
+    assert.equal(await store.get('sandbox'), undefined);
+    await secrets.store('openPayments.clientCredentials.sandbox', '{"clientId":1}');
+    assert.equal(await store.get('sandbox'), undefined);
+  });
+
+  it('reports changes to its own keys only, including changes made by another window', async () => {
+    const seen: string[] = [];
+    const subscription = store.onDidChange((environment) => seen.push(environment));
+    await secrets.store('someOtherExtension.key', 'x');
+    await secrets.store('openPayments.clientCredentials.production', '{"clientId":"a","clientSecret":"b"}');
+    await store.clear('sandbox');
+    subscription.dispose();
+    await store.clear('local');
+    assert.deepEqual(seen, ['production', 'sandbox']);
+  });
+});
