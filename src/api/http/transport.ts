@@ -1,0 +1,122 @@
+// The only module that talks to the network. undici's Agent keeps one keep-alive Pool per origin, so the
+// API host and the auth host each get their own connections.
+import { STATUS_CODES } from 'node:http';
+import type { LookupFunction } from 'node:net';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import { toTransportError } from './transportErrors';
+
+export interface ClientCertificate {
+  /** PKCS#12 bundle from the Developer Portal (production only). */
+  readonly pfx: Buffer;
+  readonly passphrase?: string;
+}
+
+export interface TransportConfig {
+  readonly connectTimeoutMs?: number;
+  readonly headersTimeoutMs?: number;
+  readonly bodyTimeoutMs?: number;
+  readonly keepAliveTimeoutMs?: number;
+  /** http(s) URL of a forward proxy; requests are tunnelled through it. */
+  readonly proxyUrl?: string;
+  readonly clientCertificate?: ClientCertificate;
+  /** Name resolution override (split-horizon DNS; tests that must not touch a real resolver). */
+  readonly lookup?: LookupFunction;
+}
+
+export interface TransportRequest {
+  readonly url: URL;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface TransportResponse {
+  readonly status: number;
+  readonly statusText?: string;
+  /** Lower-case names; repeated headers joined with ", ". */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly bodyText: string;
+}
+
+/** What the pipeline and the token client need from the network; tests may substitute it. */
+export interface Transport {
+  request(request: TransportRequest): Promise<TransportResponse>;
+}
+
+export const DEFAULT_TRANSPORT_TIMEOUTS = {
+  connectTimeoutMs: 10_000,
+  headersTimeoutMs: 30_000,
+  bodyTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 10_000,
+} as const;
+
+function createDispatcher(config: TransportConfig): Dispatcher {
+  const timeouts = { ...DEFAULT_TRANSPORT_TIMEOUTS, ...withoutUndefined(config) };
+  const tls = {
+    ...(config.clientCertificate ? { pfx: config.clientCertificate.pfx, passphrase: config.clientCertificate.passphrase } : {}),
+    ...(config.lookup ? { lookup: config.lookup } : {}),
+  };
+  const common = {
+    headersTimeout: timeouts.headersTimeoutMs,
+    bodyTimeout: timeouts.bodyTimeoutMs,
+    keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+  };
+  if (config.proxyUrl) {
+    return new ProxyAgent({
+      ...common,
+      uri: config.proxyUrl,
+      requestTls: { ...tls, timeout: timeouts.connectTimeoutMs },
+      proxyTls: { timeout: timeouts.connectTimeoutMs },
+    });
+  }
+  return new Agent({ ...common, connect: { ...tls, timeout: timeouts.connectTimeoutMs } });
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+export class UndiciTransport implements Transport {
+  private readonly dispatcher: Dispatcher;
+
+  constructor(config: TransportConfig = {}) {
+    this.dispatcher = createDispatcher(config);
+  }
+
+  /** Resolves with any HTTP status; rejects only with a TransportError. */
+  async request(request: TransportRequest): Promise<TransportResponse> {
+    try {
+      const response = await this.dispatcher.request({
+        origin: request.url.origin,
+        path: request.url.pathname + request.url.search,
+        method: request.method as Dispatcher.HttpMethod,
+        headers: { ...request.headers },
+        body: request.body,
+        signal: request.signal,
+      });
+      const bodyText = await response.body.text();
+      return {
+        status: response.statusCode,
+        statusText: STATUS_CODES[response.statusCode],
+        headers: flattenHeaders(response.headers),
+        bodyText,
+      };
+    } catch (error) {
+      throw toTransportError(error, request.signal);
+    }
+  }
+
+  /** Closes pooled connections; pending requests finish first. */
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+}

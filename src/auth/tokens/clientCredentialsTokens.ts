@@ -1,0 +1,190 @@
+// client_credentials tokens, one per (environment, product, context), kept in memory only. Concurrent
+// callers share one token request, and a token is reused until shortly before it expires.
+import * as client from 'openid-client';
+import type { Product, PsuContext } from '../../api/operationTypes';
+import type { Redactor } from '../../core/redaction';
+import { newRequestId } from '../../api/http/requestId';
+import { createAuthConfiguration, isAcceptableAuthHost } from './authServerConfiguration';
+import { TokenError, tokenScopeString } from './tokenError';
+import { toTokenError } from './tokenErrorMapping';
+
+export interface TokenScope {
+  readonly environmentId: string;
+  readonly authHost: string;
+  readonly product: Product;
+  readonly context: PsuContext;
+}
+
+export interface AccessToken {
+  readonly value: string;
+  /** Epoch ms at which the server says the token expires. */
+  readonly expiresAt: number;
+  /** Epoch ms after which a new token is fetched instead of reusing this one. */
+  readonly refreshAt: number;
+  readonly scope: string;
+  /** The X-Request-ID of the token request that produced it. */
+  readonly requestId: string;
+}
+
+/** What the request pipeline needs; tests can substitute it. */
+export interface TokenSource {
+  getToken(scope: TokenScope, signal?: AbortSignal): Promise<AccessToken>;
+  /** Drops the cached token, if it is still `token` (so two concurrent 401s don't drop a fresh one). */
+  invalidate(scope: TokenScope, token?: AccessToken): void;
+}
+
+export interface ClientCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+export type CredentialsProvider = (environmentId: string) => Promise<ClientCredentials | undefined>;
+
+export interface ClientCredentialsTokensOptions {
+  readonly credentials: CredentialsProvider;
+  /** The transport every token request goes through (see createTransportFetch). */
+  readonly fetch: client.CustomFetch;
+  /** Learns the client secret and every token, so they are masked wherever they are later logged. */
+  readonly redactor?: Redactor;
+  readonly requestTimeoutMs?: number;
+  /** Refresh this long before expiry at most ... */
+  readonly maxRefreshSkewMs?: number;
+  /** ... and at most this fraction of the token's lifetime (short-lived tokens stay usable). */
+  readonly refreshSkewFraction?: number;
+  /** Used when the server omits expires_in. */
+  readonly defaultLifetimeMs?: number;
+  readonly now?: () => number;
+}
+
+const DEFAULTS = {
+  requestTimeoutMs: 30_000,
+  maxRefreshSkewMs: 60_000,
+  refreshSkewFraction: 0.1,
+  defaultLifetimeMs: 300_000,
+};
+
+function cacheKey(scope: TokenScope): string {
+  return JSON.stringify([scope.environmentId, scope.authHost, scope.product, scope.context]);
+}
+
+/** Lets one caller stop waiting without cancelling the shared request the others still wait for. */
+function waitUnlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => Error): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(onAbort());
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(onAbort());
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
+}
+
+export class ClientCredentialsTokens implements TokenSource {
+  private readonly cache = new Map<string, AccessToken>();
+  private readonly inFlight = new Map<string, Promise<AccessToken>>();
+  // Bumped by clear() so a request already under way cannot repopulate a cache that was just emptied.
+  private generation = 0;
+  private readonly settings: typeof DEFAULTS;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ClientCredentialsTokensOptions) {
+    this.settings = {
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+      maxRefreshSkewMs: options.maxRefreshSkewMs ?? DEFAULTS.maxRefreshSkewMs,
+      refreshSkewFraction: options.refreshSkewFraction ?? DEFAULTS.refreshSkewFraction,
+      defaultLifetimeMs: options.defaultLifetimeMs ?? DEFAULTS.defaultLifetimeMs,
+    };
+    this.now = options.now ?? Date.now;
+  }
+
+  getToken(scope: TokenScope, signal?: AbortSignal): Promise<AccessToken> {
+    const key = cacheKey(scope);
+    const cached = this.cache.get(key);
+    if (cached && this.now() < cached.refreshAt) return Promise.resolve(cached);
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      const started = this.fetchAndCache(key, scope).finally(() => {
+        if (this.inFlight.get(key) === started) this.inFlight.delete(key);
+      });
+      // Every caller may have given up (aborted); the shared promise must still never reject unobserved.
+      started.catch(() => undefined);
+      this.inFlight.set(key, started);
+      pending = started;
+    }
+    return waitUnlessAborted(pending, signal, () => new TokenError({ ...scope, kind: 'cancelled' }));
+  }
+
+  invalidate(scope: TokenScope, token?: AccessToken): void {
+    const key = cacheKey(scope);
+    const cached = this.cache.get(key);
+    if (cached && (!token || cached.value === token.value)) this.cache.delete(key);
+  }
+
+  /** Forget tokens, e.g. after the user changed credentials; one environment or all. */
+  clear(environmentId?: string): void {
+    this.generation++;
+    for (const map of [this.cache, this.inFlight]) {
+      for (const key of [...map.keys()]) {
+        if (environmentId === undefined || (JSON.parse(key) as string[])[0] === environmentId) map.delete(key);
+      }
+    }
+  }
+
+  private async fetchAndCache(key: string, scope: TokenScope): Promise<AccessToken> {
+    const generation = this.generation;
+    const token = await this.requestToken(scope);
+    if (generation === this.generation) this.cache.set(key, token);
+    return token;
+  }
+
+  private async requestToken(scope: TokenScope): Promise<AccessToken> {
+    if (!isAcceptableAuthHost(scope.authHost)) throw new TokenError({ ...scope, kind: 'insecure_host' });
+    const credentials = await this.options.credentials(scope.environmentId);
+    if (!credentials?.clientId || !credentials.clientSecret) throw new TokenError({ ...scope, kind: 'no_credentials' });
+    this.options.redactor?.addSecret(credentials.clientSecret);
+
+    let requestId = newRequestId();
+    const tracedFetch: client.CustomFetch = async (url, init) => {
+      const response = await this.options.fetch(url, { ...init, headers: { ...init.headers, 'X-Request-ID': requestId } });
+      requestId = response.headers.get('x-request-id') ?? requestId;
+      return response;
+    };
+    const config = createAuthConfiguration({
+      authHost: scope.authHost,
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      fetch: tracedFetch,
+      timeoutMs: this.settings.requestTimeoutMs,
+    });
+    const requestedScope = tokenScopeString(scope.product, scope.context);
+    const startedAt = this.now();
+    let response: client.TokenEndpointResponse;
+    try {
+      response = await client.clientCredentialsGrant(config, { scope: requestedScope });
+    } catch (error) {
+      throw toTokenError(error, { ...scope, requestId });
+    }
+    if (response.token_type.toLowerCase() !== 'bearer') {
+      throw new TokenError({ ...scope, kind: 'protocol', requestId, causeCode: 'UNEXPECTED_TOKEN_TYPE' });
+    }
+    this.options.redactor?.addSecret(response.access_token);
+    const lifetimeMs =
+      typeof response.expires_in === 'number' && response.expires_in > 0 ? response.expires_in * 1000 : this.settings.defaultLifetimeMs;
+    const skewMs = Math.min(this.settings.maxRefreshSkewMs, lifetimeMs * this.settings.refreshSkewFraction);
+    return {
+      value: response.access_token,
+      expiresAt: startedAt + lifetimeMs,
+      refreshAt: startedAt + lifetimeMs - skewMs,
+      scope: response.scope ?? requestedScope,
+      requestId,
+    };
+  }
+}
