@@ -1,0 +1,277 @@
+// The request pipeline: prepare, authorise, send, retry where it is safe, and record. send() never
+// rejects: every outcome is an ApiResult, so no caller can leak an unhandled rejection or a raw error.
+import type { Operation, PsuContext } from '../operationTypes';
+import type { Redactor } from '../../core/redaction';
+import { TokenError } from '../../auth/tokens/tokenError';
+import type { AccessToken, TokenScope, TokenSource } from '../../auth/tokens/clientCredentialsTokens';
+import type { Exchange, ExchangeAttempt } from './exchange';
+import type { PsuHeaderSettings } from './psuHeaderRules';
+import { isRequestId, newRequestId } from './requestId';
+import { prepareRequest, type ParamValues, type PreparedRequest } from './requestPreparation';
+import { requestFailure, type ApiResult, type RequestFailure } from './requestFailure';
+import { parseRetryAfter } from './retryAfter';
+import { extractTppMessages, hasTppCode } from './tppMessages';
+import type { Transport, TransportResponse } from './transport';
+import { TransportError } from './transportErrors';
+
+export interface ApiEnvironment {
+  readonly id: string;
+  readonly authHost: string;
+  readonly apiHost: string;
+}
+
+export interface ApiRequest {
+  readonly operation: Operation;
+  /** Path, query and header values by wire name. */
+  readonly params: ParamValues;
+  /** An object is sent as JSON; a string is sent as written (it must be JSON). */
+  readonly body?: unknown;
+  readonly environment: ApiEnvironment;
+  readonly context: PsuContext;
+  readonly psuHeaders?: PsuHeaderSettings;
+  /** Used for the first attempt only; must be a UUID. */
+  readonly requestId?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface RetryPolicy {
+  /** 429 retries for GET requests. */
+  readonly maxRateLimitRetries: number;
+  /** A Retry-After longer than this is not waited for; the 429 is returned instead. */
+  readonly retryAfterCapMs: number;
+}
+
+export interface ApiClientOptions {
+  readonly transport: Transport;
+  readonly tokens: TokenSource;
+  readonly redactor: Redactor;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly now?: () => number;
+  /** Waits between retries; resolves early as a rejection when `signal` aborts. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRateLimitRetries: 2, retryAfterCapMs: 10_000 };
+
+// Codes meaning "this bearer token is no good", where a fresh token can help (reference §5, 401 codes).
+const TOKEN_REJECTED_CODES: ReadonlySet<string> = new Set(['TOKEN_INVALID', 'TOKEN_EXPIRED', 'TOKEN_UNKNOWN']);
+const NO_BODY_STATUSES = new Set([204, 205]);
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new TransportError('cancelled', 'ABORT_ERR'));
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new TransportError('cancelled', 'ABORT_ERR'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function jsonOrUndefined(text: string): unknown {
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** State of one send() call across its attempts. */
+interface CallState {
+  readonly request: ApiRequest;
+  readonly prepared: PreparedRequest;
+  readonly scope: TokenScope;
+  readonly startedAt: number;
+  readonly attempts: ExchangeAttempt[];
+}
+
+export class ApiClient {
+  private readonly retry: RetryPolicy;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? abortableSleep;
+  }
+
+  async send(request: ApiRequest): Promise<ApiResult> {
+    try {
+      return await this.run(request);
+    } catch {
+      // Deliberately without the error: it could carry anything, and nothing above may see a stack.
+      return { ok: false, failure: requestFailure({ kind: 'internal', operationId: request.operation.id, attempts: [] }) };
+    }
+  }
+
+  private async run(request: ApiRequest): Promise<ApiResult> {
+    const operationId = request.operation.id;
+    if (request.requestId !== undefined && !isRequestId(request.requestId)) {
+      return this.fail({ kind: 'validation', operationId, causeCode: 'INVALID_REQUEST_ID', param: 'X-Request-ID', attempts: [] });
+    }
+    const preparation = prepareRequest({
+      operation: request.operation,
+      params: request.params,
+      body: request.body,
+      apiHost: request.environment.apiHost,
+      context: request.context,
+      psuHeaders: request.psuHeaders ?? {},
+    });
+    if (!preparation.ok) {
+      const { code, ...where } = preparation.problem;
+      return this.fail({ kind: 'validation', operationId, causeCode: code, ...where, attempts: [] });
+    }
+    const state: CallState = {
+      request,
+      prepared: preparation.request,
+      scope: {
+        environmentId: request.environment.id,
+        authHost: request.environment.authHost,
+        product: request.operation.product,
+        context: request.context,
+      },
+      startedAt: this.now(),
+      attempts: [],
+    };
+    return this.attemptLoop(state);
+  }
+
+  private async attemptLoop(state: CallState): Promise<ApiResult> {
+    const { request } = state;
+    const operationId = request.operation.id;
+    let tokenRetried = false;
+    let rateLimitRetries = 0;
+    for (;;) {
+      const requestId = state.attempts.length === 0 && request.requestId ? request.requestId : newRequestId();
+      let token: AccessToken;
+      try {
+        token = await this.options.tokens.getToken(state.scope, request.signal);
+      } catch (error) {
+        return this.tokenFailure(state, error);
+      }
+      this.options.redactor.addSecret(token.value);
+      const headers = { ...state.prepared.headers, 'X-Request-ID': requestId, Authorization: `Bearer ${token.value}` };
+      const attemptStart = this.now();
+      let response: TransportResponse;
+      try {
+        response = await this.options.transport.request({
+          url: state.prepared.url,
+          method: request.operation.method,
+          headers,
+          body: state.prepared.body,
+          signal: request.signal,
+        });
+      } catch (error) {
+        const transportError = error instanceof TransportError ? error : new TransportError('network', undefined);
+        state.attempts.push({ requestId, error: transportError.kind, durationMs: this.now() - attemptStart });
+        return this.fail({ kind: transportError.kind, operationId, requestId, causeCode: transportError.causeCode, attempts: state.attempts });
+      }
+      const attempt: ExchangeAttempt = { requestId, status: response.status, durationMs: this.now() - attemptStart };
+      const parsed = response.bodyText.length > 0 ? parseJson(response.bodyText) : undefined;
+      const tppMessages = parsed?.ok ? extractTppMessages(parsed.value) : undefined;
+
+      if (response.status === 401 && !tokenRetried && hasTppCode(tppMessages, TOKEN_REJECTED_CODES)) {
+        state.attempts.push({ ...attempt, retryReason: 'token_rejected' });
+        this.options.tokens.invalidate(state.scope, token);
+        tokenRetried = true;
+        continue;
+      }
+      const retryAfterMs = response.status === 429 ? parseRetryAfter(response.headers['retry-after'], this.now()) : undefined;
+      if (
+        retryAfterMs !== undefined &&
+        request.operation.method === 'GET' &&
+        rateLimitRetries < this.retry.maxRateLimitRetries &&
+        retryAfterMs <= this.retry.retryAfterCapMs
+      ) {
+        state.attempts.push({ ...attempt, retryReason: 'rate_limited' });
+        rateLimitRetries++;
+        try {
+          await this.sleep(retryAfterMs, request.signal);
+        } catch {
+          return this.fail({ kind: 'cancelled', operationId, requestId, causeCode: 'ABORT_ERR', attempts: state.attempts });
+        }
+        continue;
+      }
+      state.attempts.push(attempt);
+      const exchange = this.record(state, headers, response, parsed?.ok ? parsed.value : undefined, tppMessages);
+      return this.classify(exchange, parsed, retryAfterMs);
+    }
+  }
+
+  private classify(exchange: Exchange, parsed: { ok: boolean } | undefined, retryAfterMs: number | undefined): ApiResult {
+    const base = {
+      operationId: exchange.operationId,
+      requestId: exchange.requestId,
+      status: exchange.status,
+      attempts: exchange.attempts,
+      exchange,
+      ...(exchange.tppMessages ? { tppMessages: exchange.tppMessages } : {}),
+    };
+    if (exchange.status >= 300) {
+      return this.fail({ ...base, kind: 'http', ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    }
+    if (parsed === undefined && !NO_BODY_STATUSES.has(exchange.status)) return this.fail({ ...base, kind: 'empty_body' });
+    if (parsed !== undefined && !parsed.ok) return this.fail({ ...base, kind: 'non_json' });
+    return { ok: true, exchange };
+  }
+
+  private record(
+    state: CallState,
+    sentHeaders: Readonly<Record<string, string>>,
+    response: TransportResponse,
+    json: unknown,
+    tppMessages: Exchange['tppMessages'],
+  ): Exchange {
+    const { redactor } = this.options;
+    const bodyText = redactor.redact(response.bodyText);
+    // The parsed copy must be as masked as the text, so parse the masked text when masking changed it.
+    const safeJson = bodyText === response.bodyText ? json : jsonOrUndefined(bodyText);
+    const last = state.attempts[state.attempts.length - 1] as ExchangeAttempt;
+    return {
+      operationId: state.request.operation.id,
+      method: state.request.operation.method,
+      url: redactor.redact(state.prepared.url.toString()),
+      status: response.status,
+      ...(response.statusText ? { statusText: response.statusText } : {}),
+      startedAt: new Date(state.startedAt).toISOString(),
+      durationMs: this.now() - state.startedAt,
+      requestId: last.requestId,
+      attempts: state.attempts,
+      requestHeaders: redactor.redactHeaders(sentHeaders),
+      ...(state.prepared.body !== undefined ? { requestBody: redactor.redact(state.prepared.body) } : {}),
+      responseHeaders: redactor.redactHeaders(response.headers),
+      bodyText,
+      ...(safeJson !== undefined ? { json: safeJson } : {}),
+      ...(tppMessages ? { tppMessages } : {}),
+    };
+  }
+
+  private tokenFailure(state: CallState, error: unknown): ApiResult {
+    const operationId = state.request.operation.id;
+    if (!(error instanceof TokenError)) {
+      return this.fail({ kind: 'internal', operationId, attempts: state.attempts });
+    }
+    return this.fail({
+      kind: error.kind === 'cancelled' ? 'cancelled' : 'token',
+      operationId,
+      requestId: error.requestId,
+      causeCode: error.details.oauthError ?? error.kind,
+      attempts: state.attempts,
+      token: error.details,
+    });
+  }
+
+  private fail(failure: Omit<RequestFailure, 'summary'>): ApiResult {
+    return { ok: false, failure: requestFailure(failure) };
+  }
+}

@@ -1,0 +1,43 @@
+// Wires the pure HTTP core for one extension session; the VS Code adapter supplies settings and secrets.
+import type { Redactor } from '../../core/redaction';
+import { ClientCredentialsTokens, type CredentialsProvider } from '../../auth/tokens/clientCredentialsTokens';
+import { ApiClient, type RetryPolicy } from './apiClient';
+import { UndiciTransport, type TransportConfig } from './transport';
+import { createTransportFetch } from './transportFetch';
+
+export interface HttpCoreConfig {
+  readonly transport: TransportConfig;
+  readonly credentials: CredentialsProvider;
+  readonly redactor: Redactor;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly tokenRequestTimeoutMs?: number;
+}
+
+export interface HttpCore {
+  readonly client: ApiClient;
+  readonly tokens: ClientCredentialsTokens;
+  /** Closes pooled connections; call on deactivate or when transport settings change. */
+  close(): Promise<void>;
+}
+
+export function createHttpCore(config: HttpCoreConfig): HttpCore {
+  const apiTransport = new UndiciTransport(config.transport);
+  // The platform wants the client certificate on API calls only (reference §2, official sample), so the
+  // auth host gets its own transport without it; proxy and timeouts apply to both.
+  const { clientCertificate: _apiOnly, ...authTransportConfig } = config.transport;
+  const authTransport = new UndiciTransport(authTransportConfig);
+  const tokens = new ClientCredentialsTokens({
+    credentials: config.credentials,
+    fetch: createTransportFetch(authTransport),
+    redactor: config.redactor,
+    requestTimeoutMs: config.tokenRequestTimeoutMs,
+  });
+  const client = new ApiClient({ transport: apiTransport, tokens, redactor: config.redactor, retry: config.retry });
+  return {
+    client,
+    tokens,
+    close: async () => {
+      await Promise.all([apiTransport.close(), authTransport.close()]);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// The HTTP core's public surface for the VS Code adapters.
+export { ApiClient, DEFAULT_RETRY_POLICY } from './apiClient';
+export type { ApiClientOptions, ApiEnvironment, ApiRequest, RetryPolicy } from './apiClient';
+export type { Exchange, ExchangeAttempt, RetryReason } from './exchange';
+export { createHttpCore } from './httpCore';
+export type { HttpCore, HttpCoreConfig } from './httpCore';
+export { isAllowedOrigin, isLoopbackHost } from './loopback';
+export { BANK_REQUIRED_HEADERS, SETTINGS_HEADERS } from './psuHeaderRules';
+export type { PsuHeaderSettings } from './psuHeaderRules';
+export { failureSummary } from './requestFailure';
+export type { ApiResult, RequestFailure, RequestFailureKind } from './requestFailure';
+export { isRequestId, newRequestId } from './requestId';
+export type { ParamValues, ValidationCode, ValidationProblem } from './requestPreparation';
+export { extractTppMessages } from './tppMessages';
+export type { TppMessage } from './tppMessages';
+export { DEFAULT_TRANSPORT_TIMEOUTS, UndiciTransport } from './transport';
+export type { ClientCertificate, Transport, TransportConfig, TransportRequest, TransportResponse } from './transport';
+export { createTransportFetch } from './transportFetch';
+export { TransportError } from './transportErrors';
+export type { TransportFailureKind } from './transportErrors';
