@@ -13,7 +13,7 @@ export { isRequestId, newRequestId } from './requestId';
 export type { ParamValues, ValidationCode, ValidationProblem } from './requestPreparation';
 export { extractTppMessages } from './tppMessages';
 export type { TppMessage } from './tppMessages';
-export { DEFAULT_TRANSPORT_TIMEOUTS, UndiciTransport } from './transport';
+export { canOpenClientCertificate, DEFAULT_TRANSPORT_TIMEOUTS, UndiciTransport } from './transport';
 export type { ClientCertificate, Transport, TransportConfig, TransportRequest, TransportResponse } from './transport';
 export { createTransportFetch } from './transportFetch';
 export { TransportError } from './transportErrors';

@@ -2,8 +2,9 @@
 // API host and the auth host each get their own connections.
 import { STATUS_CODES } from 'node:http';
 import type { LookupFunction } from 'node:net';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
-import { toTransportError } from './transportErrors';
+import { toTransportError, TransportError } from './transportErrors';
 
 export interface ClientCertificate {
   /** PKCS#12 bundle from the Developer Portal (production only). */
@@ -19,6 +20,8 @@ export interface TransportConfig {
   /** http(s) URL of a forward proxy; requests are tunnelled through it. */
   readonly proxyUrl?: string;
   readonly clientCertificate?: ClientCertificate;
+  /** Extra trusted CA certificates (PEM), e.g. a corporate TLS-inspecting proxy's root; added to Node's roots. */
+  readonly extraCaCertificates?: readonly string[];
   /** Name resolution override (split-horizon DNS; tests that must not touch a real resolver). */
   readonly lookup?: LookupFunction;
 }
@@ -56,6 +59,8 @@ function createDispatcher(config: TransportConfig): Dispatcher {
   const tls = {
     ...(config.clientCertificate ? { pfx: config.clientCertificate.pfx, passphrase: config.clientCertificate.passphrase } : {}),
     ...(config.lookup ? { lookup: config.lookup } : {}),
+    // Node replaces its built-in roots when `ca` is given, so they are passed along explicitly.
+    ...(config.extraCaCertificates?.length ? { ca: [...rootCertificates, ...config.extraCaCertificates] } : {}),
   };
   const common = {
     headersTimeout: timeouts.headersTimeoutMs,
@@ -85,15 +90,31 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return out;
 }
 
+/**
+ * False when the PKCS#12 bundle cannot be opened (damaged file or wrong passphrase). Node's error for this
+ * has no code and its text is OpenSSL's, so the adapter should check when the user configures the file.
+ */
+export function canOpenClientCertificate(certificate: ClientCertificate): boolean {
+  try {
+    createSecureContext({ pfx: certificate.pfx, passphrase: certificate.passphrase });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class UndiciTransport implements Transport {
   private readonly dispatcher: Dispatcher;
+  private readonly certificateUnusable: boolean;
 
   constructor(config: TransportConfig = {}) {
     this.dispatcher = createDispatcher(config);
+    this.certificateUnusable = config.clientCertificate !== undefined && !canOpenClientCertificate(config.clientCertificate);
   }
 
   /** Resolves with any HTTP status; rejects only with a TransportError. */
   async request(request: TransportRequest): Promise<TransportResponse> {
+    if (this.certificateUnusable) throw new TransportError('tls', 'CLIENT_CERTIFICATE_UNUSABLE');
     try {
       const response = await this.dispatcher.request({
         origin: request.url.origin,

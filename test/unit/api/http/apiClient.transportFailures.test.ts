@@ -1,31 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import type { LookupFunction } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { harnessPerTest, operation } from './support/apiHarness';
-import { closedPort, sendJson, type TlsOptions } from './support/localServer';
+import { makeTestCertificates } from './support/certificates';
+import { closedPort, sendJson } from './support/localServer';
 import { expectFailure, UUID } from './support/results';
 
 const COUNTRIES = { operation: operation('getCountriesList') };
-
-/** A throwaway self-signed certificate for 127.0.0.1, made locally; undefined if openssl is missing. */
-function selfSignedCertificate(): TlsOptions | undefined {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'op-tls-'));
-  try {
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', 'key.pem', '-out', 'cert.pem'],
-      { cwd: dir, stdio: 'ignore' },
-    );
-    return { key: fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8') };
-  } catch {
-    return undefined;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 // Resolves nothing, so the DNS failure path runs without asking any real resolver.
 const failingLookup: LookupFunction = (hostname, _options, callback) => {
@@ -75,9 +55,9 @@ describe('ApiClient: transport failures', () => {
   });
 
   it('untrusted server certificate -> tls', async function () {
-    const tls = selfSignedCertificate();
-    if (!tls) this.skip(); // no openssl on this machine: nothing to test TLS against without the network
-    const h = await start((_req, res) => sendJson(res, 200, {}), { apiTls: tls });
+    const certificates = makeTestCertificates();
+    if (!certificates) this.skip(); // no openssl on this machine: nothing to test TLS against without the network
+    const h = await start((_req, res) => sendJson(res, 200, {}), { apiTls: { key: certificates.serverKey, cert: certificates.serverCert } });
     const failure = expectFailure(await h.send(COUNTRIES), 'tls');
     assert.match(failure.causeCode ?? '', /SELF_SIGNED|CERT/);
     assertSingleAttempt(failure, 'tls');

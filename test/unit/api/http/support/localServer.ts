@@ -22,6 +22,8 @@ export interface LocalServer {
 export interface TlsOptions {
   readonly key: string;
   readonly cert: string;
+  /** Demand a client certificate issued by this CA (mutual TLS). */
+  readonly clientCa?: string;
 }
 
 export async function startServer(handler: Handler, tls?: TlsOptions): Promise<LocalServer> {
@@ -46,7 +48,10 @@ export async function startServer(handler: Handler, tls?: TlsOptions): Promise<L
       Promise.resolve(state.handler(recorded, res)).catch(() => res.destroy());
     });
   };
-  const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, listener) : http.createServer(listener);
+  const server = tls ? https.createServer(
+        { key: tls.key, cert: tls.cert, ...(tls.clientCa ? { requestCert: true, rejectUnauthorized: true, ca: tls.clientCa } : {}) },
+        listener,
+      ) : http.createServer(listener);
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
