@@ -138,7 +138,9 @@ export class ApiClient {
         environmentId: request.environment.id,
         authHost: request.environment.authHost,
         product: request.operation.product,
-        context: request.context,
+        // ASPSP Information is bank- and PSU-neutral; the docs only ever request "aspspinformation private",
+        // so a corporate session must not turn it into a scope the client may not be registered for.
+        context: request.operation.product === 'aspspinformation' ? 'private' : request.context,
       },
       startedAt: this.now(),
       attempts: [],

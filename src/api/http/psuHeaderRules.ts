@@ -54,22 +54,20 @@ function settingValue(settings: PsuHeaderSettings, key: keyof PsuHeaderSettings)
 }
 
 /** Settings-derived headers for this call, before explicit parameter values override them. */
-export function settingsHeadersFor(
-  operation: Operation,
-  context: PsuContext,
-  settings: PsuHeaderSettings,
-  declared: ReadonlySet<string>,
-): Record<string, string> {
+export function settingsHeadersFor(operation: Operation, context: PsuContext, settings: PsuHeaderSettings): Record<string, string> {
   if (!usesBankHeaders(operation)) return {};
+  // Declared names keep the operation's spelling (PSU-Corporate-ID vs PSU-Corporate-Id, §4.1).
+  const declared = new Map(operation.params.filter((p) => p.in === 'header').map((p) => [p.name.toLowerCase(), p.name]));
   const out: Record<string, string> = {};
   for (const rule of SETTINGS_HEADERS) {
     const value = settingValue(settings, rule.setting);
     if (value === undefined) continue;
+    const declaredName = declared.get(rule.header.toLowerCase());
     const send =
       rule.when === 'always' ||
-      (rule.when === 'declared' && declared.has(rule.header.toLowerCase())) ||
+      (rule.when === 'declared' && declaredName !== undefined) ||
       (rule.when === 'corporate' && context === 'corporate');
-    if (send) out[rule.header] = value;
+    if (send) out[declaredName ?? rule.header] = value;
   }
   return out;
 }

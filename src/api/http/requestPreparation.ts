@@ -88,7 +88,7 @@ function buildHeaders(input: PrepareInput): Record<string, string> {
   const declared = input.operation.params.filter((p) => p.in === 'header');
   const headers: Record<string, string> = {
     Accept: 'application/json',
-    ...settingsHeadersFor(input.operation, input.context, input.psuHeaders, new Set(declared.map((p) => p.name.toLowerCase()))),
+    ...settingsHeadersFor(input.operation, input.context, input.psuHeaders),
   };
   for (const param of declared) {
     const value = valueOf(input.params, param);

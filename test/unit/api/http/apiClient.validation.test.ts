@@ -134,11 +134,12 @@ describe('ApiClient: validation and headers', () => {
       assert.equal(headers['psu-corporate-id'], undefined);
       assert.equal(headers['x-affiliatedaspsp-id'], undefined, 'only where the operation declares it');
 
-      expectOk(
+      const exchange = expectOk(
         await h.send({ operation: operation('getConsentStatus'), params: { 'X-BicFi': 'ESSESESS', consentId: 'c1' }, psuHeaders: SETTINGS, context: 'corporate' }),
       );
       headers = sentHeaders();
       assert.equal(headers['psu-corporate-id'], '5566771234');
+      assert.equal(exchange.requestHeaders['PSU-Corporate-ID'], '5566771234', "the operation's spelling is kept");
     });
 
     it('sends X-AffiliatedASPSP-ID where the operation declares it, and an explicit value beats the setting', async () => {
