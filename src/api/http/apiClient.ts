@@ -80,6 +80,10 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+function maskStrings<T extends object>(value: T, mask: (text: string) => string): T {
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, typeof v === 'string' ? mask(v) : v])) as T;
+}
+
 function jsonOrUndefined(text: string): unknown {
   const parsed = parseJson(text);
   return parsed.ok ? parsed.value : undefined;
@@ -205,7 +209,7 @@ export class ApiClient {
         continue;
       }
       state.attempts.push(attempt);
-      const exchange = this.record(state, headers, response, parsed?.ok ? parsed.value : undefined, tppMessages);
+      const exchange = this.record(state, headers, response, parsed?.ok ? parsed.value : undefined);
       return this.classify(exchange, parsed, retryAfterMs);
     }
   }
@@ -232,12 +236,14 @@ export class ApiClient {
     sentHeaders: Readonly<Record<string, string>>,
     response: TransportResponse,
     json: unknown,
-    tppMessages: Exchange['tppMessages'],
   ): Exchange {
     const { redactor } = this.options;
     const bodyText = redactor.redact(response.bodyText);
     // The parsed copy must be as masked as the text, so parse the masked text when masking changed it.
     const safeJson = bodyText === response.bodyText ? json : jsonOrUndefined(bodyText);
+    // From the unmasked parse, value by value: masking the JSON text also hides every tppMessages "code",
+    // because the Redactor treats a JSON "code" field as an OAuth authorization code.
+    const tppMessages = extractTppMessages(json)?.map((message) => maskStrings(message, (text) => redactor.redact(text)));
     const last = state.attempts[state.attempts.length - 1] as ExchangeAttempt;
     return {
       operationId: state.request.operation.id,

@@ -83,6 +83,14 @@ describe('ApiClient: exchanges', () => {
     assert.ok(!failure.summary.includes('<b>'), 'server text stays out of the summary');
   });
 
+  it('masks a token that a server quotes in tppMessages text, keeping the code', async () => {
+    const h = await start((req, res) =>
+      sendJson(res, 400, { tppMessages: [{ category: 'ERROR', code: 'FORMAT_ERROR', text: `bad ${req.headers.authorization}` }] }),
+    );
+    const failure = expectFailure(await h.send({ operation: operation('getCountriesList') }), 'http');
+    assert.deepEqual(failure.tppMessages, [{ category: 'ERROR', code: 'FORMAT_ERROR', text: 'bad Bearer ***' }]);
+  });
+
   it('reads the ASPSP Information bare-array tppMessages shape', async () => {
     const h = await start((_req, res) => sendJson(res, 404, [{ category: 'ERROR', code: 'RESOURCE_NOT_FOUND', text: 'no such bank' }]));
     const failure = expectFailure(await h.send({ operation: operation('getASPSPDetails'), params: { bicFi: 'XXXXSESS' } }), 'http');
