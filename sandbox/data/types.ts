@@ -1,0 +1,91 @@
+// The sandbox's data model. Banks carry the per-ASPSP behaviour the reference documents (§6, §7), so the
+// API handlers ask the bank ("does it need PSU-IP-Address?") instead of switching on BIC strings.
+import type { PaymentProduct } from '../../src/api/catalogue';
+
+export type ScaFlow = 'oauth' | 'redirect' | 'decoupled';
+
+export type BankLogin =
+  | { readonly kind: 'anyPsuId' }
+  | { readonly kind: 'psuIds'; readonly ids: readonly string[] }
+  | { readonly kind: 'password'; readonly username: string; readonly password: string };
+
+export type TransactionStatus = 'RCVD' | 'PDNG' | 'ACTC' | 'ACCP' | 'ACSP' | 'ACSC' | 'ACCC' | 'RJCT' | 'CANC';
+
+export interface City {
+  readonly cityId: string;
+  readonly name: string;
+  readonly isoCountryCode: string;
+}
+
+export interface Country {
+  readonly id: string;
+  readonly isoCountryCode: string;
+  readonly name: string;
+}
+
+export interface Bank {
+  readonly id: string;
+  readonly bicFi: string;
+  readonly name: string;
+  readonly isoCountryCode: string;
+  readonly city: City;
+  readonly postalCode: string;
+  readonly streetAddress: string;
+  readonly companyNumber: string;
+  readonly phone: string;
+  readonly websiteUrl: string;
+  readonly paymentProducts: readonly PaymentProduct[];
+  readonly currency: string;
+  readonly corporate: boolean;
+  /** How SCA runs when the TPP does not ask otherwise. */
+  readonly scaFlow: ScaFlow;
+  /** SWEDSESS: decoupled when TPP-Redirect-Preferred is "false". */
+  readonly decoupledWhenRedirectNotPreferred: boolean;
+  /** HANDSESS sandbox: decoupled SCA approved by the bank as soon as the authorisation starts. */
+  readonly autoApprove: boolean;
+  readonly login: BankLogin;
+  readonly requires: { readonly psuIpAddress: boolean; readonly psuUserAgent: boolean; readonly psuId: boolean };
+  readonly transactionDetails: boolean;
+  readonly ignoresDateFilters: boolean;
+  readonly getPaymentSupported: boolean;
+  readonly initialPaymentStatus: TransactionStatus;
+  /** Statuses a signed payment walks through, one step per status read (reference §6.4). */
+  readonly signedPaymentStatuses: readonly TransactionStatus[];
+  readonly affiliatedAspsps: readonly { readonly id: string; readonly name: string }[];
+  readonly generated: boolean;
+}
+
+export interface Balance {
+  readonly balanceAmount: { readonly currency: string; readonly amount: string };
+  readonly balanceType: 'closingBooked' | 'interimAvailable';
+  readonly creditLimitIncluded: boolean;
+  readonly referenceDate: string;
+}
+
+export interface Transaction {
+  readonly transactionId: string;
+  readonly entryReference: string;
+  readonly bookingDate: string;
+  readonly valueDate: string;
+  readonly transactionAmount: { readonly currency: string; readonly amount: string };
+  readonly creditorName?: string;
+  readonly debtorName?: string;
+  readonly remittanceInformationUnstructured: string;
+  readonly booked: boolean;
+}
+
+export interface Account {
+  readonly resourceId: string;
+  readonly bicFi: string;
+  readonly iban?: string;
+  readonly bban: string;
+  readonly clearingNumber?: string;
+  readonly currency: string;
+  readonly name: string;
+  readonly product: string;
+  readonly ownerName: string;
+  readonly cashAccountType: 'CACC' | 'SVGS';
+  readonly usage: 'PRIV' | 'ORGA';
+  readonly balances: readonly Balance[];
+  readonly transactions: readonly Transaction[];
+}

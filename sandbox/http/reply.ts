@@ -1,0 +1,16 @@
+// What a handler returns; the server writes it (JSON, X-Request-ID echo, faults applied on the way).
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  /** Already serialised JSON, for large responses that are cached as text. */
+  readonly rawJson?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, ...(headers ? { headers } : {}) });
+export const created = (body: unknown, location: string, headers: Record<string, string> = {}): Reply => ({
+  status: 201,
+  body,
+  headers: { location, ...headers },
+});
+export const noContent = (): Reply => ({ status: 204 });

@@ -1,0 +1,119 @@
+// The local sandbox: an OpenID provider (auth host) and the /psd2 API (API host) on loopback, behaving like
+// the Open Payments Platform as ../shared/reference describes it. State lives in memory; data comes from a seed.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapterStore } from './auth/adapter';
+import { ASPSP_ONLY_CLIENT, DEMO_CLIENT } from './auth/clients';
+import { createAuthProvider } from './auth/provider';
+import { createAuthListener } from './auth/server';
+import type { Introspect } from './api/checks';
+import type { SandboxEnv } from './api/context';
+import { consentOutcomeFor } from './api/consents';
+import { paymentOutcomeFor } from './api/payments';
+import { createScaBridge } from './api/sca';
+import { createApiServer } from './api/server';
+import { createAccountBook } from './data/accounts';
+import { buildDirectory } from './data/directory';
+import { createFaults, type Faults } from './faults';
+import { DEFAULT_HOST, isLoopbackHost, type SandboxOptions } from './options';
+import { createStore } from './state/types';
+
+export type { SandboxOptions } from './options';
+export type { FaultSpec, FaultKind } from './faults';
+export { DEMO_CLIENT, ASPSP_ONLY_CLIENT } from './auth/clients';
+export { SEB_PSU_IDS, DANSKE_LOGIN } from './data/sandboxBanks';
+
+export interface Sandbox {
+  readonly authHost: string;
+  readonly apiHost: string;
+  readonly client: { readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string };
+  readonly faults: Faults;
+  close(): Promise<void>;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve(`http://${shown}:${address.port}`);
+    });
+  });
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? DEFAULT_HOST;
+  if (!isLoopbackHost(host)) throw new Error(`the sandbox binds loopback addresses only, not ${host}`);
+  const seed = options.seed ?? 1;
+  const today = options.today ?? new Date();
+  const clients = options.clients ?? [DEMO_CLIENT, ASPSP_ONLY_CLIENT];
+  const faults = createFaults(options.faults);
+  const adapter = createAdapterStore();
+
+  // Both servers listen first: the OpenID issuer and the API's links need the real ports (port 0 = any free port).
+  const authServer = http.createServer();
+  let env: SandboxEnv | undefined;
+  let introspect: Introspect = async () => ({ status: 'unknown' });
+  const apiServer = createApiServer({
+    env: () => {
+      if (!env) throw new Error('sandbox is still starting');
+      return env;
+    },
+    introspect: (token) => introspect(token),
+    faults,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+  });
+  const [authHost, apiHost] = await Promise.all([
+    listen(authServer, options.authPort ?? 0, host),
+    listen(apiServer, options.apiPort ?? 0, host),
+  ]);
+
+  const sandboxEnv: SandboxEnv = {
+    directory: buildDirectory(seed, options.banks ?? 0),
+    accounts: createAccountBook(seed, today),
+    store: createStore(),
+    authHost,
+    apiHost,
+    decoupledReadsPerStep: Math.max(1, options.decoupledReadsPerStep ?? 1),
+    today,
+  };
+  const bridge = createScaBridge(sandboxEnv, { consent: consentOutcomeFor(sandboxEnv), payment: paymentOutcomeFor(sandboxEnv) });
+  const { provider, rememberGrant } = await createAuthProvider({
+    issuer: authHost,
+    clients,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    adapter,
+    bridge,
+  });
+  authServer.on('request', createAuthListener({ provider, bridge, rememberGrant }));
+  // API tokens are the provider's own opaque tokens, looked up through its models (no second token store).
+  introspect = async (token) => {
+    for (const model of [provider.ClientCredentials, provider.AccessToken]) {
+      const found = await model.find(token, { ignoreExpiration: true });
+      if (found) return found.isExpired ? { status: 'expired' } : { status: 'valid', clientId: found.clientId ?? '', scope: found.scope ?? '' };
+    }
+    return { status: 'unknown' };
+  };
+  env = sandboxEnv;
+
+  const demo = clients[0] ?? DEMO_CLIENT;
+  return {
+    authHost,
+    apiHost,
+    client: { clientId: demo.clientId, clientSecret: demo.clientSecret, redirectUri: demo.redirectUris[0] ?? '' },
+    faults,
+    async close() {
+      adapter.close();
+      await Promise.all([closeServer(authServer), closeServer(apiServer)]);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// In-memory resources the API creates. Plain data; the status machines live in api/sca.ts,
+// api/consents.ts and api/payments.ts.
+import type { PsuContext } from '../../src/api/operationTypes';
+import type { ScaFlow, TransactionStatus } from '../data/types';
+
+export type ConsentStatus = 'received' | 'rejected' | 'valid' | 'revokedByPsu' | 'expired' | 'terminatedByTpp';
+export type ScaStatus =
+  | 'received'
+  | 'psuIdentified'
+  | 'psuAuthenticated'
+  | 'scaMethodSelected'
+  | 'started'
+  | 'authenticationStarted'
+  | 'finalised'
+  | 'failed'
+  | 'exempted';
+
+export type AuthorisationKind = 'consent' | 'payment';
+
+export interface Authorisation {
+  readonly id: string;
+  readonly kind: AuthorisationKind;
+  readonly parentId: string;
+  readonly bicFi: string;
+  readonly context: PsuContext;
+  flow: ScaFlow;
+  scaStatus: ScaStatus;
+  methodId?: string;
+  psuId?: string;
+  /** Decoupled SCA advances one step per this many status reads; counts reads so far. */
+  reads: number;
+  /** Decoupled SCA: PSU answered in the (simulated) app; applied on the next status read. */
+  pendingDecision?: 'approve' | 'deny';
+  /** Redirect SCA: the PSU approved at the bank, waiting for the TPP's code exchange. */
+  psuApproved: boolean;
+}
+
+export interface AccountReference {
+  iban?: string;
+  bban?: string;
+  pan?: string;
+  maskedPan?: string;
+  msisdn?: string;
+  currency?: string;
+}
+
+export interface ConsentAccess {
+  accounts?: AccountReference[];
+  balances?: AccountReference[];
+  transactions?: AccountReference[];
+  availableAccounts?: string;
+  allPsd2?: string;
+}
+
+export interface Consent {
+  readonly id: string;
+  readonly bicFi: string;
+  readonly context: PsuContext;
+  readonly access: ConsentAccess;
+  readonly recurringIndicator: boolean;
+  readonly validUntil: string;
+  readonly frequencyPerDay: number;
+  readonly combinedServiceIndicator: boolean;
+  readonly redirectPreferred?: boolean;
+  status: ConsentStatus;
+  lastActionDate: string;
+  readonly authorisationIds: string[];
+  /** Account resourceIds granted for details, balances and transactions. */
+  readonly grants: { accounts: Set<string>; balances: Set<string>; transactions: Set<string> };
+}
+
+export interface Payment {
+  readonly id: string;
+  readonly bicFi: string;
+  readonly context: PsuContext;
+  readonly service: string;
+  readonly product: string;
+  readonly body: Record<string, unknown>;
+  readonly redirectPreferred?: boolean;
+  status: TransactionStatus;
+  /** Index into the bank's signedPaymentStatuses once signed; -1 before. */
+  signedStep: number;
+  readonly futureDated: boolean;
+  readonly authorisationIds: string[];
+}
+
+export interface Store {
+  readonly consents: Map<string, Consent>;
+  readonly payments: Map<string, Payment>;
+  readonly authorisations: Map<string, Authorisation>;
+}
+
+export function createStore(): Store {
+  return { consents: new Map(), payments: new Map(), authorisations: new Map() };
+}

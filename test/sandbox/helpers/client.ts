@@ -1,0 +1,106 @@
+// A small HTTP client for the sandbox tests: real HTTP on loopback (fetch), one call per catalogue operation,
+// every JSON response checked against the OAS when the reference folder is present.
+import crypto from 'node:crypto';
+import { findOperation } from '../../../src/api/catalogue';
+import type { Operation } from '../../../src/api/operationTypes';
+import { start, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
+import { validateResponse } from './oas';
+import { hasReference, OAS_FILE } from './reference';
+
+export interface Response {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  /** Parsed JSON body (object shape unknown to the test until asserted). */
+  readonly json: Record<string, any>; // any: tests read arbitrary response fields and assert them
+}
+
+export interface CallOptions {
+  readonly params?: Record<string, string>;
+  readonly query?: Record<string, string>;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+  readonly rawBody?: string;
+  readonly token?: string;
+  readonly bic?: string;
+  readonly scope?: string;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  return start({ authPort: 0, apiPort: 0, ...options });
+}
+
+export async function readResponse(res: globalThis.Response): Promise<Response> {
+  const text = await res.text();
+  let json: Record<string, any> = {};
+  if ((res.headers.get('content-type') ?? '').includes('json') && text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = {};
+    }
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+const CHECK_OAS = hasReference(OAS_FILE);
+
+export class SandboxClient {
+  private readonly tokens = new Map<string, string>();
+
+  constructor(readonly sandbox: Sandbox) {}
+
+  async tokenResponse(scope: string, client = this.sandbox.client, extra: Record<string, string> = {}): Promise<Response> {
+    const form = new URLSearchParams({ client_id: client.clientId, client_secret: client.clientSecret, grant_type: 'client_credentials', scope, ...extra });
+    const res = await fetch(`${this.sandbox.authHost}/connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: form,
+    });
+    return readResponse(res);
+  }
+
+  async token(scope: string): Promise<string> {
+    let token = this.tokens.get(scope);
+    if (!token) {
+      const res = await this.tokenResponse(scope);
+      if (res.status !== 200) throw new Error(`token for "${scope}" failed: ${res.status} ${res.text}`);
+      token = String(res.json['access_token']);
+      this.tokens.set(scope, token);
+    }
+    return token;
+  }
+
+  /** Calls one catalogue operation by id. */
+  async call(operationId: string, options: CallOptions = {}): Promise<Response> {
+    const op = findOperation(operationId);
+    if (!op) throw new Error(`unknown operation ${operationId}`);
+    const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+      const value = options.params?.[name] ?? (name === 'payment-service' ? 'payments' : undefined);
+      if (value === undefined) throw new Error(`${operationId}: missing path parameter ${name}`);
+      return encodeURIComponent(value);
+    });
+    const url = new URL(`${this.sandbox.apiHost}${path}`);
+    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+    const token = options.token ?? (await this.token(options.scope ?? `${op.product} private`));
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: `Bearer ${token}`,
+      'x-request-id': crypto.randomUUID(),
+      ...(options.bic ? { 'x-bicfi': options.bic } : {}),
+      ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    };
+    const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const res = await readResponse(await fetch(url, { method: op.method, headers, ...(body === undefined ? {} : { body }) }));
+    this.check(op, res);
+    return res;
+  }
+
+  /** OAS check of a response to a catalogue operation (no-op without the reference folder). */
+  check(op: Operation, res: Response): void {
+    if (CHECK_OAS && res.text && (res.headers.get('content-type') ?? '').includes('json')) {
+      validateResponse(op.id, op.method, op.path, res.status, res.json);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// Validates sandbox responses against the OAS 1.3.3 response schemas with ajv, counting what it checked.
+// Two documented OAS defects are patched in memory only (the reference file is never changed or copied):
+//  - challengeData.data is typed string, but the platform sends an array of strings (reference §6.3);
+//  - response `oneOf`s whose branches overlap (scaStatusResponse matches everything) are read as `anyOf`.
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { loadOas, type OasDocument } from './reference';
+
+type JsonNode = Record<string, unknown>;
+
+function patch(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(patch);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: JsonNode = {};
+  for (const [key, value] of Object.entries(node)) out[key === 'oneOf' ? 'anyOf' : key] = patch(value);
+  return out;
+}
+
+let ajv: Ajv | undefined;
+let oas: OasDocument | undefined;
+const compiled = new Map<string, ValidateFunction | null>();
+
+interface ValidationStats {
+  validated: number;
+  byOperation: Map<string, number>;
+}
+// Each test file is its own bundle with its own copy of this module; share the count through globalThis
+// and print it once, after the whole run (a root hook registered by the first bundle only).
+const shared = globalThis as typeof globalThis & { __sandboxOasStats?: ValidationStats };
+export const validationStats: ValidationStats = (shared.__sandboxOasStats ??= (() => {
+  after(() => {
+    const s = shared.__sandboxOasStats!;
+    console.log(`\n  OAS schema validation: ${s.validated} responses of ${s.byOperation.size} operations validated with ajv`);
+  });
+  return { validated: 0, byOperation: new Map<string, number>() };
+})());
+
+function setup(): { ajv: Ajv; oas: OasDocument } {
+  if (!ajv || !oas) {
+    oas = patch(structuredClone(loadOas())) as OasDocument;
+    const schemas = oas.components['schemas'] as Record<string, JsonNode>;
+    const challenge = schemas['challengeData']!['properties'] as JsonNode;
+    challenge['data'] = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+    ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+    addFormats(ajv);
+    ajv.addSchema(oas as unknown as JsonNode, 'oas');
+  }
+  return { ajv, oas };
+}
+
+const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+function responseSchemaRef(doc: OasDocument, path: string, method: string, status: number): string | undefined {
+  const responses = (doc.paths[path]?.[method] as JsonNode | undefined)?.['responses'] as JsonNode | undefined;
+  let response = responses?.[String(status)] as JsonNode | undefined;
+  let base = `oas#/${pointer('paths', path, method, 'responses', String(status))}`;
+  const ref = response?.['$ref'];
+  if (typeof ref === 'string') {
+    const name = ref.split('/').pop()!;
+    response = (doc.components['responses'] as JsonNode)[name] as JsonNode;
+    base = `oas#/${pointer('components', 'responses', name)}`;
+  }
+  const content = response?.['content'] as JsonNode | undefined;
+  if (!content?.['application/json']) return undefined;
+  return `${base}/content/application~1json/schema`;
+}
+
+/**
+ * Validates one JSON response body. `path` is the catalogue path (with /psd2). Returns false when the OAS
+ * declares no JSON body for this status (nothing to validate); throws with ajv's errors when invalid.
+ */
+export function validateResponse(operationId: string, method: string, path: string, status: number, body: unknown): boolean {
+  const { ajv: validator, oas: doc } = setup();
+  const oasPath = path.replace(/^\/psd2/, '');
+  const key = `${method} ${oasPath} ${status}`;
+  if (!compiled.has(key)) {
+    const ref = responseSchemaRef(doc, oasPath, method.toLowerCase(), status);
+    compiled.set(key, ref ? validator.compile({ $ref: ref }) : null);
+  }
+  const validate = compiled.get(key);
+  if (!validate) return false;
+  if (!validate(body)) {
+    throw new Error(`${operationId} ${status} does not match the OAS: ${validator.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 600)}`);
+  }
+  validationStats.validated += 1;
+  validationStats.byOperation.set(operationId, (validationStats.byOperation.get(operationId) ?? 0) + 1);
+  return true;
+}
