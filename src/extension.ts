@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { prompter, environment, redactor };
+    return { prompter, environment, redactor, credentials };
   }
   return undefined;
 }

@@ -19,8 +19,10 @@ const SECRET_FIELDS = [
 ];
 
 const fieldAlternation = SECRET_FIELDS.join('|');
-// `"access_token": "…"` in JSON.
-const JSON_FIELD = new RegExp(`("(?:${fieldAlternation})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
+// `"access_token": "…"` in JSON. `code` is left out here: in JSON bodies it is a Berlin Group error code
+// (tppMessages[].code) that users need to read; OAuth codes travel only in query strings and form bodies.
+const jsonFieldAlternation = SECRET_FIELDS.filter((field) => field !== 'code').join('|');
+const JSON_FIELD = new RegExp(`("(?:${jsonFieldAlternation})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 // `code=…` in query strings and form bodies; the lookbehind keeps `error_code=` or `countrycode=` intact.
 const FORM_FIELD = new RegExp(`(?<![A-Za-z0-9_-])((?:${fieldAlternation})=)[^&\\s"'#]+`, 'gi');
 // `Authorization: Bearer …` or `Cookie: …` as a header line.
@@ -32,6 +34,8 @@ const MIN_LITERAL_LENGTH = 4;
 
 export class Redactor {
   private readonly literals = new Set<string>();
+  /** Longest first, so a secret that contains another is masked whole; rebuilt only when the set changes. */
+  private ordered: readonly string[] = [];
 
   /** Values the user gave us (client secret, passphrase) are masked wherever they appear verbatim. */
   addSecret(value: string | undefined): void {
@@ -41,6 +45,7 @@ export class Redactor {
       // A secret can also appear URL-encoded (form bodies, query strings).
       const encoded = encodeURIComponent(trimmed);
       if (encoded !== trimmed) this.literals.add(encoded);
+      this.reorder();
     }
   }
 
@@ -49,6 +54,11 @@ export class Redactor {
     if (!trimmed) return;
     this.literals.delete(trimmed);
     this.literals.delete(encodeURIComponent(trimmed));
+    this.reorder();
+  }
+
+  private reorder(): void {
+    this.ordered = [...this.literals].sort((a, b) => b.length - a.length);
   }
 
   redact(text: string): string {
@@ -57,8 +67,7 @@ export class Redactor {
       .replace(FORM_FIELD, `$1${MASK}`)
       .replace(HEADER_LINE, `$1$2${MASK}`)
       .replace(BEARER, `$1${MASK}`);
-    // Longest first, so a secret that contains another is masked whole.
-    for (const literal of [...this.literals].sort((a, b) => b.length - a.length)) {
+    for (const literal of this.ordered) {
       out = out.split(literal).join(MASK);
     }
     return out;

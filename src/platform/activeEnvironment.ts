@@ -20,8 +20,8 @@ export class ActiveEnvironment implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<EnvironmentState>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private current: EnvironmentState;
-  private refreshing: Promise<EnvironmentState> | undefined;
-  private refreshAgain = false;
+  private running: Promise<EnvironmentState> | undefined;
+  private queued: Promise<EnvironmentState> | undefined;
 
   readonly onDidChange = this.changed.event;
 
@@ -44,20 +44,22 @@ export class ActiveEnvironment implements vscode.Disposable {
     return this.current;
   }
 
-  /** Re-reads settings and secrets; overlapping calls collapse into one re-read after the running one. */
+  /**
+   * Re-reads settings and secrets. The promise always reflects a read that started after this call, so a
+   * command that just changed something sees its change; calls during a read share one follow-up read.
+   */
   refresh(): Promise<EnvironmentState> {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return this.refreshing;
+    if (!this.running) {
+      this.running = this.read().finally(() => (this.running = undefined));
+      return this.running;
     }
-    this.refreshing = this.read().finally(() => {
-      this.refreshing = undefined;
-      if (this.refreshAgain) {
-        this.refreshAgain = false;
-        void this.refresh();
-      }
-    });
-    return this.refreshing;
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.refresh();
+      });
+    return this.queued;
   }
 
   private async read(): Promise<EnvironmentState> {

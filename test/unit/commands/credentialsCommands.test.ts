@@ -126,3 +126,26 @@ describe('Set / Clear Client Credentials', () => {
     await eventually(() => assert.equal(fake.context.get('openPayments.hasCredentials'), false));
   });
 });
+
+describe('environment state refresh', () => {
+  it('reflects a change made while an earlier read was still running', async () => {
+    const ext = await activateExtension();
+    try {
+      const secrets = ext.context.secrets;
+      // Slow reads make the race visible: the first refresh starts before the credentials are stored.
+      const originalGet = secrets.get.bind(secrets);
+      secrets.get = async (key: string) => {
+        const value = await originalGet(key);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return value;
+      };
+      const first = ext.api.environment.refresh();
+      await secrets.store('openPayments.clientCredentials.sandbox', JSON.stringify({ clientId: 'a', clientSecret: 'bbbb' }));
+      const second = await ext.api.environment.refresh();
+      assert.equal((await first).hasCredentials, false);
+      assert.equal(second.hasCredentials, true);
+    } finally {
+      ext.dispose();
+    }
+  });
+});

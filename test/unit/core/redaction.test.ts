@@ -66,3 +66,12 @@ describe('redaction', () => {
     });
   });
 });
+
+describe('redaction of platform error bodies', () => {
+  it('keeps Berlin Group error codes readable while masking OAuth codes in query strings', () => {
+    const r = new Redactor();
+    const body = '{"tppMessages":[{"category":"ERROR","code":"RESOURCE_UNKNOWN","text":"no such consent"}]}';
+    assert.equal(r.redact(body), body);
+    assert.equal(r.redact('GET /callback?code=abc&state=xyz'), `GET /callback?code=${MASK}&state=xyz`);
+  });
+});

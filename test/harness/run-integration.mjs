@@ -1,0 +1,81 @@
+// Runs the extension-host suite (out/integration/index.js) inside a real VS Code (code-server + headless
+// Chromium), then searches every file that VS Code wrote for the secret the suite used.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { findInFiles, launchBrowser, repoRoot, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { writeLayerStats } from './stats.mjs';
+
+const TIMEOUT_MS = Number(process.env.OPENPAYMENTS_IT_TIMEOUT_MS ?? 240_000);
+const testsPath = path.join(repoRoot, 'out', 'integration', 'index.js');
+if (!fs.existsSync(testsPath)) {
+  console.error(`integration: ${testsPath} is missing; run node esbuild.js --only=extension,integration first`);
+  process.exit(2);
+}
+
+const secret = `it-secret-${crypto.randomBytes(12).toString('hex')}`;
+const report = path.join(fs.mkdtempSync(path.join(repoRoot, 'out', 'it-')), 'report.jsonl');
+fs.writeFileSync(report, '');
+
+const results = [];
+let server;
+let browser;
+const started = Date.now();
+try {
+  server = await startCodeServer({
+    label: 'integration',
+    keepData: true,
+    env: { OPENPAYMENTS_TEST_REPORT: report, OPENPAYMENTS_IT_SECRET: secret, OPENPAYMENTS_TEST_GREP: process.env.OPENPAYMENTS_TEST_GREP ?? '' },
+  });
+  browser = await launchBrowser('integration');
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const exitCode = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
+  await page.goto(workbenchUrl(server, { testsPath }));
+  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS));
+  const code = await Promise.race([exitCode, timeout]);
+  if (code === 'timeout') results.push({ state: 'failed', title: 'integration suite', error: `no result within ${TIMEOUT_MS} ms` });
+
+  for (const line of fs.readFileSync(report, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const record = JSON.parse(line);
+    if (record.state !== 'end') results.push(record);
+  }
+  if (code !== 'timeout' && !results.length) {
+    results.push({ state: 'failed', title: 'integration suite', error: `the extension host ran no test (exit code ${code}); see ${server.logFile}` });
+  }
+
+  await browser.close();
+  browser = undefined;
+  await server.stop();
+
+  // Secret storage itself must hold the secret; every other file VS Code wrote must not.
+  const hits = findInFiles(server.dirs.root, [secret]).filter(([file]) => !isSecretStore(file));
+  results.push(
+    hits.length
+      ? { state: 'failed', title: 'no secret in settings, state, logs or any other file VS Code wrote', error: hits.map(([f]) => f).join('\n') }
+      : { state: 'passed', title: 'no secret in settings, state, logs or any other file VS Code wrote' },
+  );
+} catch (error) {
+  results.push({ state: 'failed', title: 'integration harness', error: error.stack ?? String(error) });
+} finally {
+  await browser?.close();
+  await server?.stop();
+  if (server) fs.rmSync(server.dirs.root, { recursive: true, force: true });
+}
+
+function isSecretStore(file) {
+  // code-server keeps SecretStorage in the workbench's state database (see README, "How secrets are stored").
+  return process.env.OPENPAYMENTS_SECRET_STORE_PATTERN ? new RegExp(process.env.OPENPAYMENTS_SECRET_STORE_PATTERN).test(file) : false;
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+console.log('\n  integration (real VS Code extension host)');
+for (const result of results) {
+  counts[result.state] += 1;
+  const mark = result.state === 'passed' ? '✔' : result.state === 'failed' ? '✘' : '-';
+  console.log(`    ${mark} ${result.title}${result.ms ? ` (${result.ms} ms)` : ''}`);
+  if (result.error) console.log(result.error.split('\n').map((l) => `        ${l}`).join('\n'));
+}
+console.log(`  ${counts.passed} passing, ${counts.failed} failing, ${counts.skipped} pending (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+writeLayerStats('integration', counts);
+process.exitCode = counts.failed ? 1 : 0;

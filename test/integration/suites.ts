@@ -1,0 +1,4 @@
+// Every extension-host test file, imported after mocha's globals exist.
+import './activation.test';
+import './credentials.test';
+import './environments.test';

@@ -1,0 +1,78 @@
+// Shared helpers for tests that run inside the real extension host.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Prompter } from '../../src/platform/prompter';
+import type { TestApi } from '../../src/testApi';
+
+export const EXTENSION_ID = 'open-payments-tools.open-payments-vscode';
+
+/** The secret used in this run; the harness searches every file VS Code wrote for it afterwards. */
+export const RUN_SECRET = process.env.OPENPAYMENTS_IT_SECRET ?? 'integration-secret-not-from-harness';
+
+export async function extensionApi(): Promise<TestApi> {
+  const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  const api = await extension.activate();
+  assert.ok(api, 'the extension exports its test API in test mode');
+  return api;
+}
+
+type Answer = string | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined) | boolean | undefined;
+
+/** Answers prompts from a queue, refusing answers the real input box would refuse. */
+export class ScriptedPrompter implements Prompter {
+  readonly asked: { kind: string; options: unknown }[] = [];
+  constructor(private readonly answers: Answer[]) {}
+
+  private next(): Answer {
+    return this.answers.shift();
+  }
+
+  async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    this.asked.push({ kind: 'input', options });
+    const answer = this.next();
+    if (typeof answer !== 'string') return undefined;
+    const problem = await options.validateInput?.(answer);
+    assert.ok(!problem, `scripted answer "${answer}" is invalid: ${String(problem)}`);
+    return answer;
+  }
+
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
+    this.asked.push({ kind: 'pick', options: { ...options, items } });
+    const answer = this.next();
+    if (typeof answer === 'function') return answer(items) as T | undefined;
+    return items.find((item) => (item as T & { id?: string }).id === answer);
+  }
+
+  async confirm(message: string, detail: string, action: string): Promise<boolean> {
+    this.asked.push({ kind: 'confirm', options: { message, detail, action } });
+    return this.next() === true;
+  }
+
+  get remaining(): number {
+    return this.answers.length;
+  }
+}
+
+export async function withPrompter<T>(api: TestApi, answers: Answer[], body: (prompter: ScriptedPrompter) => Promise<T>): Promise<T> {
+  const prompter = new ScriptedPrompter(answers);
+  const registration = api.prompter.use(prompter);
+  try {
+    return await body(prompter);
+  } finally {
+    registration.dispose();
+  }
+}
+
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
