@@ -105,7 +105,8 @@ export function startAuthorisation(env: SandboxEnv, bank: Bank, parent: ScaParen
   const body = {
     authorisationId: auth.id,
     scaStatus: auth.scaStatus,
-    ...(TERMINAL.has(auth.scaStatus) ? {} : { scaMethods: SCA_METHODS }),
+    // Listed even when the bank finalised at once: clients (the Postman collection) read scaMethods[0].
+    scaMethods: SCA_METHODS,
     _links:
       parent.kind === 'consent'
         ? { scaStatus: link, selectAuthenticationMethod: link }

@@ -1,7 +1,10 @@
 // Validates sandbox responses against the OAS 1.3.3 response schemas with ajv, counting what it checked.
 // Two documented OAS defects are patched in memory only (the reference file is never changed or copied):
 //  - challengeData.data is typed string, but the platform sends an array of strings (reference §6.3);
-//  - response `oneOf`s whose branches overlap (scaStatusResponse matches everything) are read as `anyOf`.
+//  - boolean exclusiveMinimum (OAS 3.0 / draft 4) is rewritten in the draft-7 form ajv reads;
+//  - response `oneOf`s whose branches overlap (scaStatusResponse matches everything) are read as `anyOf`;
+//  - the ASPSP list schemas are bare arrays, but the OAS's own examples and the docs wrap them
+//    ({"countries": […]}, {"cities": […]}, {"aspsps": […]}): the wrapper is validated, items by the OAS schema.
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { loadOas, type OasDocument } from './reference';
@@ -13,6 +16,13 @@ function patch(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const out: JsonNode = {};
   for (const [key, value] of Object.entries(node)) out[key === 'oneOf' ? 'anyOf' : key] = patch(value);
+  // OAS 3.0 writes exclusiveMinimum/Maximum as booleans (JSON Schema draft 4); ajv wants draft-7 numbers.
+  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof out[flag] !== 'boolean') continue;
+    if (out[flag] === true) out[flag] = out[bound];
+    else delete out[flag];
+    if (out[flag] !== undefined) delete out[bound];
+  }
   return out;
 }
 
@@ -41,6 +51,11 @@ function setup(): { ajv: Ajv; oas: OasDocument } {
     const schemas = oas.components['schemas'] as Record<string, JsonNode>;
     const challenge = schemas['challengeData']!['properties'] as JsonNode;
     challenge['data'] = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+    const responses = oas.components['responses'] as Record<string, { content: Record<string, { schema: JsonNode }> }>;
+    for (const [name, key] of [['OK_200_CountryList', 'countries'], ['OK_200_CityList', 'cities'], ['OK_200_ASPSPList', 'aspsps']] as const) {
+      const json = responses[name]!.content['application/json']!;
+      json.schema = { type: 'object', required: [key], properties: { [key]: json.schema } };
+    }
     ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
     ajv.addSchema(oas as unknown as JsonNode, 'oas');
