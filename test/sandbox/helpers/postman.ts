@@ -9,6 +9,8 @@ interface PostmanKeyValue {
   key: string;
   value: string;
   disabled?: boolean;
+  /** Environment files mark switched-off variables with enabled: false. */
+  enabled?: boolean;
 }
 
 interface PostmanAuth {
@@ -113,7 +115,7 @@ export class PostmanRunner {
     const spec = item.request.body;
     if (spec?.mode === 'raw' && spec.raw !== undefined) body = this.substitute(spec.raw);
     if (spec?.mode === 'urlencoded') {
-      body = new URLSearchParams((spec.urlencoded ?? []).filter((f) => !f.disabled).map((f) => [f.key, this.substitute(f.value)])).toString();
+      body = new URLSearchParams((spec.urlencoded ?? []).filter((f) => !f.disabled).map((f): [string, string] => [f.key, this.substitute(f.value)])).toString();
     }
     const method = item.request.method.toUpperCase();
     const res = await readResponse(await fetch(this.url(item), { method, headers, ...(body !== undefined && method !== 'GET' ? { body } : {}) }));
