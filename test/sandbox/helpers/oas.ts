@@ -4,7 +4,8 @@
 //  - boolean exclusiveMinimum (OAS 3.0 / draft 4) is rewritten in the draft-7 form ajv reads;
 //  - response `oneOf`s whose branches overlap (scaStatusResponse matches everything) are read as `anyOf`;
 //  - the ASPSP list schemas are bare arrays, but the OAS's own examples and the docs wrap them
-//    ({"countries": […]}, {"cities": […]}, {"aspsps": […]}): the wrapper is validated, items by the OAS schema.
+//    ({"countries": […]}, {"cities": […]}, {"aspsps": […]}, and {"tppMessages": […]} for its errors):
+//    the wrapper is validated, the content by the OAS schema.
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { loadOas, type OasDocument } from './reference';
@@ -52,10 +53,16 @@ function setup(): { ajv: Ajv; oas: OasDocument } {
     const challenge = schemas['challengeData']!['properties'] as JsonNode;
     challenge['data'] = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
     const responses = oas.components['responses'] as Record<string, { content: Record<string, { schema: JsonNode }> }>;
-    for (const [name, key] of [['OK_200_CountryList', 'countries'], ['OK_200_CityList', 'cities'], ['OK_200_ASPSPList', 'aspsps']] as const) {
-      const json = responses[name]!.content['application/json']!;
-      json.schema = { type: 'object', required: [key], properties: { [key]: json.schema } };
-    }
+    const wrap = (name: string, key: string) => {
+      const json = responses[name]?.content?.['application/json'];
+      if (json) json.schema = { type: 'object', required: [key], properties: { [key]: json.schema } };
+    };
+    wrap('OK_200_CountryList', 'countries');
+    wrap('OK_200_CityList', 'cities');
+    wrap('OK_200_ASPSPList', 'aspsps');
+    // Same defect for ASPSP Information errors: schema tppMessages4xx is the array, the example wraps it.
+    const isTppArray = (n: string) => JSON.stringify(responses[n]?.content?.['application/json']?.schema ?? '').includes('tppMessages');
+    for (const name of Object.keys(responses).filter((n) => n.endsWith('_ASPSP') && isTppArray(n))) wrap(name, 'tppMessages');
     ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
     ajv.addSchema(oas as unknown as JsonNode, 'oas');

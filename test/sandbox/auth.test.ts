@@ -1,0 +1,179 @@
+// The auth host: a real OpenID provider behaving like the platform's (reference §3).
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { ASPSP_ONLY_CLIENT, type Sandbox } from '../../sandbox/index';
+import { Browser, fillScaTemplate } from './helpers/browser';
+import { readResponse, SandboxClient, startSandbox } from './helpers/client';
+import { activate, activationHeaders, createConsent, PSU_HEADERS, scaStatus, startAndSelect } from './helpers/flows';
+
+async function selectedConsent(c: SandboxClient, bic: string) {
+  const consentId = await createConsent(c, bic);
+  const { authorisationId, selected } = await startAndSelect(c, 'consent', bic, { consentId });
+  return { consentId, authorisationId, href: String(selected.json['_links']['scaOAuth']['href']) };
+}
+
+describe('sandbox auth host', () => {
+  let sandbox: Sandbox;
+  let c: SandboxClient;
+
+  before(async () => {
+    sandbox = await startSandbox({ banks: 3 });
+    c = new SandboxClient(sandbox);
+  });
+  after(() => sandbox.close());
+
+  it('serves discovery with /connect/authorize and /connect/token on its own host', async () => {
+    const res = await readResponse(await fetch(`${sandbox.authHost}/.well-known/openid-configuration`));
+    assert.equal(res.json['issuer'], sandbox.authHost);
+    assert.equal(res.json['token_endpoint'], `${sandbox.authHost}/connect/token`);
+    assert.equal(res.json['authorization_endpoint'], `${sandbox.authHost}/connect/authorize`);
+    assert.ok(new URL(sandbox.authHost).hostname === '127.0.0.2');
+  });
+
+  it('issues opaque client_credentials tokens (form body or HTTP Basic) for "<product> <context>"', async () => {
+    const form = await c.tokenResponse('accountinformation private');
+    assert.equal(form.status, 200);
+    assert.equal(form.json['token_type'], 'Bearer');
+    assert.equal(form.json['expires_in'], 3600);
+    assert.equal(form.json['scope'], 'accountinformation private');
+    assert.equal(String(form.json['access_token']).split('.').length, 1, 'opaque, not a JWT');
+    const basic = await readResponse(
+      await fetch(`${sandbox.authHost}/connect/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${sandbox.client.clientId}:${sandbox.client.clientSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'paymentinitiation corporate' }),
+      }),
+    );
+    assert.equal(basic.status, 200, basic.text);
+    assert.equal(basic.json['scope'], 'paymentinitiation corporate');
+  });
+
+  it('answers invalid_scope for a product the client lacks, invalid_client for a wrong secret', async () => {
+    const onlyAspsp = { clientId: ASPSP_ONLY_CLIENT.clientId, clientSecret: ASPSP_ONLY_CLIENT.clientSecret, redirectUri: '' };
+    assert.equal((await c.tokenResponse('aspspinformation private', onlyAspsp)).status, 200);
+    const denied = await c.tokenResponse('accountinformation private', onlyAspsp);
+    assert.equal(denied.status, 400);
+    assert.equal(denied.json['error'], 'invalid_scope');
+    const wrong = await c.tokenResponse('aspspinformation private', { ...sandbox.client, clientSecret: 'nope' });
+    assert.equal(wrong.status, 401);
+    assert.equal(wrong.json['error'], 'invalid_client');
+  });
+
+  it('codes are single-use and need X-ConsentId + X-ConsentAuthorisationId naming their authorisation', async () => {
+    const bic = 'NDEASESS';
+    const first = await selectedConsent(c, bic);
+    const browser = new Browser(sandbox.client.redirectUri);
+    const url = fillScaTemplate(first.href, sandbox.client.clientId, sandbox.client.redirectUri, 's1');
+    const code = (await browser.authorise(url, { psuId: '198301014882', decision: 'approve' })).callback.searchParams.get('code')!;
+    const wrongPair = await activate(c, code, activationHeaders('consent', first.consentId, crypto.randomUUID()), 'accountinformation private');
+    assert.equal(wrongPair.status, 400);
+    assert.equal(wrongPair.json['error'], 'invalid_request');
+    assert.notEqual((await scaStatus(c, 'consent', bic, { consentId: first.consentId }, first.authorisationId)).json['scaStatus'], 'finalised');
+    const reused = await activate(c, code, activationHeaders('consent', first.consentId, first.authorisationId), 'accountinformation private');
+    assert.equal(reused.status, 400);
+    assert.equal(reused.json['error'], 'invalid_grant');
+
+    const second = await selectedConsent(c, bic);
+    const code2 = (await new Browser(sandbox.client.redirectUri).authorise(fillScaTemplate(second.href, sandbox.client.clientId, sandbox.client.redirectUri, 's2'), { psuId: '1', decision: 'approve' })).callback.searchParams.get('code')!;
+    const noHeaders = await activate(c, code2, {}, 'accountinformation private');
+    assert.equal(noHeaders.status, 400);
+  });
+
+  it('checks redirect_uri: unregistered at authorize, different at the code exchange', async () => {
+    const { href, consentId, authorisationId } = await selectedConsent(c, 'NDEASESS');
+    const evil = await fetch(fillScaTemplate(href, sandbox.client.clientId, 'http://127.0.0.1:53682/elsewhere', 's'), { redirect: 'manual' });
+    assert.equal(evil.status, 400, 'no redirect to an unregistered URI');
+    const browser = new Browser(sandbox.client.redirectUri);
+    const code = (await browser.authorise(fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 's'), { psuId: '1', decision: 'approve' })).callback.searchParams.get('code')!;
+    const res = await activate(c, code, activationHeaders('consent', consentId, authorisationId), 'accountinformation private', { redirect_uri: 'http://127.0.0.1:53682/other' });
+    assert.equal(res.status, 400);
+    assert.equal(res.json['error'], 'invalid_grant');
+  });
+
+  it('PKCE is optional (the platform template has none) but verified when sent', async () => {
+    const verifier = crypto.randomBytes(32).toString('base64url');
+    const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
+    const run = async () => {
+      const { href, consentId, authorisationId } = await selectedConsent(c, 'NDEASESS');
+      const url = `${fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 'p')}&code_challenge=${challenge}&code_challenge_method=S256`;
+      const code = (await new Browser(sandbox.client.redirectUri).authorise(url, { psuId: '1', decision: 'approve' })).callback.searchParams.get('code')!;
+      return { code, pair: activationHeaders('consent', consentId, authorisationId), consentId };
+    };
+    const missing = await run();
+    assert.equal((await activate(c, missing.code, missing.pair, 'accountinformation private')).json['error'], 'invalid_grant');
+    const wrong = await run();
+    assert.equal((await activate(c, wrong.code, wrong.pair, 'accountinformation private', { code_verifier: 'x'.repeat(43) })).json['error'], 'invalid_grant');
+    const right = await run();
+    assert.equal((await activate(c, right.code, right.pair, 'accountinformation private', { code_verifier: verifier })).status, 200);
+  });
+
+  it('the bank page escapes input, has a CSP, and only accepts the bank\'s sandbox logins', async () => {
+    const { href } = await selectedConsent(c, 'ESSESESS');
+    const url = fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, '<script>alert(1)</script>');
+    const browser = new Browser(sandbox.client.redirectUri);
+    const page = await browser.follow(url);
+    const html = await page.res.text();
+    const csp = page.res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /form-action 'self' http:\/\/127\.0\.0\.1:53682/);
+    assert.ok(!/<script/i.test(html));
+    const action = /action="([^"]+)"/.exec(html)![1]!;
+    const rejected = await browser.follow(new URL(action, page.url).toString(), { method: 'POST', form: { psuId: '"><img src=x>', decision: 'approve' } });
+    assert.equal(rejected.res.status, 401);
+    const again = await rejected.res.text();
+    assert.ok(again.includes('&#34;&#62;&#60;img src=x&#62;') && !again.includes('"><img'), 'PSU id echoed escaped');
+    const accepted = await browser.follow(new URL(action, page.url).toString(), { method: 'POST', form: { psuId: '9311219639', decision: 'approve' } });
+    assert.ok(accepted.url.searchParams.get('code'));
+    assert.equal(accepted.url.searchParams.get('state'), '<script>alert(1)</script>');
+  });
+
+  it('Danske needs its published username and password', async () => {
+    const { href } = await selectedConsent(c, 'DABASESX');
+    const url = fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 'd');
+    await assert.rejects(new Browser(sandbox.client.redirectUri).authorise(url, { psuId: '8195475386', password: 'wrong', decision: 'approve' }), /401/);
+    const ok = await new Browser(sandbox.client.redirectUri).authorise(url.replace('state=d', 'state=d2'), { psuId: '8195475386', password: 'xUKSWPgHy2H2XBt8cv', decision: 'approve' });
+    assert.ok(ok.callback.searchParams.get('code'));
+  });
+
+  it('authorize for an unknown authorisation redirects back with error=invalid_request', async () => {
+    const { href } = await selectedConsent(c, 'NDEASESS');
+    const bogus = href.replace(/consentAuthorisationId:[0-9a-f-]+/, `consentAuthorisationId:${crypto.randomUUID()}`);
+    const result = await new Browser(sandbox.client.redirectUri).follow(fillScaTemplate(bogus, sandbox.client.clientId, sandbox.client.redirectUri, 'u'));
+    assert.equal(result.url.searchParams.get('error'), 'invalid_request');
+    assert.equal(result.url.searchParams.get('state'), 'u');
+  });
+
+  it('plain redirect SCA (scaRedirect, a generated bank): callback with scope and state only, SCA finalised', async () => {
+    const list = await c.call('getASPSPList', { query: { isoCountryCodes: 'FI' } });
+    const bic = (list.json['aspsps'] as { bicFi: string }[]).map((b) => b.bicFi).find((b) => b.endsWith('Z0'))!;
+    assert.ok(bic, 'a generated FI bank');
+    const consentId = await createConsent(c, bic);
+    const { authorisationId, selected } = await startAndSelect(c, 'consent', bic, { consentId });
+    const href = String(selected.json['_links']['scaRedirect']['href']);
+    const done = await new Browser(sandbox.client.redirectUri).authorise(fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 'r'), { psuId: '1', decision: 'approve' });
+    assert.equal(done.callback.searchParams.get('code'), null);
+    assert.equal(done.callback.searchParams.get('state'), 'r');
+    assert.equal(done.callback.searchParams.get('scope'), 'accountinformation private');
+    assert.equal((await scaStatus(c, 'consent', bic, { consentId }, authorisationId)).json['scaStatus'], 'finalised');
+    assert.equal((await c.call('getConsentStatus', { bic, params: { consentId }, headers: PSU_HEADERS })).json['consentStatus'], 'valid');
+  });
+
+  it('short token lifetimes give TOKEN_EXPIRED on the API', async function () {
+    this.timeout(10_000);
+    const short = await startSandbox({ tokenTtlSeconds: 1 });
+    try {
+      const sc = new SandboxClient(short);
+      const token = await sc.token('aspspinformation private');
+      assert.equal((await sc.call('getCountriesList', { token })).status, 200);
+      await new Promise((r) => setTimeout(r, 2100));
+      const expired = await sc.call('getCountriesList', { token });
+      assert.equal(expired.status, 401);
+      assert.equal(expired.json['tppMessages'][0].code, 'TOKEN_EXPIRED');
+    } finally {
+      await short.close();
+    }
+  });
+});
