@@ -56,17 +56,17 @@ function bankDetails(env: SandboxEnv, b: Bank): Record<string, unknown> {
 }
 
 // A bank list of thousands is the same JSON for the same query: serialise once per query string.
-const listCache = new WeakMap<SandboxEnv, Map<string, string>>();
+const listCache = new WeakMap<SandboxEnv, Map<string, Buffer>>();
 
 function aspspList(ctx: RequestContext): Reply {
   const key = `${ctx.query.get('isoCountryCodes') ?? ''}|${ctx.query.get('cityIds') ?? ''}`;
-  const cache = listCache.get(ctx.env) ?? new Map<string, string>();
+  const cache = listCache.get(ctx.env) ?? new Map<string, Buffer>();
   listCache.set(ctx.env, cache);
   let raw = cache.get(key);
   if (raw === undefined) {
     const filter = locationFilter(ctx);
     const banks = ctx.env.directory.banks.filter((b) => !filter || filter(b.isoCountryCode, b.city.cityId));
-    raw = JSON.stringify({ aspsps: banks.map((b) => ({ id: b.id, bicFi: b.bicFi, name: b.name, logoUrl: logoUrl(ctx.env, b.bicFi) })) });
+    raw = Buffer.from(JSON.stringify({ aspsps: banks.map((b) => ({ id: b.id, bicFi: b.bicFi, name: b.name, logoUrl: logoUrl(ctx.env, b.bicFi) })) }));
     if (cache.size < 256) cache.set(key, raw);
   }
   return { status: 200, rawJson: raw };

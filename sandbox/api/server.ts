@@ -62,7 +62,7 @@ function faultReply(fault: FaultSpec): Reply | undefined {
 }
 
 function padded(reply: Reply, sizeBytes: number): Reply {
-  const base = reply.rawJson ?? JSON.stringify(reply.body ?? {});
+  const base = reply.rawJson?.toString() ?? JSON.stringify(reply.body ?? {});
   const filler = Math.max(0, sizeBytes - base.length);
   const body = typeof reply.body === 'object' && reply.body !== null && !Array.isArray(reply.body) ? reply.body : { body: reply.body };
   return { status: reply.status, body: { ...body, sandboxPadding: 'x'.repeat(filler) }, ...(reply.headers ? { headers: reply.headers } : {}) };

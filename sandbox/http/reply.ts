@@ -2,8 +2,8 @@
 export interface Reply {
   readonly status: number;
   readonly body?: unknown;
-  /** Already serialised JSON, for large responses that are cached as text. */
-  readonly rawJson?: string;
+  /** Already serialised JSON (bytes for large cached responses, so they are not re-encoded per request). */
+  readonly rawJson?: string | Buffer;
   readonly headers?: Readonly<Record<string, string>>;
 }
 

@@ -4,13 +4,14 @@ import type { Reply } from './reply';
 
 export function sendReply(res: ServerResponse, reply: Reply, requestId: string | undefined): void {
   if (res.headersSent || res.destroyed) return;
-  const text = reply.rawJson ?? (reply.body === undefined ? undefined : JSON.stringify(reply.body));
+  const payload = reply.rawJson ?? (reply.body === undefined ? undefined : JSON.stringify(reply.body));
   const headers: Record<string, string | number> = { ...reply.headers };
   if (requestId) headers['X-Request-ID'] = requestId;
-  if (text !== undefined) {
-    headers['Content-Type'] = 'application/json; charset=utf-8';
-    headers['Content-Length'] = Buffer.byteLength(text);
+  if (payload !== undefined) {
+    // Only the admin logo route sets its own type; every API answer is JSON.
+    headers['Content-Type'] ??= 'application/json; charset=utf-8';
+    headers['Content-Length'] = Buffer.byteLength(payload);
   }
   res.writeHead(reply.status, headers);
-  res.end(text);
+  res.end(payload);
 }
