@@ -21,7 +21,23 @@ function validConsent(ctx: BankContext): Consent {
     throw new ApiError(401, 'CONSENT_INVALID', `The consent is ${consent.status}, not valid.`, 'Consent-ID');
   }
   consent.lastActionDate = ctx.env.today.toISOString().slice(0, 10);
+  countUnattended(ctx, consent);
   return consent;
+}
+
+/**
+ * Berlin Group: without the PSU present (no PSU-IP-Address) an account may be read frequencyPerDay times a day
+ * per endpoint; more gives 429 ACCESS_EXCEEDED. With the PSU present there is no limit.
+ */
+function countUnattended(ctx: BankContext, consent: Consent): void {
+  if (header(ctx.headers, 'psu-ip-address')) return;
+  const day = new Date().toISOString().slice(0, 10);
+  const key = `${day}|${ctx.op.id}|${ctx.params['account-id'] ?? ''}`;
+  const reads = (consent.unattendedReads.get(key) ?? 0) + 1;
+  consent.unattendedReads.set(key, reads);
+  if (reads > consent.frequencyPerDay) {
+    throw new ApiError(429, 'ACCESS_EXCEEDED', `Unattended access exceeds the consent's frequencyPerDay (${consent.frequencyPerDay}).`);
+  }
 }
 
 function account(ctx: BankContext, consent: Consent, grant: Grant): Account {

@@ -56,6 +56,10 @@ export function requirePsuHeaders(headers: IncomingHttpHeaders, bank: Bank, op: 
     throw formatError('PSU-IP-Address', `PSU-IP-Address is required${mandatory ? '' : ` by ${bank.bicFi}`}.`);
   }
   if (!creating) return;
+  const affiliated = header(headers, 'x-affiliatedaspsp-id');
+  if (affiliated !== undefined && !bank.affiliatedAspsps.some((a) => a.id === affiliated)) {
+    throw new ApiError(400, 'RESOURCE_UNKNOWN', `${affiliated} is not an affiliated ASPSP of ${bank.bicFi}.`, 'X-AffiliatedASPSP-ID');
+  }
   if (bank.requires.psuUserAgent && !header(headers, 'psu-user-agent')) {
     throw formatError('PSU-User-Agent', `PSU-User-Agent is required by ${bank.bicFi}.`);
   }

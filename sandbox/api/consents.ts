@@ -101,6 +101,7 @@ function createConsent(ctx: BankContext): Reply {
     lastActionDate: isoDay(env.today),
     authorisationIds: [],
     grants: resolveGrants(access, env.accounts.accountsOf(bank)),
+    unattendedReads: new Map(),
   };
   env.store.consents.set(consent.id, consent);
   const self = `${CONSENT_BASE}/${consent.id}`;
@@ -156,6 +157,7 @@ export const consentHandlers: Record<string, BankHandler> = {
   getConsentInformation: (ctx) => {
     const c = pathConsent(ctx);
     return ok({
+      consentId: c.id,
       access: c.access,
       recurringIndicator: c.recurringIndicator,
       validUntil: c.validUntil,

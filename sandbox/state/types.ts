@@ -67,6 +67,8 @@ export interface Consent {
   readonly authorisationIds: string[];
   /** Account resourceIds granted for details, balances and transactions. */
   readonly grants: { accounts: Set<string>; balances: Set<string>; transactions: Set<string> };
+  /** Reads without the PSU present (no PSU-IP-Address), per "day|operation|account", for frequencyPerDay. */
+  readonly unattendedReads: Map<string, number>;
 }
 
 export interface Payment {

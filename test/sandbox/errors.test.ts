@@ -134,6 +134,31 @@ describe('sandbox error rows', () => {
       expectError(await c.call('getTransactionDetails', { bic: 'NDEASESS', headers: { ...PSU_HEADERS, 'consent-id': consentId }, params: { 'account-id': accountId, transactionId: first.transactionId } }), 400, 'SERVICE_INVALID');
     });
 
+    it('unattended reads beyond frequencyPerDay → 429 ACCESS_EXCEEDED; with the PSU present no limit', async () => {
+      const body = { access: {}, recurringIndicator: true, validUntil: '2099-01-01', frequencyPerDay: 2, combinedServiceIndicator: false };
+      const consentId = await createConsent(c, 'ESSESESS', {}, body);
+      await redirectSca(c, 'consent', 'ESSESESS', { consentId });
+      const got = await c.call('getConsentInformation', { bic: 'ESSESESS', params: { consentId }, headers: PSU_HEADERS });
+      assert.equal(got.json['consentId'], consentId);
+      assert.equal(got.json['frequencyPerDay'], 2);
+      const unattended = { bic: 'ESSESESS', headers: { 'consent-id': consentId } };
+      assert.equal((await c.call('getAccountList', unattended)).status, 200);
+      assert.equal((await c.call('getAccountList', unattended)).status, 200);
+      expectError(await c.call('getAccountList', unattended), 429, 'ACCESS_EXCEEDED');
+      assert.equal((await c.call('getAccountList', ais(consentId))).status, 200);
+    });
+
+    it('X-AffiliatedASPSP-ID must name an affiliated bank; corporate context only where the bank offers it', async () => {
+      const swed = { ...PSU_HEADERS, 'x-affiliatedaspsp-id': '08999' };
+      assert.ok(await createConsent(c, 'SWEDSESS', swed));
+      const body = { access: {}, recurringIndicator: true, validUntil: '2099-01-01', frequencyPerDay: 4, combinedServiceIndicator: false };
+      const unknown = await c.call('createConsent', { bic: 'SWEDSESS', body, headers: { ...PSU_HEADERS, 'x-affiliatedaspsp-id': '12345' } });
+      expectError(unknown, 400, 'RESOURCE_UNKNOWN', 'X-AffiliatedASPSP-ID');
+      const corporate = await c.call('createConsent', { bic: 'DABASESX', body, headers: PSU_HEADERS, scope: 'accountinformation corporate' });
+      expectError(corporate, 400, 'SERVICE_INVALID');
+      assert.equal((await c.call('createConsent', { bic: 'ESSESESS', body, headers: PSU_HEADERS, scope: 'accountinformation corporate' })).status, 201);
+    });
+
     it('Start Authorisation on a valid consent → 409 STATUS_INVALID; unknown SCA method → 400 SCA_METHOD_UNKNOWN', async () => {
       expectError(await c.call('startConsentAuthorisation', { bic: 'ESSESESS', params: { consentId: validSeb }, headers: PSU_HEADERS }), 409, 'STATUS_INVALID');
       const consentId = await createConsent(c, 'ESSESESS');
