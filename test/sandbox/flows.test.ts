@@ -139,6 +139,21 @@ describe('sandbox flows', () => {
     assert.equal(status.json['transactionStatus'], 'RJCT');
   });
 
+  it('decoupled payment the PSU declines in the app (admin helper): SCA failed, payment RJCT', async () => {
+    const bic = 'SWEDSESS';
+    const preferDecoupled = { 'tpp-redirect-preferred': 'false' };
+    const { paymentId } = await createPayment(c, bic, 'domestic', preferDecoupled);
+    const params = { paymentId, 'payment-product': 'domestic' };
+    const { authorisationId, selected } = await startAndSelect(c, 'payment', bic, params, 'mbid_animated_qr_image', preferDecoupled);
+    assert.equal(selected.headers.get('aspsp-sca-approach'), 'DECOUPLED');
+    assert.ok(selected.json['challengeData']['image']);
+    const deny = await fetch(`${sandbox.apiHost}/__sandbox/authorisations/${authorisationId}/deny`, { method: 'POST' });
+    assert.equal(deny.status, 200);
+    assert.equal((await scaStatus(c, 'payment', bic, params, authorisationId)).json['scaStatus'], 'failed');
+    const status = await c.call('getPaymentInitiationStatus', { bic, params, headers: PSU_HEADERS });
+    assert.equal(status.json['transactionStatus'], 'RJCT');
+  });
+
   it('sepa-credit-transfers at Nordea Finland and international at Swedbank are accepted', async () => {
     const sepa = await createPayment(c, 'NDEAFIHH', 'sepa-credit-transfers');
     assert.ok(sepa.paymentId);
