@@ -61,14 +61,14 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 
   // Both servers listen first: the OpenID issuer and the API's links need the real ports (port 0 = any free port).
   const authServer = http.createServer();
-  let env: SandboxEnv | undefined;
-  let introspect: Introspect = async () => ({ status: 'unknown' });
+  // Filled in once both hosts are known; the API server only reads them per request.
+  const late: { env?: SandboxEnv; introspect: Introspect } = { introspect: async () => ({ status: 'unknown' }) };
   const apiServer = createApiServer({
     env: () => {
-      if (!env) throw new Error('sandbox is still starting');
-      return env;
+      if (!late.env) throw new Error('sandbox is still starting');
+      return late.env;
     },
-    introspect: (token) => introspect(token),
+    introspect: (token) => late.introspect(token),
     faults,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
   });
@@ -96,14 +96,14 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
   });
   authServer.on('request', createAuthListener({ provider, bridge, rememberGrant }));
   // API tokens are the provider's own opaque tokens, looked up through its models (no second token store).
-  introspect = async (token) => {
+  late.introspect = async (token) => {
     for (const model of [provider.ClientCredentials, provider.AccessToken]) {
       const found = await model.find(token, { ignoreExpiration: true });
       if (found) return found.isExpired ? { status: 'expired' } : { status: 'valid', clientId: found.clientId ?? '', scope: found.scope ?? '' };
     }
     return { status: 'unknown' };
   };
-  env = sandboxEnv;
+  late.env = sandboxEnv;
 
   const demo = clients[0] ?? DEMO_CLIENT;
   return {

@@ -12,7 +12,8 @@ export interface Response {
   readonly headers: Headers;
   readonly text: string;
   /** Parsed JSON body (object shape unknown to the test until asserted). */
-  readonly json: Record<string, any>; // any: tests read arbitrary response fields and assert them
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary response fields and assert them
+  readonly json: Record<string, any>;
 }
 
 export interface CallOptions {
@@ -32,6 +33,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 export async function readResponse(res: globalThis.Response): Promise<Response> {
   const text = await res.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see Response.json
   let json: Record<string, any> = {};
   if ((res.headers.get('content-type') ?? '').includes('json') && text) {
     try {
