@@ -93,6 +93,25 @@ describe('sandbox auth host', () => {
     assert.equal(res.json['error'], 'invalid_grant');
   });
 
+  it('accepts the registered loopback redirect on any port (RFC 8252), as the extension picks a free one', async () => {
+    const { href, consentId, authorisationId } = await selectedConsent(c, 'NDEASESS');
+    const redirectUri = 'http://127.0.0.1:40123/callback';
+    const done = await new Browser(redirectUri).authorise(fillScaTemplate(href, sandbox.client.clientId, redirectUri, 'p'), { psuId: '1', decision: 'approve' });
+    const code = done.callback.searchParams.get('code')!;
+    const res = await activate(c, code, activationHeaders('consent', consentId, authorisationId), 'accountinformation private', { redirect_uri: redirectUri });
+    assert.equal(res.status, 200, res.text);
+  });
+
+  it('works with openid-client 6 (the extension\'s OIDC library): discovery and client_credentials over loopback http', async () => {
+    const oidc = await import('openid-client');
+    const config = await oidc.discovery(new URL(sandbox.authHost), sandbox.client.clientId, sandbox.client.clientSecret, oidc.ClientSecretPost(sandbox.client.clientSecret), {
+      execute: [oidc.allowInsecureRequests],
+    });
+    const tokens = await oidc.clientCredentialsGrant(config, { scope: 'aspspinformation private' });
+    assert.equal(tokens.token_type.toLowerCase(), 'bearer');
+    assert.equal((await c.call('getCountriesList', { token: tokens.access_token })).status, 200);
+  });
+
   it('PKCE is optional (the platform template has none) but verified when sent', async () => {
     const verifier = crypto.randomBytes(32).toString('base64url');
     const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
