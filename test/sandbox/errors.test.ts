@@ -89,6 +89,7 @@ describe('sandbox error rows', () => {
       const received = await createConsent(c, 'ESSESESS');
       expectError(await c.call('getAccountList', ais(received)), 401, 'CONSENT_INVALID');
       expectError(await c.call('getConsentStatus', { bic: 'NDEASESS', params: { consentId: received }, headers: PSU_HEADERS }), 403, 'CONSENT_UNKNOWN');
+      expectError(await c.call('deleteConsent', { bic: 'ESSESESS', params: { consentId: crypto.randomUUID() }, headers: PSU_HEADERS }), 403, 'CONSENT_UNKNOWN');
     });
 
     it('expired (admin helper) → 401 CONSENT_EXPIRED; deleted → terminatedByTpp and CONSENT_INVALID', async () => {
