@@ -32,11 +32,11 @@ export async function freePort(host = '127.0.0.1') {
 }
 
 /**
- * @param {{ env?: Record<string,string>, port?: number, keepData?: boolean, label?: string }} [options]
+ * @param {{ env?: Record<string,string>, port?: number, keepData?: boolean, label?: string, root?: string }} [options]
  */
 export async function startCodeServer(options = {}) {
   const bin = ensureCodeServer();
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), `openpayments-${options.label ?? 'vscode'}-`));
+  const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), `openpayments-${options.label ?? 'vscode'}-`));
   const dirs = {
     root,
     userData: path.join(root, 'user-data'),
@@ -169,12 +169,13 @@ export async function launchBrowser(label = 'browser') {
       '--disable-sync',
     ],
   });
+  let closing;
   return {
     context,
-    close: async () => {
-      await context.close().catch(() => undefined);
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
+    profile,
+    /** Closes the browser; the profile stays until removeProfile() so a test can search it first. */
+    close: () => (closing ??= context.close().catch(() => undefined)),
+    removeProfile: () => fs.rmSync(profile, { recursive: true, force: true }),
   };
 }
 

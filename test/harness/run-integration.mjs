@@ -31,7 +31,8 @@ try {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const exitCode = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
   await page.goto(workbenchUrl(server, { testsPath }));
-  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS));
+  // unref: a pending timer must not keep this process alive once the suite has reported.
+  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS).unref());
   const code = await Promise.race([exitCode, timeout]);
   if (code === 'timeout') results.push({ state: 'failed', title: 'integration suite', error: `no result within ${TIMEOUT_MS} ms` });
 
@@ -45,11 +46,19 @@ try {
   }
 
   await browser.close();
-  browser = undefined;
   await server.stop();
 
-  // Secret storage itself must hold the secret; every other file VS Code wrote must not.
-  const hits = findInFiles(server.dirs.root, [secret]).filter(([file]) => !isSecretStore(file));
+  // The suite removes the credentials it stored, so neither the server's files (settings, state, logs)
+  // nor the browser's profile (workbench storage, caches) may contain the secret anywhere.
+  // A planted canary proves the search itself finds what it looks for.
+  const canary = path.join(server.dirs.root, 'canary.txt');
+  fs.writeFileSync(canary, `planted ${secret}`);
+  const hits = [...findInFiles(server.dirs.root, [secret]), ...findInFiles(browser.profile, [secret])].filter(
+    ([file]) => file !== canary,
+  );
+  if (!findInFiles(server.dirs.root, [secret]).some(([file]) => file === canary)) {
+    throw new Error('the secret search did not find its planted canary; the scan cannot be trusted');
+  }
   results.push(
     hits.length
       ? { state: 'failed', title: 'no secret in settings, state, logs or any other file VS Code wrote', error: hits.map(([f]) => f).join('\n') }
@@ -59,13 +68,10 @@ try {
   results.push({ state: 'failed', title: 'integration harness', error: error.stack ?? String(error) });
 } finally {
   await browser?.close();
+  browser?.removeProfile();
   await server?.stop();
   if (server) fs.rmSync(server.dirs.root, { recursive: true, force: true });
-}
-
-function isSecretStore(file) {
-  // code-server keeps SecretStorage in the workbench's state database (see README, "How secrets are stored").
-  return process.env.OPENPAYMENTS_SECRET_STORE_PATTERN ? new RegExp(process.env.OPENPAYMENTS_SECRET_STORE_PATTERN).test(file) : false;
+  fs.rmSync(path.dirname(report), { recursive: true, force: true });
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };

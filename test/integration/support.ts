@@ -54,7 +54,7 @@ export class ScriptedPrompter implements Prompter {
   }
 }
 
-export async function withPrompter<T>(api: TestApi, answers: Answer[], body: (prompter: ScriptedPrompter) => Promise<T>): Promise<T> {
+export async function withPrompter<T>(api: TestApi, answers: Answer[], body: (prompter: ScriptedPrompter) => Thenable<T>): Promise<T> {
   const prompter = new ScriptedPrompter(answers);
   const registration = api.prompter.use(prompter);
   try {

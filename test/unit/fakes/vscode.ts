@@ -2,10 +2,6 @@
 // only what the extension uses, and records what the extension showed so tests can assert on it.
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors loosely typed vscode API surfaces */
 
-export interface Disposable {
-  dispose(): unknown;
-}
-
 export class Disposable {
   private disposed = false;
   constructor(private readonly callOnDispose: () => unknown) {}

@@ -1,0 +1,69 @@
+// `npm start`: builds the extension, starts the local sandbox, then a real VS Code (code-server) with the
+// extension loaded and the `local` environment selected, and prints the URL to open. Ctrl+C stops it all.
+// `npm start -- --desktop` opens desktop VS Code instead when `code` is on the PATH.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const desktop = args.includes('--desktop');
+const port = Number(process.env.OPENPAYMENTS_PORT ?? 8080);
+
+function run(cmd, cmdArgs) {
+  const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run(process.execPath, ['esbuild.js', '--only=extension,sandbox']);
+
+const stops = [];
+async function stopAll(code = 0) {
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+const sandboxModule = path.join(root, 'dist', 'sandbox', 'index.mjs');
+let sandbox;
+if (fs.existsSync(sandboxModule)) {
+  const { start } = await import(sandboxModule);
+  // The extension's `local` environment expects exactly these addresses (src/core/environments.ts).
+  try {
+    sandbox = await start({ host: '127.0.0.2', authPort: 8401, apiPort: 8402 });
+  } catch (error) {
+    console.error(`The local sandbox could not start on 127.0.0.2:8401/8402 (${error.message}). Is another \`npm start\` or \`npm run sandbox\` running?`);
+    process.exit(1);
+  }
+  stops.push(() => sandbox.close());
+  console.log(`Local sandbox: AUTH_HOST ${sandbox.authHost}  API_HOST ${sandbox.apiHost}`);
+  console.log(`  demo client_id ${sandbox.client.clientId}  client_secret ${sandbox.client.clientSecret}`);
+  console.log(`  redirect URI ${sandbox.client.redirectUri}`);
+}
+
+// Persistent across runs, inside the clone: stored credentials and settings survive a restart.
+const dataDir = path.join(root, '.cache', 'workbench');
+const userSettings = path.join(dataDir, 'user-data', 'User', 'settings.json');
+fs.mkdirSync(path.dirname(userSettings), { recursive: true });
+if (!fs.existsSync(userSettings)) {
+  fs.writeFileSync(userSettings, `${JSON.stringify({ 'openPayments.environment': 'local', 'workbench.startupEditor': 'none' }, null, 2)}\n`);
+}
+
+if (desktop) {
+  const which = spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' });
+  if (which.status !== 0) {
+    console.error('Desktop VS Code (`code`) is not on the PATH. Run `npm start` without --desktop to use the browser.');
+    await stopAll(1);
+  }
+  const child = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, path.join(dataDir, 'workspace')], { stdio: 'inherit' });
+  child.on('exit', () => console.log('VS Code started; the sandbox keeps running until Ctrl+C.'));
+} else {
+  const { startCodeServer, workbenchUrl } = await import('../test/harness/codeServer.mjs');
+  const server = await startCodeServer({ label: 'start', port, root: dataDir, keepData: true });
+  stops.push(() => server.stop());
+  console.log('\nOpen Payments for VS Code is running in a real VS Code (code-server).');
+  console.log(`Open this URL in your browser:\n\n  ${workbenchUrl(server)}\n`);
+  console.log('Press Ctrl+C to stop code-server and the local sandbox.');
+}

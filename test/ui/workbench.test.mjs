@@ -1,0 +1,98 @@
+// The key first-run journey, driven through the real workbench UI with Playwright: open the container, read
+// the welcome view, set credentials from the command palette, see the status bar. Screenshots are kept in
+// test-artifacts/ (git-ignored).
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { artifactsDir, launchBrowser, startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
+
+const SECRET = `ui-secret-${crypto.randomBytes(8).toString('hex')}`;
+
+describe('workbench UI: first run', function () {
+  this.timeout(90_000);
+  let server;
+  let browser;
+  let page;
+
+  before(async () => {
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    server = await startCodeServer({ label: 'ui' });
+    browser = await launchBrowser('ui');
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(workbenchUrl(server));
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    browser?.removeProfile();
+    await server?.stop();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await page.screenshot({ path: path.join(artifactsDir, `ui-failed-${Date.now()}.png`) }).catch(() => undefined);
+    }
+  });
+
+  const sidebar = () => page.locator('[id="workbench.parts.sidebar"]');
+
+  async function runCommand(title) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  async function answerInputBox(text) {
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+    await page.keyboard.press('Enter');
+  }
+
+  it('shows the Open Payments container with a welcome view that says what to do', async () => {
+    await page.locator('.activitybar [aria-label^="Open Payments"]').first().click();
+    await sidebar().getByText('No client credentials are set for the selected environment').waitFor({ timeout: 30_000 });
+    await sidebar().getByRole('button', { name: 'Set Client Credentials' }).first().waitFor();
+    for (const view of ['Banks', 'Consents & Accounts', 'History']) {
+      assert.ok(await sidebar().getByText(view, { exact: true }).first().isVisible(), `${view} view is shown`);
+    }
+    await page.screenshot({ path: path.join(artifactsDir, 'ui-welcome.png') });
+  });
+
+  it('shows the environment in the status bar', async () => {
+    const item = page.locator('.statusbar-item', { hasText: 'Open Payments: Sandbox' });
+    await item.first().waitFor({ timeout: 20_000 });
+  });
+
+  it('sets client credentials through the command palette and never shows the secret', async () => {
+    await runCommand('Open Payments: Set Client Credentials');
+    await answerInputBox('ui-client');
+    const input = page.locator('.quick-input-widget input');
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('type') === 'password');
+    await answerInputBox(SECRET);
+    await input.waitFor({ state: 'hidden' });
+    await page
+      .locator('.notifications-toasts .notification-toast', { hasText: "Client credentials for Sandbox are saved in VS Code's secret storage." })
+      .waitFor({ timeout: 20_000 });
+    await sidebar().getByText('Client credentials are set.').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(artifactsDir, 'ui-credentials-set.png') });
+    const html = await page.content();
+    assert.ok(!html.includes(SECRET), 'the secret is not anywhere in the workbench DOM');
+  });
+
+  it('refuses an empty client_id with a message in the input box', async () => {
+    await runCommand('Open Payments: Set Client Credentials');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('   ');
+    await page.locator('.quick-input-widget', { hasText: 'The client_id cannot be empty.' }).waitFor();
+    await page.keyboard.press('Enter');
+    assert.equal(await input.isVisible(), true, 'blank input is not accepted');
+    await page.keyboard.press('Escape');
+  });
+});
