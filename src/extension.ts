@@ -3,10 +3,16 @@ import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentialStore';
 import { CredentialsCommands } from './commands/credentialsCommands';
 import { EnvironmentCommands } from './commands/environmentCommands';
+import { BodyEditor } from './commands/sendRequest/bodyEditor';
+import { SendRequestCommand } from './commands/sendRequest/sendRequestCommand';
 import { Redactor } from './core/redaction';
 import { ActiveEnvironment } from './platform/activeEnvironment';
 import { EnvironmentSettings } from './platform/environmentSettings';
+import { HttpSession } from './platform/httpSession';
 import { Logger } from './platform/logger';
+import { ParamMemory } from './platform/paramMemory';
+import { RequestRunner } from './platform/requestRunner';
+import { RequestSettingsReader } from './platform/requestSettings';
 import { SwitchablePrompter, WindowPrompter } from './platform/prompter';
 import type { TestApi } from './testApi';
 import { EmptyTreeProvider } from './views/emptyTreeProvider';
@@ -22,6 +28,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const prompter = new SwitchablePrompter(new WindowPrompter());
   const credentialsCommands = new CredentialsCommands(credentials, environment, prompter, logger);
   const environmentCommands = new EnvironmentCommands(settings, environment, prompter);
+  const requestSettings = new RequestSettingsReader();
+  const session = new HttpSession(requestSettings, credentials, context.secrets, redactor, logger);
+  const runner = new RequestRunner(session, environment, logger);
+  const bodies = new BodyEditor(runner);
+  const sendRequest = new SendRequestCommand(runner, bodies, environment, requestSettings, prompter, new ParamMemory(context.globalState));
 
   context.subscriptions.push(
     channel,
@@ -29,6 +40,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     new EnvironmentStatusBar(environment),
     credentialsCommands.register(),
     environmentCommands.register(),
+    session,
+    runner,
+    bodies.register(),
+    sendRequest.register(),
     vscode.commands.registerCommand('openPayments.showLog', () => logger.show()),
     vscode.window.registerTreeDataProvider('openPayments.banks', new EmptyTreeProvider()),
     vscode.window.registerTreeDataProvider('openPayments.consents', new EmptyTreeProvider()),
@@ -38,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { prompter, environment, redactor, credentials };
+    return { prompter, environment, redactor, credentials, runner, logUri: context.logUri };
   }
   return undefined;
 }

@@ -3,10 +3,14 @@ import type { CredentialStore } from './auth/credentialStore';
 import type { ActiveEnvironment } from './platform/activeEnvironment';
 import type { Redactor } from './core/redaction';
 import type { SwitchablePrompter } from './platform/prompter';
+import type { RequestRunner } from './platform/requestRunner';
 
 export interface TestApi {
   readonly prompter: SwitchablePrompter;
   readonly environment: ActiveEnvironment;
   readonly redactor: Redactor;
   readonly credentials: CredentialStore;
+  readonly runner: RequestRunner;
+  /** Where VS Code writes this extension's logs, including the "Open Payments" channel. */
+  readonly logUri: { readonly fsPath: string };
 }

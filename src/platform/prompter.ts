@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 export interface Prompter {
   input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined>;
   /** A modal confirmation; resolves true only when the user chose `action`. */
   confirm(message: string, detail: string, action: string): Thenable<boolean>;
 }
@@ -16,6 +17,10 @@ export class WindowPrompter implements Prompter {
 
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined> {
     return vscode.window.showQuickPick(items, options);
+  }
+
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined> {
+    return vscode.window.showQuickPick(items, { ...options, canPickMany: true });
   }
 
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
@@ -47,6 +52,10 @@ export class SwitchablePrompter implements Prompter {
 
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined> {
     return this.active.pick(items, options);
+  }
+
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined> {
+    return this.active.pickMany(items, options);
   }
 
   confirm(message: string, detail: string, action: string): Thenable<boolean> {

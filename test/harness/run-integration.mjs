@@ -14,18 +14,39 @@ if (!fs.existsSync(testsPath)) {
 }
 
 const secret = `it-secret-${crypto.randomBytes(12).toString('hex')}`;
+const sandboxModule = path.join(repoRoot, 'dist', 'sandbox', 'index.mjs');
 const report = path.join(fs.mkdtempSync(path.join(repoRoot, 'out', 'it-')), 'report.jsonl');
 fs.writeFileSync(report, '');
 
 const results = [];
 let server;
 let browser;
+let sandbox;
 const started = Date.now();
 try {
+  // The real local sandbox, with a client whose secret is this run's secret, so the scan below covers
+  // everything the extension did with it (token requests, logs, history).
+  const { start } = await import(sandboxModule);
+  sandbox = await start({
+    clients: [
+      {
+        clientId: 'it-client',
+        clientSecret: secret,
+        redirectUris: ['http://127.0.0.1:53682/callback'],
+        products: ['aspspinformation', 'accountinformation', 'paymentinitiation'],
+      },
+    ],
+  });
   server = await startCodeServer({
     label: 'integration',
     keepData: true,
-    env: { OPENPAYMENTS_TEST_REPORT: report, OPENPAYMENTS_IT_SECRET: secret, OPENPAYMENTS_TEST_GREP: process.env.OPENPAYMENTS_TEST_GREP ?? '' },
+    env: {
+      OPENPAYMENTS_TEST_REPORT: report,
+      OPENPAYMENTS_IT_SECRET: secret,
+      OPENPAYMENTS_IT_AUTH_HOST: sandbox.authHost,
+      OPENPAYMENTS_IT_API_HOST: sandbox.apiHost,
+      OPENPAYMENTS_TEST_GREP: process.env.OPENPAYMENTS_TEST_GREP ?? '',
+    },
   });
   browser = await launchBrowser('integration');
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -47,6 +68,8 @@ try {
 
   await browser.close();
   await server.stop();
+  await sandbox.close();
+  sandbox = undefined;
 
   // The suite removes the credentials it stored, so neither the server's files (settings, state, logs)
   // nor the browser's profile (workbench storage, caches) may contain the secret anywhere.
@@ -70,6 +93,7 @@ try {
   await browser?.close();
   browser?.removeProfile();
   await server?.stop();
+  await sandbox?.close();
   if (server) fs.rmSync(server.dirs.root, { recursive: true, force: true });
   fs.rmSync(path.dirname(report), { recursive: true, force: true });
 }

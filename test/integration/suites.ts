@@ -2,3 +2,4 @@
 import './activation.test';
 import './credentials.test';
 import './environments.test';
+import './requests.test';

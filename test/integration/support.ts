@@ -17,7 +17,7 @@ export async function extensionApi(): Promise<TestApi> {
   return api;
 }
 
-type Answer = string | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined) | boolean | undefined;
+type Answer = string | readonly string[] | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined) | boolean | undefined;
 
 /** Answers prompts from a queue, refusing answers the real input box would refuse. */
 export class ScriptedPrompter implements Prompter {
@@ -42,6 +42,13 @@ export class ScriptedPrompter implements Prompter {
     const answer = this.next();
     if (typeof answer === 'function') return answer(items) as T | undefined;
     return items.find((item) => (item as T & { id?: string }).id === answer);
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
+    this.asked.push({ kind: 'pickMany', options: { ...options, items } });
+    const answer = this.next();
+    if (!Array.isArray(answer)) return undefined;
+    return items.filter((item) => answer.includes((item as T & { id?: string }).id ?? ''));
   }
 
   async confirm(message: string, detail: string, action: string): Promise<boolean> {

@@ -136,6 +136,7 @@ export const fake = {
   treeProviders: new Map<string, unknown>(),
   context: new Map<string, unknown>(),
   commands: new Map<string, (...args: any[]) => unknown>(),
+  codeLensProviders: [] as { selector: unknown; provider: unknown }[],
   /** Answers for showInputBox / showQuickPick / showWarningMessage(modal), consumed in order. */
   answers: [] as Answer[],
   /** The options each prompt was shown with. */
@@ -150,6 +151,7 @@ export const fake = {
     this.treeProviders.clear();
     this.context.clear();
     this.commands.clear();
+    this.codeLensProviders.length = 0;
     this.answers.length = 0;
     this.prompts.length = 0;
     this.settings.clear();
@@ -200,7 +202,12 @@ export const window = {
     fake.prompts.push({ kind: 'pick', options: { ...options, items } });
     const answer = nextAnswer();
     if (answer === undefined) return undefined;
-    return items.find((item) => item === answer || item.id === answer || item.label === answer);
+    const matches = (item: any, wanted: unknown) => item === wanted || item.id === wanted || item.label === wanted;
+    if (options?.canPickMany) {
+      const wanted = Array.isArray(answer) ? answer : [answer];
+      return items.filter((item) => wanted.some((w) => matches(item, w)));
+    }
+    return items.find((item) => matches(item, answer));
   },
   showInformationMessage: (message: string, ...rest: unknown[]) => show('info', message, rest),
   showWarningMessage: (message: string, ...rest: unknown[]) => show('warning', message, rest),

@@ -1,0 +1,106 @@
+// POST/PUT bodies are edited as JSON documents with a Send action (a code lens and an editor title button).
+// The pending request is kept per document until it is closed, so nothing the user typed is lost when the
+// body is invalid or the request fails.
+import * as vscode from 'vscode';
+import type { Operation, PsuContext } from '../../api/operationTypes';
+import type { ApiResult } from '../../api/http/requestFailure';
+import type { RequestRunner } from '../../platform/requestRunner';
+import { parseJson } from './jsonPosition';
+
+export const BODY_EDITOR_CONTEXT = 'openPayments.bodyEditorActive';
+
+interface PendingBody {
+  readonly operation: Operation;
+  readonly params: Record<string, string>;
+  readonly context?: PsuContext;
+  readonly requestId?: string;
+}
+
+export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly pending = new Map<string, PendingBody>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly runner: RequestRunner) {}
+
+  register(): vscode.Disposable {
+    this.subscriptions.push(
+      this.changed,
+      vscode.languages.registerCodeLensProvider({ language: 'json', scheme: 'untitled' }, this),
+      vscode.commands.registerCommand('openPayments.sendBody', (uri?: vscode.Uri) => this.send(uri)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.updateContext(editor)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.pending.delete(document.uri.toString());
+      }),
+    );
+    return this;
+  }
+
+  async open(request: PendingBody, template: unknown): Promise<vscode.TextDocument> {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: `${JSON.stringify(template ?? {}, null, 2)}\n`,
+    });
+    this.pending.set(document.uri.toString(), request);
+    this.changed.fire();
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    this.updateContext(editor);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Edit the body of {0}, then choose "Send" above it (or the Send button in the editor title).', request.operation.title),
+    );
+    return document;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const request = this.pending.get(document.uri.toString());
+    if (!request) return [];
+    return [
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        title: vscode.l10n.t('$(play) Send {0}', request.operation.title),
+        command: 'openPayments.sendBody',
+        arguments: [document.uri],
+      }),
+    ];
+  }
+
+  /** Sends the document's body; invalid JSON is reported at its position and nothing is sent. */
+  async send(uri: vscode.Uri | undefined): Promise<ApiResult | undefined> {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    const request = target ? this.pending.get(target.toString()) : undefined;
+    const document = target ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString()) : undefined;
+    if (!request || !document) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('This editor holds no request body to send. Start with "Open Payments: Send Request…".'));
+      return undefined;
+    }
+    const parsed = parseJson(document.getText());
+    if (!parsed.ok) {
+      const where = parsed.problem.line !== undefined ? vscode.l10n.t(' at line {0}, column {1}', parsed.problem.line, parsed.problem.column ?? 1) : '';
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The body of {0} is not valid JSON{1}: {2}. Nothing was sent; fix it and send again.', request.operation.title, where, parsed.problem.message),
+      );
+      if (parsed.problem.offset !== undefined) {
+        const position = document.positionAt(parsed.problem.offset);
+        const editor = await vscode.window.showTextDocument(document, { preview: false });
+        editor.selection = new vscode.Selection(position, position);
+        editor.revealRange(new vscode.Range(position, position));
+      }
+      return undefined;
+    }
+    return this.runner.run({ ...request, body: parsed.value });
+  }
+
+  hasPending(uri: vscode.Uri): boolean {
+    return this.pending.has(uri.toString());
+  }
+
+  private updateContext(editor: vscode.TextEditor | undefined): void {
+    const active = editor ? this.pending.has(editor.document.uri.toString()) : false;
+    void vscode.commands.executeCommand('setContext', BODY_EDITOR_CONTEXT, active);
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.pending.clear();
+  }
+}

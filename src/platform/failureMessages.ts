@@ -1,0 +1,106 @@
+// Words a failed request for the user: what failed, the X-Request-ID, and what to do next. Built only from
+// our own sentences plus values that are checked to look like codes; server text never goes in.
+import * as vscode from 'vscode';
+import type { RequestFailure } from '../api/http/requestFailure';
+import { PRODUCT_NAMES } from '../auth/tokens/productNames';
+
+const CODE_LIKE = /^[A-Za-z0-9_.-]{1,64}$/;
+
+function codes(failure: RequestFailure): string {
+  const list = [...new Set((failure.tppMessages ?? []).map((m) => m.code).filter((c): c is string => !!c && CODE_LIKE.test(c)))];
+  return list.length ? ` (${list.join(', ')})` : '';
+}
+
+function traceSuffix(failure: RequestFailure): string {
+  return failure.requestId ? ` ${vscode.l10n.t('X-Request-ID: {0}.', failure.requestId)}` : '';
+}
+
+export type FailureAction = 'showResponse' | 'showLog' | 'retry' | 'openSettings' | 'setCredentials';
+
+export interface FailureMessage {
+  readonly text: string;
+  readonly actions: readonly FailureAction[];
+}
+
+export function describeFailure(title: string, failure: RequestFailure): FailureMessage {
+  const trace = traceSuffix(failure);
+  switch (failure.kind) {
+    case 'validation':
+      return validationMessage(title, failure);
+    case 'token':
+      return tokenMessage(title, failure, trace);
+    case 'dns':
+      return { text: vscode.l10n.t('{0} failed: the host name could not be resolved. Check the environment\'s hosts and your network or proxy.{1}', title, trace), actions: ['openSettings', 'retry', 'showLog'] };
+    case 'refused':
+      return { text: vscode.l10n.t('{0} failed: the connection was refused. Is the server (or the local sandbox) running?{1}', title, trace), actions: ['retry', 'showLog'] };
+    case 'reset':
+      return { text: vscode.l10n.t('{0} failed: the connection was closed before a response arrived. Try again.{1}', title, trace), actions: ['retry', 'showLog'] };
+    case 'tls':
+      return { text: vscode.l10n.t('{0} failed: the secure connection could not be established (certificate or TLS problem). Check the client certificate and proxy settings.{1}', title, trace), actions: ['openSettings', 'showLog'] };
+    case 'timeout':
+      return { text: vscode.l10n.t('{0} timed out. Try again, or raise openPayments.http.responseTimeoutMs.{1}', title, trace), actions: ['retry', 'openSettings', 'showLog'] };
+    case 'cancelled':
+      return { text: vscode.l10n.t('{0} was cancelled.{1}', title, trace), actions: [] };
+    case 'http':
+      return httpMessage(title, failure, trace);
+    case 'non_json':
+      return { text: vscode.l10n.t('{0} answered HTTP {1} with a body that is not JSON.{2}', title, String(failure.status ?? ''), trace), actions: ['showResponse', 'showLog'] };
+    case 'empty_body':
+      return { text: vscode.l10n.t('{0} answered HTTP {1} with an empty body where JSON was expected.{2}', title, String(failure.status ?? ''), trace), actions: ['showResponse', 'showLog'] };
+    default:
+      return { text: vscode.l10n.t('{0} failed unexpectedly. See the Open Payments log for details.{1}', title, trace), actions: ['showLog'] };
+  }
+}
+
+function validationMessage(title: string, failure: RequestFailure): FailureMessage {
+  const param = failure.param ?? '';
+  switch (failure.causeCode) {
+    case 'MISSING_PARAM':
+      return { text: vscode.l10n.t('{0} was not sent: the required parameter {1} is missing.', title, param), actions: ['retry'] };
+    case 'MISSING_BANK_HEADER':
+      return { text: vscode.l10n.t('{0} was not sent: {1} requires the header {2}. Set it in the Open Payments settings (openPayments.psu.*).', title, failure.bicFi ?? '', param), actions: ['openSettings'] };
+    case 'INVALID_REQUEST_ID':
+      return { text: vscode.l10n.t('{0} was not sent: an X-Request-ID must be a UUID, for example 1b3e1e7a-5d5c-4b52-9f0e-4a4c2b8d9e10.', title), actions: ['retry'] };
+    case 'INSECURE_HOST':
+    case 'INVALID_HOST':
+      return { text: vscode.l10n.t('{0} was not sent: the API host must use https (plain http only for loopback addresses).', title), actions: ['openSettings'] };
+    case 'INVALID_BODY':
+      return { text: vscode.l10n.t('{0} was not sent: the request body is not valid JSON.', title), actions: ['retry'] };
+    default:
+      return { text: vscode.l10n.t('{0} was not sent: the value of {1} is not valid.', title, param), actions: ['retry'] };
+  }
+}
+
+function tokenMessage(title: string, failure: RequestFailure, trace: string): FailureMessage {
+  const token = failure.token;
+  const product = token ? PRODUCT_NAMES[token.product] : '';
+  switch (token?.kind) {
+    case 'no_credentials':
+      return { text: vscode.l10n.t('{0} needs client credentials for this environment. Set them first.', title), actions: ['setCredentials'] };
+    case 'invalid_client':
+      return { text: vscode.l10n.t('The token request for {0} was refused: the client_id or client_secret is wrong for this environment. Set the credentials from the Developer Portal again.{1}', product, trace), actions: ['setCredentials', 'showLog'] };
+    case 'invalid_scope':
+      return { text: vscode.l10n.t('The token request for {0} was refused (invalid_scope): your client is not registered for the {0} product. Add that API product to your client in the Developer Portal.{1}', product, trace), actions: ['showLog'] };
+    case 'insecure_host':
+      return { text: vscode.l10n.t('No token was requested: the auth host must use https (plain http only for loopback addresses).'), actions: ['openSettings'] };
+    case 'cancelled':
+      return { text: vscode.l10n.t('{0} was cancelled.{1}', title, trace), actions: [] };
+    case 'network':
+      return { text: vscode.l10n.t('The token request for {0} could not reach the auth host. Check the environment, your network and proxy.{1}', product, trace), actions: ['retry', 'openSettings', 'showLog'] };
+    default:
+      return { text: vscode.l10n.t('The token request for {0} failed. See the Open Payments log for details.{1}', product, trace), actions: ['retry', 'showLog'] };
+  }
+}
+
+function httpMessage(title: string, failure: RequestFailure, trace: string): FailureMessage {
+  const status = String(failure.status ?? '');
+  const found = codes(failure);
+  if (failure.status === 429) {
+    const wait = failure.retryAfterMs !== undefined ? vscode.l10n.t(' The server asked to wait {0} s.', Math.ceil(failure.retryAfterMs / 1000)) : '';
+    return { text: vscode.l10n.t('{0} was rate limited (HTTP 429){1}.{2}{3}', title, found, wait, trace), actions: ['showResponse', 'retry'] };
+  }
+  if (failure.status !== undefined && failure.status >= 500) {
+    return { text: vscode.l10n.t('{0} failed on the server (HTTP {1}){2}. Try again later; quote the X-Request-ID to support.{3}', title, status, found, trace), actions: ['showResponse', 'retry', 'showLog'] };
+  }
+  return { text: vscode.l10n.t('{0} was rejected with HTTP {1}{2}. The response explains why.{3}', title, status, found, trace), actions: ['showResponse', 'showLog'] };
+}

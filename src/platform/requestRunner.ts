@@ -1,0 +1,158 @@
+// Sends one operation for the user: checks the environment and credentials, shows a cancellable progress
+// notification, logs one line per exchange, tells listeners (history, response view) and words failures.
+import * as vscode from 'vscode';
+import type { ApiResult, RequestFailure } from '../api/http/requestFailure';
+import type { ParamValues } from '../api/http/requestPreparation';
+import type { Exchange } from '../api/http/exchange';
+import type { Operation, PsuContext } from '../api/operationTypes';
+import type { Environment, EnvironmentId } from '../core/environments';
+import type { ActiveEnvironment } from './activeEnvironment';
+import { describeResolutionProblem } from './environmentMessages';
+import { describeFailure, type FailureAction } from './failureMessages';
+import type { HttpSession } from './httpSession';
+import { describeError, type Logger } from './logger';
+
+export interface RequestInput {
+  readonly operation: Operation;
+  readonly params: ParamValues;
+  /** Parsed JSON (object) or JSON text. */
+  readonly body?: unknown;
+  readonly context?: PsuContext;
+  /** The user's own X-Request-ID for the first attempt (must be a UUID). */
+  readonly requestId?: string;
+}
+
+/** What history and the response view receive for every request that was attempted. */
+export interface ExchangeRecord {
+  readonly operation: Operation;
+  readonly environmentId: EnvironmentId;
+  readonly input: RequestInput;
+  readonly result: ApiResult;
+}
+
+export interface ResponseViewer {
+  show(record: ExchangeRecord): void;
+}
+
+export class RequestRunner implements vscode.Disposable {
+  private readonly exchanged = new vscode.EventEmitter<ExchangeRecord>();
+  readonly onDidExchange = this.exchanged.event;
+  private viewer: ResponseViewer | undefined;
+
+  constructor(
+    private readonly session: HttpSession,
+    private readonly environment: ActiveEnvironment,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The response view registers itself here once it exists (it is created lazily on first show). */
+  setViewer(viewer: ResponseViewer): void {
+    this.viewer = viewer;
+  }
+
+  /**
+   * Sends and reports. Returns undefined when nothing could be attempted (no valid environment or
+   * credentials: the user has been told what to do).
+   */
+  async run(input: RequestInput, options: { readonly show?: boolean } = {}): Promise<ApiResult | undefined> {
+    const state = await this.environment.refresh();
+    if (!state.resolution.ok) {
+      void this.offer(describeResolutionProblem(state.resolution) ?? '', ['openSettings']);
+      return undefined;
+    }
+    const env = state.resolution.environment;
+    if (!state.hasCredentials) {
+      void this.offer(vscode.l10n.t('{0} needs client credentials for the {1} environment. Set them first.', input.operation.title, env.label), ['setCredentials']);
+      return undefined;
+    }
+
+    const result = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Open Payments: sending {0}…', input.operation.title),
+        cancellable: true,
+      },
+      (_progress, token) => this.send(env, input, token),
+    );
+
+    const record: ExchangeRecord = { operation: input.operation, environmentId: env.id, input, result };
+    this.log(record);
+    this.exchanged.fire(record);
+    if (result.ok) {
+      if (options.show !== false) this.viewer?.show(record);
+    } else {
+      void this.reportFailure(record, result.failure, options.show !== false);
+    }
+    return result;
+  }
+
+  private async send(env: Environment, input: RequestInput, token: vscode.CancellationToken): Promise<ApiResult> {
+    const abort = new AbortController();
+    const cancellation = token.onCancellationRequested(() => abort.abort());
+    try {
+      return await this.session.send(env, {
+        operation: input.operation,
+        params: input.params,
+        body: input.body,
+        context: input.context,
+        requestId: input.requestId,
+        signal: abort.signal,
+      });
+    } catch (error) {
+      // The session only throws for local problems (e.g. an unreadable client certificate).
+      this.logger.error(`${input.operation.id} could not be sent`, error);
+      return {
+        ok: false,
+        failure: { kind: 'internal', operationId: input.operation.id, attempts: [], summary: `${input.operation.id}: internal ${describeError(error)}` },
+      };
+    } finally {
+      cancellation.dispose();
+    }
+  }
+
+  private log(record: ExchangeRecord): void {
+    const { result } = record;
+    const exchange: Exchange | undefined = result.ok ? result.exchange : result.failure.exchange;
+    if (exchange) {
+      const path = new URL(exchange.url).pathname;
+      const retries = exchange.attempts.length > 1 ? ` (attempts: ${exchange.attempts.map((a) => `${a.requestId} ${a.status ?? a.error ?? ''}`.trim()).join(', ')})` : '';
+      const line = `${exchange.method} ${path} ${exchange.status} ${exchange.durationMs} ms X-Request-ID ${exchange.requestId}${retries}`;
+      if (result.ok) this.logger.info(line);
+      else this.logger.warn(line);
+    }
+    if (!result.ok && !exchange) this.logger.warn(result.failure.summary);
+    if (!result.ok && exchange) this.logger.debug(result.failure.summary);
+  }
+
+  private async reportFailure(record: ExchangeRecord, failure: RequestFailure, showResponse: boolean): Promise<void> {
+    const message = describeFailure(record.operation.title, failure);
+    if (failure.kind === 'cancelled') {
+      void vscode.window.showInformationMessage(message.text);
+      return;
+    }
+    const actions = message.actions.filter((action) => action !== 'showResponse' || (showResponse && failure.exchange));
+    const chosen = await this.offer(message.text, actions);
+    if (chosen === 'showResponse') this.viewer?.show(record);
+    if (chosen === 'retry') await this.run(record.input);
+  }
+
+  private async offer(text: string, actions: readonly FailureAction[]): Promise<FailureAction | undefined> {
+    const labels: Record<FailureAction, string> = {
+      showResponse: vscode.l10n.t('Show Response'),
+      showLog: vscode.l10n.t('Show Log'),
+      retry: vscode.l10n.t('Retry'),
+      openSettings: vscode.l10n.t('Open Settings'),
+      setCredentials: vscode.l10n.t('Set Client Credentials'),
+    };
+    const picked = await vscode.window.showErrorMessage(text, ...actions.map((action) => labels[action]));
+    const action = actions.find((candidate) => labels[candidate] === picked);
+    if (action === 'showLog') this.logger.show();
+    if (action === 'openSettings') void vscode.commands.executeCommand('workbench.action.openSettings', 'openPayments');
+    if (action === 'setCredentials') void vscode.commands.executeCommand('openPayments.setClientCredentials');
+    return action;
+  }
+
+  dispose(): void {
+    this.exchanged.dispose();
+  }
+}

@@ -1,0 +1,74 @@
+// Reads the settings that shape requests: PSU/TPP headers, the PSU context, timeouts, proxy and the
+// production client certificate's path. The certificate's passphrase lives in SecretStorage, not here.
+import * as vscode from 'vscode';
+import type { PsuHeaderSettings } from '../api/http/psuHeaderRules';
+import type { PsuContext } from '../api/operationTypes';
+
+const SECTION = 'openPayments';
+
+export interface TransportSettings {
+  readonly connectTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  readonly bodyTimeoutMs: number;
+  readonly proxyUrl?: string;
+  readonly clientCertificatePath?: string;
+}
+
+export interface RequestSettings {
+  readonly context: PsuContext;
+  readonly psuHeaders: PsuHeaderSettings;
+  readonly transport: TransportSettings;
+}
+
+function text(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export class RequestSettingsReader {
+  read(): RequestSettings {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const redirect = config.get<string>('tppRedirectPreferred');
+    return {
+      context: config.get<string>('psuContext') === 'corporate' ? 'corporate' : 'private',
+      psuHeaders: {
+        psuIpAddress: text(config.get<string>('psu.ipAddress')),
+        psuUserAgent: text(config.get<string>('psu.userAgent')),
+        psuId: text(config.get<string>('psu.id')),
+        psuCorporateId: text(config.get<string>('psu.corporateId')),
+        tppRedirectPreferred: redirect === 'true' ? true : redirect === 'false' ? false : undefined,
+        affiliatedAspspId: text(config.get<string>('affiliatedAspspId')),
+      },
+      transport: this.readTransport(),
+    };
+  }
+
+  private readTransport(): TransportSettings {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    return {
+      connectTimeoutMs: positive(config.get<number>('http.connectTimeoutMs'), 10_000),
+      headersTimeoutMs: positive(config.get<number>('http.responseTimeoutMs'), 30_000),
+      bodyTimeoutMs: positive(config.get<number>('http.responseTimeoutMs'), 30_000),
+      // VS Code's own proxy setting, so the extension goes where the rest of the editor goes.
+      proxyUrl: text(vscode.workspace.getConfiguration('http').get<string>('proxy')),
+      clientCertificatePath: text(config.get<string>('production.clientCertificatePath')),
+    };
+  }
+
+  /** Fires when anything that changes how the transport is built changed (new pools are needed). */
+  onDidChangeTransport(listener: () => unknown): vscode.Disposable {
+    return vscode.workspace.onDidChangeConfiguration((event) => {
+      if (
+        event.affectsConfiguration(`${SECTION}.http`) ||
+        event.affectsConfiguration(`${SECTION}.production.clientCertificatePath`) ||
+        event.affectsConfiguration('http.proxy')
+      ) {
+        listener();
+      }
+    });
+  }
+}

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { CONSENT_BODY_TEMPLATE, OPERATIONS, paymentBodyTemplate } from '../../src/api/catalogue';
+import type { ApiResult } from '../../src/api/http/requestFailure';
+import type { Exchange } from '../../src/api/http/exchange';
+import { eventually, extensionApi, RUN_SECRET, withPrompter } from './support';
+
+const AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
+const API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
+const BIC = 'HANDSESS'; // decoupled SCA that the sandbox approves at once, so one consent covers AIS
+const PIS = { 'payment-service': 'payments', 'payment-product': 'domestic', 'X-BicFi': BIC };
+
+function exchangeOf(result: ApiResult | undefined): Exchange {
+  assert.ok(result, 'the command attempted the request');
+  const exchange = result.ok ? result.exchange : result.failure.exchange;
+  assert.ok(exchange, `a response arrived (${result.ok ? '' : result.failure.summary})`);
+  return exchange;
+}
+
+function json(exchange: Exchange): Record<string, unknown> {
+  assert.equal(typeof exchange.json, 'object', `${exchange.operationId} answered JSON`);
+  return exchange.json as Record<string, unknown>;
+}
+
+describe('sending every platform operation to the local sandbox', function () {
+  this.timeout(120_000);
+  const sent = new Map<string, Exchange>();
+  const config = () => vscode.workspace.getConfiguration('openPayments');
+
+  before(async function () {
+    if (!AUTH_HOST || !API_HOST) this.skip();
+    const api = await extensionApi();
+    await config().update('authHost', AUTH_HOST, vscode.ConfigurationTarget.Global);
+    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
+    await config().update('environment', 'custom', vscode.ConfigurationTarget.Global);
+    await config().update('psu.ipAddress', '192.168.0.1', vscode.ConfigurationTarget.Global);
+    await config().update('psu.userAgent', 'mozilla/5.0', vscode.ConfigurationTarget.Global);
+    await config().update('psu.id', '199311219639', vscode.ConfigurationTarget.Global);
+    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
+    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
+    await api.environment.refresh();
+  });
+
+  after(async () => {
+    const api = await extensionApi();
+    await api.credentials.clear('custom');
+    for (const key of ['authHost', 'apiHost', 'environment', 'psu.ipAddress', 'psu.userAgent', 'psu.id']) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  async function send(operationId: string, params: Record<string, string> = {}, body?: unknown): Promise<Exchange> {
+    const result = await vscode.commands.executeCommand<ApiResult | undefined>('openPayments.sendRequest', { operationId, params, body });
+    const exchange = exchangeOf(result);
+    sent.set(operationId, exchange);
+    return exchange;
+  }
+
+  it('walks ASPSP information, a consent, accounts and a payment, every call traced by its X-Request-ID', async () => {
+    const countries = json(await send('getCountriesList'));
+    assert.ok(Array.isArray(countries.countries));
+    await send('getCountryDetails', { isoCountryCode: 'SE' });
+    const cities = json(await send('getCityList')).cities as { cityId: string }[];
+    await send('getCityDetails', { 'city-id': cities[0]?.cityId ?? '' });
+    await send('getASPSPList', { isoCountryCodes: 'SE' });
+    await send('getASPSPDetails', { bicFi: BIC });
+
+    const consent = json(await send('createConsent', { 'X-BicFi': BIC }, CONSENT_BODY_TEMPLATE));
+    const consentId = String(consent.consentId);
+    const c = { consentId, 'X-BicFi': BIC };
+    await send('getConsentInformation', c);
+    const auth = json(await send('startConsentAuthorisation', c));
+    const authorisationId = String(auth.authorisationId);
+    await send('getConsentAuthorisation', c);
+    await send('getConsentScaStatus', { ...c, authorisationId });
+    await send('updateConsentsPsuData', { ...c, authorisationId }, { authenticationMethodId: 'mbid' });
+    await eventually(async () => {
+      assert.equal(json(await send('getConsentStatus', c)).consentStatus, 'valid');
+    }, 15_000);
+
+    const ais = { 'X-BicFi': BIC, 'Consent-ID': consentId };
+    const accounts = json(await send('getAccountList', ais)).accounts as { resourceId: string }[];
+    const accountId = accounts[0]?.resourceId ?? '';
+    await send('readAccountDetails', { ...ais, 'account-id': accountId });
+    await send('getBalances', { ...ais, 'account-id': accountId });
+    const transactions = json(await send('getTransactionList', { ...ais, 'account-id': accountId, bookingStatus: 'both' }));
+    const booked = (transactions.transactions as { booked?: { transactionId?: string }[] }).booked ?? [];
+    await send('getTransactionDetails', { ...ais, 'account-id': accountId, transactionId: booked[0]?.transactionId ?? 'unknown' });
+
+    const payment = json(await send('initiatePayment', PIS, paymentBodyTemplate('domestic')));
+    const p = { ...PIS, paymentId: String(payment.paymentId) };
+    await send('getPaymentInformation', p);
+    await send('getPaymentInitiationStatus', p);
+    const paymentAuth = json(await send('startPaymentAuthorisation', p));
+    const paymentAuthorisationId = String(paymentAuth.authorisationId);
+    await send('getPaymentInitiationAuthorisation', p);
+    await send('getPaymentInitiationScaStatus', { ...p, authorisationId: paymentAuthorisationId });
+    await send('updatePaymentPsuData', { ...p, authorisationId: paymentAuthorisationId }, { authenticationMethodId: 'mbid' });
+    await send('cancelPayment', p);
+    await send('startPaymentInitiationCancellationAuthorisation', p);
+    await send('getPaymentInitiationCancellationAuthorisationInformation', p);
+    await send('getPaymentCancellationScaStatus', { ...p, cancellationId: 'none' });
+    await send('updatePaymentCancellationPsuData', { ...p, cancellationId: 'none' }, { authenticationMethodId: 'mbid' });
+    const deleted = await send('deleteConsent', c);
+    assert.equal(deleted.status, 204);
+
+    assert.deepEqual(
+      OPERATIONS.map((o) => o.id).filter((id) => !sent.has(id)),
+      [],
+      'every catalogue operation was sent',
+    );
+    for (const [operationId, exchange] of sent) {
+      assert.match(exchange.requestId, /^[0-9a-f-]{36}$/, operationId);
+      assert.equal(exchange.responseHeaders['x-request-id'], exchange.requestId, `${operationId}: the sandbox echoed the X-Request-ID sent`);
+    }
+    const ids = [...sent.values()].map((e) => e.requestId);
+    assert.equal(new Set(ids).size, ids.length, 'every request got a fresh X-Request-ID');
+  });
+
+  it('logs one line per exchange with its X-Request-ID, without secrets', async () => {
+    const api = await extensionApi();
+    const exchange = await send('getASPSPDetails', { bicFi: 'ESSESESS' });
+    const logFile = path.join(api.logUri.fsPath, 'Open Payments.log');
+    await eventually(() => {
+      const text = fs.readFileSync(logFile, 'utf8');
+      assert.match(text, new RegExp(`GET /psd2/aspspinformation/v1/aspsps/ESSESESS 200 \\d+ ms X-Request-ID ${exchange.requestId}`));
+    }, 10_000);
+    const text = fs.readFileSync(logFile, 'utf8');
+    assert.ok(!text.includes(RUN_SECRET), 'the client secret is not in the log');
+    assert.ok(!/Bearer [A-Za-z0-9._~+/-]{8,}/.test(text), 'no bearer token is in the log');
+  });
+
+  it('sends the user\'s own X-Request-ID when given, and refuses one that is not a UUID', async () => {
+    const own = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+    const exchange = await send('getCountriesList');
+    assert.notEqual(exchange.requestId, own);
+    const result = await withPrompter(await extensionApi(), [['X-Request-ID'], own], () =>
+      vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'getCountriesList' }),
+    );
+    assert.equal(exchangeOf(result).requestId, own);
+    assert.equal(exchangeOf(result).responseHeaders['x-request-id'], own);
+    const invalid = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', {
+      operationId: 'getCountriesList',
+      params: {},
+      requestId: 'not-a-uuid',
+    });
+    assert.ok(invalid && !invalid.ok);
+    assert.equal(invalid.failure.kind, 'validation');
+    assert.equal(invalid.failure.causeCode, 'INVALID_REQUEST_ID');
+  });
+
+  it('reports a rejected call with the status, the platform code and the X-Request-ID', async () => {
+    const result = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', {
+      operationId: 'getConsentStatus',
+      params: { consentId: 'no-such-consent', 'X-BicFi': BIC },
+    });
+    assert.ok(result && !result.ok);
+    assert.equal(result.failure.kind, 'http');
+    assert.ok(result.failure.requestId);
+    assert.ok((result.failure.tppMessages ?? []).length > 0, 'tppMessages are parsed');
+  });
+});
