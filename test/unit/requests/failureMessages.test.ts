@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import type { RequestFailure } from '../../../src/api/http/requestFailure';
+import { describeFailure } from '../../../src/platform/failureMessages';
+
+const ID = '0b8f5a4e-8c1d-4b9e-9f3a-2d7c6e5b4a31';
+
+function failure(overrides: Partial<RequestFailure>): RequestFailure {
+  return { kind: 'http', operationId: 'getAccountList', requestId: ID, attempts: [], summary: '', ...overrides };
+}
+
+describe('failure messages', () => {
+  it('name the operation, the cause and the X-Request-ID for every transport failure, each with a next step', () => {
+    for (const kind of ['dns', 'refused', 'reset', 'tls', 'timeout'] as const) {
+      const message = describeFailure('Get Account List', failure({ kind }));
+      assert.match(message.text, /^Get Account List/, kind);
+      assert.ok(message.text.includes(`X-Request-ID: ${ID}.`), kind);
+      assert.ok(message.actions.length > 0, `${kind} offers an action`);
+      assert.ok(message.text.endsWith('.'), `${kind}: a full sentence`);
+    }
+  });
+
+  it('quote only code-like values from the server, never its prose or links', () => {
+    const message = describeFailure(
+      'Get Account List',
+      failure({
+        status: 401,
+        tppMessages: [
+          { category: 'ERROR', code: 'CONSENT_INVALID', text: 'Click [here](command:workbench.action.files.delete)' },
+          { category: 'ERROR', code: '[evil](https://attacker.example)' },
+        ],
+      }),
+    );
+    assert.equal(message.text, `Get Account List was rejected with HTTP 401 (CONSENT_INVALID). The response explains why. X-Request-ID: ${ID}.`);
+  });
+
+  it('say how long a rate-limited call should wait', () => {
+    const message = describeFailure('Get Balances', failure({ status: 429, retryAfterMs: 30_500 }));
+    assert.match(message.text, /rate limited \(HTTP 429\)\. The server asked to wait 31 s\./);
+    assert.deepEqual(message.actions, ['showResponse', 'retry']);
+  });
+
+  it('tell which API product the Developer Portal must add on invalid_scope', () => {
+    const message = describeFailure(
+      'Create Consent',
+      failure({
+        kind: 'token',
+        token: { kind: 'invalid_scope', environmentId: 'sandbox', authHost: 'https://a', product: 'accountinformation', context: 'private', requestId: ID },
+      }),
+    );
+    assert.match(message.text, /not registered for the Account Information product\. Add that API product to your client in the Developer Portal\./);
+  });
+
+  it('point at the setting when a bank requires a PSU header', () => {
+    const message = describeFailure('Create Consent', failure({ kind: 'validation', causeCode: 'MISSING_BANK_HEADER', param: 'PSU-IP-Address', bicFi: 'HANDSESS', requestId: undefined }));
+    assert.equal(message.text, 'Create Consent was not sent: HANDSESS requires the header PSU-IP-Address. Set it in the Open Payments settings (openPayments.psu.*).');
+    assert.deepEqual(message.actions, ['openSettings']);
+  });
+});

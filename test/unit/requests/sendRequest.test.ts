@@ -1,0 +1,113 @@
+// Send Request through the real activate() with the fake vscode, against the real local sandbox over HTTP.
+import assert from 'node:assert/strict';
+import { start, type Sandbox } from '../../../sandbox/index';
+import { OPERATIONS } from '../../../src/api/catalogue';
+import type { ApiResult } from '../../../src/api/http/requestFailure';
+import { activateExtension, type Activated } from '../fakes/activate';
+import { commands, fake, progress } from '../fakes/vscode';
+
+const SECRET = 'unit-send-secret-4b1d7e';
+
+describe('Send Request (fake VS Code, real sandbox)', function () {
+  this.timeout(20_000);
+  let sandbox: Sandbox;
+  let ext: Activated;
+
+  before(async () => {
+    sandbox = await start({
+      clients: [{ clientId: 'unit-client', clientSecret: SECRET, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
+    });
+  });
+  after(async () => sandbox.close());
+
+  beforeEach(async () => {
+    ext = await activateExtension();
+    fake.settings.set('openPayments.environment', { global: 'custom' });
+    fake.settings.set('openPayments.authHost', { global: sandbox.authHost });
+    fake.settings.set('openPayments.apiHost', { global: sandbox.apiHost });
+    await ext.api.credentials.set('custom', { clientId: 'unit-client', clientSecret: SECRET });
+    await ext.api.environment.refresh();
+    progress.shown.length = 0;
+  });
+  afterEach(() => ext.dispose());
+
+  const visible = () => JSON.stringify({ log: ext.log.lines, messages: fake.messages, state: ext.context.globalState.keys().map((k) => ext.context.globalState.get(k)) });
+
+  it('offers every catalogue operation once, grouped by product', async () => {
+    fake.answers.push(undefined);
+    await commands.executeCommand('openPayments.sendRequest');
+    const items = fake.prompts[0]?.options.items as { id?: string; label: string; kind?: number }[];
+    const operations = items.filter((item) => item.id);
+    assert.deepEqual(operations.map((item) => item.id), OPERATIONS.map((o) => o.id));
+    assert.deepEqual(
+      items.filter((item) => item.kind === -1).map((item) => item.label),
+      ['ASPSP Information', 'Consent', 'Account Information', 'Payment Initiation'],
+    );
+  });
+
+  it('asks required parameters, validates them, remembers them, and sends', async () => {
+    fake.answers.push('getASPSPDetails', 'NDEASESS', []);
+    const result = await commands.executeCommand<ApiResult>('openPayments.sendRequest');
+    assert.ok(result?.ok, 'sent');
+    assert.equal(result.exchange.status, 200);
+    const bicPrompt = fake.prompts.find((p) => p.kind === 'input')?.options;
+    assert.match(bicPrompt.validateInput('nordea'), /bicFi must match/);
+    assert.match(bicPrompt.validateInput(''), /bicFi is required/);
+    assert.equal(bicPrompt.ignoreFocusOut, true);
+    assert.ok(ext.log.lines.some((line) => line.includes(`GET /psd2/aspspinformation/v1/aspsps/NDEASESS 200`) && line.includes(result.exchange.requestId)));
+
+    fake.prompts.length = 0;
+    fake.answers.push('getASPSPDetails', undefined);
+    await commands.executeCommand('openPayments.sendRequest');
+    assert.equal(fake.prompts.find((p) => p.kind === 'input')?.options.value, 'NDEASESS', 'the last value is offered again');
+  });
+
+  it('words a rejected call with status, code and X-Request-ID but never the server text', async () => {
+    const result = await commands.executeCommand<ApiResult>('openPayments.sendRequest', {
+      operationId: 'getConsentStatus',
+      params: { consentId: 'missing', 'X-BicFi': 'NDEASESS' },
+    });
+    assert.ok(result && !result.ok);
+    const error = fake.messages.find((m) => m.severity === 'error');
+    assert.ok(error);
+    assert.ok(error.message.includes(result.failure.requestId ?? 'none'), error.message);
+    assert.match(error.message, /^Get Consent Status was rejected with HTTP 4\d\d \([A-Z_]+\)/);
+    for (const message of result.failure.tppMessages ?? []) {
+      if (message.text) assert.ok(!error.message.includes(message.text), 'server text stays out of the notification');
+    }
+    assert.deepEqual(error.items, ['Show Response', 'Show Log']);
+  });
+
+  it('asks for credentials instead of sending when none are set', async () => {
+    await ext.api.credentials.clear('custom');
+    const result = await commands.executeCommand('openPayments.sendRequest', { operationId: 'getCountriesList', params: {} });
+    assert.equal(result, undefined);
+    const message = fake.messages.at(-1);
+    assert.match(message?.message ?? '', /needs client credentials for the Custom Hosts environment/);
+    assert.deepEqual(message?.items, ['Set Client Credentials']);
+  });
+
+  it('cancels from the progress notification', async () => {
+    await fetch(`${sandbox.apiHost}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ kind: 'slow', operations: ['getCountriesList'], delayMs: 5000, times: 1 }]),
+    });
+    const pending = commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'getCountriesList', params: {} });
+    while (!progress.shown.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(progress.shown[0]?.cancellable, true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    progress.shown[0]?.cancel();
+    const result = await pending;
+    assert.ok(result && !result.ok);
+    assert.equal(result.failure.kind, 'cancelled');
+    assert.match(fake.messages.at(-1)?.message ?? '', /Get Country List was cancelled/);
+  });
+
+  it('keeps the client secret and tokens out of the log, messages and state', async () => {
+    await commands.executeCommand('openPayments.sendRequest', { operationId: 'getCountriesList', params: {} });
+    await commands.executeCommand('openPayments.sendRequest', { operationId: 'getConsentStatus', params: { consentId: 'x', 'X-BicFi': 'HANDSESS' } });
+    assert.ok(!visible().includes(SECRET));
+    assert.ok(!/Bearer [A-Za-z0-9._~+/-]{8,}/.test(visible()));
+  });
+});
