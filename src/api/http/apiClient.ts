@@ -5,6 +5,8 @@ import type { Redactor } from '../../core/redaction';
 import { TokenError } from '../../auth/tokens/tokenError';
 import type { AccessToken, TokenScope, TokenSource } from '../../auth/tokens/clientCredentialsTokens';
 import type { Exchange, ExchangeAttempt } from './exchange';
+import { recordExchange } from './exchangeRecord';
+import { parseJson, type JsonParse } from './jsonBody';
 import type { PsuHeaderSettings } from './psuHeaderRules';
 import { isRequestId, newRequestId } from './requestId';
 import { prepareRequest, type ParamValues, type PreparedRequest } from './requestPreparation';
@@ -72,23 +74,6 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function maskStrings<T extends object>(value: T, mask: (text: string) => string): T {
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, typeof v === 'string' ? mask(v) : v])) as T;
-}
-
-function jsonOrUndefined(text: string): unknown {
-  const parsed = parseJson(text);
-  return parsed.ok ? parsed.value : undefined;
-}
-
 /** State of one send() call across its attempts. */
 interface CallState {
   readonly request: ApiRequest;
@@ -102,6 +87,9 @@ export class ApiClient {
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  // Tokens already handed to the Redactor: a cached token is reused for many calls, and teaching the
+  // Redactor a secret it knows still costs a re-sort of its list on every call.
+  private readonly knownTokens = new WeakSet<AccessToken>();
 
   constructor(private readonly options: ApiClientOptions) {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -165,7 +153,10 @@ export class ApiClient {
       } catch (error) {
         return this.tokenFailure(state, error);
       }
-      this.options.redactor.addSecret(token.value);
+      if (!this.knownTokens.has(token)) {
+        this.options.redactor.addSecret(token.value);
+        this.knownTokens.add(token);
+      }
       const headers = { ...state.prepared.headers, 'X-Request-ID': requestId, Authorization: `Bearer ${token.value}` };
       const attemptStart = this.now();
       let response: TransportResponse;
@@ -209,12 +200,28 @@ export class ApiClient {
         continue;
       }
       state.attempts.push(attempt);
-      const exchange = this.record(state, headers, response, parsed?.ok ? parsed.value : undefined);
+      const exchange = recordExchange(
+        {
+          operationId,
+          method: request.operation.method,
+          url: state.prepared.url,
+          startedAt: state.startedAt,
+          durationMs: this.now() - state.startedAt,
+          attempts: state.attempts,
+          requestId,
+          requestHeaders: headers,
+          requestBody: state.prepared.body,
+          response,
+          json: parsed?.ok ? parsed.value : undefined,
+          tppMessages,
+        },
+        this.options.redactor,
+      );
       return this.classify(exchange, parsed, retryAfterMs);
     }
   }
 
-  private classify(exchange: Exchange, parsed: { ok: boolean } | undefined, retryAfterMs: number | undefined): ApiResult {
+  private classify(exchange: Exchange, parsed: JsonParse | undefined, retryAfterMs: number | undefined): ApiResult {
     const base = {
       operationId: exchange.operationId,
       requestId: exchange.requestId,
@@ -229,39 +236,6 @@ export class ApiClient {
     if (parsed === undefined && !NO_BODY_STATUSES.has(exchange.status)) return this.fail({ ...base, kind: 'empty_body' });
     if (parsed !== undefined && !parsed.ok) return this.fail({ ...base, kind: 'non_json' });
     return { ok: true, exchange };
-  }
-
-  private record(
-    state: CallState,
-    sentHeaders: Readonly<Record<string, string>>,
-    response: TransportResponse,
-    json: unknown,
-  ): Exchange {
-    const { redactor } = this.options;
-    const bodyText = redactor.redact(response.bodyText);
-    // The parsed copy must be as masked as the text, so parse the masked text when masking changed it.
-    const safeJson = bodyText === response.bodyText ? json : jsonOrUndefined(bodyText);
-    // From the unmasked parse, value by value: masking the JSON text also hides every tppMessages "code",
-    // because the Redactor treats a JSON "code" field as an OAuth authorization code.
-    const tppMessages = extractTppMessages(json)?.map((message) => maskStrings(message, (text) => redactor.redact(text)));
-    const last = state.attempts[state.attempts.length - 1] as ExchangeAttempt;
-    return {
-      operationId: state.request.operation.id,
-      method: state.request.operation.method,
-      url: redactor.redact(state.prepared.url.toString()),
-      status: response.status,
-      ...(response.statusText ? { statusText: response.statusText } : {}),
-      startedAt: new Date(state.startedAt).toISOString(),
-      durationMs: this.now() - state.startedAt,
-      requestId: last.requestId,
-      attempts: state.attempts,
-      requestHeaders: redactor.redactHeaders(sentHeaders),
-      ...(state.prepared.body !== undefined ? { requestBody: redactor.redact(state.prepared.body) } : {}),
-      responseHeaders: redactor.redactHeaders(response.headers),
-      bodyText,
-      ...(safeJson !== undefined ? { json: safeJson } : {}),
-      ...(tppMessages ? { tppMessages } : {}),
-    };
   }
 
   private tokenFailure(state: CallState, error: unknown): ApiResult {
