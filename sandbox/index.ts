@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapterStore } from './auth/adapter';
-import { ASPSP_ONLY_CLIENT, DEMO_CLIENT } from './auth/clients';
+import { ASPSP_ONLY_CLIENT, DEMO_CLIENT, type SandboxClient } from './auth/clients';
 import { createAuthProvider } from './auth/provider';
 import { createAuthListener } from './auth/server';
 import type { Introspect } from './api/checks';
@@ -85,6 +85,8 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
     apiHost,
     decoupledReadsPerStep: Math.max(1, options.decoupledReadsPerStep ?? 1),
     today,
+    demoClient: demoClientOf(clients),
+    requestLog: [],
   };
   const bridge = createScaBridge(sandboxEnv, { consent: consentOutcomeFor(sandboxEnv), payment: paymentOutcomeFor(sandboxEnv) });
   const { provider, rememberGrant } = await createAuthProvider({
@@ -105,15 +107,19 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
   };
   late.env = sandboxEnv;
 
-  const demo = clients[0] ?? DEMO_CLIENT;
   return {
     authHost,
     apiHost,
-    client: { clientId: demo.clientId, clientSecret: demo.clientSecret, redirectUri: demo.redirectUris[0] ?? '' },
+    client: sandboxEnv.demoClient,
     faults,
     async close() {
       adapter.close();
       await Promise.all([closeServer(authServer), closeServer(apiServer)]);
     },
   };
+}
+
+function demoClientOf(clients: readonly SandboxClient[]): SandboxEnv['demoClient'] {
+  const demo = clients[0] ?? DEMO_CLIENT;
+  return { clientId: demo.clientId, clientSecret: demo.clientSecret, redirectUri: demo.redirectUris[0] ?? '' };
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentialStore';
 import { CredentialsCommands } from './commands/credentialsCommands';
 import { EnvironmentCommands } from './commands/environmentCommands';
+import { LocalSandboxCommand } from './commands/localSandboxCommand';
 import { BodyEditor } from './commands/sendRequest/bodyEditor';
 import { SendRequestCommand } from './commands/sendRequest/sendRequestCommand';
 import { Redactor } from './core/redaction';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     new EnvironmentStatusBar(environment),
     credentialsCommands.register(),
     environmentCommands.register(),
+    new LocalSandboxCommand(credentials, settings, environment, logger).register(),
     session,
     runner,
     bodies.register(),

@@ -28,6 +28,9 @@ export function handleAdmin(env: SandboxEnv, faults: Faults, method: string, pat
   const parts = path.slice(ADMIN_PREFIX.length).split('/').filter(Boolean);
   const [area, id, action] = parts;
   if (area === 'health' && method === 'GET') return ok({ status: 'ok' });
+  // What "Use Local Sandbox" in the extension fetches, so the first request works without typing anything.
+  if (area === 'demo-client' && parts.length === 1 && method === 'GET') return ok(env.demoClient);
+  if (area === 'requests' && parts.length === 1 && method === 'GET') return ok({ requests: env.requestLog });
   if (area === 'faults' && parts.length === 1) {
     if (method === 'GET') return ok({ faults: faults.list() });
     if (method === 'DELETE') {

@@ -16,7 +16,20 @@ export interface SandboxEnv {
   /** Decoupled SCA moves one status step per this many status reads. */
   readonly decoupledReadsPerStep: number;
   readonly today: Date;
+  /** The first configured client, handed to the extension's "Use Local Sandbox" action on request. */
+  readonly demoClient: { readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string };
+  /** The latest API requests (method, path, status, X-Request-ID), newest last, for tests and support. */
+  readonly requestLog: RequestLogEntry[];
 }
+
+export interface RequestLogEntry {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly requestId?: string;
+}
+
+export const REQUEST_LOG_LIMIT = 500;
 
 export interface TokenInfo {
   readonly clientId: string;

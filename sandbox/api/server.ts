@@ -12,7 +12,7 @@ import { sendReply } from '../http/send';
 import { ApiError, formatError } from '../http/tppMessages';
 import { ADMIN_PREFIX, handleAdmin, isLoopback } from './admin';
 import { authenticate, requireBank, requireRequestId, type Introspect } from './checks';
-import { header, type RequestContext, type SandboxEnv } from './context';
+import { header, REQUEST_LOG_LIMIT, type RequestContext, type SandboxEnv } from './context';
 import { handlersFor } from './handlers';
 import { createRouter } from './router';
 
@@ -91,6 +91,19 @@ export function createApiServer(options: ApiServerOptions): http.Server {
     return fault?.kind === 'large-body' ? padded(reply, fault.sizeBytes ?? 5 * 1024 * 1024) : reply;
   }
 
+  function recordRequest(req: IncomingMessage, status: number, requestId: string | undefined): void {
+    const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
+    if (path.startsWith(ADMIN_PREFIX)) return;
+    let env: SandboxEnv;
+    try {
+      env = options.env();
+    } catch {
+      return;
+    }
+    env.requestLog.push({ method: req.method ?? 'GET', path, status, ...(requestId ? { requestId } : {}) });
+    if (env.requestLog.length > REQUEST_LOG_LIMIT) env.requestLog.splice(0, env.requestLog.length - REQUEST_LOG_LIMIT);
+  }
+
   async function handle(req: IncomingMessage): Promise<Reply> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const raw = await readBody(req, options.bodyLimitBytes);
@@ -108,6 +121,7 @@ export function createApiServer(options: ApiServerOptions): http.Server {
 
   return http.createServer((req, res) => {
     const requestId = header(req.headers, 'x-request-id');
+    res.on('finish', () => recordRequest(req, res.statusCode, requestId));
     handle(req).then(
       (reply) => {
         if (reply.status !== 0) sendReply(res, reply, requestId);

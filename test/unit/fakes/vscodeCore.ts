@@ -220,14 +220,14 @@ export const commands = {
     fake.commands.set(id, handler);
     return new Disposable(() => fake.commands.delete(id));
   },
-  async executeCommand(id: string, ...args: any[]): Promise<unknown> {
+  async executeCommand<T = unknown>(id: string, ...args: any[]): Promise<T> {
     if (id === 'setContext') {
       fake.context.set(args[0], args[1]);
-      return undefined;
+      return undefined as T;
     }
     const handler = fake.commands.get(id);
     if (!handler) throw new Error(`command '${id}' not found`);
-    return handler(...args);
+    return (await handler(...args)) as T;
   },
 };
 

@@ -1,0 +1,46 @@
+// Use Local Sandbox: switch to the `local` environment and store the running sandbox's demo client, on the
+// user's explicit request, so the first request works without typing anything.
+import * as vscode from 'vscode';
+import type { CredentialStore } from '../auth/credentialStore';
+import { fetchDemoClient } from '../api/localSandboxClient';
+import { PRESET_HOSTS } from '../core/environments';
+import type { ActiveEnvironment } from '../platform/activeEnvironment';
+import type { EnvironmentSettings } from '../platform/environmentSettings';
+import type { Logger } from '../platform/logger';
+
+export class LocalSandboxCommand {
+  constructor(
+    private readonly store: CredentialStore,
+    private readonly settings: EnvironmentSettings,
+    private readonly environment: ActiveEnvironment,
+    private readonly logger: Logger,
+    /** The local environment's API host; a parameter so tests can point at a sandbox on a free port. */
+    private readonly apiHost: string = PRESET_HOSTS.local.apiHost,
+  ) {}
+
+  register(): vscode.Disposable {
+    return vscode.commands.registerCommand('openPayments.useLocalSandbox', () => this.run());
+  }
+
+  async run(): Promise<boolean> {
+    const apiHost = this.apiHost;
+    const result = await fetchDemoClient(apiHost);
+    if (!result.ok) {
+      this.logger.warn(`Local sandbox at ${apiHost}: ${result.reason}.`);
+      void vscode.window.showErrorMessage(
+        result.reason === 'unreachable'
+          ? vscode.l10n.t('The local sandbox is not running at {0}. Start it with "npm run sandbox" (or "npm start") in the extension\'s folder, then try again.', apiHost)
+          : vscode.l10n.t('The server at {0} did not answer like the local sandbox, so no credentials were stored.', apiHost),
+      );
+      return false;
+    }
+    await this.store.set('local', { clientId: result.client.clientId, clientSecret: result.client.clientSecret });
+    await this.settings.select('local');
+    await this.environment.refresh();
+    this.logger.info(`Using the local sandbox at ${apiHost} with its demo client ${result.client.clientId}.`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Using the local sandbox with its demo client {0}. Its credentials are in VS Code\'s secret storage.', result.client.clientId),
+    );
+    return true;
+  }
+}
