@@ -1,0 +1,71 @@
+// One cold activation, in a fresh process: require dist/extension.js with a stub `vscode`, run activate(),
+// and print what it cost as JSON. With --coverage it also reports which bundled modules ran.
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import { createContext, createStub } from './vscodeStub.mjs';
+
+const bundle = path.resolve(process.argv[2]);
+const withCoverage = process.argv.includes('--coverage');
+
+async function main() {
+  const session = withCoverage ? await startCoverage() : undefined;
+  const stub = createStub();
+  const requested = new Set();
+  const load = Module._load;
+  Module._load = function (request, ...rest) {
+    if (request === 'vscode') return stub;
+    requested.add(request);
+    return load.call(this, request, ...rest);
+  };
+  const unhandled = [];
+  process.on('unhandledRejection', (reason) => unhandled.push(String(reason?.message ?? reason)));
+
+  globalThis.gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const began = process.hrtime.bigint();
+  const extension = createRequire(import.meta.url)(bundle);
+  const required = process.hrtime.bigint();
+  extension.activate(createContext());
+  const activated = process.hrtime.bigint();
+  // Work that activate() starts but does not await (refreshing context keys) belongs to activation too.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  globalThis.gc();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const result = {
+    requireMs: Number(required - began) / 1e6,
+    activateMs: Number(activated - required) / 1e6,
+    heapAddedBytes: heapAfter - heapBefore,
+    requested: [...requested].sort(),
+    unhandled,
+    ...(session ? { ran: await bundledModulesThatRan(session) } : {}),
+  };
+  process.stdout.write(JSON.stringify(result));
+}
+
+async function startCoverage() {
+  const inspector = await import('node:inspector/promises');
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+  return session;
+}
+
+/**
+ * esbuild wraps every module it may initialise lazily (CommonJS, and ESM reached through require() or
+ * import()) in a function named after its path; a wrapper that was called means that module ran.
+ */
+async function bundledModulesThatRan(session) {
+  const { result } = await session.post('Profiler.takePreciseCoverage');
+  const script = result.find((entry) => entry.url.endsWith(path.basename(bundle)));
+  const ran = new Set();
+  for (const fn of script?.functions ?? []) {
+    if (/^(node_modules|src)\/.+\.[cm]?[jt]s$/.test(fn.functionName) && fn.ranges[0]?.count > 0) ran.add(fn.functionName);
+  }
+  return [...ran].sort();
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error?.stack ?? error));
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+// Per-request overhead of the extension's HTTP core over a bare undici request to the same sandbox
+// endpoint, with the same bearer token on both sides, so only client-side work differs.
+import { Agent } from 'undici';
+import { median, msSince } from './stats.mjs';
+
+const PSU_IP = '192.168.0.1';
+
+/** The sandbox's default data; one small filtered list; account reads under a valid consent. */
+function endpoints(core, consentId) {
+  const aisHeaders = { 'X-BicFi': 'HANDSESS', 'PSU-IP-Address': PSU_IP, 'Consent-ID': consentId };
+  return [
+    { name: 'GET /aspsps (default data)', operation: 'getASPSPList', params: {}, product: 'aspspinformation', rawHeaders: {} },
+    {
+      name: 'GET /aspsps?isoCountryCodes=FI',
+      operation: 'getASPSPList',
+      params: { isoCountryCodes: 'FI' },
+      product: 'aspspinformation',
+      rawHeaders: {},
+    },
+    {
+      name: 'GET /accounts (valid consent)',
+      operation: 'getAccountList',
+      params: { 'Consent-ID': consentId, 'X-BicFi': 'HANDSESS' },
+      psuHeaders: { psuIpAddress: PSU_IP },
+      product: 'accountinformation',
+      rawHeaders: aisHeaders,
+    },
+  ].map((e) => ({ ...e, operation: core.findOperation(e.operation) }));
+}
+
+/** HANDSESS approves decoupled SCA at Start Authorisation, so the consent is valid without a browser. */
+async function createValidConsent(core, client, environment) {
+  const common = { environment, context: 'private', psuHeaders: { psuIpAddress: PSU_IP } };
+  const created = await client.send({
+    ...common,
+    operation: core.findOperation('createConsent'),
+    params: { 'X-BicFi': 'HANDSESS' },
+    body: core.findOperation('createConsent').bodyTemplate,
+  });
+  if (!created.ok) throw new Error(`createConsent: ${created.failure.summary}`);
+  const consentId = created.exchange.json.consentId;
+  const started = await client.send({
+    ...common,
+    operation: core.findOperation('startConsentAuthorisation'),
+    params: { 'X-BicFi': 'HANDSESS', consentId },
+  });
+  if (!started.ok || started.exchange.json.scaStatus !== 'finalised') throw new Error('the HANDSESS consent did not become valid');
+  return consentId;
+}
+
+/**
+ * Alternates blocks of raw and client calls so drift (GC, CPU frequency, sandbox caches) hits both alike.
+ * Returns medians in µs and the median ratio.
+ */
+async function compare(rawCall, clientCall, calls, block = 100) {
+  for (let i = 0; i < Math.min(200, calls); i++) {
+    await rawCall();
+    await clientCall();
+  }
+  const raw = [];
+  const client = [];
+  for (let done = 0; done < calls; done += block) {
+    for (let i = 0; i < block; i++) raw.push(await rawCall());
+    for (let i = 0; i < block; i++) client.push(await clientCall());
+  }
+  const rawUs = median(raw) * 1000;
+  const clientUs = median(client) * 1000;
+  return { calls: raw.length, rawUs, clientUs, ratio: clientUs / rawUs, overheadUs: clientUs - rawUs };
+}
+
+/** One row per endpoint: { name, calls, rawUs, clientUs, ratio, overheadUs, bytes }. */
+export async function measureOverhead({ core, sandbox, calls }) {
+  const environment = { id: 'local', authHost: sandbox.authHost, apiHost: sandbox.apiHost };
+  const credentials = async () => ({ clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret });
+  const http = core.createHttpCore({ transport: {}, credentials, redactor: new core.Redactor() });
+  const rawAgent = new Agent({ keepAliveTimeout: 10_000 });
+  const rows = [];
+  try {
+    const consentId = await createValidConsent(core, http.client, environment);
+    for (const endpoint of endpoints(core, consentId)) {
+      const request = { operation: endpoint.operation, params: endpoint.params, environment, context: 'private', psuHeaders: endpoint.psuHeaders };
+      const first = await http.client.send(request);
+      if (!first.ok) throw new Error(`${endpoint.name}: ${first.failure.summary}`);
+      // The token the client holds now, so both sides present the same credentials to the sandbox.
+      const token = await http.tokens.getToken({ ...environment, environmentId: environment.id, product: endpoint.product, context: 'private' });
+      const url = new URL(first.exchange.url.replace(/^[a-z]+:\/\/[^/]+/, sandbox.apiHost));
+      const rawHeaders = { accept: 'application/json', authorization: `Bearer ${token.value}`, ...endpoint.rawHeaders };
+      const rawCall = async () => {
+        const start = process.hrtime.bigint();
+        const response = await rawAgent.request({
+          origin: url.origin,
+          path: url.pathname + url.search,
+          method: 'GET',
+          headers: { ...rawHeaders, 'x-request-id': core.newRequestId() },
+        });
+        const text = await response.body.text();
+        if (response.statusCode !== 200) throw new Error(`${endpoint.name}: raw HTTP ${response.statusCode}`);
+        JSON.parse(text);
+        return msSince(start);
+      };
+      const clientCall = async () => {
+        const start = process.hrtime.bigint();
+        const result = await http.client.send(request);
+        if (!result.ok) throw new Error(`${endpoint.name}: ${result.failure.summary}`);
+        return msSince(start);
+      };
+      rows.push({ name: endpoint.name, bytes: first.exchange.bodyText.length, ...(await compare(rawCall, clientCall, calls)) });
+    }
+  } finally {
+    await Promise.all([http.close(), rawAgent.close()]);
+  }
+  return rows;
+}

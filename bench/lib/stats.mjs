@@ -1,0 +1,10 @@
+// Small numeric helpers shared by the bench sections.
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Milliseconds since a process.hrtime.bigint() reading. */
+export const msSince = (start) => Number(process.hrtime.bigint() - start) / 1e6;

@@ -1,0 +1,144 @@
+// npm run bench: one report on what the extension costs at run time. A measurement, never a test: it
+// prints numbers and fails only when something cannot run at all.
+// Usage: node bench/run.mjs [--only=overhead,tokens,activation,size,subreports] [--calls=1000]
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { modulesRunAtActivation, timeActivation } from './lib/activation.mjs';
+import { loadCore } from './lib/core.mjs';
+import { measureCoreCpu } from './lib/coreCpu.mjs';
+import { measureOverhead } from './lib/overhead.mjs';
+import { startSandboxProcess } from './lib/sandboxProcess.mjs';
+import { buildProduction, measureSizes } from './lib/sizes.mjs';
+import { kib, ms, table, us } from './lib/table.mjs';
+import { measureColdTokens } from './lib/tokens.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = promisify(execFile);
+const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = arg('only')?.split(',');
+const wanted = (section) => !only || only.includes(section);
+const CALLS = Number(arg('calls') ?? 1000);
+
+const HOW_TO_READ = `Open Payments extension bench (numbers, not a test)
+
+How to read:
+- (a) Request overhead: ${CALLS} sequential GETs per endpoint through the extension's HTTP core (ApiClient:
+  validation, headers, token cache, X-Request-ID, retry bookkeeping, masked Exchange) vs a bare undici
+  request with the same bearer token and headers, to the same local sandbox endpoint. Medians of each side;
+  ratio = core / raw (issue target <= 1.10). Raw and core calls alternate in blocks of 100 so drift hits
+  both. The sandbox runs in its own process. "core CPU" is send() with a canned response (no network).
+- (b) Token requests: a fresh core, N concurrent calls on a cold token cache against the sandbox's real
+  OpenID provider; 1 token request per scope means concurrent callers share one request.
+- (c) Activation: require(dist/extension.js) + activate() with a stub vscode, median of fresh processes;
+  heap = heapUsed growth after GC; "ran" = lazily wrapped bundle modules whose code executed.
+- (d) Size of the production bundle (node esbuild.js --production --only=extension) and what fills it.
+- (e) Sub-reports of bench/render.mjs and bench/sandbox.mjs, when those scripts exist.
+`;
+
+function machine() {
+  const cpus = os.cpus();
+  return `machine: ${cpus[0]?.model ?? 'unknown cpu'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+    `${os.platform()} ${os.release()}, node ${process.version}`;
+}
+
+function section(title) {
+  console.log(`\n== ${title}`);
+}
+
+async function overheadAndTokens(core) {
+  await run(process.execPath, ['esbuild.js', '--only=sandbox'], { cwd: root });
+  const sandbox = await startSandboxProcess(root);
+  try {
+    if (wanted('overhead')) {
+      section(`(a) request overhead vs raw undici, ${CALLS} sequential calls each`);
+      const rows = await measureOverhead({ core, sandbox, calls: CALLS });
+      console.log(
+        table(
+          ['endpoint', 'body', 'raw median', 'core median', 'overhead', 'ratio'],
+          rows.map((r) => [r.name, kib(r.bytes), us(r.rawUs), us(r.clientUs), us(r.overheadUs), r.ratio.toFixed(2)]),
+        ),
+      );
+      const cpu = await measureCoreCpu({ core });
+      console.log(`core CPU per send() with a canned ${kib(cpu.bodyBytes)} response (no network): ${cpu.usPerCall.toFixed(1)} µs`);
+    }
+    if (wanted('tokens')) {
+      section('(b) token requests for concurrent calls on a cold cache (sandbox OpenID provider)');
+      const rows = await measureColdTokens({ core, sandbox });
+      console.log(
+        table(
+          ['calls', 'operation (scope)', 'answered', 'token requests', 'wall'],
+          rows.map((r) => [r.calls, r.name, r.answered, r.tokenRequests, ms(r.ms)]),
+        ),
+      );
+    }
+  } finally {
+    await sandbox.close();
+  }
+}
+
+async function activationAndSize() {
+  section('(d) production bundle size');
+  await buildProduction(root);
+  const sizes = measureSizes(root);
+  console.log(`dist/extension.js: ${kib(sizes.bytes)} (${kib(sizes.gzipBytes)} gzipped)`);
+  console.log(table(['part', 'bytes in bundle'], sizes.parts.slice(0, 10).map((p) => [p.name, kib(p.bytes)])));
+
+  if (wanted('activation')) {
+    section('(c) activation with a stub vscode');
+    const bundle = path.join(root, 'dist/extension.js');
+    const a = await timeActivation({ root, bundle });
+    console.log(
+      table(
+        ['bundle', 'runs', 'require', 'activate()', 'total', 'heap added'],
+        [['production', a.runs, ms(a.requireMs), ms(a.activateMs), ms(a.totalMs), kib(a.heapAddedBytes)]],
+      ),
+    );
+    await buildDevelopment();
+    const m = await modulesRunAtActivation({ root, bundle });
+    const loaded = (name) => (m.ran.some((file) => file.startsWith(`node_modules/${name}/`)) ? 'LOADED' : 'not loaded');
+    console.log(`undici: ${loaded('undici')}, openid-client: ${loaded('openid-client')}, oauth4webapi: ${loaded('oauth4webapi')}, uuid: ${loaded('uuid')}`);
+    console.log(`lazily wrapped modules that ran: ${m.ran.join(', ') || 'none'}`);
+    console.log(`modules required from outside the bundle: ${m.requested.filter((r) => !r.endsWith('extension.js')).join(', ') || 'none'}`);
+    if (m.unhandled.length) console.log(`unhandled rejections during activation (stub limits): ${m.unhandled.join('; ')}`);
+  }
+  await buildDevelopment();
+}
+
+/** Leaves the development build (with source maps) in dist/, as `npm run build` would. */
+async function buildDevelopment() {
+  await run(process.execPath, ['esbuild.js', '--only=extension'], { cwd: root });
+}
+
+async function subReports() {
+  for (const name of ['render.mjs', 'sandbox.mjs']) {
+    const script = path.join(root, 'bench', name);
+    section(`(e) bench/${name}`);
+    if (!fs.existsSync(script)) {
+      console.log('(not present)');
+      continue;
+    }
+    try {
+      const { stdout } = await run(process.execPath, [script], { cwd: root, maxBuffer: 16 * 2 ** 20 });
+      console.log(stdout.trimEnd());
+    } catch (error) {
+      console.log(`(failed: ${String(error.stderr || error.message).trim().split('\n')[0]})`);
+    }
+  }
+}
+
+async function main() {
+  console.log(HOW_TO_READ);
+  console.log(machine());
+  if (wanted('overhead') || wanted('tokens')) await overheadAndTokens(await loadCore(root));
+  if (wanted('activation') || wanted('size')) await activationAndSize();
+  if (wanted('subreports')) await subReports();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
