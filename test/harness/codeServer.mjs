@@ -32,7 +32,8 @@ export async function freePort(host = '127.0.0.1') {
 }
 
 /**
- * @param {{ env?: Record<string,string>, port?: number, keepData?: boolean, label?: string, root?: string }} [options]
+ * @param {{ env?: Record<string,string>, port?: number, keepData?: boolean, label?: string, root?: string,
+ *   userSettings?: object, install?: string[] }} [options]
  */
 export async function startCodeServer(options = {}) {
   const bin = ensureCodeServer();
@@ -46,6 +47,24 @@ export async function startCodeServer(options = {}) {
     workspace: path.join(root, 'workspace'),
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: dirs.xdg,
+    XDG_DATA_HOME: dirs.xdg,
+    XDG_CACHE_HOME: dirs.xdg,
+    TMPDIR: dirs.tmp,
+    ...options.env,
+  };
+  if (options.userSettings) {
+    fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+    fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(options.userSettings, null, 2));
+  }
+  for (const vsix of options.install ?? []) {
+    execFileSync(bin, ['--install-extension', vsix, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
   const config = path.join(root, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\n');
   const port = options.port ?? (await freePort());
@@ -64,18 +83,7 @@ export async function startCodeServer(options = {}) {
       '--user-data-dir', dirs.userData,
       '--extensions-dir', dirs.extensions,
     ],
-    {
-      detached: true,
-      stdio: ['ignore', log, log],
-      env: {
-        ...process.env,
-        XDG_CONFIG_HOME: dirs.xdg,
-        XDG_DATA_HOME: dirs.xdg,
-        XDG_CACHE_HOME: dirs.xdg,
-        TMPDIR: dirs.tmp,
-        ...options.env,
-      },
-    },
+    { detached: true, stdio: ['ignore', log, log], env },
   );
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
@@ -140,7 +148,8 @@ async function readRemoteAuthority(url) {
 }
 
 /** The workbench URL that loads our extension in development mode (and, optionally, a test module). */
-export function workbenchUrl(server, { testsPath, folder } = {}) {
+export function workbenchUrl(server, { testsPath, folder, development = true } = {}) {
+  if (!development) return `${server.url}/?${new URLSearchParams({ folder: folder ?? server.dirs.workspace })}`;
   const remote = (p) => `vscode-remote://${server.remoteAuthority}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(repoRoot)],

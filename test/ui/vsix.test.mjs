@@ -1,0 +1,95 @@
+// The packaged extension, as a user installs it: build the VSIX, install it into code-server, set credentials
+// and send a request from the command palette, and prove the local sandbox received it.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { artifactsDir, launchBrowser, repoRoot, startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
+import { workbench } from './helpers.mjs';
+
+const SECRET = `vsix-secret-${crypto.randomBytes(8).toString('hex')}`;
+
+describe('the packaged extension (VSIX) in code-server', function () {
+  this.timeout(120_000);
+  let sandbox;
+  let server;
+  let browser;
+  let page;
+  let vsixDir;
+
+  before(async () => {
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpayments-vsix-'));
+    const vsix = path.join(vsixDir, 'open-payments-vscode.vsix');
+    execFileSync(process.execPath, ['esbuild.js', '--production', '--only=extension'], { cwd: repoRoot });
+    execFileSync(
+      path.join(repoRoot, 'node_modules', '.bin', 'vsce'),
+      ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
+    sandbox = await start({
+      clients: [{ clientId: 'vsix-client', clientSecret: SECRET, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
+    });
+    server = await startCodeServer({
+      label: 'vsix',
+      install: [vsix],
+      userSettings: {
+        'openPayments.environment': 'custom',
+        'openPayments.authHost': sandbox.authHost,
+        'openPayments.apiHost': sandbox.apiHost,
+        'workbench.startupEditor': 'none',
+      },
+    });
+    browser = await launchBrowser('vsix');
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(workbenchUrl(server, { development: false }));
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    browser?.removeProfile();
+    await server?.stop();
+    await sandbox?.close();
+    if (vsixDir) fs.rmSync(vsixDir, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await page.screenshot({ path: path.join(artifactsDir, `vsix-failed-${Date.now()}.png`) }).catch(() => undefined);
+    }
+  });
+
+  it('activates from the VSIX and shows the environment', async () => {
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('sends Get ASPSP List from the palette to the sandbox, traced by its X-Request-ID', async () => {
+    const ui = workbench(page);
+    await ui.runCommand('Open Payments: Set Client Credentials');
+    await ui.answerInputBox('vsix-client');
+    await ui.answerInputBox(SECRET);
+    await ui.toast('Client credentials for Custom Hosts are saved').waitFor({ timeout: 20_000 });
+
+    await ui.runCommand('Open Payments: Send Request…');
+    await ui.pick('Get ASPSP List');
+    // The optional-parameters step: Enter sends without them.
+    await page.locator('.quick-input-widget', { hasText: 'optional parameters' }).waitFor();
+    await page.keyboard.press('Enter');
+
+    let entry;
+    for (let i = 0; i < 100 && !entry; i += 1) {
+      const log = await (await fetch(`${sandbox.apiHost}/__sandbox/requests`)).json();
+      entry = log.requests.find((r) => r.path === '/psd2/aspspinformation/v1/aspsps');
+      if (!entry) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(entry, 'the sandbox received GET /aspsps');
+    assert.equal(entry.status, 200);
+    assert.match(entry.requestId ?? '', /^[0-9a-f-]{36}$/);
+    await page.screenshot({ path: path.join(artifactsDir, 'vsix-send-request.png') });
+    assert.ok(!(await page.content()).includes(SECRET), 'the secret is nowhere in the workbench');
+  });
+});
