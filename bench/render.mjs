@@ -1,0 +1,108 @@
+// The response view's cost for big bodies: time to build the page's HTML for a 10 MB (and smaller) JSON
+// response, against the naive JSON.parse + JSON.stringify(…, null, 2), plus the pieces (masking, preview,
+// the full pretty-print behind "Open in Editor"). Usage: node bench/render.mjs [runs=7]
+import esbuild from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from './lib/stats.mjs';
+import { ms, table } from './lib/table.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.argv[2] ?? 7);
+
+async function loadModules() {
+  const outfile = path.join(root, 'out/bench/render.mjs');
+  await esbuild.build({
+    stdin: {
+      contents: [
+        "export { Redactor } from './src/core/redaction.ts';",
+        "export { findOperation } from './src/api/catalogue.ts';",
+        "export { responseRecordFrom } from './src/history/responseRecord.ts';",
+        "export { buildResponseViewModel } from './src/views/response/responseViewModel.ts';",
+        "export { renderResponseHtml } from './src/views/response/responseHtml.ts';",
+        "export { prettyJson } from './src/views/response/jsonPreview.ts';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+/** A bank list like Get ASPSP List returns, grown to about `bytes`. */
+function bankList(bytes) {
+  const one = (i) => ({
+    bicFi: `BANK${String(i).padStart(6, '0')}`,
+    name: `Bank number ${i}`,
+    logoUrl: `https://cdn.example/logos/${i}.png`,
+    country: 'SE',
+    supportedPaymentProducts: ['domestic', 'sepa-credit-transfers'],
+    amount: 1234.5,
+  });
+  const per = JSON.stringify(one(0)).length + 1;
+  return JSON.stringify({ aspsps: Array.from({ length: Math.ceil(bytes / per) }, (_, i) => one(i)) });
+}
+
+function time(fn) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+const m = await loadModules();
+const operation = m.findOperation('getASPSPList');
+const environment = { id: 'sandbox', authHost: 'https://auth.example', apiHost: 'https://api.example' };
+const request = { operation, params: {}, environment, context: 'private' };
+const options = { nonce: 'bm9uY2Utbm9uY2Utbm9uY2U=', cspSource: 'https://fake.vscode-cdn.net' };
+
+const rows = [];
+for (const size of [100 * 1024, 1024 * 1024, 10 * 1024 * 1024]) {
+  const bodyText = bankList(size);
+  const exchange = {
+    operationId: operation.id, method: 'GET', url: 'https://api.example/psd2/aspspinformation/v1/aspsps', status: 200,
+    startedAt: new Date().toISOString(), durationMs: 1, requestId: '3f1c2b9a-5d6e-4f70-8a1b-2c3d4e5f6a7b',
+    attempts: [{ requestId: '3f1c2b9a-5d6e-4f70-8a1b-2c3d4e5f6a7b', status: 200, durationMs: 1 }],
+    requestHeaders: { Accept: 'application/json' }, responseHeaders: { 'content-type': 'application/json' }, bodyText,
+  };
+  const redactor = new m.Redactor();
+  redactor.addSecret('a-planted-client-secret');
+  let htmlLength = 0;
+  const naive = time(() => JSON.stringify(JSON.parse(bodyText), null, 2));
+  const mask = time(() => redactor.redact(bodyText));
+  const record = m.responseRecordFrom(request, { ok: true, exchange }, redactor);
+  const page = time(() => {
+    htmlLength = m.renderResponseHtml(m.buildResponseViewModel(record, redactor), options).length;
+  });
+  const endToEnd = time(() => m.renderResponseHtml(m.buildResponseViewModel(m.responseRecordFrom(request, { ok: true, exchange }, redactor), redactor), options));
+  const editor = time(() => m.prettyJson(bodyText, { maxChars: Number.POSITIVE_INFINITY, html: false }));
+  rows.push([
+    `${(bodyText.length / 1024 / 1024).toFixed(1)} MB`,
+    ms(naive),
+    ms(mask),
+    ms(page),
+    ms(endToEnd),
+    ms(editor),
+    `${(htmlLength / 1024).toFixed(0)} KiB`,
+  ]);
+}
+
+console.log(`Response view render, median of ${runs} runs (node ${process.version})\n`);
+console.log(
+  table(
+    ['body', 'parse+stringify', 'mask body', 'page from record', 'record+page', 'full pretty (editor)', 'page size'],
+    rows,
+  ),
+);
+console.log('\npage from record = buildResponseViewModel + renderResponseHtml (masks the body once more, previews 256 KB).');
+console.log('record+page = also responseRecordFrom (masks every field of the exchange), what one Send Request adds.');

@@ -1,0 +1,126 @@
+// The one "Open Payments Response" webview panel: shows a ResponseRecord, copies an X-Request-ID and opens
+// the full body in an editor when the page asks, after checking the ask against what it rendered.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { isRequestId } from '../../api/http/requestId';
+import type { Redactor } from '../../core/redaction';
+import type { ResponseRecord } from '../../history/responseRecord';
+import type { Logger } from '../../platform/logger';
+import { prettyJson } from './jsonPreview';
+import { renderResponseHtml } from './responseHtml';
+import { buildResponseViewModel, type ResponseViewModel } from './responseViewModel';
+import { parseResponseViewMessage } from './webviewMessages';
+
+export const RESPONSE_VIEW_TYPE = 'openPayments.response';
+
+function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+interface Shown {
+  readonly record: ResponseRecord;
+  readonly model: ResponseViewModel;
+}
+
+export class ResponsePanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private shown: Shown | undefined;
+  private panelSubscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly redactor: Redactor,
+    private readonly logger: Logger,
+    private readonly nonce: () => string = newNonce,
+  ) {}
+
+  /** Shows the record in the panel, creating the panel or reusing the open one. */
+  show(record: ResponseRecord): void {
+    const model = buildResponseViewModel(record, this.redactor);
+    const panel = this.panel ?? this.create(model.title);
+    this.shown = { record, model };
+    panel.title = vscode.l10n.t('Response: {0}', model.title);
+    const webview = panel.webview;
+    webview.html = renderResponseHtml(model, {
+      nonce: this.nonce(),
+      cspSource: webview.cspSource,
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'response.css')).toString(),
+      t: (message, ...args) => vscode.l10n.t(message, ...args),
+    });
+    panel.reveal(undefined, true);
+  }
+
+  private get mediaRoot(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'media');
+  }
+
+  private create(title: string): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel(
+      RESPONSE_VIEW_TYPE,
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableFindWidget: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [this.mediaRoot],
+      },
+    );
+    this.panel = panel;
+    this.panelSubscriptions = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+      panel.onDidDispose(() => this.forgetPanel()),
+    ];
+    return panel;
+  }
+
+  private forgetPanel(): void {
+    for (const subscription of this.panelSubscriptions) subscription.dispose();
+    this.panelSubscriptions = [];
+    this.panel = undefined;
+    this.shown = undefined;
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const shown = this.shown;
+    const message = shown ? parseResponseViewMessage(raw, shown.model.requestIds) : undefined;
+    if (!shown || !message) {
+      // Not logged verbatim: the page shows server text, and whatever it sent is not ours to echo.
+      this.logger.warn('Ignored a message from the response view that it is not allowed to send.');
+      return;
+    }
+    try {
+      if (message.type === 'copyRequestId') await this.copyRequestId(message.requestId);
+      else await this.openBody(shown.record);
+    } catch (error) {
+      this.logger.error(`Response view action ${message.type} failed`, error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('That action failed. The Open Payments log has details.'));
+    }
+  }
+
+  private async copyRequestId(requestId: string): Promise<void> {
+    await vscode.env.clipboard.writeText(requestId);
+    void vscode.window.showInformationMessage(
+      isRequestId(requestId)
+        ? vscode.l10n.t('The X-Request-ID {0} was copied to the clipboard.', requestId)
+        : vscode.l10n.t('The X-Request-ID was copied to the clipboard.'),
+    );
+  }
+
+  /** Opens the whole (masked) body as an untitled document: JSON pretty-printed, anything else as text. */
+  private async openBody(record: ResponseRecord): Promise<void> {
+    const text = this.redactor.redact(record.exchange?.bodyText ?? '');
+    const pretty = prettyJson(text, { maxChars: Number.POSITIVE_INFINITY, html: false });
+    const document = await vscode.workspace.openTextDocument({
+      content: pretty ? pretty.output : text,
+      language: pretty ? 'json' : 'plaintext',
+    });
+    await vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.forgetPanel();
+  }
+}

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { Redactor } from '../../../src/core/redaction';
+import { responseRecordFrom } from '../../../src/history/responseRecord';
+import { Logger } from '../../../src/platform/logger';
+import { ResponsePanel } from '../../../src/views/response/responsePanel';
+import { fake, FakeLogOutputChannel, Uri, viewsFake, ViewColumn } from '../fakes/vscode';
+import { apiRequest, exchange, ok, REQUEST_ID, RETRY_ID } from '../history/fixtures';
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('ResponsePanel', () => {
+  let log: FakeLogOutputChannel;
+  let panel: ResponsePanel;
+  let nonces: number;
+
+  beforeEach(() => {
+    fake.reset();
+    viewsFake.reset();
+    log = new FakeLogOutputChannel('test');
+    nonces = 0;
+    const redactor = new Redactor();
+    panel = new ResponsePanel(Uri.file('/ext'), redactor, new Logger(log as never, redactor), () => `bm9uY2Utbm9uY2Utbm9uY2U${nonces++}`);
+  });
+  afterEach(() => panel.dispose());
+
+  const record = (bodyText = '{"a":[1,2]}') =>
+    responseRecordFrom(
+      apiRequest(),
+      ok(exchange({ bodyText, attempts: [{ requestId: RETRY_ID, status: 429, durationMs: 1, retryReason: 'rate_limited' }, { requestId: REQUEST_ID, status: 200, durationMs: 1 }] })),
+      new Redactor(),
+    );
+
+  it('opens one locked-down panel beside the editor and reuses it', () => {
+    panel.show(record());
+    panel.show(record('{"b":true}'));
+    assert.equal(viewsFake.panels.length, 1);
+    const [created] = viewsFake.panels;
+    assert.ok(created);
+    assert.equal(created.viewType, 'openPayments.response');
+    assert.equal(created.title, 'Response: Get ASPSP List');
+    assert.equal(created.showOptions.viewColumn, ViewColumn.Beside);
+    assert.equal(created.showOptions.preserveFocus, true);
+    const options = created.webview.options;
+    assert.equal(options.enableScripts, true);
+    assert.equal(options.enableCommandUris, false);
+    assert.equal(options.retainContextWhenHidden, false);
+    assert.deepEqual(options.localResourceRoots.map(String), ['file:///ext/media']);
+    assert.match(created.webview.html, /"b"/);
+    assert.match(created.webview.html, /href="https:\/\/fake\.vscode-cdn\.net\/ext\/media\/response\.css"/);
+    assert.equal(created.revealCount, 2);
+  });
+
+  it('uses a fresh nonce for every render', () => {
+    panel.show(record());
+    const first = /nonce-([^&]+)&/.exec(viewsFake.panels[0]?.webview.html ?? '')?.[1];
+    panel.show(record());
+    const second = /nonce-([^&]+)&/.exec(viewsFake.panels[0]?.webview.html ?? '')?.[1];
+    assert.ok(first && second && first !== second);
+  });
+
+  it('copies a shown X-Request-ID, including a retried attempt, and says which', async () => {
+    panel.show(record());
+    viewsFake.panels[0]?.webview.received.fire({ type: 'copyRequestId', requestId: RETRY_ID });
+    await flush();
+    assert.equal(viewsFake.clipboard, RETRY_ID);
+    assert.equal(fake.messages.at(-1)?.message, `The X-Request-ID ${RETRY_ID} was copied to the clipboard.`);
+  });
+
+  it('ignores messages that are not ours or name another request id', async () => {
+    panel.show(record());
+    const webview = viewsFake.panels[0]?.webview;
+    webview?.received.fire({ type: 'copyRequestId', requestId: 'aaaaaaaa-0000-4000-8000-000000000000' });
+    webview?.received.fire({ type: 'openBodyInEditor', path: '/etc/passwd' });
+    webview?.received.fire({ type: 'runCommand', command: 'workbench.action.terminal.new' });
+    await flush();
+    assert.equal(viewsFake.clipboard, '');
+    assert.equal(viewsFake.documents.length, 0);
+    assert.equal(fake.messages.length, 0);
+    assert.equal(log.lines.filter((line) => line.includes('Ignored a message')).length, 3);
+    assert.ok(!log.lines.join('\n').includes('etc/passwd'), 'the message itself is not logged');
+  });
+
+  it('opens the whole body, pretty-printed, in an untitled JSON editor', async () => {
+    const big = JSON.stringify({ list: Array.from({ length: 20_000 }, (_, i) => ({ i })) });
+    panel.show(record(big));
+    viewsFake.panels[0]?.webview.received.fire({ type: 'openBodyInEditor' });
+    await flush();
+    const [document] = viewsFake.documents;
+    assert.equal(document?.languageId, 'json');
+    assert.equal(document?.getText(), JSON.stringify(JSON.parse(big), null, 2));
+    assert.equal(viewsFake.shownDocuments[0]?.options.preview, false);
+  });
+
+  it('opens a body that is not JSON as plain text', async () => {
+    panel.show(record('<html>upstream error</html>'));
+    viewsFake.panels[0]?.webview.received.fire({ type: 'openBodyInEditor' });
+    await flush();
+    assert.equal(viewsFake.documents[0]?.languageId, 'plaintext');
+    assert.equal(viewsFake.documents[0]?.getText(), '<html>upstream error</html>');
+  });
+
+  it('forgets the panel when the user closes it, and opens a new one next time', async () => {
+    panel.show(record());
+    viewsFake.panels[0]?.dispose();
+    viewsFake.panels[0]?.webview.received.fire({ type: 'openBodyInEditor' });
+    await flush();
+    assert.equal(viewsFake.documents.length, 0, 'a closed panel cannot act');
+    panel.show(record());
+    assert.equal(viewsFake.panels.length, 2);
+    assert.equal(viewsFake.panels[1]?.disposed, false);
+  });
+});
