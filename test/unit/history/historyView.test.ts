@@ -1,0 +1,234 @@
+import assert from 'node:assert/strict';
+import type { TokenScope } from '../../../src/auth/tokens/clientCredentialsTokens';
+import { Redactor } from '../../../src/core/redaction';
+import { HistoryStore } from '../../../src/history/historyStore';
+import type { ResponseRecord } from '../../../src/history/responseRecord';
+import { EnvironmentSettings } from '../../../src/platform/environmentSettings';
+import { Logger } from '../../../src/platform/logger';
+import type { Prompter } from '../../../src/platform/prompter';
+import { HISTORY_COMMANDS, HistoryCommands, historyMaxEntries, HistoryTreeProvider } from '../../../src/views/historyTree';
+import { eventually } from '../fakes/activate';
+import { resetWithManifestDefaults } from '../fakes/manifest';
+import {
+  commands,
+  ConfigurationTarget,
+  fake,
+  FakeLogOutputChannel,
+  MarkdownString,
+  ThemeIcon,
+  viewsFake,
+  workspace,
+} from '../fakes/vscode';
+import { apiRequest, exchange, failed, MemoryFiles, MemoryState, ok, REQUEST_ID, RETRY_ID, sequentialIds } from './fixtures';
+
+const LIVE_TOKEN = 'live-access-token-4d7f1a';
+
+class ScriptedPrompter implements Prompter {
+  readonly confirms: { message: string; detail: string; action: string }[] = [];
+  confirmAnswers: boolean[] = [];
+  pickIndex: number | undefined;
+  async input(): Promise<string | undefined> {
+    return undefined;
+  }
+  async pick<T>(items: readonly T[]): Promise<T | undefined> {
+    return this.pickIndex === undefined ? undefined : items[this.pickIndex];
+  }
+  async confirm(message: string, detail: string, action: string): Promise<boolean> {
+    this.confirms.push({ message, detail, action });
+    return this.confirmAnswers.shift() ?? false;
+  }
+}
+
+describe('History view and its commands', () => {
+  let state: MemoryState;
+  let files: MemoryFiles;
+  let redactor: Redactor;
+  let log: FakeLogOutputChannel;
+  let prompter: ScriptedPrompter;
+  let shown: ResponseRecord[];
+  let tokenScopes: TokenScope[];
+  let store: HistoryStore;
+  let tree: HistoryTreeProvider;
+  let registrations: { dispose(): unknown }[];
+
+  function newStore(): HistoryStore {
+    return new HistoryStore({ state, files, redactor, maxEntries: historyMaxEntries, log: { error: () => undefined }, newId: sequentialIds() });
+  }
+
+  function wire(): void {
+    store = newStore();
+    const logger = new Logger(log as never, redactor);
+    tree = new HistoryTreeProvider(store);
+    const historyCommands = new HistoryCommands(
+      store,
+      { show: (record) => shown.push(record) },
+      prompter,
+      new EnvironmentSettings(),
+      async (scope) => {
+        tokenScopes.push(scope);
+        return LIVE_TOKEN;
+      },
+      redactor,
+      logger,
+    );
+    registrations = [tree.register(), historyCommands.register()];
+  }
+
+  beforeEach(() => {
+    resetWithManifestDefaults();
+    viewsFake.reset();
+    state = new MemoryState();
+    files = new MemoryFiles();
+    redactor = new Redactor();
+    log = new FakeLogOutputChannel('Open Payments');
+    prompter = new ScriptedPrompter();
+    shown = [];
+    tokenScopes = [];
+    wire();
+  });
+  afterEach(() => registrations.forEach((r) => r.dispose()));
+
+  const entries = () => tree.getChildren();
+
+  it('registers the view and lists entries newest first with status, time, X-Request-ID and environment', async () => {
+    assert.equal(viewsFake.treeViews.get('openPayments.history')?.treeDataProvider, tree);
+    let refreshes = 0;
+    tree.onDidChangeTreeData(() => refreshes++);
+    await store.record(apiRequest(), ok());
+    await store.record(apiRequest('getConsentStatus', { consentId: 'c1', 'X-BicFi': 'ESSESESS' }), failed({ kind: 'timeout', requestId: RETRY_ID, attempts: [{ requestId: RETRY_ID, error: 'timeout', durationMs: 5 }] }));
+    assert.equal(refreshes, 2);
+
+    const [newest, oldest] = entries().map((entry) => tree.getTreeItem(entry));
+    assert.equal(newest?.label, 'GET Get Consent Status');
+    assert.match(String(newest?.description), /^timeout · \d\d:\d\d:\d\d$/);
+    assert.equal((newest?.iconPath as ThemeIcon).id, 'error');
+    assert.equal(oldest?.label, 'GET Get ASPSP List');
+    assert.match(String(oldest?.description), /^200 · \d\d:\d\d:\d\d$/);
+    assert.equal((oldest?.iconPath as ThemeIcon).id, 'pass');
+    const tooltip = (oldest?.tooltip as MarkdownString).value;
+    assert.ok(tooltip.includes(REQUEST_ID.replace(/-/g, '\\-')), tooltip);
+    assert.match(tooltip, /Sandbox/);
+    assert.equal((oldest?.tooltip as MarkdownString).isTrusted, false);
+    assert.equal(oldest?.contextValue, 'historyEntry hasRequestId replayable');
+    assert.equal(oldest?.command?.command, HISTORY_COMMANDS.openResponse);
+  });
+
+  it('keeps openPayments.history.maxEntries entries and applies a lowered value at once', async () => {
+    await workspace.getConfiguration('openPayments.history').update('maxEntries', 3, ConfigurationTarget.Global);
+    for (let i = 0; i < 5; i++) await store.record(apiRequest(), ok());
+    assert.equal(entries().length, 3);
+    await workspace.getConfiguration('openPayments.history').update('maxEntries', 1, ConfigurationTarget.Global);
+    await eventually(() => {
+      assert.equal(entries().length, 1);
+      assert.equal(files.files.size, 1);
+    });
+  });
+
+  it('opens the stored response after a reload, through the same response view', async () => {
+    await store.record(apiRequest(), ok(exchange({ bodyText: '{"reloaded":true}' })));
+    registrations.forEach((r) => r.dispose());
+    wire();
+    const [entry] = entries();
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.openResponse, entry), true);
+    assert.equal(shown[0]?.exchange?.bodyText, '{"reloaded":true}');
+  });
+
+  it('says so when the stored response is gone', async () => {
+    await store.record(apiRequest(), ok());
+    files.files.clear();
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.openResponse, entries()[0]), false);
+    assert.match(fake.messages.at(-1)?.message ?? '', /no longer stored/);
+  });
+
+  it('copies the X-Request-ID, or explains why there is none', async () => {
+    await store.record(apiRequest(), failed({ kind: 'validation', causeCode: 'MISSING_PARAM', param: 'X-BicFi' }));
+    await store.record(apiRequest(), ok());
+    const [sent, notSent] = entries();
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyRequestId, sent), true);
+    assert.equal(viewsFake.clipboard, REQUEST_ID);
+    assert.equal(fake.messages.at(-1)?.message, `The X-Request-ID ${REQUEST_ID} was copied to the clipboard.`);
+    viewsFake.clipboard = '';
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyRequestId, notSent), false);
+    assert.equal(viewsFake.clipboard, '');
+    assert.match(fake.messages.at(-1)?.message ?? '', /never sent/);
+    assert.equal(tree.getTreeItem(notSent as never).description?.toString().startsWith('not sent'), true);
+  });
+
+  it('sends again with the stored request, whatever the argument object claims', async () => {
+    const received: unknown[] = [];
+    const sendRequest = commands.registerCommand('openPayments.sendRequest', (arg: unknown) => received.push(arg));
+    try {
+      await store.record(apiRequest('createConsent', { 'X-BicFi': 'ESSESESS' }, { access: {} }), ok());
+      const [entry] = entries();
+      const forged = { ...entry, replay: { operationId: 'deleteConsent', params: { consentId: 'victim' } } };
+      assert.equal(await commands.executeCommand(HISTORY_COMMANDS.sendAgain, forged), true);
+      assert.deepEqual(received, [
+        { operationId: 'createConsent', params: { 'X-BicFi': 'ESSESESS' }, body: '{"access":{}}', context: 'private', environmentId: 'sandbox' },
+      ]);
+      assert.equal(await commands.executeCommand(HISTORY_COMMANDS.sendAgain, { id: 'not-an-entry' }), false);
+      assert.match(fake.messages.at(-1)?.message ?? '', /no longer in the history/);
+    } finally {
+      sendRequest.dispose();
+    }
+  });
+
+  it('copies as cURL with a token placeholder', async () => {
+    await store.record(apiRequest(), ok());
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyAsCurl, entries()[0]), true);
+    assert.match(viewsFake.clipboard, /^curl --request 'GET' 'https:\/\/api\.sandbox\.openbankingplatform\.com\/psd2\/aspspinformation\/v1\/aspsps\?isoCountryCodes=SE'/);
+    assert.ok(viewsFake.clipboard.includes("'Authorization: Bearer <token>'"));
+    assert.ok(viewsFake.clipboard.includes(`'X-Request-ID: ${REQUEST_ID}'`));
+    assert.equal(prompter.confirms.length, 0);
+    assert.equal(tokenScopes.length, 0);
+  });
+
+  it('puts a live token in only after a modal warning, and never logs or shows it', async () => {
+    await store.record(apiRequest(), ok());
+    const [entry] = entries();
+
+    prompter.confirmAnswers = [false];
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyAsCurlWithLiveToken, entry), false);
+    assert.equal(tokenScopes.length, 0, 'no token is fetched when the user declines');
+    assert.equal(viewsFake.clipboard, '');
+
+    prompter.confirmAnswers = [true];
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyAsCurlWithLiveToken, entry), true);
+    assert.match(prompter.confirms[1]?.detail ?? '', /until the token expires/);
+    assert.deepEqual(tokenScopes, [
+      { environmentId: 'sandbox', authHost: 'https://auth.sandbox.openbankingplatform.com', product: 'aspspinformation', context: 'private' },
+    ]);
+    assert.ok(viewsFake.clipboard.includes(`'Authorization: Bearer ${LIVE_TOKEN}'`));
+    const visible = JSON.stringify({ log: log.lines, messages: fake.messages, state: state.dump(), files: files.dump() });
+    assert.ok(!visible.includes(LIVE_TOKEN), 'the live token leaked');
+    assert.equal(redactor.redact(`x ${LIVE_TOKEN}`), 'x ***', 'the Redactor masks it from now on');
+  });
+
+  it('refuses a live token for a request whose host is not its environment API host', async () => {
+    await store.record(apiRequest(), ok(exchange({ url: 'https://attacker.example/psd2/aspspinformation/v1/aspsps' })));
+    prompter.confirmAnswers = [true];
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyAsCurlWithLiveToken, entries()[0]), false);
+    assert.equal(tokenScopes.length, 0);
+    assert.equal(viewsFake.clipboard, '');
+    assert.match(fake.messages.at(-1)?.message ?? '', /no longer the API host/);
+  });
+
+  it('lets the user pick an entry when run from the Command Palette', async () => {
+    await store.record(apiRequest(), ok());
+    prompter.pickIndex = 0;
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyRequestId), true);
+    assert.equal(viewsFake.clipboard, REQUEST_ID);
+  });
+
+  it('clears the history only after confirmation', async () => {
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.clear), false);
+    assert.match(fake.messages.at(-1)?.message ?? '', /already empty/);
+    await store.record(apiRequest(), ok());
+    prompter.confirmAnswers = [false];
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.clear), false);
+    assert.equal(entries().length, 1);
+    prompter.confirmAnswers = [true];
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.clear), true);
+    assert.equal(entries().length, 0);
+    assert.equal(files.files.size, 0);
+  });
+});
