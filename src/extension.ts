@@ -1,6 +1,7 @@
 // Wires the extension's objects together and registers their disposables; no logic lives here.
 import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentialStore';
+import { BankCommands } from './commands/bankCommands';
 import { CredentialsCommands } from './commands/credentialsCommands';
 import { EnvironmentCommands } from './commands/environmentCommands';
 import { LocalSandboxCommand } from './commands/localSandboxCommand';
@@ -8,6 +9,7 @@ import { BodyEditor } from './commands/sendRequest/bodyEditor';
 import { SendRequestCommand } from './commands/sendRequest/sendRequestCommand';
 import { Redactor } from './core/redaction';
 import { ActiveEnvironment } from './platform/activeEnvironment';
+import { BankDirectory } from './platform/bankDirectory';
 import { EnvironmentSettings } from './platform/environmentSettings';
 import { HttpSession } from './platform/httpSession';
 import { Logger } from './platform/logger';
@@ -16,6 +18,7 @@ import { RequestRunner } from './platform/requestRunner';
 import { RequestSettingsReader } from './platform/requestSettings';
 import { SwitchablePrompter, WindowPrompter } from './platform/prompter';
 import type { TestApi } from './testApi';
+import { BANKS_VIEW_ID, BanksTreeProvider } from './views/banksTree';
 import { EmptyTreeProvider } from './views/emptyTreeProvider';
 import { EnvironmentStatusBar } from './views/environmentStatusBar';
 
@@ -33,7 +36,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const session = new HttpSession(requestSettings, credentials, context.secrets, redactor, logger);
   const runner = new RequestRunner(session, environment, logger);
   const bodies = new BodyEditor(runner);
-  const sendRequest = new SendRequestCommand(runner, bodies, environment, requestSettings, prompter, new ParamMemory(context.globalState));
+  const memory = new ParamMemory(context.globalState);
+  const sendRequest = new SendRequestCommand(runner, bodies, environment, requestSettings, prompter, memory);
+  const directory = new BankDirectory(runner, environment, BANKS_VIEW_ID);
+  const banksTree = new BanksTreeProvider(directory);
+  const banksView = vscode.window.createTreeView(BANKS_VIEW_ID, { treeDataProvider: banksTree, showCollapseAll: true });
 
   context.subscriptions.push(
     channel,
@@ -47,7 +54,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     bodies.register(),
     sendRequest.register(),
     vscode.commands.registerCommand('openPayments.showLog', () => logger.show()),
-    vscode.window.registerTreeDataProvider('openPayments.banks', new EmptyTreeProvider()),
+    directory,
+    banksTree,
+    banksView,
+    new BankCommands(directory, banksTree, banksView, runner, environment, memory, prompter).register(),
     vscode.window.registerTreeDataProvider('openPayments.consents', new EmptyTreeProvider()),
     vscode.window.registerTreeDataProvider('openPayments.history', new EmptyTreeProvider()),
   );
@@ -55,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { prompter, environment, redactor, credentials, runner, logUri: context.logUri };
+    return { prompter, environment, redactor, credentials, runner, banks: banksTree, logUri: context.logUri };
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { ActiveEnvironment } from './platform/activeEnvironment';
 import type { Redactor } from './core/redaction';
 import type { SwitchablePrompter } from './platform/prompter';
 import type { RequestRunner } from './platform/requestRunner';
+import type { BanksTreeProvider } from './views/banksTree';
 
 export interface TestApi {
   readonly prompter: SwitchablePrompter;
@@ -11,6 +12,7 @@ export interface TestApi {
   readonly redactor: Redactor;
   readonly credentials: CredentialStore;
   readonly runner: RequestRunner;
+  readonly banks: BanksTreeProvider;
   /** Where VS Code writes this extension's logs, including the "Open Payments" channel. */
   readonly logUri: { readonly fsPath: string };
 }

@@ -34,6 +34,13 @@ export interface ResponseViewer {
   show(record: ExchangeRecord): void;
 }
 
+export interface RunOptions {
+  /** Open the response view on success (default true). Views that load data pass false. */
+  readonly show?: boolean;
+  /** A view that shows its own errors: no notifications, progress shown on the view. */
+  readonly quietInView?: string;
+}
+
 export class RequestRunner implements vscode.Disposable {
   private readonly exchanged = new vscode.EventEmitter<ExchangeRecord>();
   readonly onDidExchange = this.exchanged.event;
@@ -50,27 +57,35 @@ export class RequestRunner implements vscode.Disposable {
     this.viewer = viewer;
   }
 
+  /** Shows an exchange in the response view (e.g. the details behind a tree item). */
+  show(record: ExchangeRecord): void {
+    this.viewer?.show(record);
+  }
+
   /**
    * Sends and reports. Returns undefined when nothing could be attempted (no valid environment or
    * credentials: the user has been told what to do).
    */
-  async run(input: RequestInput, options: { readonly show?: boolean } = {}): Promise<ApiResult | undefined> {
+  async run(input: RequestInput, options: RunOptions = {}): Promise<ApiResult | undefined> {
     const state = await this.environment.refresh();
+    const quiet = options.quietInView !== undefined;
     if (!state.resolution.ok) {
-      void this.offer(describeResolutionProblem(state.resolution) ?? '', ['openSettings']);
+      if (!quiet) void this.offer(describeResolutionProblem(state.resolution) ?? '', ['openSettings']);
       return undefined;
     }
     const env = state.resolution.environment;
     if (!state.hasCredentials) {
-      void this.offer(vscode.l10n.t('{0} needs client credentials for the {1} environment. Set them first.', input.operation.title, env.label), ['setCredentials']);
+      if (!quiet) {
+        void this.offer(vscode.l10n.t('{0} needs client credentials for the {1} environment. Set them first.', input.operation.title, env.label), ['setCredentials']);
+      }
       return undefined;
     }
 
     const result = await vscode.window.withProgress(
       {
-        location: vscode.ProgressLocation.Notification,
+        location: quiet ? { viewId: options.quietInView ?? '' } : vscode.ProgressLocation.Notification,
         title: vscode.l10n.t('Open Payments: sending {0}…', input.operation.title),
-        cancellable: true,
+        cancellable: !quiet,
       },
       (_progress, token) => this.send(env, input, token),
     );
@@ -80,7 +95,7 @@ export class RequestRunner implements vscode.Disposable {
     this.exchanged.fire(record);
     if (result.ok) {
       if (options.show !== false) this.viewer?.show(record);
-    } else {
+    } else if (!quiet) {
       void this.reportFailure(record, result.failure, options.show !== false);
     }
     return result;

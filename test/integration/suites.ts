@@ -3,3 +3,4 @@ import './activation.test';
 import './credentials.test';
 import './environments.test';
 import './requests.test';
+import './banks.test';

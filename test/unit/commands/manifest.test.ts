@@ -4,7 +4,7 @@ import path from 'node:path';
 import { activate } from '../../../src/extension';
 import { activateExtension } from '../fakes/activate';
 import { readManifest, repoRoot, resetWithManifestDefaults } from '../fakes/manifest';
-import { createExtensionContext, ExtensionMode, fake } from '../fakes/vscode';
+import { createExtensionContext, ExtensionMode, fake, viewsFake } from '../fakes/vscode';
 
 describe('extension manifest and activation', () => {
   const manifest = readManifest();
@@ -26,6 +26,7 @@ describe('extension manifest and activation', () => {
     ext.dispose();
     assert.equal(fake.commands.size, 0);
     assert.equal(fake.treeProviders.size, 0);
+    assert.equal(viewsFake.treeViews.size, 0);
     assert.ok(fake.statusBarItems.every((item) => item.disposed));
     assert.ok(fake.channels.every((channel) => channel.disposed));
   });
@@ -63,7 +64,7 @@ describe('extension manifest and activation', () => {
     const ext = await activateExtension();
     try {
       const ids = Object.values(manifest.contributes.views).flat().map((v) => v.id).sort();
-      assert.deepEqual([...fake.treeProviders.keys()].sort(), ids);
+      assert.deepEqual([...fake.treeProviders.keys(), ...viewsFake.treeViews.keys()].sort(), ids);
     } finally {
       ext.dispose();
     }

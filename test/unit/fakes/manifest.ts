@@ -1,7 +1,7 @@
 // Test helpers that read the real package.json, so tests check what users actually get.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fake } from './vscode';
+import { fake, viewsFake } from './vscode';
 
 export interface Manifest {
   contributes: {
@@ -24,6 +24,7 @@ export function readManifest(): Manifest {
 /** Starts each test from a clean fake with the manifest's setting defaults. */
 export function resetWithManifestDefaults(): void {
   fake.reset();
+  viewsFake.reset();
   fake.configurationDefaults.clear();
   for (const [key, schema] of Object.entries(readManifest().contributes.configuration.properties)) {
     fake.configurationDefaults.set(key, schema.default);

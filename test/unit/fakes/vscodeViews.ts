@@ -110,12 +110,14 @@ export interface FakeTextDocument {
 export const viewsFake = {
   panels: [] as FakeWebviewPanel[],
   treeViews: new Map<string, { treeDataProvider: any }>(),
+  treeViewObjects: new Map<string, any>(),
   clipboard: '',
   documents: [] as FakeTextDocument[],
   shownDocuments: [] as { document: FakeTextDocument; options: any }[],
   reset(): void {
     this.panels.length = 0;
     this.treeViews.clear();
+    this.treeViewObjects.clear();
     this.clipboard = '';
     this.documents.length = 0;
     this.shownDocuments.length = 0;
@@ -130,7 +132,23 @@ export const viewsWindow = {
   },
   createTreeView(id: string, options: { treeDataProvider: any }) {
     viewsFake.treeViews.set(id, options);
-    return new Disposable(() => viewsFake.treeViews.delete(id));
+    const selectionChanged = new EventEmitter<{ selection: unknown[] }>();
+    const view = {
+      selection: [] as unknown[],
+      revealed: [] as unknown[],
+      onDidChangeSelection: selectionChanged.event,
+      /** Test helper: select nodes as a user click would. */
+      select(nodes: unknown[]) {
+        view.selection = nodes;
+        selectionChanged.fire({ selection: nodes });
+      },
+      async reveal(node: unknown) {
+        view.revealed.push(node);
+      },
+      dispose: () => viewsFake.treeViews.delete(id),
+    };
+    viewsFake.treeViewObjects.set(id, view);
+    return view;
   },
   async showTextDocument(document: FakeTextDocument, options?: any): Promise<unknown> {
     viewsFake.shownDocuments.push({ document, options });

@@ -1,0 +1,119 @@
+// Commands of the Banks view: refresh, Find Bank…, Show Details, Create Consent…, Initiate Payment….
+import * as vscode from 'vscode';
+import type { ActiveEnvironment } from '../platform/activeEnvironment';
+import type { BankDirectory } from '../platform/bankDirectory';
+import type { ParamMemory } from '../platform/paramMemory';
+import type { Prompter } from '../platform/prompter';
+import type { RequestRunner } from '../platform/requestRunner';
+import type { BankNode, BanksTreeProvider } from '../views/banksTree';
+
+type BankItem = Extract<BankNode, { kind: 'bank' }>;
+
+interface FoundBank extends vscode.QuickPickItem {
+  readonly id: string;
+  readonly bicFi: string;
+  readonly isoCountryCode?: string;
+}
+
+export class BankCommands {
+  constructor(
+    private readonly directory: BankDirectory,
+    private readonly tree: BanksTreeProvider,
+    private readonly view: vscode.TreeView<BankNode>,
+    private readonly runner: RequestRunner,
+    private readonly environment: ActiveEnvironment,
+    private readonly memory: ParamMemory,
+    private readonly prompter: Prompter,
+  ) {}
+
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand('openPayments.banks.refresh', () => this.directory.refresh()),
+      vscode.commands.registerCommand('openPayments.banks.find', () => this.find()),
+      vscode.commands.registerCommand('openPayments.banks.showDetails', (node?: BankNode) => this.showDetails(node)),
+      vscode.commands.registerCommand('openPayments.banks.createConsent', (node?: BankNode) => this.createConsent(node)),
+      vscode.commands.registerCommand('openPayments.banks.initiatePayment', (node?: BankNode) => this.initiatePayment(node)),
+      // The selected bank prefills X-BicFi in Send Request…
+      this.view.onDidChangeSelection((event) => {
+        const bank = event.selection.find((node): node is BankItem => node.kind === 'bank');
+        if (bank) void this.memory.remember(this.environment.state.id, { 'X-BicFi': bank.bank.bicFi, bicFi: bank.bank.bicFi });
+      }),
+    );
+  }
+
+  /** Searches every bank of the environment by name or BIC, then reveals it in the tree. */
+  async find(): Promise<string | undefined> {
+    const [all, countries] = await Promise.all([this.directory.aspsps(), this.directory.countries()]);
+    if (!all.ok) {
+      void vscode.window.showErrorMessage(all.message);
+      return undefined;
+    }
+    // The unfiltered list carries no country, so each country's list says where a bank lives.
+    const countryOf = new Map<string, string>();
+    if (countries.ok) {
+      await Promise.all(
+        countries.value.map(async (country) => {
+          const banks = await this.directory.aspsps(country.isoCountryCode);
+          if (banks.ok) for (const bank of banks.value) countryOf.set(bank.bicFi, country.isoCountryCode);
+        }),
+      );
+    }
+    const items: FoundBank[] = all.value.map((bank) => ({
+      id: bank.bicFi,
+      bicFi: bank.bicFi,
+      isoCountryCode: countryOf.get(bank.bicFi),
+      label: bank.name,
+      description: bank.bicFi,
+      detail: countryOf.get(bank.bicFi),
+    }));
+    const picked = await this.prompter.pick(items, {
+      title: vscode.l10n.t('Find Bank'),
+      placeHolder: vscode.l10n.t('Type a bank name or BIC ({0} banks)', items.length),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!picked) return undefined;
+    await this.memory.remember(this.environment.state.id, { 'X-BicFi': picked.bicFi, bicFi: picked.bicFi });
+    if (picked.isoCountryCode) {
+      const node = await this.tree.findBank(picked.isoCountryCode, picked.bicFi);
+      if (node) await this.view.reveal(node, { select: true, focus: true, expand: true });
+    }
+    return picked.bicFi;
+  }
+
+  async showDetails(node?: BankNode): Promise<void> {
+    const bicFi = await this.bicOf(node);
+    if (!bicFi) return;
+    const loaded = await this.directory.details(bicFi);
+    if (loaded.ok) this.runner.show(loaded.record);
+    else void vscode.window.showErrorMessage(loaded.message);
+  }
+
+  async createConsent(node?: BankNode): Promise<unknown> {
+    const bicFi = await this.bicOf(node);
+    if (!bicFi) return undefined;
+    return vscode.commands.executeCommand('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': bicFi } });
+  }
+
+  async initiatePayment(node?: BankNode): Promise<unknown> {
+    const bicFi = await this.bicOf(node);
+    if (!bicFi) return undefined;
+    const details = await this.directory.details(bicFi);
+    const products = details.ok && details.value.paymentProducts.length ? details.value.paymentProducts : ['domestic'];
+    const product =
+      products.length === 1
+        ? products[0]
+        : (await this.prompter.pick(products.map((p) => ({ id: p, label: p })), { title: vscode.l10n.t('Payment product at {0}', bicFi) }))?.id;
+    if (!product) return undefined;
+    return vscode.commands.executeCommand('openPayments.sendRequest', {
+      operationId: 'initiatePayment',
+      params: { 'payment-service': 'payments', 'payment-product': product, 'X-BicFi': bicFi },
+    });
+  }
+
+  private async bicOf(node: BankNode | undefined): Promise<string | undefined> {
+    if (node?.kind === 'bank') return node.bank.bicFi;
+    const selected = this.view.selection.find((n): n is BankItem => n.kind === 'bank');
+    return selected?.bank.bicFi ?? this.find();
+  }
+}

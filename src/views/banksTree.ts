@@ -1,0 +1,149 @@
+// The Banks view: countries → ASPSPs → their details, loaded lazily, with errors shown as items that retry.
+import * as vscode from 'vscode';
+import type { AspspDetails, AspspSummary, Country } from '../api/aspspModels';
+import type { BankDirectory } from '../platform/bankDirectory';
+
+export type BankNode =
+  | { readonly kind: 'country'; readonly id: string; readonly country: Country }
+  | { readonly kind: 'bank'; readonly id: string; readonly bank: AspspSummary; readonly parent: BankNode }
+  | { readonly kind: 'detail'; readonly id: string; readonly label: string; readonly description?: string; readonly children?: readonly BankNode[]; readonly parent: BankNode }
+  | { readonly kind: 'error'; readonly id: string; readonly message: string; readonly parent?: BankNode }
+  | { readonly kind: 'empty'; readonly id: string; readonly message: string; readonly parent?: BankNode };
+
+export const BANKS_VIEW_ID = 'openPayments.banks';
+
+export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<BankNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  /** Nodes by id, so Find Bank can reveal the very objects the tree shows. */
+  private readonly nodes = new Map<string, BankNode>();
+
+  constructor(private readonly directory: BankDirectory) {
+    this.subscription = directory.onDidChange(() => {
+      this.nodes.clear();
+      this.changed.fire(undefined);
+    });
+  }
+
+  getTreeItem(node: BankNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'country': {
+        const item = new vscode.TreeItem(node.country.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.id;
+        item.description = node.country.isoCountryCode;
+        item.iconPath = new vscode.ThemeIcon('globe');
+        item.contextValue = 'openPayments.country';
+        return item;
+      }
+      case 'bank': {
+        const item = new vscode.TreeItem(node.bank.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.id;
+        item.description = node.bank.bicFi;
+        item.tooltip = vscode.l10n.t('{0} (BIC {1})', node.bank.name, node.bank.bicFi);
+        item.iconPath = new vscode.ThemeIcon('organization');
+        item.contextValue = 'openPayments.bank';
+        return item;
+      }
+      case 'detail': {
+        const item = new vscode.TreeItem(node.label, node.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = node.description;
+        item.tooltip = node.description ? `${node.label}: ${node.description}` : node.label;
+        return item;
+      }
+      case 'error': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Could not load. Select to retry.'), vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = node.message;
+        item.tooltip = node.message;
+        item.iconPath = new vscode.ThemeIcon('error');
+        item.contextValue = 'openPayments.error';
+        item.command = { command: 'openPayments.banks.refresh', title: vscode.l10n.t('Retry') };
+        return item;
+      }
+      case 'empty': {
+        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        return item;
+      }
+    }
+  }
+
+  async getChildren(node?: BankNode): Promise<BankNode[]> {
+    if (!node) return this.countries();
+    if (node.kind === 'country') return this.banksOf(node);
+    if (node.kind === 'bank') return this.detailsOf(node);
+    if (node.kind === 'detail') return [...(node.children ?? [])];
+    return [];
+  }
+
+  getParent(node: BankNode): BankNode | undefined {
+    return 'parent' in node ? node.parent : undefined;
+  }
+
+  /** The tree node for a bank of a country, loading that country's banks if needed (for reveal). */
+  async findBank(isoCountryCode: string, bicFi: string): Promise<BankNode | undefined> {
+    const countries = await this.countries();
+    const country = countries.find(
+      (c): c is Extract<BankNode, { kind: 'country' }> => c.kind === 'country' && c.country.isoCountryCode === isoCountryCode,
+    );
+    if (!country) return undefined;
+    const banks = await this.banksOf(country);
+    return banks.find((b) => b.kind === 'bank' && b.bank.bicFi === bicFi);
+  }
+
+  private remember<T extends BankNode>(node: T): T {
+    const existing = this.nodes.get(node.id) as T | undefined;
+    if (existing) return existing;
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  private async countries(): Promise<BankNode[]> {
+    const loaded = await this.directory.countries();
+    if (!loaded.ok) return [{ kind: 'error', id: 'error:countries', message: loaded.message }];
+    if (!loaded.value.length) return [{ kind: 'empty', id: 'empty:countries', message: vscode.l10n.t('This environment lists no countries.') }];
+    return loaded.value.map((country) => this.remember({ kind: 'country', id: `country:${country.isoCountryCode}`, country }));
+  }
+
+  private async banksOf(node: Extract<BankNode, { kind: 'country' }>): Promise<BankNode[]> {
+    const loaded = await this.directory.aspsps(node.country.isoCountryCode);
+    if (!loaded.ok) return [{ kind: 'error', id: `error:${node.id}`, message: loaded.message, parent: node }];
+    if (!loaded.value.length) return [{ kind: 'empty', id: `empty:${node.id}`, message: vscode.l10n.t('No banks in {0}.', node.country.name), parent: node }];
+    return loaded.value.map((bank) => this.remember({ kind: 'bank', id: `bank:${node.country.isoCountryCode}:${bank.bicFi}`, bank, parent: node }));
+  }
+
+  private async detailsOf(node: Extract<BankNode, { kind: 'bank' }>): Promise<BankNode[]> {
+    const loaded = await this.directory.details(node.bank.bicFi);
+    if (!loaded.ok) return [{ kind: 'error', id: `error:${node.id}`, message: loaded.message, parent: node }];
+    return detailNodes(node, loaded.value);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function detailNodes(parent: BankNode, details: AspspDetails): BankNode[] {
+  const id = (suffix: string) => `${parent.id}:${suffix}`;
+  const none = vscode.l10n.t('none listed');
+  const nodes: BankNode[] = [
+    { kind: 'detail', id: id('products'), label: vscode.l10n.t('Payment products'), description: details.paymentProducts.join(', ') || none, parent },
+    { kind: 'detail', id: id('methods'), label: vscode.l10n.t('Authorisation methods'), description: details.authorizationMethods.join(', ') || none, parent },
+  ];
+  const affiliated: BankNode = {
+    kind: 'detail',
+    id: id('affiliated'),
+    label: vscode.l10n.t('Affiliated ASPSPs'),
+    description: details.affiliatedAspsps.length ? String(details.affiliatedAspsps.length) : none,
+    parent,
+    children: [],
+  };
+  const children = details.affiliatedAspsps.map((a): BankNode => ({ kind: 'detail', id: `${affiliated.id}:${a.id}`, label: a.name, description: a.id, parent: affiliated }));
+  nodes.push({ ...affiliated, children });
+  const where = [details.city, details.country].filter(Boolean).join(', ');
+  if (where) nodes.push({ kind: 'detail', id: id('where'), label: vscode.l10n.t('Location'), description: where, parent });
+  return nodes;
+}

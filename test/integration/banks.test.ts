@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { BankNode } from '../../src/views/banksTree';
+import { eventually, extensionApi, RUN_SECRET, withPrompter } from './support';
+
+const AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
+const API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
+
+describe('the Banks view against the local sandbox', function () {
+  this.timeout(60_000);
+  const config = () => vscode.workspace.getConfiguration('openPayments');
+
+  before(async function () {
+    if (!AUTH_HOST || !API_HOST) this.skip();
+    const api = await extensionApi();
+    await config().update('authHost', AUTH_HOST, vscode.ConfigurationTarget.Global);
+    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
+    await config().update('environment', 'custom', vscode.ConfigurationTarget.Global);
+    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
+    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
+    await vscode.commands.executeCommand('openPayments.banks.refresh');
+  });
+
+  after(async () => {
+    const api = await extensionApi();
+    await api.credentials.clear('custom');
+    for (const key of ['authHost', 'apiHost', 'environment']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('lists countries, then the banks of a country, then a bank\'s details', async () => {
+    const { banks } = await extensionApi();
+    const countries = await banks.getChildren();
+    const labels = countries.map((node) => banks.getTreeItem(node).label);
+    assert.deepEqual(labels, ['Finland', 'Sweden']);
+    const sweden = countries.find((node) => node.kind === 'country' && node.country.isoCountryCode === 'SE') as BankNode;
+    const swedish = await banks.getChildren(sweden);
+    const bics = swedish.map((node) => banks.getTreeItem(node).description);
+    for (const bic of ['ESSESESS', 'HANDSESS', 'NDEASESS', 'SWEDSESS', 'DABASESX']) assert.ok(bics.includes(bic), `${bic} is listed`);
+    const swedbank = swedish.find((node) => node.kind === 'bank' && node.bank.bicFi === 'SWEDSESS') as BankNode;
+    const details = await banks.getChildren(swedbank);
+    const byLabel = new Map(details.map((node) => [String(banks.getTreeItem(node).label), banks.getTreeItem(node)]));
+    assert.equal(byLabel.get('Payment products')?.description, 'domestic, international, swedish-giro');
+    assert.match(String(byLabel.get('Authorisation methods')?.description), /OAuth2, Decoupled/);
+    const affiliated = details.find((node) => banks.getTreeItem(node).label === 'Affiliated ASPSPs') as BankNode;
+    const savings = await banks.getChildren(affiliated);
+    assert.ok(savings.some((node) => banks.getTreeItem(node).description === '08114'));
+  });
+
+  it('Find Bank searches all banks by BIC and reveals the one picked', async () => {
+    const api = await extensionApi();
+    const found = await withPrompter(api, [(items) => items.find((item) => item.description === 'OKOYFIHH')], () =>
+      vscode.commands.executeCommand<string>('openPayments.banks.find'),
+    );
+    assert.equal(found, 'OKOYFIHH');
+  });
+
+  it('shows an error item with a retry instead of an empty tree when the API host is down', async () => {
+    const api = await extensionApi();
+    await config().update('apiHost', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    await eventually(() => assert.ok(api.environment.state.resolution.ok && api.environment.state.resolution.environment.apiHost.endsWith(':9')));
+    await vscode.commands.executeCommand('openPayments.banks.refresh');
+    const [node] = await api.banks.getChildren();
+    assert.ok(node);
+    const item = api.banks.getTreeItem(node);
+    assert.equal(node.kind, 'error');
+    assert.match(String(item.description), /connection was refused.*X-Request-ID: [0-9a-f-]{36}\./);
+    assert.equal(item.command?.command, 'openPayments.banks.refresh');
+    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('openPayments.banks.refresh');
+    await eventually(async () => assert.equal((await api.banks.getChildren())[0]?.kind, 'country'));
+  });
+});
