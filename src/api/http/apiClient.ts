@@ -9,6 +9,7 @@ import { recordExchange } from './exchangeRecord';
 import { parseJson, type JsonParse } from './jsonBody';
 import type { PsuHeaderSettings } from './psuHeaderRules';
 import { isRequestId, newRequestId } from './requestId';
+import { PreparationPlans } from './preparationPlans';
 import { prepareRequest, type ParamValues, type PreparedRequest } from './requestPreparation';
 import { requestFailure, type ApiResult, type RequestFailure } from './requestFailure';
 import { parseRetryAfter } from './retryAfter';
@@ -90,6 +91,7 @@ export class ApiClient {
   // Tokens already handed to the Redactor: a cached token is reused for many calls, and teaching the
   // Redactor a secret it knows still costs a re-sort of its list on every call.
   private readonly knownTokens = new WeakSet<AccessToken>();
+  private readonly plans = new PreparationPlans();
 
   constructor(private readonly options: ApiClientOptions) {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -118,7 +120,7 @@ export class ApiClient {
       apiHost: request.environment.apiHost,
       context: request.context,
       psuHeaders: request.psuHeaders ?? {},
-    });
+    }, this.plans);
     if (!preparation.ok) {
       const { code, ...where } = preparation.problem;
       return this.fail({ kind: 'validation', operationId, causeCode: code, ...where, attempts: [] });

@@ -6,7 +6,7 @@
 import type { Redactor } from '../../core/redaction';
 import type { Exchange, ExchangeAttempt } from './exchange';
 import { parseJson } from './jsonBody';
-import { deferred, once, withLazyFields } from './lazyFields';
+import { defineLazy, once } from './lazyFields';
 import type { TppMessage } from './tppMessages';
 import type { TransportResponse } from './transport';
 
@@ -35,31 +35,48 @@ function maskStrings<T extends object>(value: T, mask: (text: string) => string)
 export function recordExchange(input: ExchangeInput, redactor: Redactor): Exchange {
   const { response, json, tppMessages, requestBody } = input;
   const rawBody = response.bodyText;
+  const url = once(() => redactor.redact(input.url.toString()));
+  const requestHeaders = once(() => redactor.redactHeaders(input.requestHeaders));
+  const responseHeaders = once(() => redactor.redactHeaders(response.headers));
   const bodyText = once(() => redactor.redact(rawBody));
-  // The parsed copy must be as masked as the text, so parse the masked text when masking changed it.
-  const maskedJson = once(() => {
-    const masked = bodyText();
-    if (masked === rawBody) return json;
-    const reparsed = parseJson(masked);
-    return reparsed.ok ? reparsed.value : undefined;
-  });
-  return withLazyFields<Exchange>({
+  // A literal with getters is several times cheaper to build than defining each property; only keys that
+  // may be absent are added afterwards.
+  const exchange: Exchange = {
     operationId: input.operationId,
     method: input.method,
-    url: deferred(() => redactor.redact(input.url.toString())),
+    get url() {
+      return url();
+    },
     status: response.status,
     ...(response.statusText ? { statusText: response.statusText } : {}),
     startedAt: new Date(input.startedAt).toISOString(),
     durationMs: input.durationMs,
     requestId: input.requestId,
     attempts: input.attempts,
-    requestHeaders: deferred(() => redactor.redactHeaders(input.requestHeaders)),
-    ...(requestBody !== undefined ? { requestBody: deferred(() => redactor.redact(requestBody)) } : {}),
-    responseHeaders: deferred(() => redactor.redactHeaders(response.headers)),
-    bodyText: deferred(bodyText),
-    ...(json !== undefined ? { json: deferred(maskedJson) } : {}),
+    get requestHeaders() {
+      return requestHeaders();
+    },
+    get responseHeaders() {
+      return responseHeaders();
+    },
+    get bodyText() {
+      return bodyText();
+    },
+  };
+  if (requestBody !== undefined) defineLazy(exchange, 'requestBody', () => redactor.redact(requestBody));
+  if (json !== undefined) {
+    // The parsed copy must be as masked as the text, so parse the masked text when masking changed it.
+    defineLazy(exchange, 'json', () => {
+      const masked = bodyText();
+      if (masked === rawBody) return json;
+      const reparsed = parseJson(masked);
+      return reparsed.ok ? reparsed.value : undefined;
+    });
+  }
+  if (tppMessages) {
     // Value by value from the unmasked parse: masking the JSON text would also hide every tppMessages
     // "code", because the Redactor treats a JSON "code" field as an OAuth authorization code.
-    ...(tppMessages ? { tppMessages: deferred(() => tppMessages.map((m) => maskStrings(m, (text) => redactor.redact(text)))) } : {}),
-  });
+    defineLazy(exchange, 'tppMessages', () => tppMessages.map((m) => maskStrings(m, (text) => redactor.redact(text))));
+  }
+  return exchange;
 }

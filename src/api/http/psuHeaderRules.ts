@@ -53,11 +53,23 @@ function settingValue(settings: PsuHeaderSettings, key: keyof PsuHeaderSettings)
   return trimmed ? trimmed : undefined;
 }
 
-/** Settings-derived headers for this call, before explicit parameter values override them. */
-export function settingsHeadersFor(operation: Operation, context: PsuContext, settings: PsuHeaderSettings): Record<string, string> {
+/** The operation's header parameter names by lower-case name. */
+export function declaredHeaderNames(operation: Operation): ReadonlyMap<string, string> {
+  return new Map(operation.params.filter((p) => p.in === 'header').map((p) => [p.name.toLowerCase(), p.name]));
+}
+
+/**
+ * Settings-derived headers for this call, before explicit parameter values override them. `declared` is
+ * declaredHeaderNames(operation), which callers sending many requests compute once per operation.
+ */
+export function settingsHeadersFor(
+  operation: Operation,
+  context: PsuContext,
+  settings: PsuHeaderSettings,
+  declared: ReadonlyMap<string, string> = declaredHeaderNames(operation),
+): Record<string, string> {
   if (!usesBankHeaders(operation)) return {};
   // Declared names keep the operation's spelling (PSU-Corporate-ID vs PSU-Corporate-Id, §4.1).
-  const declared = new Map(operation.params.filter((p) => p.in === 'header').map((p) => [p.name.toLowerCase(), p.name]));
   const out: Record<string, string> = {};
   for (const rule of SETTINGS_HEADERS) {
     const value = settingValue(settings, rule.setting);
@@ -75,6 +87,7 @@ export function settingsHeadersFor(operation: Operation, context: PsuContext, se
 /** Required-by-bank header names that `headers` lacks (names compared case-insensitively). */
 export function missingBankHeaders(bicFi: string | undefined, headers: Readonly<Record<string, string>>): string[] {
   const required = bicFi ? BANK_REQUIRED_HEADERS[bicFi.toUpperCase()] ?? [] : [];
+  if (required.length === 0) return [];
   const present = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
   return required.filter((name) => !present.has(name.toLowerCase()));
 }

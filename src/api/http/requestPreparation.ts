@@ -1,8 +1,8 @@
 // Everything about a call that can be decided before the network: URL, headers other than
 // Authorization/X-Request-ID, and body. Problems come back as data naming the offending parameter.
-import type { Operation, OperationParam, PsuContext } from '../operationTypes';
-import { isAllowedOrigin } from './loopback';
-import { missingBankHeaders, settingsHeadersFor, usesBankHeaders, type PsuHeaderSettings } from './psuHeaderRules';
+import type { Operation, PsuContext } from '../operationTypes';
+import { planHost, planOperation, type HostPlan, type OperationPlan, type PreparationPlans } from './preparationPlans';
+import { missingBankHeaders, settingsHeadersFor, type PsuHeaderSettings } from './psuHeaderRules';
 
 export type ValidationCode =
   | 'MISSING_PARAM'
@@ -49,71 +49,84 @@ class ValidationFailure extends Error {
   }
 }
 
-function valueOf(params: ParamValues, param: Pick<OperationParam, 'name' | 'in'>): string | undefined {
-  let value = params[param.name];
-  if (value === undefined && param.in === 'header') {
-    const lower = param.name.toLowerCase();
-    value = Object.entries(params).find(([name]) => name.toLowerCase() === lower)?.[1];
-  }
-  return value === undefined || value.trim() === '' ? undefined : value;
+type ParamReader = (name: string, lowerName?: string) => string | undefined;
+
+/**
+ * Reads parameter values by exact name; given the lower-case name (headers), also case-insensitively,
+ * where the first matching entry wins.
+ */
+function paramReader(params: ParamValues): ParamReader {
+  let byLowerName: Map<string, string | undefined> | undefined;
+  return (name, lowerName) => {
+    let value = params[name];
+    if (value === undefined && lowerName !== undefined) {
+      if (!byLowerName) {
+        byLowerName = new Map();
+        for (const [key, v] of Object.entries(params)) {
+          const lower = key.toLowerCase();
+          if (!byLowerName.has(lower)) byLowerName.set(lower, v);
+        }
+      }
+      value = byLowerName.get(lowerName);
+    }
+    return value === undefined || value.trim() === '' ? undefined : value;
+  };
 }
 
-function buildUrl(input: PrepareInput): URL {
-  let base: URL;
-  try {
-    base = new URL(input.apiHost.replace(/\/+$/, '') + '/');
-  } catch {
-    throw new ValidationFailure({ code: 'INVALID_HOST' });
-  }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new ValidationFailure({ code: 'INVALID_HOST' });
-  if (!isAllowedOrigin(base)) throw new ValidationFailure({ code: 'INSECURE_HOST' });
-
+function buildUrl(plan: OperationPlan, hostPlan: HostPlan, read: ParamReader): URL {
+  if (!hostPlan.ok) throw new ValidationFailure({ code: hostPlan.code });
   // Every {placeholder} is required, whether or not the operation lists it.
-  const path = input.operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
-    const value = valueOf(input.params, { name, in: 'path' });
-    if (value === undefined) throw new ValidationFailure({ code: 'MISSING_PARAM', param: name });
-    return encodeURIComponent(value);
-  });
-  const url = new URL(base.pathname.replace(/\/$/, '') + path, base.origin);
-  for (const param of input.operation.params) {
-    if (param.in !== 'query') continue;
-    const value = valueOf(input.params, param);
-    if (value !== undefined) url.searchParams.append(param.name, value);
+  let path = hostPlan.basePath;
+  const parts = plan.pathParts;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] as string;
+    if (index % 2 === 0) {
+      path += part;
+      continue;
+    }
+    const value = read(part);
+    if (value === undefined) throw new ValidationFailure({ code: 'MISSING_PARAM', param: part });
+    path += encodeURIComponent(value);
+  }
+  let query: URLSearchParams | undefined;
+  for (const param of plan.queryParams) {
+    const value = read(param.name);
+    if (value !== undefined) (query ??= new URLSearchParams()).append(param.name, value);
     else if (param.required) throw new ValidationFailure({ code: 'MISSING_PARAM', param: param.name });
   }
-  return url;
+  // One parse of the whole URL; the query is serialised exactly as URL.searchParams would.
+  return new URL(query ? `${hostPlan.origin}${path}?${query.toString()}` : `${hostPlan.origin}${path}`);
 }
 
-function buildHeaders(input: PrepareInput): Record<string, string> {
-  const declared = input.operation.params.filter((p) => p.in === 'header');
+function buildHeaders(input: PrepareInput, plan: OperationPlan, read: ParamReader): Record<string, string> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
-    ...settingsHeadersFor(input.operation, input.context, input.psuHeaders),
+    ...settingsHeadersFor(input.operation, input.context, input.psuHeaders, plan.declaredHeaders),
   };
-  for (const param of declared) {
-    const value = valueOf(input.params, param);
+  // The name each header has in `headers`, by lower-case name, so case-insensitive checks need no scans.
+  const names = new Map<string, string>();
+  for (const name of Object.keys(headers)) names.set(name.toLowerCase(), name);
+  for (const { param, lowerName } of plan.headerParams) {
+    const value = read(param.name, lowerName);
+    const present = names.get(lowerName);
     if (value !== undefined) {
       // An explicit value replaces a settings value of the same header in whatever case it was written.
-      for (const name of Object.keys(headers)) if (name.toLowerCase() === param.name.toLowerCase()) delete headers[name];
+      if (present !== undefined) delete headers[present];
       headers[param.name] = value;
-    } else if (param.required && !hasHeader(headers, param.name)) {
+      names.set(lowerName, param.name);
+    } else if (param.required && present === undefined) {
       throw new ValidationFailure({ code: 'MISSING_PARAM', param: param.name });
     }
   }
-  for (const [name, value] of Object.entries(headers)) {
-    if (INVALID_HEADER_CHARS.test(value)) throw new ValidationFailure({ code: 'INVALID_HEADER_VALUE', param: name });
+  for (const name of Object.keys(headers)) {
+    if (INVALID_HEADER_CHARS.test(headers[name] as string)) throw new ValidationFailure({ code: 'INVALID_HEADER_VALUE', param: name });
   }
-  const bicFi = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-bicfi')?.[1];
+  if (!plan.usesBankHeaders) return headers;
+  const bicFiName = names.get('x-bicfi');
+  const bicFi = bicFiName === undefined ? undefined : headers[bicFiName];
   const missing = missingBankHeaders(bicFi, headers)[0];
-  if (missing !== undefined && usesBankHeaders(input.operation)) {
-    throw new ValidationFailure({ code: 'MISSING_BANK_HEADER', param: missing, bicFi: bicFi?.toUpperCase() });
-  }
+  if (missing !== undefined) throw new ValidationFailure({ code: 'MISSING_BANK_HEADER', param: missing, bicFi: bicFi?.toUpperCase() });
   return headers;
-}
-
-function hasHeader(headers: Readonly<Record<string, string>>, name: string): boolean {
-  const lower = name.toLowerCase();
-  return Object.keys(headers).some((n) => n.toLowerCase() === lower);
 }
 
 function serialiseBody(body: unknown): string | undefined {
@@ -130,10 +143,13 @@ function serialiseBody(body: unknown): string | undefined {
   return JSON.stringify(body);
 }
 
-export function prepareRequest(input: PrepareInput): Preparation {
+/** `plans` lets a long-lived caller reuse what the operation and host alone decide; results are the same. */
+export function prepareRequest(input: PrepareInput, plans?: PreparationPlans): Preparation {
   try {
-    const url = buildUrl(input);
-    const headers = buildHeaders(input);
+    const plan = plans ? plans.forOperation(input.operation) : planOperation(input.operation);
+    const read = paramReader(input.params);
+    const url = buildUrl(plan, plans ? plans.forHost(input.apiHost) : planHost(input.apiHost), read);
+    const headers = buildHeaders(input, plan, read);
     const body = serialiseBody(input.body);
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     return { ok: true, request: { url, headers, ...(body !== undefined ? { body } : {}) } };

@@ -1,38 +1,32 @@
 import assert from 'node:assert/strict';
-import { deferred, once, withLazyFields } from '../../../../src/api/http/lazyFields';
+import { defineLazy, once } from '../../../../src/api/http/lazyFields';
 
 interface Sample {
   readonly plain: number;
-  readonly costly: string;
   readonly optional?: string;
 }
 
 describe('HTTP core lazy fields', () => {
-  it('computes a deferred field on first read only, once, and then keeps it', () => {
+  it('once() computes on first call only and shares the value', () => {
     let runs = 0;
-    const value = withLazyFields<Sample>({ plain: 1, costly: deferred(() => `computed ${++runs}`) });
+    const value = once(() => ++runs);
     assert.equal(runs, 0);
-    assert.equal(value.costly, 'computed 1');
-    assert.equal(value.costly, 'computed 1');
+    assert.equal(value(), 1);
+    assert.equal(value(), 1);
     assert.equal(runs, 1);
   });
 
-  it('looks like an eagerly built object to spread, JSON, structuredClone and deep equality', () => {
-    const value = withLazyFields<Sample>({ plain: 1, costly: deferred(() => 'c'), optional: deferred(() => 'o') });
-    const eager: Sample = { plain: 1, costly: 'c', optional: 'o' };
+  it('defineLazy adds a field computed on first read that spread, JSON, structuredClone and deep equality see', () => {
+    let runs = 0;
+    const value: Sample = { plain: 1 };
+    defineLazy(value, 'optional', () => `computed ${++runs}`);
+    assert.equal(runs, 0);
+    const eager: Sample = { plain: 1, optional: 'computed 1' };
     assert.deepEqual({ ...value }, eager);
     assert.equal(JSON.stringify(value), JSON.stringify(eager));
     assert.deepEqual(structuredClone(value), eager);
     assert.deepEqual(value, eager);
-    assert.deepEqual(Object.keys(value), ['plain', 'costly', 'optional']);
-  });
-
-  it('once() shares one computation between readers', () => {
-    let runs = 0;
-    const shared = once(() => ++runs);
-    const value = withLazyFields<{ a: number; b: number }>({ a: deferred(shared), b: deferred(() => shared() * 10) });
-    assert.equal(value.b, 10);
-    assert.equal(value.a, 1);
+    assert.deepEqual(Object.keys(value), ['plain', 'optional']);
     assert.equal(runs, 1);
   });
 });
