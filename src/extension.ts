@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentialStore';
 import { BankCommands } from './commands/bankCommands';
+import { ConsentCommands } from './commands/consentCommands';
+import { ConsentStore } from './consents/consentStore';
 import { CredentialsCommands } from './commands/credentialsCommands';
 import { EnvironmentCommands } from './commands/environmentCommands';
 import { LocalSandboxCommand } from './commands/localSandboxCommand';
@@ -10,6 +12,8 @@ import { SendRequestCommand } from './commands/sendRequest/sendRequestCommand';
 import { Redactor } from './core/redaction';
 import { ActiveEnvironment } from './platform/activeEnvironment';
 import { BankDirectory } from './platform/bankDirectory';
+import { ConsentTracker } from './platform/consentTracker';
+import { ViewLoader } from './platform/viewLoader';
 import { EnvironmentSettings } from './platform/environmentSettings';
 import { HttpSession } from './platform/httpSession';
 import { Logger } from './platform/logger';
@@ -19,6 +23,7 @@ import { RequestSettingsReader } from './platform/requestSettings';
 import { SwitchablePrompter, WindowPrompter } from './platform/prompter';
 import type { TestApi } from './testApi';
 import { BANKS_VIEW_ID, BanksTreeProvider } from './views/banksTree';
+import { CONSENTS_VIEW_ID, ConsentsTreeProvider } from './views/consentsTree';
 import { EmptyTreeProvider } from './views/emptyTreeProvider';
 import { EnvironmentStatusBar } from './views/environmentStatusBar';
 
@@ -41,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const directory = new BankDirectory(runner, environment, BANKS_VIEW_ID);
   const banksTree = new BanksTreeProvider(directory);
   const banksView = vscode.window.createTreeView(BANKS_VIEW_ID, { treeDataProvider: banksTree, showCollapseAll: true });
+  const consents = new ConsentStore(context.globalState);
+  const consentsTree = new ConsentsTreeProvider(consents, environment, new ViewLoader(runner, environment, CONSENTS_VIEW_ID));
 
   context.subscriptions.push(
     channel,
@@ -58,14 +65,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     banksTree,
     banksView,
     new BankCommands(directory, banksTree, banksView, runner, environment, memory, prompter).register(),
-    vscode.window.registerTreeDataProvider('openPayments.consents', new EmptyTreeProvider()),
+    new ConsentTracker(runner, consents, requestSettings),
+    consentsTree,
+    vscode.window.createTreeView(CONSENTS_VIEW_ID, { treeDataProvider: consentsTree, showCollapseAll: true }),
+    new ConsentCommands(consents, consentsTree, runner, environment, prompter).register(),
     vscode.window.registerTreeDataProvider('openPayments.history', new EmptyTreeProvider()),
   );
   void environment.refresh();
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { prompter, environment, redactor, credentials, runner, banks: banksTree, logUri: context.logUri };
+    return { prompter, environment, redactor, credentials, runner, banks: banksTree, consents: consentsTree, logUri: context.logUri };
   }
   return undefined;
 }

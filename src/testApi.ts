@@ -5,6 +5,7 @@ import type { Redactor } from './core/redaction';
 import type { SwitchablePrompter } from './platform/prompter';
 import type { RequestRunner } from './platform/requestRunner';
 import type { BanksTreeProvider } from './views/banksTree';
+import type { ConsentsTreeProvider } from './views/consentsTree';
 
 export interface TestApi {
   readonly prompter: SwitchablePrompter;
@@ -13,6 +14,7 @@ export interface TestApi {
   readonly credentials: CredentialStore;
   readonly runner: RequestRunner;
   readonly banks: BanksTreeProvider;
+  readonly consents: ConsentsTreeProvider;
   /** Where VS Code writes this extension's logs, including the "Open Payments" channel. */
   readonly logUri: { readonly fsPath: string };
 }

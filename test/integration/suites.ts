@@ -4,3 +4,4 @@ import './credentials.test';
 import './environments.test';
 import './requests.test';
 import './banks.test';
+import './consents.test';

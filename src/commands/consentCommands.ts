@@ -1,0 +1,100 @@
+// Commands of the Consents & Accounts view: refresh, show status, delete, transactions for a period.
+import * as vscode from 'vscode';
+import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
+import type { ActiveEnvironment } from '../platform/activeEnvironment';
+import type { Prompter } from '../platform/prompter';
+import type { RequestRunner } from '../platform/requestRunner';
+import { catalogueOperation } from '../platform/viewLoader';
+import type { ConsentNode, ConsentsTreeProvider } from '../views/consentsTree';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ConsentCommands {
+  constructor(
+    private readonly store: ConsentStore,
+    private readonly tree: ConsentsTreeProvider,
+    private readonly runner: RequestRunner,
+    private readonly environment: ActiveEnvironment,
+    private readonly prompter: Prompter,
+  ) {}
+
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand('openPayments.consents.refresh', () => this.tree.refresh()),
+      vscode.commands.registerCommand('openPayments.consents.status', (node?: ConsentNode) => this.status(node)),
+      vscode.commands.registerCommand('openPayments.consents.delete', (node?: ConsentNode) => this.delete(node)),
+      vscode.commands.registerCommand('openPayments.consents.transactionsForPeriod', (node?: ConsentNode) => this.period(node)),
+    );
+  }
+
+  /** Reads the consent's status from the bank; the tracker stores what comes back. */
+  async status(node?: ConsentNode): Promise<string | undefined> {
+    const consent = await this.consentOf(node);
+    if (!consent) return undefined;
+    const result = await this.runner.run(
+      { operation: catalogueOperation('getConsentStatus'), params: { consentId: consent.consentId, 'X-BicFi': consent.bicFi }, context: consent.context },
+      { show: false },
+    );
+    if (!result?.ok) return undefined;
+    const status = this.store.get(consent.environmentId, consent.consentId)?.status;
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Consent {0} at {1} is {2}. X-Request-ID: {3}.', consent.consentId, consent.bicFi, status ?? 'unknown', result.exchange.requestId),
+    );
+    return status;
+  }
+
+  async delete(node?: ConsentNode): Promise<boolean> {
+    const consent = await this.consentOf(node);
+    if (!consent) return false;
+    const confirmed = await this.prompter.confirm(
+      vscode.l10n.t('Delete consent {0} at {1}?', consent.consentId, consent.bicFi),
+      vscode.l10n.t('The bank ends the consent (terminatedByTpp); its accounts can no longer be read with it.'),
+      vscode.l10n.t('Delete'),
+    );
+    if (!confirmed) return false;
+    const result = await this.runner.run(
+      { operation: catalogueOperation('deleteConsent'), params: { consentId: consent.consentId, 'X-BicFi': consent.bicFi }, context: consent.context },
+      { show: false },
+    );
+    return result?.ok === true;
+  }
+
+  async period(node?: ConsentNode): Promise<boolean> {
+    if (node?.kind !== 'transactions' && node?.kind !== 'account') return false;
+    const dateFrom = await this.askDate(vscode.l10n.t('Transactions from (yyyy-MM-dd)'), node.kind === 'transactions' ? node.period.dateFrom : undefined, true);
+    if (!dateFrom) return false;
+    const dateTo = await this.askDate(vscode.l10n.t('Transactions to (yyyy-MM-dd, empty for today)'), undefined, false);
+    if (dateTo === undefined) return false;
+    if (dateTo && dateTo < dateFrom) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The end date {0} is before the start date {1}. Choose the period again.', dateTo, dateFrom));
+      return false;
+    }
+    this.tree.setPeriod(node.consent, node.account, { dateFrom, ...(dateTo ? { dateTo } : {}) });
+    return true;
+  }
+
+  private async askDate(title: string, value: string | undefined, required: boolean): Promise<string | undefined> {
+    return this.prompter.input({
+      title,
+      value,
+      placeHolder: 'yyyy-MM-dd',
+      ignoreFocusOut: true,
+      validateInput: (input) => {
+        const trimmed = input.trim();
+        if (!trimmed) return required ? vscode.l10n.t('Enter a date as yyyy-MM-dd.') : undefined;
+        if (!DATE.test(trimmed) || Number.isNaN(Date.parse(trimmed))) return vscode.l10n.t('Enter a date as yyyy-MM-dd, for example 2024-01-31.');
+        return undefined;
+      },
+    }).then((answer) => answer?.trim());
+  }
+
+  private async consentOf(node?: ConsentNode): Promise<ConsentRecord | undefined> {
+    if (node && 'consent' in node) return node.consent;
+    const consents = this.store.list(this.environment.state.id);
+    const picked = await this.prompter.pick(
+      consents.map((consent) => ({ id: consent.consentId, consent, label: `${consent.bicFi} · ${consent.consentId}`, description: consent.status })),
+      { title: vscode.l10n.t('Choose a consent') },
+    );
+    return picked?.consent;
+  }
+}

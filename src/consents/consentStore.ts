@@ -1,0 +1,82 @@
+// The consents the user created, per environment, kept in globalState. Only identifiers, bank and status:
+// never a token, code or secret. Pure: it depends on the Memento's shape only.
+
+export type ConsentStatus = 'received' | 'rejected' | 'valid' | 'revokedByPsu' | 'expired' | 'terminatedByTpp' | 'unknown';
+
+const STATUSES: readonly ConsentStatus[] = ['received', 'rejected', 'valid', 'revokedByPsu', 'expired', 'terminatedByTpp'];
+
+export interface ConsentRecord {
+  readonly consentId: string;
+  readonly bicFi: string;
+  readonly environmentId: string;
+  readonly status: ConsentStatus;
+  readonly validUntil?: string;
+  readonly createdAt: string;
+  /** The PSU context the consent was created in; AIS calls must use the same. */
+  readonly context: 'private' | 'corporate';
+}
+
+interface StateLike {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void>;
+}
+
+const KEY = 'openPayments.consents';
+const MAX_CONSENTS = 100;
+
+export function toConsentStatus(value: unknown): ConsentStatus {
+  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value) ? (value as ConsentStatus) : 'unknown';
+}
+
+export class ConsentStore {
+  /** Writes are chained so two quick updates cannot overwrite each other. */
+  private writing: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly state: StateLike) {}
+
+  list(environmentId: string): ConsentRecord[] {
+    return this.all().filter((c) => c.environmentId === environmentId);
+  }
+
+  get(environmentId: string, consentId: string): ConsentRecord | undefined {
+    return this.all().find((c) => c.environmentId === environmentId && c.consentId === consentId);
+  }
+
+  add(record: ConsentRecord): Promise<void> {
+    return this.write((all) => [record, ...all.filter((c) => !(c.environmentId === record.environmentId && c.consentId === record.consentId))].slice(0, MAX_CONSENTS));
+  }
+
+  update(environmentId: string, consentId: string, change: Partial<Pick<ConsentRecord, 'status' | 'validUntil'>>): Promise<void> {
+    return this.write((all) => all.map((c) => (c.environmentId === environmentId && c.consentId === consentId ? { ...c, ...change } : c)));
+  }
+
+  remove(environmentId: string, consentId: string): Promise<void> {
+    return this.write((all) => all.filter((c) => !(c.environmentId === environmentId && c.consentId === consentId)));
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private write(change: (all: ConsentRecord[]) => ConsentRecord[]): Promise<void> {
+    const next = this.writing
+      .then(() => this.state.update(KEY, change(this.all())))
+      .then(() => this.listeners.forEach((listener) => listener()));
+    // A failed write is reported to its caller but must not block the writes after it.
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  private all(): ConsentRecord[] {
+    const stored = this.state.get<unknown>(KEY);
+    return Array.isArray(stored) ? stored.filter(isRecord) : [];
+  }
+}
+
+function isRecord(value: unknown): value is ConsentRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return typeof r.consentId === 'string' && typeof r.bicFi === 'string' && typeof r.environmentId === 'string' && typeof r.status === 'string';
+}

@@ -1,0 +1,214 @@
+// Consents & Accounts: the consents of the active environment; under a valid one its accounts (balance in
+// the description), each with balances and the last 90 days of transactions (booked and pending, paged).
+import * as vscode from 'vscode';
+import { type Account, type Balance, parseAccounts, parseBalances, parseTransactions, type Transaction } from '../api/accountModels';
+import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
+import type { ActiveEnvironment } from '../platform/activeEnvironment';
+import type { ViewLoader } from '../platform/viewLoader';
+
+export const CONSENTS_VIEW_ID = 'openPayments.consents';
+
+export interface Period {
+  readonly dateFrom: string;
+  readonly dateTo?: string;
+}
+
+export type ConsentNode =
+  | { readonly kind: 'consent'; readonly consent: ConsentRecord }
+  | { readonly kind: 'account'; readonly consent: ConsentRecord; readonly account: Account }
+  | { readonly kind: 'balances'; readonly consent: ConsentRecord; readonly account: Account }
+  | { readonly kind: 'transactions'; readonly consent: ConsentRecord; readonly account: Account; readonly period: Period }
+  | { readonly kind: 'transactionGroup'; readonly label: string; readonly items: readonly Transaction[]; readonly more?: ConsentNode }
+  | { readonly kind: 'more'; readonly consent: ConsentRecord; readonly account: Account; readonly next: string; readonly period: Period }
+  | { readonly kind: 'leaf'; readonly label: string; readonly description?: string; readonly icon?: string; readonly tooltip?: string }
+  | { readonly kind: 'message'; readonly label: string; readonly description?: string; readonly error?: boolean; readonly command?: vscode.Command };
+
+function formatAmount(amount: { amount: string; currency: string }): string {
+  return `${amount.amount} ${amount.currency}`.trim();
+}
+
+const STATUS_ICONS: Readonly<Record<string, string>> = {
+  valid: 'pass',
+  received: 'clock',
+  expired: 'warning',
+  revokedByPsu: 'warning',
+  terminatedByTpp: 'circle-slash',
+  rejected: 'error',
+};
+
+export function defaultPeriod(today = new Date()): Period {
+  const from = new Date(today.getTime() - 90 * 24 * 3600 * 1000);
+  return { dateFrom: from.toISOString().slice(0, 10) };
+}
+
+export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ConsentNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** A period the user chose for an account's transactions, by consent and account. */
+  private readonly periods = new Map<string, Period>();
+
+  constructor(
+    private readonly store: ConsentStore,
+    private readonly environment: ActiveEnvironment,
+    private readonly loader: ViewLoader,
+  ) {
+    this.subscriptions.push(
+      this.changed,
+      store.onDidChange(() => this.refresh()),
+      environment.onDidChange(() => this.refresh()),
+    );
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  setPeriod(consent: ConsentRecord, account: Account, period: Period): void {
+    this.periods.set(`${consent.consentId}/${account.resourceId}`, period);
+    this.refresh();
+  }
+
+  getTreeItem(node: ConsentNode): vscode.TreeItem {
+    const None = vscode.TreeItemCollapsibleState.None;
+    const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    switch (node.kind) {
+      case 'consent': {
+        const c = node.consent;
+        const item = new vscode.TreeItem(`${c.bicFi} · ${c.consentId}`, Collapsed);
+        item.description = c.validUntil ? vscode.l10n.t('{0}, valid until {1}', c.status, c.validUntil) : c.status;
+        item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[c.status] ?? 'question');
+        item.contextValue = `openPayments.consent.${c.status}`;
+        item.tooltip = vscode.l10n.t('Consent {0} at {1} ({2} context), created {3}', c.consentId, c.bicFi, c.context, c.createdAt);
+        return item;
+      }
+      case 'account': {
+        const item = new vscode.TreeItem(node.account.label, Collapsed);
+        const balance = node.account.balances[0];
+        item.description = balance ? formatAmount(balance.amount) : node.account.currency;
+        item.tooltip = [node.account.iban, node.account.resourceId].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon('credit-card');
+        item.contextValue = 'openPayments.account';
+        return item;
+      }
+      case 'balances':
+        return Object.assign(new vscode.TreeItem(vscode.l10n.t('Balances'), Collapsed), { iconPath: new vscode.ThemeIcon('graph') });
+      case 'transactions': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Transactions'), Collapsed);
+        item.description = node.period.dateTo ? `${node.period.dateFrom} – ${node.period.dateTo}` : vscode.l10n.t('since {0}', node.period.dateFrom);
+        item.iconPath = new vscode.ThemeIcon('list-unordered');
+        item.contextValue = 'openPayments.transactions';
+        return item;
+      }
+      case 'transactionGroup': {
+        const item = new vscode.TreeItem(node.label, node.items.length || node.more ? Collapsed : None);
+        item.description = String(node.items.length);
+        return item;
+      }
+      case 'more': {
+        const item = new vscode.TreeItem(vscode.l10n.t('More transactions…'), Collapsed);
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        return item;
+      }
+      case 'leaf': {
+        const item = new vscode.TreeItem(node.label, None);
+        item.description = node.description;
+        item.tooltip = node.tooltip;
+        if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.label, None);
+        item.description = node.description;
+        item.tooltip = node.description;
+        item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'info');
+        item.command = node.command;
+        return item;
+      }
+    }
+  }
+
+  async getChildren(node?: ConsentNode): Promise<ConsentNode[]> {
+    if (!node) return this.store.list(this.environment.state.id).map((consent) => ({ kind: 'consent', consent }));
+    switch (node.kind) {
+      case 'consent':
+        return this.accountsOf(node.consent);
+      case 'account':
+        return [
+          { kind: 'balances', consent: node.consent, account: node.account },
+          { kind: 'transactions', consent: node.consent, account: node.account, period: this.periods.get(`${node.consent.consentId}/${node.account.resourceId}`) ?? defaultPeriod() },
+        ];
+      case 'balances':
+        return this.balancesOf(node.consent, node.account);
+      case 'transactions':
+        return this.transactionsOf(node.consent, node.account, { bookingStatus: 'both', dateFrom: node.period.dateFrom, ...(node.period.dateTo ? { dateTo: node.period.dateTo } : {}) }, node.period);
+      case 'more':
+        return this.transactionsOf(node.consent, node.account, queryOf(node.next, node.period), node.period);
+      case 'transactionGroup':
+        return [...node.items.map(transactionLeaf), ...(node.more ? [node.more] : [])];
+      default:
+        return [];
+    }
+  }
+
+  private aisParams(consent: ConsentRecord): Record<string, string> {
+    return { 'X-BicFi': consent.bicFi, 'Consent-ID': consent.consentId };
+  }
+
+  private async accountsOf(consent: ConsentRecord): Promise<ConsentNode[]> {
+    if (consent.status !== 'valid') {
+      const text =
+        consent.status === 'received'
+          ? vscode.l10n.t('Not authorised yet. Authorise it to see accounts.')
+          : vscode.l10n.t('This consent is {0}. Authorise it again, or create a new one, to see accounts.', consent.status);
+      return [{ kind: 'message', label: text, command: { command: 'openPayments.consents.authorise', title: vscode.l10n.t('Authorise'), arguments: [{ kind: 'consent', consent }] } }];
+    }
+    const loaded = await this.loader.load('getAccountList', { ...this.aisParams(consent), withBalance: 'true' }, (body) => parseAccounts(body), consent.context);
+    if (!loaded.ok) return [errorNode(loaded.message)];
+    if (!loaded.value.length) return [{ kind: 'message', label: vscode.l10n.t('This consent gives access to no accounts.') }];
+    return loaded.value.map((account) => ({ kind: 'account', consent, account }));
+  }
+
+  private async balancesOf(consent: ConsentRecord, account: Account): Promise<ConsentNode[]> {
+    const loaded = await this.loader.load('getBalances', { ...this.aisParams(consent), 'account-id': account.resourceId }, parseBalances, consent.context);
+    if (!loaded.ok) return [errorNode(loaded.message)];
+    return loaded.value.map((balance: Balance) => ({ kind: 'leaf', label: balance.type, description: formatAmount(balance.amount), icon: 'symbol-number' }));
+  }
+
+  private async transactionsOf(consent: ConsentRecord, account: Account, query: Record<string, string>, period: Period): Promise<ConsentNode[]> {
+    const loaded = await this.loader.load('getTransactionList', { ...this.aisParams(consent), 'account-id': account.resourceId, ...query }, parseTransactions, consent.context);
+    if (!loaded.ok) return [errorNode(loaded.message)];
+    const page = loaded.value;
+    const more: ConsentNode | undefined = page.next ? { kind: 'more', consent, account, next: page.next, period } : undefined;
+    return [
+      { kind: 'transactionGroup', label: vscode.l10n.t('Booked'), items: page.booked, more },
+      { kind: 'transactionGroup', label: vscode.l10n.t('Pending'), items: page.pending },
+    ];
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+function errorNode(message: string): ConsentNode {
+  return { kind: 'message', label: vscode.l10n.t('Could not load. Select to retry.'), description: message, error: true, command: { command: 'openPayments.consents.refresh', title: vscode.l10n.t('Retry') } };
+}
+
+function transactionLeaf(t: Transaction): ConsentNode {
+  return {
+    kind: 'leaf',
+    label: [t.date, formatAmount(t.amount)].filter(Boolean).join(' · '),
+    description: t.counterparty ?? t.remittance,
+    tooltip: [t.id, t.counterparty, t.remittance].filter(Boolean).join('\n'),
+    icon: t.amount.amount.startsWith('-') ? 'arrow-up' : 'arrow-down',
+  };
+}
+
+/** The query of a `_links.next` href, so the next page is an ordinary catalogue request. */
+function queryOf(next: string, period: Period): Record<string, string> {
+  const url = new URL(next, 'http://link.invalid');
+  const query: Record<string, string> = { bookingStatus: 'both', dateFrom: period.dateFrom };
+  for (const [name, value] of url.searchParams) query[name] = value;
+  return query;
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CONSENT_BODY_TEMPLATE } from '../../src/api/catalogue';
+import type { ApiResult } from '../../src/api/http/requestFailure';
+import type { ConsentNode } from '../../src/views/consentsTree';
+import { eventually, extensionApi, RUN_SECRET, withPrompter } from './support';
+
+const AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
+const API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
+const BIC = 'HANDSESS';
+
+describe('the Consents & Accounts view against the local sandbox', function () {
+  this.timeout(60_000);
+  const config = () => vscode.workspace.getConfiguration('openPayments');
+  let consentId = '';
+
+  before(async function () {
+    if (!AUTH_HOST || !API_HOST) this.skip();
+    const api = await extensionApi();
+    await config().update('authHost', AUTH_HOST, vscode.ConfigurationTarget.Global);
+    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
+    await config().update('environment', 'custom', vscode.ConfigurationTarget.Global);
+    await config().update('psu.ipAddress', '192.168.0.1', vscode.ConfigurationTarget.Global);
+    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
+    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
+  });
+
+  after(async () => {
+    const api = await extensionApi();
+    await api.credentials.clear('custom');
+    for (const key of ['authHost', 'apiHost', 'environment', 'psu.ipAddress']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  async function consentNode(): Promise<ConsentNode> {
+    const { consents } = await extensionApi();
+    const node = (await consents.getChildren()).find((n) => n.kind === 'consent' && n.consent.consentId === consentId);
+    assert.ok(node, `consent ${consentId} is in the view`);
+    return node;
+  }
+
+  it('lists a consent created with Send Request, as received', async () => {
+    const result = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', {
+      operationId: 'createConsent',
+      params: { 'X-BicFi': BIC },
+      body: CONSENT_BODY_TEMPLATE,
+    });
+    assert.ok(result?.ok);
+    consentId = String((result.exchange.json as { consentId: string }).consentId);
+    const { consents } = await extensionApi();
+    await eventually(async () => {
+      const node = await consentNode();
+      assert.equal(consents.getTreeItem(node).description, `received, valid until ${CONSENT_BODY_TEMPLATE.validUntil}`);
+    });
+    const [message] = await consents.getChildren(await consentNode());
+    assert.ok(message?.kind === 'message');
+    assert.equal(consents.getTreeItem(message).command?.command, 'openPayments.consents.authorise');
+  });
+
+  it('after authorisation shows accounts with balances, balances and booked/pending transactions', async () => {
+    await vscode.commands.executeCommand('openPayments.sendRequest', { operationId: 'startConsentAuthorisation', params: { consentId, 'X-BicFi': BIC } });
+    const status = await vscode.commands.executeCommand<string>('openPayments.consents.status', await consentNode());
+    assert.equal(status, 'valid');
+    const { consents } = await extensionApi();
+    const accounts = await consents.getChildren(await consentNode());
+    assert.ok(accounts.length > 0 && accounts.every((n) => n.kind === 'account'));
+    const first = accounts[0] as ConsentNode;
+    assert.match(String(consents.getTreeItem(first).description), /^-?\d+(\.\d+)? SEK$/);
+    const [balances, transactions] = await consents.getChildren(first);
+    assert.ok(balances && transactions);
+    const balanceItems = await consents.getChildren(balances);
+    assert.ok(balanceItems.length > 0);
+    const groups = await consents.getChildren(transactions);
+    assert.deepEqual(groups.map((g) => consents.getTreeItem(g).label), ['Booked', 'Pending']);
+    const booked = await consents.getChildren(groups[0] as ConsentNode);
+    assert.ok(booked.length > 0, 'booked transactions in the last 90 days');
+  });
+
+  it('says when a consent has expired and offers to authorise again', async () => {
+    await fetch(`${API_HOST}/__sandbox/consents/${consentId}/expire`, { method: 'POST' });
+    assert.equal(await vscode.commands.executeCommand<string>('openPayments.consents.status', await consentNode()), 'expired');
+    const { consents } = await extensionApi();
+    const [message] = await consents.getChildren(await consentNode());
+    assert.ok(message?.kind === 'message');
+    assert.match(String(consents.getTreeItem(message).label), /This consent is expired\. Authorise it again/);
+  });
+
+  it('deletes a consent after confirmation', async () => {
+    const api = await extensionApi();
+    const create = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': BIC }, body: CONSENT_BODY_TEMPLATE });
+    assert.ok(create?.ok);
+    consentId = String((create.exchange.json as { consentId: string }).consentId);
+    const node = await eventually(async () => void (await consentNode())).then(consentNode);
+    assert.equal(await withPrompter(api, [false], () => vscode.commands.executeCommand<boolean>('openPayments.consents.delete', node)), false);
+    assert.equal(await withPrompter(api, [true], () => vscode.commands.executeCommand<boolean>('openPayments.consents.delete', node)), true);
+    await eventually(async () => assert.match(String(api.consents.getTreeItem(await consentNode()).description), /^terminatedByTpp/));
+  });
+});

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { parseAccounts, parseTransactions } from '../../../src/api/accountModels';
+import type { Exchange } from '../../../src/api/http/exchange';
+import { consentEventOf } from '../../../src/consents/consentEvents';
+import { ConsentStore } from '../../../src/consents/consentStore';
+
+function exchange(status: number, json: unknown, tppCodes: string[] = []): Exchange {
+  return {
+    operationId: 'x', method: 'GET', url: 'http://h/p', status, startedAt: '', durationMs: 1, requestId: 'r', attempts: [],
+    requestHeaders: {}, responseHeaders: {}, bodyText: JSON.stringify(json), json,
+    tppMessages: tppCodes.map((code) => ({ category: 'ERROR', code })),
+  };
+}
+
+class MemoryState {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, JSON.parse(JSON.stringify(value)));
+  }
+}
+
+describe('consents', () => {
+  it('learn of a consent from Create Consent, its status reads and Delete Consent', () => {
+    assert.deepEqual(consentEventOf('createConsent', { 'X-BicFi': 'NDEASESS' }, { validUntil: '2030-01-01' }, exchange(201, { consentId: 'c1', consentStatus: 'received' })), {
+      kind: 'created', consentId: 'c1', bicFi: 'NDEASESS', status: 'received', validUntil: '2030-01-01',
+    });
+    assert.deepEqual(consentEventOf('getConsentStatus', { consentId: 'c1' }, undefined, exchange(200, { consentStatus: 'valid' })), { kind: 'status', consentId: 'c1', status: 'valid' });
+    assert.deepEqual(consentEventOf('deleteConsent', { consentId: 'c1' }, undefined, exchange(204, undefined)), { kind: 'deleted', consentId: 'c1' });
+    assert.deepEqual(consentEventOf('getAccountList', { 'Consent-ID': 'c1' }, undefined, exchange(401, {}, ['CONSENT_EXPIRED'])), { kind: 'status', consentId: 'c1', status: 'expired' });
+  });
+
+  it('ignore failures and foreign operations, and distrust unknown statuses', () => {
+    assert.equal(consentEventOf('createConsent', { 'X-BicFi': 'X' }, {}, exchange(400, { consentId: 'c' })), undefined);
+    assert.equal(consentEventOf('getAccountList', { 'Consent-ID': 'c' }, undefined, exchange(200, {})), undefined);
+    assert.deepEqual(consentEventOf('getConsentStatus', { consentId: 'c' }, undefined, exchange(200, { consentStatus: '<script>' })), { kind: 'status', consentId: 'c', status: 'unknown' });
+  });
+
+  it('keep consents per environment, newest first, and survive a reload', async () => {
+    const state = new MemoryState();
+    const store = new ConsentStore(state);
+    const base = { bicFi: 'B', status: 'received' as const, createdAt: 't', context: 'private' as const };
+    await store.add({ ...base, consentId: 'a', environmentId: 'sandbox' });
+    await store.add({ ...base, consentId: 'b', environmentId: 'sandbox' });
+    await store.add({ ...base, consentId: 'c', environmentId: 'local' });
+    await Promise.all([store.update('sandbox', 'a', { status: 'valid' }), store.update('sandbox', 'b', { status: 'expired' })]);
+    const reloaded = new ConsentStore(state);
+    assert.deepEqual(reloaded.list('sandbox').map((c) => [c.consentId, c.status]), [['b', 'expired'], ['a', 'valid']]);
+    assert.deepEqual(reloaded.list('local').map((c) => c.consentId), ['c']);
+    assert.ok(!JSON.stringify([...state.values]).match(/token|secret/i));
+  });
+
+  it('read accounts and a transactions page with its next link, in both link shapes', () => {
+    const accounts = parseAccounts({ accounts: [{ resourceId: 'a1', iban: 'SE1', currency: 'SEK', balances: [{ balanceAmount: { amount: '10.5', currency: 'SEK' }, balanceType: 'interimAvailable' }] }, { iban: 'no id' }] });
+    assert.deepEqual(accounts, [{ resourceId: 'a1', label: 'SE1', iban: 'SE1', currency: 'SEK', balances: [{ type: 'interimAvailable', amount: { amount: '10.5', currency: 'SEK' } }] }]);
+    const page = parseTransactions({ transactions: { booked: [{ transactionId: 't1', transactionAmount: { amount: '-5', currency: 'SEK' }, bookingDate: '2024-01-02' }], pending: [], _links: { next: { href: '/x?page=2' } } } });
+    assert.equal(page?.next, '/x?page=2');
+    assert.equal(page?.booked[0]?.id, 't1');
+    assert.equal(parseTransactions({ transactions: { booked: [], _links: { next: '/y?p=3' } } })?.next, '/y?p=3');
+    assert.equal(parseTransactions({}), undefined);
+  });
+});
