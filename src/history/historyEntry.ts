@@ -1,10 +1,9 @@
 // One line of history as kept in globalState: what the History view lists and what "Send Again" needs.
 // Never a secret: values come from a ResponseRecord (already masked) or pass through the Redactor here.
-import type { ApiRequest } from '../api/http/apiClient';
 import type { RequestFailureKind } from '../api/http/requestFailure';
 import type { PsuContext } from '../api/operationTypes';
 import type { Redactor } from '../core/redaction';
-import type { ResponseRecord } from './responseRecord';
+import type { RecordedCall, ResponseRecord } from './responseRecord';
 import { isShape, isString, isStringRecord, optional } from './shapeChecks';
 
 /** The one argument of `openPayments.sendRequest` when a history entry is sent again. */
@@ -44,19 +43,20 @@ export const MAX_REPLAY_BODY_CHARS = 256 * 1024;
 
 const AUTH_PARAM = /^(proxy-)?authorization$/i;
 
-export function replayFrom(request: ApiRequest, redactor: Redactor): ReplayRequest | undefined {
+export function replayFrom(call: RecordedCall, context: PsuContext, redactor: Redactor): ReplayRequest | undefined {
   const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.params)) {
+  for (const [name, value] of Object.entries(call.input.params)) {
     if (value !== undefined && !AUTH_PARAM.test(name)) params[name] = redactor.redact(value);
   }
-  const rawBody = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+  const body = call.input.body;
+  const rawBody = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   if (rawBody !== undefined && rawBody.length > MAX_REPLAY_BODY_CHARS) return undefined;
   return {
-    operationId: request.operation.id,
+    operationId: call.operation.id,
     params,
     ...(rawBody !== undefined ? { body: redactor.redact(rawBody) } : {}),
-    context: request.context,
-    environmentId: request.environment.id,
+    context,
+    environmentId: call.environmentId,
   };
 }
 
@@ -73,18 +73,19 @@ function pathAndQueryOf(url: string | undefined, fallback: string): string {
 export function historyEntryFrom(
   id: string,
   record: ResponseRecord,
-  request: ApiRequest,
+  call: RecordedCall,
+  context: PsuContext,
   redactor: Redactor,
   hasDetails: boolean,
 ): HistoryEntry {
   const status = record.exchange?.status ?? record.failure?.status;
-  const replay = replayFrom(request, redactor);
+  const replay = replayFrom(call, context, redactor);
   return {
     id,
     operationId: record.operationId,
     operationTitle: record.operationTitle,
     method: record.method,
-    pathAndQuery: pathAndQueryOf(record.request?.url, request.operation.path),
+    pathAndQuery: pathAndQueryOf(record.request?.url, call.operation.path),
     ...(status !== undefined ? { status } : {}),
     ...(record.failure ? { failureKind: record.failure.kind } : {}),
     ...(record.requestId !== undefined ? { requestId: record.requestId } : {}),

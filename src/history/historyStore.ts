@@ -2,12 +2,10 @@
 // response lives in its own file so "Open Response" works after a reload without bloating globalState.
 // Pure: the VS Code layer injects globalState, a file store and the cap setting.
 import { randomUUID } from 'node:crypto';
-import type { ApiRequest } from '../api/http/apiClient';
-import type { ApiResult } from '../api/http/requestFailure';
 import type { Redactor } from '../core/redaction';
 import { historyEntryFrom, isHistoryEntry, type HistoryEntry } from './historyEntry';
 import { parseStoredResponse, serialiseStoredResponse } from './storedResponse';
-import { responseRecordFrom, type ResponseRecord } from './responseRecord';
+import { responseRecordFrom, type CallDefaults, type RecordedCall, type ResponseRecord } from './responseRecord';
 
 /** The part of vscode.Memento the store uses. */
 export interface KeyValueState {
@@ -34,6 +32,8 @@ export interface HistoryStoreOptions {
   /** Read on every write, so a settings change applies to the next call without a reload. */
   readonly maxEntries: () => number;
   readonly log: HistoryLog;
+  /** The settings in force for an environment when a call is recorded (see CallDefaults). */
+  readonly callDefaults?: (environmentId: string) => CallDefaults;
   readonly newId?: () => string;
   readonly now?: () => number;
 }
@@ -74,18 +74,13 @@ export class HistoryStore {
   }
 
   /**
-   * Records a finished call and returns what the response view should show. Never rejects: a storage
-   * problem is logged and the call's response is still returned.
+   * Records a finished call and returns what the response view shows for it. Never rejects: a storage
+   * problem is logged and the response is still returned.
    */
-  async record(request: ApiRequest, result: ApiResult): Promise<ResponseRecord> {
-    const response = responseRecordFrom(request, result, this.options.redactor, this.now);
-    await this.add(response, request);
-    return response;
-  }
-
-  /** Adds an entry for a response built with responseRecordFrom; resolves to it, or undefined if storing failed. */
-  add(response: ResponseRecord, request: ApiRequest): Promise<HistoryEntry | undefined> {
-    return this.serialised(async () => {
+  async record(call: RecordedCall): Promise<ResponseRecord> {
+    const defaults = this.options.callDefaults?.(call.environmentId) ?? { context: 'private' };
+    const response = responseRecordFrom(call, this.options.redactor, defaults, this.now);
+    await this.serialised(async () => {
       const id = this.newId();
       let hasDetails = true;
       try {
@@ -94,10 +89,11 @@ export class HistoryStore {
         hasDetails = false;
         this.options.log.error('Writing the response details of a history entry failed', error);
       }
-      const entry = historyEntryFrom(id, response, request, this.options.redactor, hasDetails);
+      const context = call.input.context ?? defaults.context;
+      const entry = historyEntryFrom(id, response, call, context, this.options.redactor, hasDetails);
       await this.save([entry, ...this.entries()]);
-      return entry;
     }, 'Adding a history entry failed');
+    return response;
   }
 
   /** The stored response of an entry, or undefined when it was pruned, never written or is unreadable. */

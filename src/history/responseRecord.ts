@@ -1,13 +1,41 @@
 // What the response view shows and history keeps for one call: the masked exchange (when a response
 // arrived), the failure as plain data, and the request as it went out minus its Authorization header.
-// Built once per call from the ApiRequest and its ApiResult; everything passes through the Redactor here,
-// so nothing downstream ever holds an unmasked value.
-import type { ApiRequest } from '../api/http/apiClient';
+// Built once per call from what the request runner reports (a RecordedCall); everything passes through the
+// Redactor here, so nothing downstream ever holds an unmasked value.
 import type { Exchange, ExchangeAttempt } from '../api/http/exchange';
 import type { ApiResult, RequestFailure, RequestFailureKind } from '../api/http/requestFailure';
-import { prepareRequest } from '../api/http/requestPreparation';
+import type { PsuHeaderSettings } from '../api/http/psuHeaderRules';
+import { prepareRequest, type ParamValues } from '../api/http/requestPreparation';
 import type { TppMessage } from '../api/http/tppMessages';
+import type { Operation, PsuContext } from '../api/operationTypes';
 import type { Redactor } from '../core/redaction';
+
+/**
+ * One finished call as the request runner reports it (its ExchangeRecord has this shape): the operation,
+ * the environment it went to, what the user asked for, and the outcome.
+ */
+export interface RecordedCall {
+  readonly operation: Operation;
+  readonly environmentId: string;
+  readonly input: {
+    readonly params: ParamValues;
+    /** Parsed JSON (object) or JSON text. */
+    readonly body?: unknown;
+    /** Absent when the call used the context setting. */
+    readonly context?: PsuContext;
+  };
+  readonly result: ApiResult;
+}
+
+/**
+ * What the settings were when the call went out, for the parts a RecordedCall leaves implicit: used to
+ * rebuild a request that never got a response, and to fill in the context for Send Again.
+ */
+export interface CallDefaults {
+  readonly context: PsuContext;
+  readonly apiHost?: string;
+  readonly psuHeaders?: PsuHeaderSettings;
+}
 
 export interface FailureRecord {
   readonly kind: RequestFailureKind;
@@ -87,10 +115,17 @@ export function safeExchange(exchange: Exchange, redactor: Redactor): Exchange {
 }
 
 /** Rebuilds the request for a call that got no response, so it can still be shown and copied as cURL. */
-function preparedSnapshot(request: ApiRequest, requestId: string | undefined, redactor: Redactor): RequestSnapshot | undefined {
+function preparedSnapshot(call: RecordedCall, defaults: CallDefaults, requestId: string | undefined, redactor: Redactor): RequestSnapshot | undefined {
+  if (defaults.apiHost === undefined) return undefined;
   let preparation: ReturnType<typeof prepareRequest>;
   try {
-    preparation = prepareRequest({ ...request, apiHost: request.environment.apiHost, psuHeaders: request.psuHeaders ?? {} });
+    preparation = prepareRequest({
+      ...call.input,
+      operation: call.operation,
+      apiHost: defaults.apiHost,
+      context: call.input.context ?? defaults.context,
+      psuHeaders: defaults.psuHeaders ?? {},
+    });
   } catch {
     return undefined;
   }
@@ -103,21 +138,27 @@ function preparedSnapshot(request: ApiRequest, requestId: string | undefined, re
   };
 }
 
-export function responseRecordFrom(request: ApiRequest, result: ApiResult, redactor: Redactor, now: () => number = Date.now): ResponseRecord {
+export function responseRecordFrom(
+  call: RecordedCall,
+  redactor: Redactor,
+  defaults: CallDefaults = { context: 'private' },
+  now: () => number = Date.now,
+): ResponseRecord {
+  const { operation, result } = call;
   const failure = result.ok ? undefined : result.failure;
   const raw = result.ok ? result.exchange : result.failure.exchange;
   const exchange = raw ? safeExchange(raw, redactor) : undefined;
   const requestId = exchange?.requestId ?? failure?.requestId;
   const snapshot: RequestSnapshot | undefined = exchange
     ? { url: exchange.url, headers: exchange.requestHeaders, ...(exchange.requestBody !== undefined ? { body: exchange.requestBody } : {}) }
-    : preparedSnapshot(request, requestId, redactor);
+    : preparedSnapshot(call, defaults, requestId, redactor);
   const attempts = exchange?.attempts ?? failure?.attempts ?? [];
   const tppMessages = exchange?.tppMessages ?? safeTppMessages(failure?.tppMessages, redactor);
   return {
-    operationId: request.operation.id,
-    operationTitle: request.operation.title,
-    environmentId: request.environment.id,
-    method: request.operation.method,
+    operationId: operation.id,
+    operationTitle: operation.title,
+    environmentId: call.environmentId,
+    method: operation.method,
     startedAt: exchange?.startedAt ?? new Date(now()).toISOString(),
     ...(exchange ? { durationMs: exchange.durationMs } : attempts.length > 0 ? { durationMs: attempts.reduce((sum, a) => sum + a.durationMs, 0) } : {}),
     ...(requestId !== undefined ? { requestId } : {}),

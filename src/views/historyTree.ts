@@ -5,15 +5,16 @@ import * as vscode from 'vscode';
 import type { TokenScope } from '../auth/tokens/clientCredentialsTokens';
 import { findOperation } from '../api/catalogue';
 import { isRequestId } from '../api/http/requestId';
-import { ENVIRONMENT_LABELS, isEnvironmentId } from '../core/environments';
+import { type Environment, ENVIRONMENT_LABELS, isEnvironmentId } from '../core/environments';
 import type { Redactor } from '../core/redaction';
 import { buildCurl } from '../history/curl';
 import type { HistoryEntry } from '../history/historyEntry';
 import { DEFAULT_MAX_ENTRIES, type HistoryStore } from '../history/historyStore';
-import type { ResponseRecord } from '../history/responseRecord';
+import type { CallDefaults, ResponseRecord } from '../history/responseRecord';
 import type { EnvironmentSettings } from '../platform/environmentSettings';
 import type { Logger } from '../platform/logger';
 import type { Prompter } from '../platform/prompter';
+import type { RequestSettingsReader } from '../platform/requestSettings';
 
 export const HISTORY_VIEW_ID = 'openPayments.history';
 const MAX_ENTRIES_SECTION = 'openPayments.history';
@@ -40,6 +41,10 @@ function pad(n: number): string {
 export function clockTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+function environmentLabel(id: string): string {
+  return isEnvironmentId(id) ? ENVIRONMENT_LABELS[id] : id;
 }
 
 function outcome(entry: HistoryEntry): string {
@@ -99,7 +104,7 @@ function tooltipOf(entry: HistoryEntry): vscode.MarkdownString {
     `${entry.method} ${entry.pathAndQuery}`,
     vscode.l10n.t('X-Request-ID: {0}', entry.requestId ?? vscode.l10n.t('none (not sent)')),
     ...(entry.attemptRequestIds.length > 1 ? [vscode.l10n.t('Attempts: {0}', entry.attemptRequestIds.join(', '))] : []),
-    vscode.l10n.t('Environment: {0}', isEnvironmentId(entry.environmentId) ? ENVIRONMENT_LABELS[entry.environmentId] : entry.environmentId),
+    vscode.l10n.t('Environment: {0}', environmentLabel(entry.environmentId)),
     vscode.l10n.t('Time: {0}', new Date(entry.time).toLocaleString()),
     ...(entry.durationMs !== undefined ? [vscode.l10n.t('Duration: {0} ms', entry.durationMs)] : []),
   ];
@@ -110,13 +115,25 @@ function tooltipOf(entry: HistoryEntry): vscode.MarkdownString {
   return tooltip;
 }
 
-/** Gets an access token for a scope; used only for "Copy as cURL with Live Token". */
-export type LiveTokenSource = (scope: TokenScope) => Promise<string>;
+/**
+ * Gets an access token for a scope; used only for "Copy as cURL with Live Token". The environment is the
+ * resolved one the scope belongs to, for sources that are keyed by it.
+ */
+export type LiveTokenSource = (scope: TokenScope, environment: Environment) => Promise<string>;
+
+/** HistoryStore's callDefaults from the settings in force when a call is recorded. */
+export function callDefaultsFromSettings(environments: EnvironmentSettings, requests: RequestSettingsReader): (environmentId: string) => CallDefaults {
+  return (environmentId) => {
+    const settings = requests.read();
+    const resolution = isEnvironmentId(environmentId) ? environments.resolve(environmentId) : undefined;
+    return { context: settings.context, psuHeaders: settings.psuHeaders, ...(resolution?.ok ? { apiHost: resolution.environment.apiHost } : {}) };
+  };
+}
 
 export class HistoryCommands {
   constructor(
     private readonly store: HistoryStore,
-    private readonly responses: { show(record: ResponseRecord): void },
+    private readonly responses: { showRecord(record: ResponseRecord): void },
     private readonly prompter: Prompter,
     private readonly settings: EnvironmentSettings,
     private readonly liveToken: LiveTokenSource,
@@ -167,7 +184,7 @@ export class HistoryCommands {
       );
       return false;
     }
-    this.responses.show(record);
+    this.responses.showRecord(record);
     return true;
   }
 
@@ -226,7 +243,7 @@ export class HistoryCommands {
   /** Asks first, then fetches a token for the entry's environment, but only if its URL still targets that API host. */
   private async liveTokenFor(entry: HistoryEntry, url: string): Promise<string | undefined> {
     const confirmed = await this.prompter.confirm(
-      vscode.l10n.t('Copy a cURL command that contains a live access token?'),
+      vscode.l10n.t('Copy a cURL command that contains a live access token for {0}?', environmentLabel(entry.environmentId)),
       vscode.l10n.t(
         'Anyone who gets the copied text can call the Open Payments API as your client until the token expires. Do not paste it into tickets, chats, logs or shared files.',
       ),
@@ -249,7 +266,7 @@ export class HistoryCommands {
       context: operation.product === 'aspspinformation' ? 'private' : (entry.replay?.context ?? 'private'),
     };
     try {
-      const token = await this.liveToken(scope);
+      const token = await this.liveToken(scope, resolution.environment);
       this.redactor.addSecret(token);
       return token;
     } catch (error) {

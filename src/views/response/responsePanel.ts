@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isRequestId } from '../../api/http/requestId';
 import type { Redactor } from '../../core/redaction';
-import type { ResponseRecord } from '../../history/responseRecord';
+import { responseRecordFrom, type RecordedCall, type ResponseRecord } from '../../history/responseRecord';
 import type { Logger } from '../../platform/logger';
 import { prettyJson } from './jsonPreview';
 import { renderResponseHtml } from './responseHtml';
@@ -34,8 +34,13 @@ export class ResponsePanel implements vscode.Disposable {
     private readonly nonce: () => string = newNonce,
   ) {}
 
-  /** Shows the record in the panel, creating the panel or reusing the open one. */
-  show(record: ResponseRecord): void {
+  /** Shows a call as the request runner reports it (so the panel can be the runner's response viewer). */
+  show(call: RecordedCall): void {
+    this.showRecord(responseRecordFrom(call, this.redactor));
+  }
+
+  /** Shows a record (a call just made, or one from history), creating the panel or reusing the open one. */
+  showRecord(record: ResponseRecord): void {
     const model = buildResponseViewModel(record, this.redactor);
     const panel = this.panel ?? this.create(model.title);
     this.shown = { record, model };

@@ -1,6 +1,6 @@
 // Fake vscode API for views: tree items, webviews, clipboard, documents. Composed into ./vscode.ts.
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors loosely typed vscode API surfaces */
-import { Disposable, EventEmitter, type ThemeColor } from './vscodeCore';
+import { EventEmitter, type ThemeColor } from './vscodeCore';
 
 export class Uri {
   private constructor(

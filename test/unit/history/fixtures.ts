@@ -1,9 +1,9 @@
 // Shared test data for history and response view tests: requests, exchanges and in-memory stores.
-import type { ApiRequest } from '../../../src/api/http/apiClient';
 import type { Exchange } from '../../../src/api/http/exchange';
 import type { ApiResult, RequestFailure } from '../../../src/api/http/requestFailure';
 import { findOperation } from '../../../src/api/catalogue';
 import type { DetailFiles, KeyValueState } from '../../../src/history/historyStore';
+import type { RecordedCall } from '../../../src/history/responseRecord';
 
 export const SANDBOX = {
   id: 'sandbox',
@@ -14,11 +14,20 @@ export const SANDBOX = {
 export const REQUEST_ID = '3f1c2b9a-5d6e-4f70-8a1b-2c3d4e5f6a7b';
 export const RETRY_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 
-export function apiRequest(operationId = 'getASPSPList', params: Record<string, string> = {}, body?: unknown): ApiRequest {
+/** What the user asked for: the input part of a RecordedCall. */
+export function apiRequest(operationId = 'getASPSPList', params: Record<string, string> = {}, body?: unknown): Omit<RecordedCall, 'result'> {
   const operation = findOperation(operationId);
   if (!operation) throw new Error(`no operation ${operationId}`);
-  return { operation, params, environment: SANDBOX, context: 'private', ...(body !== undefined ? { body } : {}) };
+  return { operation, environmentId: SANDBOX.id, input: { params, ...(body !== undefined ? { body } : {}) } };
 }
+
+/** The call as the request runner reports it. */
+export function recorded(request: Omit<RecordedCall, 'result'>, result: ApiResult): RecordedCall {
+  return { ...request, result };
+}
+
+/** The sandbox's settings when a call went out. */
+export const SANDBOX_DEFAULTS = { context: 'private' as const, apiHost: SANDBOX.apiHost };
 
 export function exchange(overrides: Partial<Exchange> = {}): Exchange {
   return {

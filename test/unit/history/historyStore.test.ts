@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { Redactor } from '../../../src/core/redaction';
 import { HISTORY_STATE_KEY, HistoryStore } from '../../../src/history/historyStore';
+import type { CallDefaults } from '../../../src/history/responseRecord';
 import { MAX_STORED_BODY_CHARS } from '../../../src/history/storedResponse';
-import { apiRequest, exchange, failed, MemoryFiles, MemoryState, ok, REQUEST_ID, RETRY_ID, sequentialIds } from './fixtures';
+import { apiRequest, exchange, failed, MemoryFiles, MemoryState, ok, recorded, REQUEST_ID, RETRY_ID, SANDBOX_DEFAULTS, sequentialIds } from './fixtures';
 
 const CLIENT_SECRET = 'planted-client-secret-7Qx9';
 const BEARER = 'eyJhbGciOiJSUzI1NiJ9.live-access-token.sig';
@@ -13,6 +14,7 @@ describe('HistoryStore', () => {
   let files: MemoryFiles;
   let redactor: Redactor;
   let cap: number;
+  let defaults: CallDefaults;
   const errors: string[] = [];
 
   function newStore(): HistoryStore {
@@ -23,6 +25,7 @@ describe('HistoryStore', () => {
       maxEntries: () => cap,
       log: { error: (message) => errors.push(message) },
       newId: sequentialIds(),
+      callDefaults: () => defaults,
     });
   }
 
@@ -31,13 +34,14 @@ describe('HistoryStore', () => {
     files = new MemoryFiles();
     redactor = new Redactor();
     cap = 200;
+    defaults = SANDBOX_DEFAULTS;
     errors.length = 0;
   });
 
   it('records an entry with what the History view and Send Again need', async () => {
     const store = newStore();
     const request = apiRequest('getASPSPList', { isoCountryCodes: 'SE' });
-    const response = await store.record(request, ok());
+    const response = await store.record(recorded(request, ok()));
     const [entry] = store.entries();
     assert.deepEqual(entry, {
       id: '00000000-0000-4000-8000-000000000001',
@@ -64,7 +68,7 @@ describe('HistoryStore', () => {
       { requestId: RETRY_ID, status: 401, durationMs: 10, retryReason: 'token_rejected' as const },
       { requestId: REQUEST_ID, status: 404, durationMs: 12 },
     ];
-    await store.record(apiRequest(), failed({ kind: 'http', status: 404, requestId: REQUEST_ID, attempts, exchange: exchange({ status: 404, attempts }) }));
+    await store.record(recorded(apiRequest(), failed({ kind: 'http', status: 404, requestId: REQUEST_ID, attempts, exchange: exchange({ status: 404, attempts }) })));
     const [entry] = store.entries();
     assert.deepEqual(entry?.attemptRequestIds, [RETRY_ID, REQUEST_ID]);
     assert.equal(entry?.failureKind, 'http');
@@ -74,8 +78,10 @@ describe('HistoryStore', () => {
   it('records a call that failed before any response, with the request rebuilt for cURL', async () => {
     const store = newStore();
     const response = await store.record(
-      apiRequest('getASPSPList', { isoCountryCodes: 'FI' }),
-      failed({ kind: 'timeout', causeCode: 'UND_ERR_HEADERS_TIMEOUT', requestId: REQUEST_ID, attempts: [{ requestId: REQUEST_ID, error: 'timeout', durationMs: 30_000 }] }),
+      recorded(
+        apiRequest('getASPSPList', { isoCountryCodes: 'FI' }),
+        failed({ kind: 'timeout', causeCode: 'UND_ERR_HEADERS_TIMEOUT', requestId: REQUEST_ID, attempts: [{ requestId: REQUEST_ID, error: 'timeout', durationMs: 30_000 }] }),
+      ),
     );
     assert.equal(response.request?.url, 'https://api.sandbox.openbankingplatform.com/psd2/aspspinformation/v1/aspsps?isoCountryCodes=FI');
     assert.equal(response.request?.headers['X-Request-ID'], REQUEST_ID);
@@ -85,10 +91,27 @@ describe('HistoryStore', () => {
     assert.equal(entry?.durationMs, 30_000);
   });
 
+  it('keeps the PSU context of the call for Send Again: its own, or the setting it was sent with', async () => {
+    defaults = { ...SANDBOX_DEFAULTS, context: 'corporate' };
+    const store = newStore();
+    await store.record(recorded(apiRequest(), ok()));
+    const own = apiRequest();
+    await store.record(recorded({ ...own, input: { ...own.input, context: 'private' } }, ok()));
+    assert.deepEqual(store.entries().map((e) => e.replay?.context), ['private', 'corporate']);
+  });
+
+  it('has no request to rebuild for a call without a response when the API host is unknown', async () => {
+    defaults = { context: 'private' };
+    const store = newStore();
+    const response = await store.record(recorded(apiRequest(), failed({ kind: 'dns', attempts: [] })));
+    assert.equal(response.request, undefined);
+    assert.equal(store.entries()[0]?.pathAndQuery, '/psd2/aspspinformation/v1/aspsps');
+  });
+
   it('lists newest first and keeps only the last N entries and their files', async () => {
     cap = 3;
     const store = newStore();
-    for (let i = 0; i < 5; i++) await store.record(apiRequest('getASPSPList', { isoCountryCodes: `C${i}` }), ok());
+    for (let i = 0; i < 5; i++) await store.record(recorded(apiRequest('getASPSPList', { isoCountryCodes: `C${i}` }), ok()));
     const entries = store.entries();
     assert.deepEqual(
       entries.map((e) => e.replay?.params.isoCountryCodes),
@@ -99,7 +122,7 @@ describe('HistoryStore', () => {
 
   it('applies a lowered cap on prune() and removes files no entry refers to', async () => {
     const store = newStore();
-    for (let i = 0; i < 4; i++) await store.record(apiRequest(), ok());
+    for (let i = 0; i < 4; i++) await store.record(recorded(apiRequest(), ok()));
     files.files.set('11111111-2222-4333-8444-555555555555.json', '{}');
     files.files.set('notes.txt', 'not ours');
     cap = 2;
@@ -110,7 +133,7 @@ describe('HistoryStore', () => {
 
   it('survives a reload: a new store over the same state and files lists and opens the same entries', async () => {
     const first = newStore();
-    await first.record(apiRequest(), ok(exchange({ bodyText: '{"tppMessages":[{"category":"ERROR","code":"FORMAT_ERROR"}]}' })));
+    await first.record(recorded(apiRequest(), ok(exchange({ bodyText: '{"tppMessages":[{"category":"ERROR","code":"FORMAT_ERROR"}]}' }))));
     const second = newStore();
     const [entry] = second.entries();
     assert.ok(entry);
@@ -123,13 +146,13 @@ describe('HistoryStore', () => {
     await state.update(HISTORY_STATE_KEY, [{ id: 1 }, 'junk', null]);
     const store = newStore();
     assert.deepEqual(store.entries(), []);
-    await store.record(apiRequest(), ok());
+    await store.record(recorded(apiRequest(), ok()));
     assert.equal(store.entries().length, 1);
   });
 
   it('answers undefined for a damaged details file', async () => {
     const store = newStore();
-    await store.record(apiRequest(), ok());
+    await store.record(recorded(apiRequest(), ok()));
     const [entry] = store.entries();
     files.files.set(`${entry?.id}.json`, '{"v":1,"record":{"operationId":5}}');
     assert.equal(await store.loadResponse(entry?.id ?? ''), undefined);
@@ -138,7 +161,7 @@ describe('HistoryStore', () => {
   it('still records the entry when the details file cannot be written', async () => {
     files.failWrites = true;
     const store = newStore();
-    const response = await store.record(apiRequest(), ok());
+    const response = await store.record(recorded(apiRequest(), ok()));
     assert.equal(response.exchange?.status, 200);
     assert.equal(store.entries()[0]?.hasDetails, false);
     assert.equal(await store.loadResponse(store.entries()[0]?.id ?? ''), undefined);
@@ -148,7 +171,7 @@ describe('HistoryStore', () => {
   it('cuts huge bodies in the stored file and says by how much', async () => {
     const store = newStore();
     const big = `"${'x'.repeat(MAX_STORED_BODY_CHARS + 10)}"`;
-    const response = await store.record(apiRequest(), ok(exchange({ bodyText: big })));
+    const response = await store.record(recorded(apiRequest(), ok(exchange({ bodyText: big }))));
     assert.equal(response.exchange?.bodyText.length, big.length, 'the live response keeps the whole body');
     const stored = await store.loadResponse(store.entries()[0]?.id ?? '');
     assert.equal(stored?.exchange?.bodyText.length, MAX_STORED_BODY_CHARS);
@@ -157,7 +180,7 @@ describe('HistoryStore', () => {
 
   it('serialises concurrent records so none is lost', async () => {
     const store = newStore();
-    await Promise.all(Array.from({ length: 10 }, () => store.record(apiRequest(), ok())));
+    await Promise.all(Array.from({ length: 10 }, () => store.record(recorded(apiRequest(), ok()))));
     assert.equal(store.entries().length, 10);
     assert.equal(files.files.size, 10);
   });
@@ -166,7 +189,7 @@ describe('HistoryStore', () => {
     const store = newStore();
     let changes = 0;
     store.onDidChange(() => changes++);
-    await store.record(apiRequest(), ok());
+    await store.record(recorded(apiRequest(), ok()));
     await store.clear();
     assert.deepEqual(store.entries(), []);
     assert.equal(files.files.size, 0);
@@ -186,9 +209,14 @@ describe('HistoryStore', () => {
       tppMessages: [{ category: 'ERROR', code: 'FORMAT_ERROR', text: `bad ${CLIENT_SECRET} Bearer ${BEARER}` }],
     });
     await store.record(
-      apiRequest('getASPSPList', { isoCountryCodes: CLIENT_SECRET, Authorization: `Bearer ${BEARER}` }, { client_secret: CLIENT_SECRET, code: 'x' }),
-      failed({ kind: 'http', status: 400, requestId: REQUEST_ID, exchange: hostile, tppMessages: hostile.tppMessages, causeCode: CLIENT_SECRET }),
+      recorded(
+        apiRequest('getASPSPList', { isoCountryCodes: CLIENT_SECRET, Authorization: `Bearer ${BEARER}` }, { client_secret: CLIENT_SECRET, code: 'x' }),
+        failed({ kind: 'http', status: 400, requestId: REQUEST_ID, exchange: hostile, tppMessages: hostile.tppMessages, causeCode: CLIENT_SECRET }),
+      ),
     );
+    // A call without a response is rebuilt from its input: that path is masked too.
+    await store.record(recorded(apiRequest('getASPSPList', { isoCountryCodes: CLIENT_SECRET }), failed({ kind: 'timeout', requestId: REQUEST_ID })));
+    assert.ok(files.dump().includes('isoCountryCodes=***'), 'the rebuilt request was stored');
     const everything = state.dump() + files.dump();
     for (const secret of [CLIENT_SECRET, BEARER, AUTH_CODE]) {
       assert.ok(!everything.includes(secret), `${secret} reached history storage`);

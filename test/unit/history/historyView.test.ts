@@ -6,7 +6,8 @@ import type { ResponseRecord } from '../../../src/history/responseRecord';
 import { EnvironmentSettings } from '../../../src/platform/environmentSettings';
 import { Logger } from '../../../src/platform/logger';
 import type { Prompter } from '../../../src/platform/prompter';
-import { HISTORY_COMMANDS, HistoryCommands, historyMaxEntries, HistoryTreeProvider } from '../../../src/views/historyTree';
+import { RequestSettingsReader } from '../../../src/platform/requestSettings';
+import { callDefaultsFromSettings, HISTORY_COMMANDS, HistoryCommands, historyMaxEntries, HistoryTreeProvider } from '../../../src/views/historyTree';
 import { eventually } from '../fakes/activate';
 import { resetWithManifestDefaults } from '../fakes/manifest';
 import {
@@ -19,7 +20,7 @@ import {
   viewsFake,
   workspace,
 } from '../fakes/vscode';
-import { apiRequest, exchange, failed, MemoryFiles, MemoryState, ok, REQUEST_ID, RETRY_ID, sequentialIds } from './fixtures';
+import { apiRequest, exchange, failed, MemoryFiles, MemoryState, ok, recorded, REQUEST_ID, RETRY_ID, sequentialIds } from './fixtures';
 
 const LIVE_TOKEN = 'live-access-token-4d7f1a';
 
@@ -32,6 +33,9 @@ class ScriptedPrompter implements Prompter {
   }
   async pick<T>(items: readonly T[]): Promise<T | undefined> {
     return this.pickIndex === undefined ? undefined : items[this.pickIndex];
+  }
+  async pickMany<T>(): Promise<T[] | undefined> {
+    return undefined;
   }
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
     this.confirms.push({ message, detail, action });
@@ -52,7 +56,15 @@ describe('History view and its commands', () => {
   let registrations: { dispose(): unknown }[];
 
   function newStore(): HistoryStore {
-    return new HistoryStore({ state, files, redactor, maxEntries: historyMaxEntries, log: { error: () => undefined }, newId: sequentialIds() });
+    return new HistoryStore({
+      state,
+      files,
+      redactor,
+      maxEntries: historyMaxEntries,
+      log: { error: () => undefined },
+      newId: sequentialIds(),
+      callDefaults: callDefaultsFromSettings(new EnvironmentSettings(), new RequestSettingsReader()),
+    });
   }
 
   function wire(): void {
@@ -61,7 +73,7 @@ describe('History view and its commands', () => {
     tree = new HistoryTreeProvider(store);
     const historyCommands = new HistoryCommands(
       store,
-      { show: (record) => shown.push(record) },
+      { showRecord: (record) => shown.push(record) },
       prompter,
       new EnvironmentSettings(),
       async (scope) => {
@@ -94,8 +106,8 @@ describe('History view and its commands', () => {
     assert.equal(viewsFake.treeViews.get('openPayments.history')?.treeDataProvider, tree);
     let refreshes = 0;
     tree.onDidChangeTreeData(() => refreshes++);
-    await store.record(apiRequest(), ok());
-    await store.record(apiRequest('getConsentStatus', { consentId: 'c1', 'X-BicFi': 'ESSESESS' }), failed({ kind: 'timeout', requestId: RETRY_ID, attempts: [{ requestId: RETRY_ID, error: 'timeout', durationMs: 5 }] }));
+    await store.record(recorded(apiRequest(), ok()));
+    await store.record(recorded(apiRequest('getConsentStatus', { consentId: 'c1', 'X-BicFi': 'ESSESESS' }), failed({ kind: 'timeout', requestId: RETRY_ID, attempts: [{ requestId: RETRY_ID, error: 'timeout', durationMs: 5 }] })));
     assert.equal(refreshes, 2);
 
     const [newest, oldest] = entries().map((entry) => tree.getTreeItem(entry));
@@ -115,7 +127,7 @@ describe('History view and its commands', () => {
 
   it('keeps openPayments.history.maxEntries entries and applies a lowered value at once', async () => {
     await workspace.getConfiguration('openPayments.history').update('maxEntries', 3, ConfigurationTarget.Global);
-    for (let i = 0; i < 5; i++) await store.record(apiRequest(), ok());
+    for (let i = 0; i < 5; i++) await store.record(recorded(apiRequest(), ok()));
     assert.equal(entries().length, 3);
     await workspace.getConfiguration('openPayments.history').update('maxEntries', 1, ConfigurationTarget.Global);
     await eventually(() => {
@@ -125,7 +137,7 @@ describe('History view and its commands', () => {
   });
 
   it('opens the stored response after a reload, through the same response view', async () => {
-    await store.record(apiRequest(), ok(exchange({ bodyText: '{"reloaded":true}' })));
+    await store.record(recorded(apiRequest(), ok(exchange({ bodyText: '{"reloaded":true}' }))));
     registrations.forEach((r) => r.dispose());
     wire();
     const [entry] = entries();
@@ -134,15 +146,15 @@ describe('History view and its commands', () => {
   });
 
   it('says so when the stored response is gone', async () => {
-    await store.record(apiRequest(), ok());
+    await store.record(recorded(apiRequest(), ok()));
     files.files.clear();
     assert.equal(await commands.executeCommand(HISTORY_COMMANDS.openResponse, entries()[0]), false);
     assert.match(fake.messages.at(-1)?.message ?? '', /no longer stored/);
   });
 
   it('copies the X-Request-ID, or explains why there is none', async () => {
-    await store.record(apiRequest(), failed({ kind: 'validation', causeCode: 'MISSING_PARAM', param: 'X-BicFi' }));
-    await store.record(apiRequest(), ok());
+    await store.record(recorded(apiRequest(), failed({ kind: 'validation', causeCode: 'MISSING_PARAM', param: 'X-BicFi' })));
+    await store.record(recorded(apiRequest(), ok()));
     const [sent, notSent] = entries();
     assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyRequestId, sent), true);
     assert.equal(viewsFake.clipboard, REQUEST_ID);
@@ -158,7 +170,7 @@ describe('History view and its commands', () => {
     const received: unknown[] = [];
     const sendRequest = commands.registerCommand('openPayments.sendRequest', (arg: unknown) => received.push(arg));
     try {
-      await store.record(apiRequest('createConsent', { 'X-BicFi': 'ESSESESS' }, { access: {} }), ok());
+      await store.record(recorded(apiRequest('createConsent', { 'X-BicFi': 'ESSESESS' }, { access: {} }), ok()));
       const [entry] = entries();
       const forged = { ...entry, replay: { operationId: 'deleteConsent', params: { consentId: 'victim' } } };
       assert.equal(await commands.executeCommand(HISTORY_COMMANDS.sendAgain, forged), true);
@@ -173,7 +185,7 @@ describe('History view and its commands', () => {
   });
 
   it('copies as cURL with a token placeholder', async () => {
-    await store.record(apiRequest(), ok());
+    await store.record(recorded(apiRequest(), ok()));
     assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyAsCurl, entries()[0]), true);
     assert.match(viewsFake.clipboard, /^curl --request 'GET' 'https:\/\/api\.sandbox\.openbankingplatform\.com\/psd2\/aspspinformation\/v1\/aspsps\?isoCountryCodes=SE'/);
     assert.ok(viewsFake.clipboard.includes("'Authorization: Bearer <token>'"));
@@ -183,7 +195,7 @@ describe('History view and its commands', () => {
   });
 
   it('puts a live token in only after a modal warning, and never logs or shows it', async () => {
-    await store.record(apiRequest(), ok());
+    await store.record(recorded(apiRequest(), ok()));
     const [entry] = entries();
 
     prompter.confirmAnswers = [false];
@@ -204,7 +216,7 @@ describe('History view and its commands', () => {
   });
 
   it('refuses a live token for a request whose host is not its environment API host', async () => {
-    await store.record(apiRequest(), ok(exchange({ url: 'https://attacker.example/psd2/aspspinformation/v1/aspsps' })));
+    await store.record(recorded(apiRequest(), ok(exchange({ url: 'https://attacker.example/psd2/aspspinformation/v1/aspsps' }))));
     prompter.confirmAnswers = [true];
     assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyAsCurlWithLiveToken, entries()[0]), false);
     assert.equal(tokenScopes.length, 0);
@@ -212,8 +224,20 @@ describe('History view and its commands', () => {
     assert.match(fake.messages.at(-1)?.message ?? '', /no longer the API host/);
   });
 
+  it('takes the API host and PSU context of a call without a response from the settings', async () => {
+    await workspace.getConfiguration('openPayments').update('environment', 'local', ConfigurationTarget.Global);
+    const defaults = callDefaultsFromSettings(new EnvironmentSettings(), new RequestSettingsReader());
+    assert.equal(defaults('local').apiHost, 'http://127.0.0.2:8402');
+    assert.equal(defaults('sandbox').apiHost, 'https://api.sandbox.openbankingplatform.com');
+    assert.equal(defaults('custom').apiHost, undefined, 'custom hosts are not set');
+    assert.equal(defaults('sandbox').context, 'private');
+    await store.record(recorded(apiRequest('getASPSPList', { isoCountryCodes: 'NO' }), failed({ kind: 'refused', requestId: REQUEST_ID })));
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyAsCurl, entries()[0]), true);
+    assert.match(viewsFake.clipboard, /aspsps\?isoCountryCodes=NO'/);
+  });
+
   it('lets the user pick an entry when run from the Command Palette', async () => {
-    await store.record(apiRequest(), ok());
+    await store.record(recorded(apiRequest(), ok()));
     prompter.pickIndex = 0;
     assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyRequestId), true);
     assert.equal(viewsFake.clipboard, REQUEST_ID);
@@ -222,7 +246,7 @@ describe('History view and its commands', () => {
   it('clears the history only after confirmation', async () => {
     assert.equal(await commands.executeCommand(HISTORY_COMMANDS.clear), false);
     assert.match(fake.messages.at(-1)?.message ?? '', /already empty/);
-    await store.record(apiRequest(), ok());
+    await store.record(recorded(apiRequest(), ok()));
     prompter.confirmAnswers = [false];
     assert.equal(await commands.executeCommand(HISTORY_COMMANDS.clear), false);
     assert.equal(entries().length, 1);

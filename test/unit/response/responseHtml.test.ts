@@ -3,7 +3,7 @@ import { Redactor } from '../../../src/core/redaction';
 import { responseRecordFrom } from '../../../src/history/responseRecord';
 import { renderResponseHtml } from '../../../src/views/response/responseHtml';
 import { buildResponseViewModel, PREVIEW_CHARS } from '../../../src/views/response/responseViewModel';
-import { apiRequest, exchange, failed, ok, REQUEST_ID, RETRY_ID } from '../history/fixtures';
+import { apiRequest, exchange, failed, ok, recorded, REQUEST_ID, RETRY_ID } from '../history/fixtures';
 
 const NONCE = 'bm9uY2Utbm9uY2Utbm9uY2U=';
 const CSP_SOURCE = 'https://fake.vscode-cdn.net';
@@ -68,8 +68,10 @@ function hostileRecord() {
     ],
   });
   return responseRecordFrom(
-    apiRequest('getConsentInformation', { consentId: 'c1', 'X-BicFi': 'ESSESESS' }),
-    failed({ kind: 'http', status: 403, requestId: REQUEST_ID, exchange: ex, tppMessages: messages, attempts: ex.attempts, causeCode: HOSTILE }),
+    recorded(
+      apiRequest('getConsentInformation', { consentId: 'c1', 'X-BicFi': 'ESSESESS' }),
+      failed({ kind: 'http', status: 403, requestId: REQUEST_ID, exchange: ex, tppMessages: messages, attempts: ex.attempts, causeCode: HOSTILE }),
+    ),
     new Redactor(),
   );
 }
@@ -123,8 +125,10 @@ describe('response view HTML', () => {
 
   it('shows a failure without a response: kind, cause code and X-Request-ID', () => {
     const record = responseRecordFrom(
-      apiRequest('getASPSPList', { isoCountryCodes: 'SE' }),
-      failed({ kind: 'timeout', causeCode: 'UND_ERR_HEADERS_TIMEOUT', requestId: REQUEST_ID, attempts: [{ requestId: REQUEST_ID, error: 'timeout', durationMs: 30_000 }] }),
+      recorded(
+        apiRequest('getASPSPList', { isoCountryCodes: 'SE' }),
+        failed({ kind: 'timeout', causeCode: 'UND_ERR_HEADERS_TIMEOUT', requestId: REQUEST_ID, attempts: [{ requestId: REQUEST_ID, error: 'timeout', durationMs: 30_000 }] }),
+      ),
       new Redactor(),
     );
     const html = renderResponseHtml(buildResponseViewModel(record, new Redactor()), OPTIONS);
@@ -138,7 +142,7 @@ describe('response view HTML', () => {
 
   it('masks secrets the Redactor knows, even if the record still held them', () => {
     const redactor = new Redactor();
-    const record = responseRecordFrom(apiRequest(), ok(exchange({ bodyText: '{"note":"late-secret-123"}' })), new Redactor());
+    const record = responseRecordFrom(recorded(apiRequest(), ok(exchange({ bodyText: '{"note":"late-secret-123"}' }))), new Redactor());
     redactor.addSecret('late-secret-123');
     const html = renderResponseHtml(buildResponseViewModel(record, redactor), OPTIONS);
     assert.ok(!html.includes('late-secret-123'));
@@ -149,7 +153,7 @@ describe('response view HTML', () => {
     const bodyText = JSON.stringify({ aspsps: banks });
     assert.ok(bodyText.length > 10_000_000, `${bodyText.length}`);
     const started = performance.now();
-    const record = responseRecordFrom(apiRequest(), ok(exchange({ bodyText })), new Redactor());
+    const record = responseRecordFrom(recorded(apiRequest(), ok(exchange({ bodyText }))), new Redactor());
     const html = renderResponseHtml(buildResponseViewModel(record, new Redactor()), OPTIONS);
     const elapsed = performance.now() - started;
     assert.ok(html.length < PREVIEW_CHARS * 4, `page is ${html.length} characters`);

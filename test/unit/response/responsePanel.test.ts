@@ -4,7 +4,7 @@ import { responseRecordFrom } from '../../../src/history/responseRecord';
 import { Logger } from '../../../src/platform/logger';
 import { ResponsePanel } from '../../../src/views/response/responsePanel';
 import { fake, FakeLogOutputChannel, Uri, viewsFake, ViewColumn } from '../fakes/vscode';
-import { apiRequest, exchange, ok, REQUEST_ID, RETRY_ID } from '../history/fixtures';
+import { apiRequest, exchange, ok, recorded, REQUEST_ID, RETRY_ID } from '../history/fixtures';
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -19,20 +19,20 @@ describe('ResponsePanel', () => {
     log = new FakeLogOutputChannel('test');
     nonces = 0;
     const redactor = new Redactor();
-    panel = new ResponsePanel(Uri.file('/ext'), redactor, new Logger(log as never, redactor), () => `bm9uY2Utbm9uY2Utbm9uY2U${nonces++}`);
+    panel = new ResponsePanel(Uri.file('/ext') as never, redactor, new Logger(log as never, redactor), () => `bm9uY2Utbm9uY2Utbm9uY2U${nonces++}`);
   });
   afterEach(() => panel.dispose());
 
-  const record = (bodyText = '{"a":[1,2]}') =>
-    responseRecordFrom(
+  const call = (bodyText = '{"a":[1,2]}') =>
+    recorded(
       apiRequest(),
       ok(exchange({ bodyText, attempts: [{ requestId: RETRY_ID, status: 429, durationMs: 1, retryReason: 'rate_limited' }, { requestId: REQUEST_ID, status: 200, durationMs: 1 }] })),
-      new Redactor(),
     );
+  const record = (bodyText?: string) => responseRecordFrom(call(bodyText), new Redactor());
 
   it('opens one locked-down panel beside the editor and reuses it', () => {
-    panel.show(record());
-    panel.show(record('{"b":true}'));
+    panel.showRecord(record());
+    panel.showRecord(record('{"b":true}'));
     assert.equal(viewsFake.panels.length, 1);
     const [created] = viewsFake.panels;
     assert.ok(created);
@@ -50,16 +50,22 @@ describe('ResponsePanel', () => {
     assert.equal(created.revealCount, 2);
   });
 
+  it('shows a call the way the request runner reports it', () => {
+    panel.show(call('{"fromRunner":true}'));
+    assert.match(viewsFake.panels[0]?.webview.html ?? '', /fromRunner/);
+    assert.equal(viewsFake.panels[0]?.title, 'Response: Get ASPSP List');
+  });
+
   it('uses a fresh nonce for every render', () => {
-    panel.show(record());
+    panel.showRecord(record());
     const first = /nonce-([^&]+)&/.exec(viewsFake.panels[0]?.webview.html ?? '')?.[1];
-    panel.show(record());
+    panel.showRecord(record());
     const second = /nonce-([^&]+)&/.exec(viewsFake.panels[0]?.webview.html ?? '')?.[1];
     assert.ok(first && second && first !== second);
   });
 
   it('copies a shown X-Request-ID, including a retried attempt, and says which', async () => {
-    panel.show(record());
+    panel.showRecord(record());
     viewsFake.panels[0]?.webview.received.fire({ type: 'copyRequestId', requestId: RETRY_ID });
     await flush();
     assert.equal(viewsFake.clipboard, RETRY_ID);
@@ -67,7 +73,7 @@ describe('ResponsePanel', () => {
   });
 
   it('ignores messages that are not ours or name another request id', async () => {
-    panel.show(record());
+    panel.showRecord(record());
     const webview = viewsFake.panels[0]?.webview;
     webview?.received.fire({ type: 'copyRequestId', requestId: 'aaaaaaaa-0000-4000-8000-000000000000' });
     webview?.received.fire({ type: 'openBodyInEditor', path: '/etc/passwd' });
@@ -82,7 +88,7 @@ describe('ResponsePanel', () => {
 
   it('opens the whole body, pretty-printed, in an untitled JSON editor', async () => {
     const big = JSON.stringify({ list: Array.from({ length: 20_000 }, (_, i) => ({ i })) });
-    panel.show(record(big));
+    panel.showRecord(record(big));
     viewsFake.panels[0]?.webview.received.fire({ type: 'openBodyInEditor' });
     await flush();
     const [document] = viewsFake.documents;
@@ -92,7 +98,7 @@ describe('ResponsePanel', () => {
   });
 
   it('opens a body that is not JSON as plain text', async () => {
-    panel.show(record('<html>upstream error</html>'));
+    panel.showRecord(record('<html>upstream error</html>'));
     viewsFake.panels[0]?.webview.received.fire({ type: 'openBodyInEditor' });
     await flush();
     assert.equal(viewsFake.documents[0]?.languageId, 'plaintext');
@@ -100,12 +106,12 @@ describe('ResponsePanel', () => {
   });
 
   it('forgets the panel when the user closes it, and opens a new one next time', async () => {
-    panel.show(record());
+    panel.showRecord(record());
     viewsFake.panels[0]?.dispose();
     viewsFake.panels[0]?.webview.received.fire({ type: 'openBodyInEditor' });
     await flush();
     assert.equal(viewsFake.documents.length, 0, 'a closed panel cannot act');
-    panel.show(record());
+    panel.showRecord(record());
     assert.equal(viewsFake.panels.length, 2);
     assert.equal(viewsFake.panels[1]?.disposed, false);
   });
