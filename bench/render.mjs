@@ -62,8 +62,6 @@ function time(fn) {
 
 const m = await loadModules();
 const operation = m.findOperation('getASPSPList');
-const environment = { id: 'sandbox', authHost: 'https://auth.example', apiHost: 'https://api.example' };
-const request = { operation, params: {}, environment, context: 'private' };
 const options = { nonce: 'bm9uY2Utbm9uY2Utbm9uY2U=', cspSource: 'https://fake.vscode-cdn.net' };
 
 const rows = [];
@@ -80,11 +78,12 @@ for (const size of [100 * 1024, 1024 * 1024, 10 * 1024 * 1024]) {
   let htmlLength = 0;
   const naive = time(() => JSON.stringify(JSON.parse(bodyText), null, 2));
   const mask = time(() => redactor.redact(bodyText));
-  const record = m.responseRecordFrom(request, { ok: true, exchange }, redactor);
+  const call = { operation, environmentId: 'sandbox', input: { params: {} }, result: { ok: true, exchange } };
+  const record = m.responseRecordFrom(call, redactor);
   const page = time(() => {
     htmlLength = m.renderResponseHtml(m.buildResponseViewModel(record, redactor), options).length;
   });
-  const endToEnd = time(() => m.renderResponseHtml(m.buildResponseViewModel(m.responseRecordFrom(request, { ok: true, exchange }, redactor), redactor), options));
+  const endToEnd = time(() => m.renderResponseHtml(m.buildResponseViewModel(m.responseRecordFrom(call, redactor), redactor), options));
   const editor = time(() => m.prettyJson(bodyText, { maxChars: Number.POSITIVE_INFINITY, html: false }));
   rows.push([
     `${(bodyText.length / 1024 / 1024).toFixed(1)} MB`,
