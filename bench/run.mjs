@@ -29,8 +29,9 @@ How to read:
 - (a) Request overhead: ${CALLS} sequential GETs per endpoint through the extension's HTTP core (ApiClient:
   validation, headers, token cache, X-Request-ID, retry bookkeeping, masked Exchange) vs a bare undici
   request with the same bearer token and headers, to the same local sandbox endpoint. Medians of each side;
-  ratio = core / raw (issue target <= 1.10). Raw and core calls alternate in blocks of 100 so drift hits
-  both. The sandbox runs in its own process. "core CPU" is send() with a canned response (no network).
+  ratio = core / raw (issue target <= 1.10). Raw and core calls alternate one by one (order swapped each
+  time) so load and drift hit both; "paired overhead" is the median of per-pair differences. The sandbox
+  runs in its own process. "core CPU" is send() with a canned response and no network (hot loop).
 - (b) Token requests: a fresh core, N concurrent calls on a cold token cache against the sandbox's real
   OpenID provider; 1 token request per scope means concurrent callers share one request.
 - (c) Activation: require(dist/extension.js) + activate() with a stub vscode, median of fresh processes;
@@ -58,8 +59,8 @@ async function overheadAndTokens(core) {
       const rows = await measureOverhead({ core, sandbox, calls: CALLS });
       console.log(
         table(
-          ['endpoint', 'body', 'raw median', 'core median', 'overhead', 'ratio'],
-          rows.map((r) => [r.name, kib(r.bytes), us(r.rawUs), us(r.clientUs), us(r.overheadUs), r.ratio.toFixed(2)]),
+          ['endpoint', 'body', 'raw median', 'core median', 'overhead', 'paired overhead', 'ratio'],
+          rows.map((r) => [r.name, kib(r.bytes), us(r.rawUs), us(r.clientUs), us(r.overheadUs), us(r.pairedUs), r.ratio.toFixed(2)]),
         ),
       );
       const cpu = await measureCoreCpu({ core });

@@ -49,23 +49,36 @@ async function createValidConsent(core, client, environment) {
 }
 
 /**
- * Alternates blocks of raw and client calls so drift (GC, CPU frequency, sandbox caches) hits both alike.
- * Returns medians in µs and the median ratio.
+ * Alternates raw and client calls one by one, so load from other processes and drift (GC, CPU frequency,
+ * sandbox caches) hit both sides alike. Returns medians in µs, their ratio, and the median of the per-pair
+ * differences (steadier than the difference of medians on a busy machine).
  */
-async function compare(rawCall, clientCall, calls, block = 100) {
+async function compare(rawCall, clientCall, calls) {
   for (let i = 0; i < Math.min(200, calls); i++) {
     await rawCall();
     await clientCall();
   }
   const raw = [];
   const client = [];
-  for (let done = 0; done < calls; done += block) {
-    for (let i = 0; i < block; i++) raw.push(await rawCall());
-    for (let i = 0; i < block; i++) client.push(await clientCall());
+  const differences = [];
+  for (let i = 0; i < calls; i++) {
+    // Swap the order every call so neither side always runs right after the other.
+    let r;
+    let c;
+    if (i % 2) {
+      r = await rawCall();
+      c = await clientCall();
+    } else {
+      c = await clientCall();
+      r = await rawCall();
+    }
+    raw.push(r);
+    client.push(c);
+    differences.push(c - r);
   }
   const rawUs = median(raw) * 1000;
   const clientUs = median(client) * 1000;
-  return { calls: raw.length, rawUs, clientUs, ratio: clientUs / rawUs, overheadUs: clientUs - rawUs };
+  return { calls: raw.length, rawUs, clientUs, ratio: clientUs / rawUs, overheadUs: clientUs - rawUs, pairedUs: median(differences) * 1000 };
 }
 
 /** One row per endpoint: { name, calls, rawUs, clientUs, ratio, overheadUs, bytes }. */

@@ -139,7 +139,7 @@ export class ApiClient {
       startedAt: this.now(),
       attempts: [],
     };
-    return this.attemptLoop(state);
+    return await this.attemptLoop(state);
   }
 
   private async attemptLoop(state: CallState): Promise<ApiResult> {
@@ -149,9 +149,9 @@ export class ApiClient {
     let rateLimitRetries = 0;
     for (;;) {
       const requestId = state.attempts.length === 0 && request.requestId ? request.requestId : newRequestId();
-      let token: AccessToken;
+      let token: AccessToken | undefined = this.options.tokens.cachedToken?.(state.scope);
       try {
-        token = await this.options.tokens.getToken(state.scope, request.signal);
+        token ??= await this.options.tokens.getToken(state.scope, request.signal);
       } catch (error) {
         return this.tokenFailure(state, error);
       }
@@ -224,6 +224,7 @@ export class ApiClient {
   }
 
   private classify(exchange: Exchange, parsed: JsonParse | undefined, retryAfterMs: number | undefined): ApiResult {
+    if (exchange.status < 300 && parsed?.ok) return { ok: true, exchange };
     const base = {
       operationId: exchange.operationId,
       requestId: exchange.requestId,

@@ -6,7 +6,7 @@
 import type { Redactor } from '../../core/redaction';
 import type { Exchange, ExchangeAttempt } from './exchange';
 import { parseJson } from './jsonBody';
-import { defineLazy, once } from './lazyFields';
+import { defineLazy } from './lazyFields';
 import type { TppMessage } from './tppMessages';
 import type { TransportResponse } from './transport';
 
@@ -32,20 +32,26 @@ function maskStrings<T extends object>(value: T, mask: (text: string) => string)
   return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, typeof v === 'string' ? mask(v) : v])) as T;
 }
 
+/** Masked values, filled in as they are first read. */
+interface Masked {
+  url?: string;
+  requestHeaders?: Record<string, string>;
+  responseHeaders?: Record<string, string>;
+  bodyText?: string;
+}
+
 export function recordExchange(input: ExchangeInput, redactor: Redactor): Exchange {
   const { response, json, tppMessages, requestBody } = input;
   const rawBody = response.bodyText;
-  const url = once(() => redactor.redact(input.url.toString()));
-  const requestHeaders = once(() => redactor.redactHeaders(input.requestHeaders));
-  const responseHeaders = once(() => redactor.redactHeaders(response.headers));
-  const bodyText = once(() => redactor.redact(rawBody));
+  const masked: Masked = {};
+  const bodyText = (): string => (masked.bodyText ??= redactor.redact(rawBody));
   // A literal with getters is several times cheaper to build than defining each property; only keys that
   // may be absent are added afterwards.
   const exchange: Exchange = {
     operationId: input.operationId,
     method: input.method,
     get url() {
-      return url();
+      return (masked.url ??= redactor.redact(input.url.toString()));
     },
     status: response.status,
     ...(response.statusText ? { statusText: response.statusText } : {}),
@@ -54,10 +60,10 @@ export function recordExchange(input: ExchangeInput, redactor: Redactor): Exchan
     requestId: input.requestId,
     attempts: input.attempts,
     get requestHeaders() {
-      return requestHeaders();
+      return (masked.requestHeaders ??= redactor.redactHeaders(input.requestHeaders));
     },
     get responseHeaders() {
-      return responseHeaders();
+      return (masked.responseHeaders ??= redactor.redactHeaders(response.headers));
     },
     get bodyText() {
       return bodyText();
@@ -67,9 +73,9 @@ export function recordExchange(input: ExchangeInput, redactor: Redactor): Exchan
   if (json !== undefined) {
     // The parsed copy must be as masked as the text, so parse the masked text when masking changed it.
     defineLazy(exchange, 'json', () => {
-      const masked = bodyText();
-      if (masked === rawBody) return json;
-      const reparsed = parseJson(masked);
+      const text = bodyText();
+      if (text === rawBody) return json;
+      const reparsed = parseJson(text);
       return reparsed.ok ? reparsed.value : undefined;
     });
   }

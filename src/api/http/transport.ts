@@ -84,7 +84,8 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
@@ -120,7 +121,8 @@ export class UndiciTransport implements Transport {
         origin: request.url.origin,
         path: request.url.pathname + request.url.search,
         method: request.method as Dispatcher.HttpMethod,
-        headers: { ...request.headers },
+        // undici only reads the headers; its type just lacks `readonly`.
+        headers: request.headers as Record<string, string>,
         body: request.body,
         signal: request.signal,
       });

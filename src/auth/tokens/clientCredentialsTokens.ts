@@ -29,6 +29,11 @@ export interface AccessToken {
 /** What the request pipeline needs; tests can substitute it. */
 export interface TokenSource {
   getToken(scope: TokenScope, signal?: AbortSignal): Promise<AccessToken>;
+  /**
+   * The token getToken would resolve with at once, if one is cached and fresh. Lets a caller send without
+   * yielding first: an await before the request is dispatched queues it behind whatever work is pending.
+   */
+  cachedToken?(scope: TokenScope): AccessToken | undefined;
   /** Drops the cached token, if it is still `token` (so two concurrent 401s don't drop a fresh one). */
   invalidate(scope: TokenScope, token?: AccessToken): void;
 }
@@ -105,10 +110,15 @@ export class ClientCredentialsTokens implements TokenSource {
     this.now = options.now ?? Date.now;
   }
 
+  cachedToken(scope: TokenScope): AccessToken | undefined {
+    const cached = this.cache.get(cacheKey(scope));
+    return cached && this.now() < cached.refreshAt ? cached : undefined;
+  }
+
   getToken(scope: TokenScope, signal?: AbortSignal): Promise<AccessToken> {
+    const cached = this.cachedToken(scope);
+    if (cached) return Promise.resolve(cached);
     const key = cacheKey(scope);
-    const cached = this.cache.get(key);
-    if (cached && this.now() < cached.refreshAt) return Promise.resolve(cached);
     let pending = this.inFlight.get(key);
     if (!pending) {
       const started = this.fetchAndCache(key, scope).finally(() => {

@@ -109,6 +109,21 @@ describe('ClientCredentialsTokens', () => {
     assert.notEqual((await source.getToken(scope)).value, first.value);
   });
 
+  it('cachedToken() answers synchronously what getToken would resolve at once, and nothing else', async () => {
+    let now = 1_000_000;
+    const source = tokens({ now: () => now });
+    assert.equal(source.cachedToken(scope), undefined);
+    const first = await source.getToken(scope);
+    assert.equal(source.cachedToken(scope), first);
+    assert.equal(source.cachedToken({ ...scope, product: 'paymentinitiation' }), undefined);
+    now += 3_541_000; // past refreshAt: getToken would fetch a new one
+    assert.equal(source.cachedToken(scope), undefined);
+    now = 1_000_000;
+    source.invalidate(scope, first);
+    assert.equal(source.cachedToken(scope), undefined);
+    assert.equal(tokenServer.tokenRequests(), 1);
+  });
+
   it('invalidate() drops the token only if it is still the cached one', async () => {
     const source = tokens();
     const first = await source.getToken(scope);

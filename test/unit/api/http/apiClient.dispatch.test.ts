@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import type { AccessToken, TokenSource } from '../../../../src/auth/tokens/clientCredentialsTokens';
+import { ApiClient } from '../../../../src/api/http/apiClient';
+import type { Transport } from '../../../../src/api/http/transport';
+import { Redactor } from '../../../../src/core/redaction';
+import { operation } from './support/apiHarness';
+import { expectOk } from './support/results';
+
+const TOKEN: AccessToken = { value: 'token-value-5678', expiresAt: Infinity, refreshAt: Infinity, scope: 's', requestId: 'r' };
+const environment = { id: 'local', authHost: 'http://127.0.0.1:1', apiHost: 'http://127.0.0.1:2' };
+const request = { operation: operation('getCountriesList'), params: {}, environment, context: 'private' as const };
+
+function recordingTransport(): Transport & { calls: number } {
+  const transport = {
+    calls: 0,
+    request: async () => {
+      transport.calls++;
+      return { status: 200, headers: {}, bodyText: '{}' };
+    },
+  };
+  return transport;
+}
+
+describe('ApiClient: dispatch', () => {
+  it('hands the request to the transport before send() returns when the token is cached', async () => {
+    const transport = recordingTransport();
+    const tokens: TokenSource = { getToken: async () => TOKEN, cachedToken: () => TOKEN, invalidate: () => undefined };
+    const pending = new ApiClient({ transport, tokens, redactor: new Redactor() }).send(request);
+    // Any await before dispatch would queue the request behind whatever else is pending.
+    assert.equal(transport.calls, 1);
+    expectOk(await pending);
+  });
+
+  it('waits for getToken when nothing is cached, or the source cannot tell', async () => {
+    for (const cachedToken of [() => undefined, undefined]) {
+      const transport = recordingTransport();
+      const tokens: TokenSource = { getToken: async () => TOKEN, invalidate: () => undefined, ...(cachedToken ? { cachedToken } : {}) };
+      const pending = new ApiClient({ transport, tokens, redactor: new Redactor() }).send(request);
+      assert.equal(transport.calls, 0);
+      expectOk(await pending);
+      assert.equal(transport.calls, 1);
+    }
+  });
+});
