@@ -63,7 +63,7 @@ function summary(model: ResponseViewModel, t: Translate): string {
   const facts = [
     `<span class="status ${ok ? 'ok' : 'error'}">${e(status)}</span>`,
     model.durationMs !== undefined ? `<span>${e(t('{0} ms', model.durationMs))}</span>` : '',
-    `<span>${e(t('Environment: {0}', model.environmentId))}</span>`,
+    `<span>${e(t('Environment: {0}', model.environment))}</span>`,
     `<span>${e(model.startedAt)}</span>`,
   ].filter((fact) => fact !== '');
   return `<header>

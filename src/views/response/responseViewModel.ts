@@ -3,6 +3,7 @@
 // Pure, no vscode import.
 import type { RequestFailureKind } from '../../api/http/requestFailure';
 import { explainTppCode } from '../../api/tppCodeExplanations';
+import { ENVIRONMENT_LABELS, isEnvironmentId } from '../../core/environments';
 import type { Redactor } from '../../core/redaction';
 import type { ResponseRecord } from '../../history/responseRecord';
 import { escapeHtml, prettyJson } from './jsonPreview';
@@ -59,7 +60,8 @@ export interface ResponseViewModel {
   readonly statusText?: string;
   readonly durationMs?: number;
   readonly startedAt: string;
-  readonly environmentId: string;
+  /** The environment's label (Sandbox, Production, ...). */
+  readonly environment: string;
   readonly requestId?: string;
   readonly attempts: readonly AttemptRow[];
   readonly failure?: FailureView;
@@ -111,7 +113,7 @@ export function buildResponseViewModel(record: ResponseRecord, redactor: Redacto
     ...(exchange?.statusText !== undefined ? { statusText: r(exchange.statusText) } : {}),
     ...(record.durationMs !== undefined ? { durationMs: record.durationMs } : {}),
     startedAt: r(record.startedAt),
-    environmentId: r(record.environmentId),
+    environment: isEnvironmentId(record.environmentId) ? ENVIRONMENT_LABELS[record.environmentId] : r(record.environmentId),
     ...(requestId !== undefined ? { requestId } : {}),
     attempts,
     ...(failure

@@ -46,6 +46,7 @@ describe('ResponsePanel', () => {
     assert.equal(options.retainContextWhenHidden, false);
     assert.deepEqual(options.localResourceRoots.map(String), ['file:///ext/media']);
     assert.match(created.webview.html, /"b"/);
+    assert.match(created.webview.html, /Environment: Sandbox/);
     assert.match(created.webview.html, /href="https:\/\/fake\.vscode-cdn\.net\/ext\/media\/response\.css"/);
     assert.equal(created.revealCount, 2);
   });
