@@ -1,0 +1,25 @@
+// SCA for consents and payments as a pure state machine; the VS Code layer supplies the side effects.
+export { ScaFlow, routeOf } from './scaFlow';
+export { SCA_DEFAULTS } from './scaRun';
+export { DECOUPLED_PREFERENCE, REDIRECT_PREFERENCE, preferredMethod } from './methodChoice';
+export { describeChallenge } from './challenge';
+export { SCA_OPERATIONS, authorisationTarget, subjectParams } from './operations';
+export { consentVerdict, paymentVerdict, scaVerdict } from './statusRules';
+export type { Verdict } from './statusRules';
+export type {
+  CodeExchangeRequest,
+  ListenerRequest,
+  ScaApproach,
+  ScaChallenge,
+  ScaEnd,
+  ScaFailureReason,
+  ScaFlowDeps,
+  ScaFlowSettings,
+  ScaMethod,
+  ScaOutcome,
+  ScaOutcomeCommon,
+  ScaPhase,
+  ScaProgress,
+  ScaRoute,
+  ScaSubject,
+} from './types';
