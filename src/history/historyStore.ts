@@ -91,7 +91,7 @@ export class HistoryStore {
       }
       const context = call.input.context ?? defaults.context;
       const entry = historyEntryFrom(id, response, call, context, this.options.redactor, hasDetails);
-      await this.save([entry, ...this.entries()]);
+      await this.save([entry, ...this.entries()], false);
     }, 'Adding a history entry failed');
     return response;
   }
@@ -117,15 +117,27 @@ export class HistoryStore {
     }, 'Clearing the history failed');
   }
 
-  /** Applies the current cap and removes files no entry refers to (left by a crash or another version). */
+  /**
+   * Applies the current cap and removes files no entry refers to (left by a crash or another version).
+   * Meant for activation and a settings change, not for every call (see save()).
+   */
   async prune(): Promise<void> {
-    await this.serialised(() => this.save(this.entries()), 'Pruning the history failed');
+    await this.serialised(() => this.save(this.entries(), true), 'Pruning the history failed');
   }
 
-  private async save(entries: readonly HistoryEntry[]): Promise<void> {
-    const kept = entries.slice(0, capOf(this.options.maxEntries()));
+  /**
+   * Keeps the newest entries up to the cap. Normally only the files of the entries dropped here are
+   * removed: another window may have just written a file whose entry this window cannot see yet.
+   */
+  private async save(entries: readonly HistoryEntry[], sweep: boolean): Promise<void> {
+    const cap = capOf(this.options.maxEntries());
+    const kept = entries.slice(0, cap);
     await this.options.state.update(HISTORY_STATE_KEY, kept);
-    await this.removeFilesExcept(new Set(kept.filter((e) => e.hasDetails).map((e) => e.id)));
+    if (sweep) {
+      await this.removeFilesExcept(new Set(kept.filter((e) => e.hasDetails).map((e) => e.id)));
+    } else {
+      for (const dropped of entries.slice(cap)) if (dropped.hasDetails) await this.options.files.remove(`${dropped.id}.json`);
+    }
     this.changed();
   }
 

@@ -131,6 +131,13 @@ describe('HistoryStore', () => {
     assert.deepEqual([...files.files.keys()].sort(), [...store.entries().map((e) => `${e.id}.json`), 'notes.txt'].sort());
   });
 
+  it('leaves alone a file it does not know while recording: another window may have just written it', async () => {
+    const store = newStore();
+    files.files.set('11111111-2222-4333-8444-555555555555.json', '{}');
+    await store.record(recorded(apiRequest(), ok()));
+    assert.ok(files.files.has('11111111-2222-4333-8444-555555555555.json'));
+  });
+
   it('survives a reload: a new store over the same state and files lists and opens the same entries', async () => {
     const first = newStore();
     await first.record(recorded(apiRequest(), ok(exchange({ bodyText: '{"tppMessages":[{"category":"ERROR","code":"FORMAT_ERROR"}]}' }))));
