@@ -3,10 +3,13 @@
 // (status, request id, parsed JSON), so each masked field is computed on first read and then kept.
 // Masking later never masks less: the Redactor only learns secrets during a session (nothing removes one
 // while exchanges are alive), and the raw values never leave this module.
+//
+// The masked fields are enumerable own accessors, so spread, JSON.stringify, structuredClone and deep
+// equality see a plain object. Their getter functions are shared by every exchange and find their inputs
+// in a hidden slot: per-call closures would give each exchange its own hidden class and cost ~3x as much.
 import type { Redactor } from '../../core/redaction';
 import type { Exchange, ExchangeAttempt } from './exchange';
 import { parseJson } from './jsonBody';
-import { defineLazy } from './lazyFields';
 import type { TppMessage } from './tppMessages';
 import type { TransportResponse } from './transport';
 
@@ -24,65 +27,81 @@ export interface ExchangeInput {
   readonly response: TransportResponse;
   /** The unmasked parse of the body, when it is JSON. */
   readonly json?: unknown;
-  /** Taken from the unmasked parse (see below). */
+  /** Taken from the unmasked parse (see tppMessages below). */
   readonly tppMessages?: readonly TppMessage[];
+}
+
+type MaskedField = 'url' | 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'bodyText' | 'json' | 'tppMessages';
+
+/** What the getters read: the raw values, the Redactor, and what has been masked so far. */
+interface Sources {
+  readonly input: ExchangeInput;
+  readonly redactor: Redactor;
+  readonly masked: { -readonly [K in MaskedField]?: Exchange[K] };
+}
+
+const SOURCES = Symbol('exchange sources');
+
+function sourcesOf(exchange: object): Sources {
+  return (exchange as { [SOURCES]: Sources })[SOURCES];
 }
 
 function maskStrings<T extends object>(value: T, mask: (text: string) => string): T {
   return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, typeof v === 'string' ? mask(v) : v])) as T;
 }
 
-/** Masked values, filled in as they are first read. */
-interface Masked {
-  url?: string;
-  requestHeaders?: Record<string, string>;
-  responseHeaders?: Record<string, string>;
-  bodyText?: string;
+function maskedBody(s: Sources): string {
+  return (s.masked.bodyText ??= s.redactor.redact(s.input.response.bodyText));
 }
 
-export function recordExchange(input: ExchangeInput, redactor: Redactor): Exchange {
-  const { response, json, tppMessages, requestBody } = input;
-  const rawBody = response.bodyText;
-  const masked: Masked = {};
-  const bodyText = (): string => (masked.bodyText ??= redactor.redact(rawBody));
-  // A literal with getters is several times cheaper to build than defining each property; only keys that
-  // may be absent are added afterwards.
-  const exchange: Exchange = {
-    operationId: input.operationId,
-    method: input.method,
-    get url() {
-      return (masked.url ??= redactor.redact(input.url.toString()));
-    },
-    status: response.status,
-    ...(response.statusText ? { statusText: response.statusText } : {}),
-    startedAt: new Date(input.startedAt).toISOString(),
-    durationMs: input.durationMs,
-    requestId: input.requestId,
-    attempts: input.attempts,
-    get requestHeaders() {
-      return (masked.requestHeaders ??= redactor.redactHeaders(input.requestHeaders));
-    },
-    get responseHeaders() {
-      return (masked.responseHeaders ??= redactor.redactHeaders(response.headers));
-    },
-    get bodyText() {
-      return bodyText();
+/** A getter shared by every exchange that masks `field` on first read and keeps the result. */
+function lazy<K extends MaskedField>(field: K, compute: (s: Sources) => Exchange[K]): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: object): Exchange[K] {
+      const s = sourcesOf(this);
+      if (!(field in s.masked)) s.masked[field] = compute(s);
+      return s.masked[field] as Exchange[K];
     },
   };
-  if (requestBody !== undefined) defineLazy(exchange, 'requestBody', () => redactor.redact(requestBody));
-  if (json !== undefined) {
-    // The parsed copy must be as masked as the text, so parse the masked text when masking changed it.
-    defineLazy(exchange, 'json', () => {
-      const text = bodyText();
-      if (text === rawBody) return json;
-      const reparsed = parseJson(text);
-      return reparsed.ok ? reparsed.value : undefined;
-    });
-  }
-  if (tppMessages) {
-    // Value by value from the unmasked parse: masking the JSON text would also hide every tppMessages
-    // "code", because the Redactor treats a JSON "code" field as an OAuth authorization code.
-    defineLazy(exchange, 'tppMessages', () => tppMessages.map((m) => maskStrings(m, (text) => redactor.redact(text))));
-  }
-  return exchange;
+}
+
+const DESCRIPTORS: Readonly<Record<MaskedField, PropertyDescriptor>> = {
+  url: lazy('url', (s) => s.redactor.redact(s.input.url.toString())),
+  requestHeaders: lazy('requestHeaders', (s) => s.redactor.redactHeaders(s.input.requestHeaders)),
+  requestBody: lazy('requestBody', (s) => (s.input.requestBody === undefined ? undefined : s.redactor.redact(s.input.requestBody))),
+  responseHeaders: lazy('responseHeaders', (s) => s.redactor.redactHeaders(s.input.response.headers)),
+  bodyText: lazy('bodyText', maskedBody),
+  // The parsed copy must be as masked as the text, so parse the masked text when masking changed it.
+  json: lazy('json', (s) => {
+    const text = maskedBody(s);
+    if (text === s.input.response.bodyText) return s.input.json;
+    const reparsed = parseJson(text);
+    return reparsed.ok ? reparsed.value : undefined;
+  }),
+  // Value by value from the unmasked parse: masking the JSON text would also hide every tppMessages
+  // "code", because the Redactor treats a JSON "code" field as an OAuth authorization code.
+  tppMessages: lazy('tppMessages', (s) => s.input.tppMessages?.map((m) => maskStrings(m, (text) => s.redactor.redact(text)))),
+};
+
+export function recordExchange(input: ExchangeInput, redactor: Redactor): Exchange {
+  const { response } = input;
+  const exchange: Record<string, unknown> = { operationId: input.operationId, method: input.method };
+  Object.defineProperty(exchange, SOURCES, { value: { input, redactor, masked: {} } satisfies Sources });
+  // Keys in the order an eagerly built exchange had them; optional ones only when present.
+  Object.defineProperty(exchange, 'url', DESCRIPTORS.url);
+  exchange.status = response.status;
+  if (response.statusText) exchange.statusText = response.statusText;
+  exchange.startedAt = new Date(input.startedAt).toISOString();
+  exchange.durationMs = input.durationMs;
+  exchange.requestId = input.requestId;
+  exchange.attempts = input.attempts;
+  Object.defineProperty(exchange, 'requestHeaders', DESCRIPTORS.requestHeaders);
+  if (input.requestBody !== undefined) Object.defineProperty(exchange, 'requestBody', DESCRIPTORS.requestBody);
+  Object.defineProperty(exchange, 'responseHeaders', DESCRIPTORS.responseHeaders);
+  Object.defineProperty(exchange, 'bodyText', DESCRIPTORS.bodyText);
+  if (input.json !== undefined) Object.defineProperty(exchange, 'json', DESCRIPTORS.json);
+  if (input.tppMessages) Object.defineProperty(exchange, 'tppMessages', DESCRIPTORS.tppMessages);
+  return exchange as unknown as Exchange;
 }

@@ -51,6 +51,30 @@ describe('ApiClient: masking', () => {
     assert.equal(redactor.redactions, afterRead + 1, 'only the URL was still unmasked');
   });
 
+  it('gives an exchange that spread, JSON, structuredClone and deep equality see as a plain object', async () => {
+    const client = clientFor({ status: 201, statusText: 'Created', headers: { 'x-a': '1' }, bodyText: '{"consentId":"c1"}' }, new Redactor());
+    const op = operation('createConsent');
+    const exchange = expectOk(await client.send({ ...request, operation: op, params: { 'X-BicFi': 'ESSESESS' }, body: { access: {} } }));
+    const keys = ['operationId', 'method', 'url', 'status', 'statusText', 'startedAt', 'durationMs', 'requestId', 'attempts'];
+    const expectedKeys = [...keys, 'requestHeaders', 'requestBody', 'responseHeaders', 'bodyText', 'json'];
+    assert.deepEqual(Object.keys(exchange), expectedKeys);
+    const plain = JSON.parse(JSON.stringify(exchange)) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(plain), expectedKeys);
+    assert.deepEqual({ ...exchange }, plain);
+    assert.deepEqual(structuredClone(exchange), plain);
+    assert.deepEqual(exchange, plain);
+    assert.equal(plain['requestBody'], '{"access":{}}');
+    assert.deepEqual(plain['json'], { consentId: 'c1' });
+    assert.deepEqual(plain['responseHeaders'], { 'x-a': '1' });
+  });
+
+  it('keeps each exchange to its own values', async () => {
+    const redactor = new Redactor();
+    const first = expectOk(await clientFor({ status: 200, headers: {}, bodyText: '{"n":1}' }, redactor).send(request));
+    const second = expectOk(await clientFor({ status: 200, headers: {}, bodyText: '{"n":2}' }, redactor).send(request));
+    assert.deepEqual([second.json, first.json, first.bodyText, second.bodyText], [{ n: 2 }, { n: 1 }, '{"n":1}', '{"n":2}']);
+  });
+
   it('keeps the raw parse when masking leaves the body as it was', async () => {
     const redactor = new Redactor();
     const client = clientFor({ status: 200, headers: {}, bodyText: '{"countries":[{"isoCountryCode":"SE"}]}' }, redactor);
