@@ -7,6 +7,7 @@ import { newRequestId } from '../../api/http/requestId';
 import { createAuthConfiguration, isAcceptableAuthHost } from './authServerConfiguration';
 import { TokenError, tokenScopeString } from './tokenError';
 import { toTokenError } from './tokenErrorMapping';
+import { ScopeMap } from './scopeMap';
 
 export interface TokenScope {
   readonly environmentId: string;
@@ -68,10 +69,6 @@ const DEFAULTS = {
   defaultLifetimeMs: 300_000,
 };
 
-function cacheKey(scope: TokenScope): string {
-  return JSON.stringify([scope.environmentId, scope.authHost, scope.product, scope.context]);
-}
-
 /** Lets one caller stop waiting without cancelling the shared request the others still wait for. */
 function waitUnlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => Error): Promise<T> {
   if (!signal) return promise;
@@ -93,8 +90,8 @@ function waitUnlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefin
 }
 
 export class ClientCredentialsTokens implements TokenSource {
-  private readonly cache = new Map<string, AccessToken>();
-  private readonly inFlight = new Map<string, Promise<AccessToken>>();
+  private readonly cache = new ScopeMap<AccessToken>();
+  private readonly inFlight = new ScopeMap<Promise<AccessToken>>();
   // Bumped by clear() so a request already under way cannot repopulate a cache that was just emptied.
   private generation = 0;
   private readonly settings: typeof DEFAULTS;
@@ -111,47 +108,42 @@ export class ClientCredentialsTokens implements TokenSource {
   }
 
   cachedToken(scope: TokenScope): AccessToken | undefined {
-    const cached = this.cache.get(cacheKey(scope));
+    const cached = this.cache.get(scope);
     return cached && this.now() < cached.refreshAt ? cached : undefined;
   }
 
   getToken(scope: TokenScope, signal?: AbortSignal): Promise<AccessToken> {
     const cached = this.cachedToken(scope);
     if (cached) return Promise.resolve(cached);
-    const key = cacheKey(scope);
-    let pending = this.inFlight.get(key);
+    let pending = this.inFlight.get(scope);
     if (!pending) {
-      const started = this.fetchAndCache(key, scope).finally(() => {
-        if (this.inFlight.get(key) === started) this.inFlight.delete(key);
+      const started = this.fetchAndCache(scope).finally(() => {
+        if (this.inFlight.get(scope) === started) this.inFlight.delete(scope);
       });
       // Every caller may have given up (aborted); the shared promise must still never reject unobserved.
       started.catch(() => undefined);
-      this.inFlight.set(key, started);
+      this.inFlight.set(scope, started);
       pending = started;
     }
     return waitUnlessAborted(pending, signal, () => new TokenError({ ...scope, kind: 'cancelled' }));
   }
 
   invalidate(scope: TokenScope, token?: AccessToken): void {
-    const key = cacheKey(scope);
-    const cached = this.cache.get(key);
-    if (cached && (!token || cached.value === token.value)) this.cache.delete(key);
+    const cached = this.cache.get(scope);
+    if (cached && (!token || cached.value === token.value)) this.cache.delete(scope);
   }
 
   /** Forget tokens, e.g. after the user changed credentials; one environment or all. */
   clear(environmentId?: string): void {
     this.generation++;
-    for (const map of [this.cache, this.inFlight]) {
-      for (const key of [...map.keys()]) {
-        if (environmentId === undefined || (JSON.parse(key) as string[])[0] === environmentId) map.delete(key);
-      }
-    }
+    this.cache.clear(environmentId);
+    this.inFlight.clear(environmentId);
   }
 
-  private async fetchAndCache(key: string, scope: TokenScope): Promise<AccessToken> {
+  private async fetchAndCache(scope: TokenScope): Promise<AccessToken> {
     const generation = this.generation;
     const token = await this.requestToken(scope);
-    if (generation === this.generation) this.cache.set(key, token);
+    if (generation === this.generation) this.cache.set(scope, token);
     return token;
   }
 
