@@ -20,12 +20,12 @@ export const HISTORY_VIEW_ID = 'openPayments.history';
 const MAX_ENTRIES_SECTION = 'openPayments.history';
 
 export const HISTORY_COMMANDS = {
-  openResponse: 'openPayments.openHistoryResponse',
-  copyRequestId: 'openPayments.copyRequestId',
-  sendAgain: 'openPayments.sendAgain',
-  copyAsCurl: 'openPayments.copyAsCurl',
-  copyAsCurlWithLiveToken: 'openPayments.copyAsCurlWithLiveToken',
-  clear: 'openPayments.clearHistory',
+  openResponse: 'openPayments.history.openResponse',
+  copyRequestId: 'openPayments.history.copyRequestId',
+  sendAgain: 'openPayments.history.sendAgain',
+  copyAsCurl: 'openPayments.history.copyAsCurl',
+  copyAsCurlWithLiveToken: 'openPayments.history.copyAsCurlWithLiveToken',
+  clear: 'openPayments.history.clear',
 } as const;
 
 /** The cap from `openPayments.history.maxEntries`; the store clamps odd values. */
