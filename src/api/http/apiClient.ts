@@ -101,26 +101,28 @@ export class ApiClient {
 
   async send(request: ApiRequest): Promise<ApiResult> {
     try {
-      return await this.run(request);
+      return await this.start(request);
     } catch {
       // Deliberately without the error: it could carry anything, and nothing above may see a stack.
       return { ok: false, failure: requestFailure({ kind: 'internal', operationId: request.operation.id, attempts: [] }) };
     }
   }
 
-  private async run(request: ApiRequest): Promise<ApiResult> {
+  /** Validates and prepares synchronously; not async itself, so a sent call passes through one async frame fewer. */
+  private start(request: ApiRequest): ApiResult | Promise<ApiResult> {
     const operationId = request.operation.id;
     if (request.requestId !== undefined && !isRequestId(request.requestId)) {
       return this.fail({ kind: 'validation', operationId, causeCode: 'INVALID_REQUEST_ID', param: 'X-Request-ID', attempts: [] });
     }
-    const preparation = prepareRequest({
+    const input = {
       operation: request.operation,
       params: request.params,
       body: request.body,
       apiHost: request.environment.apiHost,
       context: request.context,
       psuHeaders: request.psuHeaders ?? {},
-    }, this.plans);
+    };
+    const preparation = prepareRequest(input, this.plans);
     if (!preparation.ok) {
       const { code, ...where } = preparation.problem;
       return this.fail({ kind: 'validation', operationId, causeCode: code, ...where, attempts: [] });
@@ -139,7 +141,7 @@ export class ApiClient {
       startedAt: this.now(),
       attempts: [],
     };
-    return await this.attemptLoop(state);
+    return this.attemptLoop(state);
   }
 
   private async attemptLoop(state: CallState): Promise<ApiResult> {

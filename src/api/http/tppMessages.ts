@@ -25,6 +25,8 @@ function toMessage(value: unknown): TppMessage | undefined {
 
 export function extractTppMessages(json: unknown): TppMessage[] | undefined {
   const raw = isRecord(json) ? json.tppMessages : json;
+  // Most bodies are successes without messages; answer those without building empty lists.
+  if (raw === undefined || raw === null) return undefined;
   // Some servers send a single message object where the schema says array.
   const list = Array.isArray(raw) ? raw : isRecord(raw) ? [raw] : [];
   const messages = list.map(toMessage).filter((m): m is TppMessage => m !== undefined);

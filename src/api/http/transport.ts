@@ -83,12 +83,22 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  // undici already lower-cases names; only repeated headers (arrays) need a copy, so most answers need none.
+  if (isFlat(headers)) return headers;
   const out: Record<string, string> = {};
   for (const name in headers) {
     const value = headers[name];
     if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
+}
+
+function isFlat(headers: Record<string, string | string[] | undefined>): headers is Record<string, string> {
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value !== 'string' || name !== name.toLowerCase()) return false;
+  }
+  return true;
 }
 
 /**

@@ -66,6 +66,27 @@ describe('UndiciTransport', () => {
     }
   });
 
+  it('answers headers with lower-case names, repeated ones joined, and sends the caller headers untouched', async () => {
+    const server = await startServer((_req, res) => {
+      res.setHeader('Set-Cookie', ['a=1', 'b=2']);
+      res.setHeader('X-Single', 'one');
+      sendJson(res, 200, {});
+    });
+    const transport = new UndiciTransport();
+    try {
+      const headers = Object.freeze({ 'X-Request-ID': 'r-1', Accept: 'application/json' });
+      const response = await transport.request({ url: new URL(`${server.origin}/h`), method: 'GET', headers });
+      assert.equal(response.headers['set-cookie'], 'a=1, b=2');
+      assert.equal(response.headers['x-single'], 'one');
+      assert.ok(Object.keys(response.headers).every((name) => name === name.toLowerCase()));
+      assert.equal(server.requests[0]?.headers['x-request-id'], 'r-1');
+      assert.deepEqual(headers, { 'X-Request-ID': 'r-1', Accept: 'application/json' });
+    } finally {
+      await transport.close();
+      await server.close();
+    }
+  });
+
   it('reuses keep-alive connections per origin', async () => {
     const remotePorts = new Set<number>();
     const server = await startServer((_req, res) => sendJson(res, 200, {}));
