@@ -33,3 +33,24 @@ export function measureSizes(root) {
     parts: [...byPackage].sort((a, b) => b[1] - a[1]).map(([name, size]) => ({ name, bytes: size })),
   };
 }
+
+/**
+ * The production bundle with `packages` left out (required at run time instead), to show what parsing them
+ * costs at activation even when their code never runs. Written under out/bench, so node_modules resolves.
+ */
+export async function buildWithout(root, packages) {
+  const esbuild = await import('esbuild');
+  const outfile = path.join(root, 'out/bench', `extension-without-${packages.join('-')}.js`);
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/extension.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    external: ['vscode', ...packages],
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
