@@ -2,7 +2,7 @@
 // - extension:   src/extension.ts -> dist/extension.js (CJS, what VS Code loads; minified with --production)
 // - sandbox:     sandbox/{cli,index}.ts -> dist/sandbox/*.mjs (ESM; never part of the extension bundle)
 // - tests:       test/{unit,sandbox}/**/*.test.ts -> out/test/**.test.mjs, with `vscode` aliased to a small fake
-// - integration: test/integration/index.ts -> out/integration/index.js (CJS, loaded by the real extension host)
+// - integration: test/integration/{index,afterReload}.ts -> out/integration/*.js (CJS, loaded by the real extension host)
 'use strict';
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -58,8 +58,8 @@ const builds = {
   }),
   integration: () => ({
     ...nodeBase,
-    entryPoints: ['test/integration/index.ts'],
-    outfile: 'out/integration/index.js',
+    entryPoints: ['test/integration/index.ts', 'test/integration/afterReload.ts'],
+    outdir: 'out/integration',
     format: 'cjs',
     external: ['vscode', 'mocha'],
     sourcemap: 'inline',

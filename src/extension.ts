@@ -24,7 +24,10 @@ import { SwitchablePrompter, WindowPrompter } from './platform/prompter';
 import type { TestApi } from './testApi';
 import { BANKS_VIEW_ID, BanksTreeProvider } from './views/banksTree';
 import { CONSENTS_VIEW_ID, ConsentsTreeProvider } from './views/consentsTree';
-import { EmptyTreeProvider } from './views/emptyTreeProvider';
+import { ResponsePanel } from './views/response/responsePanel';
+import { DirectoryFiles } from './history/directoryFiles';
+import { HistoryStore } from './history/historyStore';
+import { callDefaultsFromSettings, HistoryCommands, historyMaxEntries, HistoryTreeProvider } from './views/historyTree';
 import { EnvironmentStatusBar } from './views/environmentStatusBar';
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -46,6 +49,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const directory = new BankDirectory(runner, environment, BANKS_VIEW_ID);
   const banksTree = new BanksTreeProvider(directory);
   const banksView = vscode.window.createTreeView(BANKS_VIEW_ID, { treeDataProvider: banksTree, showCollapseAll: true });
+  const history = new HistoryStore({
+    state: context.globalState,
+    files: new DirectoryFiles(vscode.Uri.joinPath(context.globalStorageUri, 'history').fsPath),
+    redactor,
+    maxEntries: historyMaxEntries,
+    log: logger,
+    callDefaults: callDefaultsFromSettings(settings, requestSettings),
+  });
+  const responsePanel = new ResponsePanel(context.extensionUri, redactor, logger);
+  runner.setViewer(responsePanel);
   const consents = new ConsentStore(context.globalState);
   const consentsTree = new ConsentsTreeProvider(consents, environment, new ViewLoader(runner, environment, CONSENTS_VIEW_ID));
 
@@ -69,13 +82,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     consentsTree,
     vscode.window.createTreeView(CONSENTS_VIEW_ID, { treeDataProvider: consentsTree, showCollapseAll: true }),
     new ConsentCommands(consents, consentsTree, runner, environment, prompter).register(),
-    vscode.window.registerTreeDataProvider('openPayments.history', new EmptyTreeProvider()),
+    responsePanel,
+    runner.onDidExchange((call) => void history.record(call)),
+    new HistoryTreeProvider(history).register(),
+    new HistoryCommands(history, responsePanel, prompter, settings, (scope, env) => session.token(env, scope.product), redactor, logger).register(),
   );
   void environment.refresh();
+  void history.prune();
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { prompter, environment, redactor, credentials, runner, banks: banksTree, consents: consentsTree, logUri: context.logUri };
+    return { prompter, environment, redactor, credentials, runner, banks: banksTree, consents: consentsTree, history, responsePanel, logUri: context.logUri };
   }
   return undefined;
 }

@@ -6,6 +6,8 @@ import type { SwitchablePrompter } from './platform/prompter';
 import type { RequestRunner } from './platform/requestRunner';
 import type { BanksTreeProvider } from './views/banksTree';
 import type { ConsentsTreeProvider } from './views/consentsTree';
+import type { HistoryStore } from './history/historyStore';
+import type { ResponsePanel } from './views/response/responsePanel';
 
 export interface TestApi {
   readonly prompter: SwitchablePrompter;
@@ -15,6 +17,8 @@ export interface TestApi {
   readonly runner: RequestRunner;
   readonly banks: BanksTreeProvider;
   readonly consents: ConsentsTreeProvider;
+  readonly history: HistoryStore;
+  readonly responsePanel: ResponsePanel;
   /** Where VS Code writes this extension's logs, including the "Open Payments" channel. */
   readonly logUri: { readonly fsPath: string };
 }

@@ -43,27 +43,30 @@ try {
     env: {
       OPENPAYMENTS_TEST_REPORT: report,
       OPENPAYMENTS_IT_SECRET: secret,
+      OPENPAYMENTS_IT_SHARED: path.dirname(report),
       OPENPAYMENTS_IT_AUTH_HOST: sandbox.authHost,
       OPENPAYMENTS_IT_API_HOST: sandbox.apiHost,
       OPENPAYMENTS_TEST_GREP: process.env.OPENPAYMENTS_TEST_GREP ?? '',
     },
   });
   browser = await launchBrowser('integration');
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  const exitCode = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
-  await page.goto(workbenchUrl(server, { testsPath }));
-  // unref: a pending timer must not keep this process alive once the suite has reported.
-  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS).unref());
-  const code = await Promise.race([exitCode, timeout]);
-  if (code === 'timeout') results.push({ state: 'failed', title: 'integration suite', error: `no result within ${TIMEOUT_MS} ms` });
+  // Two extension-host sessions on the same user data: the suite, then a reloaded window that checks what
+  // the first left behind.
+  for (const [label, tests] of [
+    ['integration suite', testsPath],
+    ['after-reload suite', path.join(repoRoot, 'out', 'integration', 'afterReload.js')],
+  ]) {
+    const code = await runSession(browser.context, workbenchUrl(server, { testsPath: tests }));
+    if (code === 'timeout') results.push({ state: 'failed', title: label, error: `no result within ${TIMEOUT_MS} ms` });
+  }
 
   for (const line of fs.readFileSync(report, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const record = JSON.parse(line);
     if (record.state !== 'end') results.push(record);
   }
-  if (code !== 'timeout' && !results.length) {
-    results.push({ state: 'failed', title: 'integration suite', error: `the extension host ran no test (exit code ${code}); see ${server.logFile}` });
+  if (!results.length) {
+    results.push({ state: 'failed', title: 'integration suite', error: `the extension host ran no test; see ${server.logFile}` });
   }
 
   await browser.close();
@@ -109,3 +112,17 @@ for (const result of results) {
 console.log(`  ${counts.passed} passing, ${counts.failed} failing, ${counts.skipped} pending (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 writeLayerStats('integration', counts);
 process.exitCode = counts.failed ? 1 : 0;
+
+/** Opens one workbench window that runs a test module, and waits for it to report its exit code. */
+async function runSession(context, url) {
+  const page = await context.newPage();
+  try {
+    const exitCode = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
+    await page.goto(url);
+    // unref: a pending timer must not keep this process alive once the suite has reported.
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS).unref());
+    return await Promise.race([exitCode, timeout]);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}

@@ -117,6 +117,14 @@ describe('sending every platform operation to the local sandbox', function () {
     }
     const ids = [...sent.values()].map((e) => e.requestId);
     assert.equal(new Set(ids).size, ids.length, 'every request got a fresh X-Request-ID');
+    const api = await extensionApi();
+    const shown = await send('getASPSPList');
+    assert.ok(api.responsePanel.html?.includes(shown.requestId), 'the response view shows the X-Request-ID sent and echoed');
+    const inHistory = new Set(api.history.entries().map((entry) => entry.requestId));
+    for (const id of ids) assert.ok(inHistory.has(id), `history lists ${id}`);
+    if (process.env.OPENPAYMENTS_IT_SHARED) {
+      fs.writeFileSync(path.join(process.env.OPENPAYMENTS_IT_SHARED, 'sent-request-ids.json'), JSON.stringify(ids));
+    }
   });
 
   it('logs one line per exchange with its X-Request-ID, without secrets', async () => {

@@ -55,6 +55,11 @@ export class ResponsePanel implements vscode.Disposable {
     panel.reveal(undefined, true);
   }
 
+  /** The page the panel shows now, if open (for the extension-host tests). */
+  get html(): string | undefined {
+    return this.panel?.webview.html;
+  }
+
   private get mediaRoot(): vscode.Uri {
     return vscode.Uri.joinPath(this.extensionUri, 'media');
   }

@@ -1,6 +1,9 @@
 // A small in-memory stand-in for the `vscode` module, aliased in by esbuild for unit tests. It implements
 // only what the extension uses, and records what the extension showed so tests can assert on it.
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors loosely typed vscode API surfaces */
+import os from 'node:os';
+import path from 'node:path';
+import { Uri } from './vscodeViews';
 
 export class Disposable {
   private disposed = false;
@@ -288,6 +291,8 @@ export class FakeSecretStorage {
 export function createExtensionContext(mode: ExtensionMode = ExtensionMode.Production) {
   const globalState = new Map<string, unknown>();
   return {
+    extensionUri: Uri.file(process.cwd()),
+    globalStorageUri: Uri.file(path.join(os.tmpdir(), `open-payments-unit-${process.pid}`)),
     subscriptions: [] as { dispose(): unknown }[],
     secrets: new FakeSecretStorage(),
     extensionMode: mode,
