@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentialStore';
 import { BankCommands } from './commands/bankCommands';
 import { ConsentCommands } from './commands/consentCommands';
+import { ScaCommands } from './commands/scaCommands';
 import { ConsentStore } from './consents/consentStore';
 import { CredentialsCommands } from './commands/credentialsCommands';
 import { EnvironmentCommands } from './commands/environmentCommands';
@@ -13,6 +14,7 @@ import { Redactor } from './core/redaction';
 import { ActiveEnvironment } from './platform/activeEnvironment';
 import { BankDirectory } from './platform/bankDirectory';
 import { ConsentTracker } from './platform/consentTracker';
+import { ScaSession } from './platform/scaSession';
 import { ViewLoader } from './platform/viewLoader';
 import { EnvironmentSettings } from './platform/environmentSettings';
 import { HttpSession } from './platform/httpSession';
@@ -23,6 +25,7 @@ import { RequestSettingsReader } from './platform/requestSettings';
 import { SwitchablePrompter, WindowPrompter } from './platform/prompter';
 import type { TestApi } from './testApi';
 import { BANKS_VIEW_ID, BanksTreeProvider } from './views/banksTree';
+import { ChallengePanel } from './views/challengePanel';
 import { CONSENTS_VIEW_ID, ConsentsTreeProvider } from './views/consentsTree';
 import { ResponsePanel } from './views/response/responsePanel';
 import { DirectoryFiles } from './history/directoryFiles';
@@ -60,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const responsePanel = new ResponsePanel(context.extensionUri, redactor, logger);
   runner.setViewer(responsePanel);
   const consents = new ConsentStore(context.globalState);
+  const sca = new ScaSession(runner, session, credentials, environment, prompter, redactor, logger, (title, onClosed) => new ChallengePanel(title, onClosed));
   const consentsTree = new ConsentsTreeProvider(consents, environment, new ViewLoader(runner, environment, CONSENTS_VIEW_ID));
 
   context.subscriptions.push(
@@ -82,6 +86,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     consentsTree,
     vscode.window.createTreeView(CONSENTS_VIEW_ID, { treeDataProvider: consentsTree, showCollapseAll: true }),
     new ConsentCommands(consents, consentsTree, runner, environment, prompter).register(),
+    sca,
+    new ScaCommands(sca, runner, consents, environment, requestSettings, prompter).register(),
     responsePanel,
     runner.onDidExchange((call) => void history.record(call)),
     new HistoryTreeProvider(history).register(),
@@ -92,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { prompter, environment, redactor, credentials, runner, banks: banksTree, consents: consentsTree, history, responsePanel, logUri: context.logUri };
+    return { prompter, environment, redactor, credentials, runner, banks: banksTree, consents: consentsTree, history, responsePanel, sca, logUri: context.logUri };
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import type { BanksTreeProvider } from './views/banksTree';
 import type { ConsentsTreeProvider } from './views/consentsTree';
 import type { HistoryStore } from './history/historyStore';
 import type { ResponsePanel } from './views/response/responsePanel';
+import type { ScaSession } from './platform/scaSession';
 
 export interface TestApi {
   readonly prompter: SwitchablePrompter;
@@ -19,6 +20,7 @@ export interface TestApi {
   readonly consents: ConsentsTreeProvider;
   readonly history: HistoryStore;
   readonly responsePanel: ResponsePanel;
+  readonly sca: ScaSession;
   /** Where VS Code writes this extension's logs, including the "Open Payments" channel. */
   readonly logUri: { readonly fsPath: string };
 }

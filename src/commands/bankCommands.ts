@@ -92,7 +92,7 @@ export class BankCommands {
   async createConsent(node?: BankNode): Promise<unknown> {
     const bicFi = await this.bicOf(node);
     if (!bicFi) return undefined;
-    return vscode.commands.executeCommand('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': bicFi } });
+    return vscode.commands.executeCommand('openPayments.consents.create', bicFi);
   }
 
   async initiatePayment(node?: BankNode): Promise<unknown> {

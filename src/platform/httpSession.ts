@@ -65,6 +65,12 @@ export class HttpSession implements vscode.Disposable {
     return token.value;
   }
 
+  /** The auth host's fetch for the authorization-code exchange, sharing this session's transport settings. */
+  async authFetch(environment: Environment): Promise<HttpCore['authFetch']> {
+    const core = await this.coreFor(environment, this.settings.read().transport);
+    return core.authFetch;
+  }
+
   private coreFor(environment: Environment, transport: TransportSettings): Promise<HttpCore> {
     // The client certificate belongs to production only; switching in or out of production rebuilds.
     if (this.core && this.coreForProduction !== environment.isProduction) void this.reset('environment changed');

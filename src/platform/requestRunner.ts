@@ -39,6 +39,8 @@ export interface RunOptions {
   readonly show?: boolean;
   /** A view that shows its own errors: no notifications, progress shown on the view. */
   readonly quietInView?: string;
+  /** Cancels the request from outside (a flow's own Cancel button). */
+  readonly signal?: AbortSignal;
 }
 
 export class RequestRunner implements vscode.Disposable {
@@ -87,7 +89,7 @@ export class RequestRunner implements vscode.Disposable {
         title: vscode.l10n.t('Open Payments: sending {0}…', input.operation.title),
         cancellable: !quiet,
       },
-      (_progress, token) => this.send(env, input, token),
+      (_progress, token) => this.send(env, input, token, options.signal),
     );
 
     const record: ExchangeRecord = { operation: input.operation, environmentId: env.id, input, result };
@@ -101,9 +103,12 @@ export class RequestRunner implements vscode.Disposable {
     return result;
   }
 
-  private async send(env: Environment, input: RequestInput, token: vscode.CancellationToken): Promise<ApiResult> {
+  private async send(env: Environment, input: RequestInput, token: vscode.CancellationToken, outer?: AbortSignal): Promise<ApiResult> {
     const abort = new AbortController();
     const cancellation = token.onCancellationRequested(() => abort.abort());
+    const onOuterAbort = () => abort.abort();
+    if (outer?.aborted) abort.abort();
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
     try {
       return await this.session.send(env, {
         operation: input.operation,
@@ -122,6 +127,7 @@ export class RequestRunner implements vscode.Disposable {
       };
     } finally {
       cancellation.dispose();
+      outer?.removeEventListener('abort', onOuterAbort);
     }
   }
 

@@ -5,3 +5,4 @@ import './environments.test';
 import './requests.test';
 import './banks.test';
 import './consents.test';
+import './sca.test';

@@ -16,6 +16,8 @@ export interface HttpCoreConfig {
 export interface HttpCore {
   readonly client: ApiClient;
   readonly tokens: ClientCredentialsTokens;
+  /** The auth host's fetch (proxy, CA and timeouts of this core), for the authorization-code exchange. */
+  readonly authFetch: ReturnType<typeof createTransportFetch>;
   /** Closes pooled connections; call on deactivate or when transport settings change. */
   close(): Promise<void>;
 }
@@ -26,9 +28,10 @@ export function createHttpCore(config: HttpCoreConfig): HttpCore {
   // auth host gets its own transport without it; proxy and timeouts apply to both.
   const { clientCertificate: _apiOnly, ...authTransportConfig } = config.transport;
   const authTransport = new UndiciTransport(authTransportConfig);
+  const authFetch = createTransportFetch(authTransport);
   const tokens = new ClientCredentialsTokens({
     credentials: config.credentials,
-    fetch: createTransportFetch(authTransport),
+    fetch: authFetch,
     redactor: config.redactor,
     requestTimeoutMs: config.tokenRequestTimeoutMs,
   });
@@ -36,6 +39,7 @@ export function createHttpCore(config: HttpCoreConfig): HttpCore {
   return {
     client,
     tokens,
+    authFetch,
     close: async () => {
       await Promise.all([apiTransport.close(), authTransport.close()]);
     },

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CONSENT_BODY_TEMPLATE, PAYMENT_BODY_TEMPLATES } from '../../src/api/catalogue';
+import type { ApiResult } from '../../src/api/http/requestFailure';
+import type { ScaOutcome } from '../../src/sca/types';
+import type { ConsentNode } from '../../src/views/consentsTree';
+import { Browser } from '../sandbox/helpers/browser';
+import { eventually, extensionApi, RUN_SECRET, withPrompter } from './support';
+
+const AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
+const API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
+
+describe('strong customer authentication through the loopback redirect URI', function () {
+  this.timeout(30_000);
+  const config = () => vscode.workspace.getConfiguration('openPayments');
+  const opened: string[] = [];
+  let decision: 'approve' | 'deny' = 'approve';
+  let registration: vscode.Disposable | undefined;
+
+  before(async function () {
+    if (!AUTH_HOST || !API_HOST) this.skip();
+    const api = await extensionApi();
+    await config().update('authHost', AUTH_HOST, vscode.ConfigurationTarget.Global);
+    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
+    await config().update('environment', 'custom', vscode.ConfigurationTarget.Global);
+    await config().update('psu.ipAddress', '192.168.0.1', vscode.ConfigurationTarget.Global);
+    await config().update('psu.userAgent', 'mozilla/5.0', vscode.ConfigurationTarget.Global);
+    await config().update('psu.id', '199311219639', vscode.ConfigurationTarget.Global);
+    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
+    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
+    // The test plays the PSU's browser: it opens the URL the extension hands to openExternal, logs in on the
+    // bank page and follows the auth server back to the extension's loopback listener.
+    registration = api.sca.useBrowserOpener(async (url) => {
+      opened.push(url);
+      const redirectUri = new URL(url).searchParams.get('redirect_uri') ?? '';
+      void new Browser(redirectUri)
+        .authorise(url, { psuId: '198301014882', decision })
+        .then((result) => fetch(result.callback, { redirect: 'follow' }))
+        .catch(() => undefined);
+      return true;
+    });
+  });
+
+  after(async () => {
+    registration?.dispose();
+    const api = await extensionApi();
+    await api.credentials.clear('custom');
+    for (const key of ['authHost', 'apiHost', 'environment', 'psu.ipAddress', 'psu.userAgent', 'psu.id', 'tppRedirectPreferred']) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  /** Runs an authorise command, taking the recommended SCA method when the bank offers several. */
+  async function authorise(command: string, arg: unknown): Promise<ScaOutcome | undefined> {
+    const api = await extensionApi();
+    return withPrompter(api, [(items) => items[0]], () => vscode.commands.executeCommand<ScaOutcome>(command, arg));
+  }
+
+  async function createConsent(bicFi: string): Promise<ConsentNode> {
+    const result = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': bicFi }, body: CONSENT_BODY_TEMPLATE });
+    assert.ok(result?.ok, 'consent created');
+    const consentId = String((result.exchange.json as { consentId: string }).consentId);
+    const { consents } = await extensionApi();
+    let node: ConsentNode | undefined;
+    await eventually(async () => {
+      node = (await consents.getChildren()).find((n) => n.kind === 'consent' && n.consent.consentId === consentId);
+      assert.ok(node);
+    });
+    return node as ConsentNode;
+  }
+
+  it('authorises a consent via scaOAuth: bank login in the browser, code back on the loopback listener, consent valid', async () => {
+    decision = 'approve';
+    const node = await createConsent('NDEASESS');
+    const outcome = await authorise('openPayments.consents.authorise', node);
+    assert.equal(outcome?.kind, 'finalised', JSON.stringify(outcome));
+    assert.equal(outcome.route, 'scaOAuth');
+    const url = new URL(opened.at(-1) ?? '');
+    assert.equal(url.origin, AUTH_HOST);
+    assert.equal(url.pathname, '/connect/authorize');
+    assert.equal(url.searchParams.get('redirect_uri'), 'http://127.0.0.1:53682/callback');
+    assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+    assert.ok((url.searchParams.get('state') ?? '').length >= 16);
+    const { consents } = await extensionApi();
+    await eventually(async () => {
+      const fresh = (await consents.getChildren()).find((n) => n.kind === 'consent' && node.kind === 'consent' && n.consent.consentId === node.consent.consentId);
+      assert.ok(fresh?.kind === 'consent' && fresh.consent.status === 'valid');
+      const accounts = await consents.getChildren(fresh);
+      assert.ok(accounts.length > 0 && accounts[0]?.kind === 'account', 'accounts appear under the authorised consent');
+    });
+  });
+
+  it('reports a denied bank login, and nothing is authorised', async () => {
+    decision = 'deny';
+    const node = await createConsent('NDEASESS');
+    const outcome = await authorise('openPayments.consents.authorise', node);
+    assert.equal(outcome?.kind, 'denied');
+    decision = 'approve';
+  });
+
+  it('authorises a decoupled consent at SWEDSESS by polling, with the challenge shown', async () => {
+    await config().update('tppRedirectPreferred', 'false', vscode.ConfigurationTarget.Global);
+    try {
+      const node = await createConsent('SWEDSESS');
+      const before = opened.length;
+      const outcome = await authorise('openPayments.consents.authorise', node);
+      assert.equal(outcome?.kind, 'finalised', JSON.stringify(outcome));
+      assert.equal(outcome.route, 'decoupled');
+      assert.equal(opened.length, before, 'no browser for decoupled SCA');
+    } finally {
+      await config().update('tppRedirectPreferred', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('authorises a domestic payment via scaOAuth and its status moves on', async () => {
+    const params = { 'payment-service': 'payments', 'payment-product': 'domestic', 'X-BicFi': 'NDEASESS' };
+    const created = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'initiatePayment', params, body: PAYMENT_BODY_TEMPLATES.domestic });
+    assert.ok(created?.ok, 'payment created');
+    const paymentId = String((created.exchange.json as { paymentId: string }).paymentId);
+    const outcome = await authorise('openPayments.payments.authorise', { bicFi: 'NDEASESS', paymentId, paymentProduct: 'domestic' });
+    assert.equal(outcome?.kind, 'finalised', JSON.stringify(outcome));
+    assert.notEqual(outcome.parentStatus, 'RCVD');
+  });
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { qrSvg, renderChallengeHtml } from '../../../src/views/challengeHtml';
+
+const texts = { title: 'Authorise <consent>', scan: 'Scan', status: 'Status: started', cancelHint: 'Close to stop' };
+
+describe('decoupled SCA challenge page', () => {
+  it('draws the autostart link as a QR code of rectangles only, with no script allowed', () => {
+    const html = renderChallengeHtml({ qrText: 'https://app.bankid.com/?autostarttoken=abc&redirect=null', scaStatus: 'started' }, texts, 'vscode-resource:');
+    assert.match(html, /<svg[^>]*>[\s\S]*<\/svg>/);
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; img-src vscode-resource: data:; style-src 'unsafe-inline'"/);
+    assert.ok(!/<script/i.test(html));
+    assert.ok(!html.includes('autostarttoken=abc'), 'the token is encoded in the QR, not printed as markup');
+    assert.ok(html.includes('Authorise &lt;consent&gt;'));
+  });
+
+  it('escapes everything the bank sends and refuses an image that is not base64', () => {
+    const html = renderChallengeHtml(
+      { psuMessage: '<img src=x onerror=alert(1)>', autostartUrl: 'bankid:///?autostarttoken="><script>x</script>', imageBase64: 'not base64 "><script>' },
+      texts,
+      'c:',
+    );
+    assert.ok(!html.includes('<img src=x'), 'psuMessage is escaped');
+    assert.ok(!/<script/i.test(html));
+    assert.ok(!html.includes('data:image/png;base64,not'), 'a non-base64 image is dropped');
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+  });
+
+  it('shows the bank\'s image when it is base64', () => {
+    const html = renderChallengeHtml({ imageBase64: 'iVBORw0KGgo=' }, texts, 'c:');
+    assert.ok(html.includes('<img alt="" src="data:image/png;base64,iVBORw0KGgo=">'));
+  });
+
+  it('refuses to encode absurdly long text', () => {
+    assert.equal(qrSvg('x'.repeat(5000)), undefined);
+    assert.ok(qrSvg('token-123')?.startsWith('<svg'));
+  });
+});
