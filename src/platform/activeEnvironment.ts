@@ -22,6 +22,8 @@ export class ActiveEnvironment implements vscode.Disposable {
   private current: EnvironmentState;
   private running: Promise<EnvironmentState> | undefined;
   private queued: Promise<EnvironmentState> | undefined;
+  /** The first read is always announced, so listeners start from a known state. */
+  private announced = false;
 
   readonly onDidChange = this.changed.event;
 
@@ -78,11 +80,13 @@ export class ActiveEnvironment implements vscode.Disposable {
       vscode.commands.executeCommand('setContext', CONTEXT_ENVIRONMENT, id),
       vscode.commands.executeCommand('setContext', CONTEXT_ENVIRONMENT_INVALID, !resolution.ok),
     ]);
-    if (previous.id !== id || previous.hasCredentials !== hasCredentials || previous.resolution.ok !== resolution.ok) {
-      this.logger.info(
-        `Environment ${id}${resolution.ok ? ` (${resolution.environment.authHost}, ${resolution.environment.apiHost})` : ' (invalid hosts)'}; credentials ${hasCredentials ? 'set' : 'not set'}.`,
-      );
-    }
+    // Every request re-reads the state; listeners (trees that reload) hear only of real changes, or a tree
+    // that reloads on change would send requests that announce a change forever.
+    if (stateKey(previous) === stateKey(this.current) && this.announced) return this.current;
+    this.announced = true;
+    this.logger.info(
+      `Environment ${id}${resolution.ok ? ` (${resolution.environment.authHost}, ${resolution.environment.apiHost})` : ' (invalid hosts)'}; credentials ${hasCredentials ? 'set' : 'not set'}.`,
+    );
     this.changed.fire(this.current);
     return this.current;
   }
@@ -90,4 +94,10 @@ export class ActiveEnvironment implements vscode.Disposable {
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+/** What listeners care about: which environment, its hosts (or that they are invalid), and credentials. */
+function stateKey(state: EnvironmentState): string {
+  const hosts = state.resolution.ok ? `${state.resolution.environment.authHost} ${state.resolution.environment.apiHost}` : 'invalid';
+  return `${state.id}|${hosts}|${state.hasCredentials}`;
 }

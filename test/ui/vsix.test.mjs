@@ -89,6 +89,10 @@ describe('the packaged extension (VSIX) in code-server', function () {
     assert.ok(entry, 'the sandbox received GET /aspsps');
     assert.equal(entry.status, 200);
     assert.match(entry.requestId ?? '', /^[0-9a-f-]{36}$/);
+    // The response view shows the status and the very X-Request-ID the sandbox received.
+    const view = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await view.locator('body', { hasText: entry.requestId }).waitFor({ timeout: 20_000 });
+    await view.locator('body', { hasText: '200' }).waitFor();
     await page.screenshot({ path: path.join(artifactsDir, 'vsix-send-request.png') });
     assert.ok(!(await page.content()).includes(SECRET), 'the secret is nowhere in the workbench');
   });

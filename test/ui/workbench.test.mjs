@@ -79,7 +79,8 @@ describe('workbench UI: first run', function () {
     await page
       .locator('.notifications-toasts .notification-toast', { hasText: "Client credentials for Sandbox are saved in VS Code's secret storage." })
       .waitFor({ timeout: 20_000 });
-    await sidebar().getByText('Client credentials are set.').waitFor({ timeout: 20_000 });
+    // With credentials set, the welcome gives way to the Banks tree.
+    await sidebar().getByText('No client credentials are set for the selected environment').waitFor({ state: 'hidden', timeout: 20_000 });
     await page.screenshot({ path: path.join(artifactsDir, 'ui-credentials-set.png') });
     const html = await page.content();
     assert.ok(!html.includes(SECRET), 'the secret is not anywhere in the workbench DOM');

@@ -149,3 +149,22 @@ describe('environment state refresh', () => {
     }
   });
 });
+
+describe('environment change events', () => {
+  it('fire for real changes only, so views that reload on a change cannot loop', async () => {
+    const ext = await activateExtension();
+    try {
+      let fired = 0;
+      const subscription = ext.api.environment.onDidChange(() => (fired += 1));
+      await ext.api.environment.refresh();
+      await ext.api.environment.refresh();
+      assert.equal(fired, 0, 'a re-read with nothing changed is silent');
+      await ext.context.secrets.store('openPayments.clientCredentials.sandbox', JSON.stringify({ clientId: 'a', clientSecret: 'bbbb' }));
+      await ext.api.environment.refresh();
+      assert.equal(fired, 1);
+      subscription.dispose();
+    } finally {
+      ext.dispose();
+    }
+  });
+});

@@ -1,0 +1,91 @@
+// The consent journey through the real UI: Create Consent from the palette, the bank login opened by
+// openExternal as a real popup in Chromium, the callback on the extension's loopback listener, and the
+// accounts appearing in the Consents & Accounts view. Screenshots go to test-artifacts/.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { artifactsDir, launchBrowser, repoRoot, startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
+import { workbench } from './helpers.mjs';
+
+const SECRET = `ui-sca-secret-${crypto.randomBytes(8).toString('hex')}`;
+
+describe('workbench UI: consent authorisation through the browser', function () {
+  this.timeout(120_000);
+  let sandbox;
+  let server;
+  let browser;
+  let page;
+
+  before(async () => {
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
+    sandbox = await start({
+      clients: [{ clientId: 'ui-client', clientSecret: SECRET, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
+    });
+    server = await startCodeServer({
+      label: 'ui-sca',
+      userSettings: {
+        'openPayments.environment': 'custom',
+        'openPayments.authHost': sandbox.authHost,
+        'openPayments.apiHost': sandbox.apiHost,
+        'workbench.startupEditor': 'none',
+      },
+    });
+    browser = await launchBrowser('ui-sca');
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(workbenchUrl(server));
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    browser?.removeProfile();
+    await server?.stop();
+    await sandbox?.close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await page.screenshot({ path: path.join(artifactsDir, `ui-sca-failed-${Date.now()}.png`) }).catch(() => undefined);
+    }
+  });
+
+  it('creates a consent, logs in at the bank in a real popup, and shows the accounts', async () => {
+    const ui = workbench(page);
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
+    await ui.runCommand('Open Payments: Set Client Credentials');
+    await ui.answerInputBox('ui-client');
+    await ui.answerInputBox(SECRET);
+    await ui.toast('Client credentials for Custom Hosts are saved').waitFor({ timeout: 20_000 });
+
+    await ui.runCommand('Open Payments: Create Consent…');
+    await ui.pick('NDEASESS');
+    await ui.pick('All accounts');
+    await ui.answerInputBox(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    // Nordea offers several SCA methods; the recommended one is first.
+    await page.locator('.quick-input-widget', { hasText: 'Choose how the PSU authenticates' }).waitFor({ timeout: 20_000 });
+    const popup = browser.context.waitForEvent('page', { timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    // code-server asks before opening an external link.
+    await page.getByRole('button', { name: 'Open', exact: true }).click({ timeout: 20_000 });
+    const bank = await popup;
+    await bank.waitForLoadState();
+    await bank.locator('#psuId').fill('198301014882');
+    await bank.screenshot({ path: path.join(artifactsDir, 'ui-sca-bank-page.png') });
+    await bank.getByRole('button', { name: 'Approve' }).click();
+    await bank.waitForURL(/127\.0\.0\.1:53682/, { timeout: 20_000 });
+    await bank.screenshot({ path: path.join(artifactsDir, 'ui-sca-callback-page.png') });
+
+    await ui.toast('is authorised').waitFor({ timeout: 30_000 });
+    // Find Bank revealed the bank, so the container may already be open; clicking it again would close it.
+    if (!(await ui.sidebar().getByText('Consents & Accounts').first().isVisible().catch(() => false))) {
+      await page.locator('.activitybar [aria-label^="Open Payments"]').first().click();
+    }
+    const consent = ui.sidebar().locator('.monaco-list-row', { hasText: 'NDEASESS · ' }).first();
+    await consent.waitFor({ timeout: 20_000 });
+    await consent.click();
+    await page.keyboard.press('ArrowRight');
+    await ui.sidebar().locator('.monaco-list-row', { hasText: 'SEK' }).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(artifactsDir, 'ui-sca-accounts.png') });
+  });
+});
