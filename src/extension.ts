@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentialStore';
 import { BankCommands } from './commands/bankCommands';
+import { CertificateCommands } from './commands/certificateCommands';
 import { ConsentCommands } from './commands/consentCommands';
 import { ScaCommands } from './commands/scaCommands';
 import { ConsentStore } from './consents/consentStore';
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     new EnvironmentStatusBar(environment),
     credentialsCommands.register(),
     environmentCommands.register(),
+    new CertificateCommands(context.secrets, prompter, redactor).register(),
     new LocalSandboxCommand(credentials, settings, environment, logger).register(),
     session,
     runner,

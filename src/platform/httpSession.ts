@@ -20,6 +20,7 @@ export type SessionRequest = Omit<ApiRequest, 'environment' | 'context' | 'psuHe
 
 interface PassphraseStore {
   get(key: string): Thenable<string | undefined>;
+  onDidChange(listener: (event: { readonly key: string }) => unknown): vscode.Disposable;
 }
 
 export class HttpSession implements vscode.Disposable {
@@ -38,6 +39,9 @@ export class HttpSession implements vscode.Disposable {
       settings.onDidChangeTransport(() => void this.reset('transport settings changed')),
       // New credentials must never be served a token fetched with the old ones.
       credentials.onDidChange((environment) => void this.clearTokens(environment)),
+      secrets.onDidChange((event) => {
+        if (event.key === CERTIFICATE_PASSPHRASE_KEY) void this.reset('client certificate passphrase changed');
+      }),
     );
   }
 

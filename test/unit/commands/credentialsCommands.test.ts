@@ -168,3 +168,21 @@ describe('environment change events', () => {
     }
   });
 });
+
+describe('client certificate passphrase', () => {
+  it('is stored only in secret storage, asked in a password box, and masked in the log', async () => {
+    const ext = await activateExtension();
+    try {
+      fake.answers.push('pfx-passphrase-77');
+      assert.equal(await commands.executeCommand('openPayments.setCertificatePassphrase'), true);
+      assert.equal(ext.context.secrets.values.get('openPayments.clientCertificatePassphrase'), 'pfx-passphrase-77');
+      assert.equal(fake.prompts[0]?.options.password, true);
+      assert.equal(ext.api.redactor.redact('x pfx-passphrase-77'), 'x ***');
+      assert.ok(!JSON.stringify([...fake.settings, ext.log.lines, fake.messages]).includes('pfx-passphrase-77'));
+      await commands.executeCommand('openPayments.clearCertificatePassphrase');
+      assert.equal(ext.context.secrets.values.has('openPayments.clientCertificatePassphrase'), false);
+    } finally {
+      ext.dispose();
+    }
+  });
+});
