@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const consents = new ConsentStore(context.globalState);
   const sca = new ScaSession(runner, session, credentials, environment, prompter, redactor, logger, (title, onClosed) => new ChallengePanel(title, onClosed));
   const consentsTree = new ConsentsTreeProvider(consents, environment, new ViewLoader(runner, environment, CONSENTS_VIEW_ID));
+  const consentsView = vscode.window.createTreeView(CONSENTS_VIEW_ID, { treeDataProvider: consentsTree, showCollapseAll: true });
 
   context.subscriptions.push(
     channel,
@@ -86,8 +87,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     new BankCommands(directory, banksTree, banksView, runner, environment, memory, prompter).register(),
     new ConsentTracker(runner, consents, requestSettings),
     consentsTree,
-    vscode.window.createTreeView(CONSENTS_VIEW_ID, { treeDataProvider: consentsTree, showCollapseAll: true }),
-    new ConsentCommands(consents, consentsTree, runner, environment, prompter).register(),
+    consentsView,
+    new ConsentCommands(consents, consentsTree, runner, environment, prompter, consentsView, memory).register(),
     sca,
     new ScaCommands(sca, runner, consents, environment, requestSettings, prompter).register(),
     responsePanel,

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
+import type { ParamMemory } from '../platform/paramMemory';
 import type { Prompter } from '../platform/prompter';
 import type { RequestRunner } from '../platform/requestRunner';
 import { catalogueOperation } from '../platform/viewLoader';
@@ -16,6 +17,8 @@ export class ConsentCommands {
     private readonly runner: RequestRunner,
     private readonly environment: ActiveEnvironment,
     private readonly prompter: Prompter,
+    private readonly view: vscode.TreeView<ConsentNode>,
+    private readonly memory: ParamMemory,
   ) {}
 
   register(): vscode.Disposable {
@@ -24,6 +27,11 @@ export class ConsentCommands {
       vscode.commands.registerCommand('openPayments.consents.status', (node?: ConsentNode) => this.status(node)),
       vscode.commands.registerCommand('openPayments.consents.delete', (node?: ConsentNode) => this.delete(node)),
       vscode.commands.registerCommand('openPayments.consents.transactionsForPeriod', (node?: ConsentNode) => this.period(node)),
+      // The selected consent or account prefills Send Request… (X-BicFi, consentId/Consent-ID, account-id).
+      this.view.onDidChangeSelection((event) => {
+        const node = event.selection[0];
+        if (node && 'consent' in node) void this.memory.remember(this.environment.state.id, selectionParams(node));
+      }),
     );
   }
 
@@ -97,4 +105,11 @@ export class ConsentCommands {
     );
     return picked?.consent;
   }
+}
+
+function selectionParams(node: Extract<ConsentNode, { consent: unknown }>): Record<string, string> {
+  const { consent } = node;
+  const params: Record<string, string> = { 'X-BicFi': consent.bicFi, bicFi: consent.bicFi, consentId: consent.consentId, 'Consent-ID': consent.consentId };
+  if ('account' in node) params['account-id'] = node.account.resourceId;
+  return params;
 }

@@ -120,6 +120,8 @@ describe('sending every platform operation to the local sandbox', function () {
     const api = await extensionApi();
     const shown = await send('getASPSPList');
     assert.ok(api.responsePanel.html?.includes(shown.requestId), 'the response view shows the X-Request-ID sent and echoed');
+    assert.ok(!api.responsePanel.html?.includes(RUN_SECRET), 'the response view holds no secret');
+    assert.ok(!/Bearer [A-Za-z0-9._~+/-]{8,}/.test(api.responsePanel.html ?? ''), 'the response view holds no token');
     const inHistory = new Set(api.history.entries().map((entry) => entry.requestId));
     for (const id of ids) assert.ok(inHistory.has(id), `history lists ${id}`);
     if (process.env.OPENPAYMENTS_IT_SHARED) {
