@@ -29,5 +29,5 @@ export default tseslint.config(
     },
   },
   { files: ['esbuild.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { files: ['src/core/**', 'src/api/**', 'src/auth/**', 'src/consents/**', 'src/history/**', 'src/sca/**', 'sandbox/**'], rules: noVscode },
+  { files: ['src/core/**', 'src/api/**', 'src/auth/**', 'src/consents/**', 'src/history/**', 'src/payments/**', 'src/sca/**', 'sandbox/**'], rules: noVscode },
 );

@@ -14,7 +14,8 @@ import { SendRequestCommand } from './commands/sendRequest/sendRequestCommand';
 import { Redactor } from './core/redaction';
 import { ActiveEnvironment } from './platform/activeEnvironment';
 import { BankDirectory } from './platform/bankDirectory';
-import { ConsentTracker } from './platform/consentTracker';
+import { ExchangeTracker } from './platform/exchangeTracker';
+import { PaymentStore } from './payments/paymentRecords';
 import { ScaSession } from './platform/scaSession';
 import { ViewLoader } from './platform/viewLoader';
 import { EnvironmentSettings } from './platform/environmentSettings';
@@ -50,8 +51,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const bodies = new BodyEditor(runner);
   const memory = new ParamMemory(context.globalState);
   const sendRequest = new SendRequestCommand(runner, bodies, environment, requestSettings, prompter, memory);
+  const payments = new PaymentStore(context.globalState);
   const directory = new BankDirectory(runner, environment, BANKS_VIEW_ID);
-  const banksTree = new BanksTreeProvider(directory);
+  const banksTree = new BanksTreeProvider(directory, payments, environment);
   const banksView = vscode.window.createTreeView(BANKS_VIEW_ID, { treeDataProvider: banksTree, showCollapseAll: true });
   const history = new HistoryStore({
     state: context.globalState,
@@ -85,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     banksTree,
     banksView,
     new BankCommands(directory, banksTree, banksView, runner, environment, memory, prompter).register(),
-    new ConsentTracker(runner, consents, requestSettings),
+    new ExchangeTracker(runner, consents, requestSettings, payments),
     consentsTree,
     consentsView,
     new ConsentCommands(consents, consentsTree, runner, environment, prompter, consentsView, memory).register(),

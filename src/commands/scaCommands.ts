@@ -35,6 +35,7 @@ export class ScaCommands {
       vscode.commands.registerCommand('openPayments.consents.authorise', (node?: ConsentNode) => this.authoriseConsent(node)),
       vscode.commands.registerCommand('openPayments.consents.create', (bicFi?: unknown) => this.createConsent(typeof bicFi === 'string' ? bicFi : undefined)),
       vscode.commands.registerCommand('openPayments.payments.authorise', (args?: unknown) => this.authorisePayment(args)),
+      vscode.commands.registerCommand('openPayments.payments.status', (args?: unknown) => this.paymentStatus(args)),
       // A payment created with Send Request… is offered for authorisation straight away.
       this.runner.onDidExchange((record) => this.offerPaymentAuthorisation(record)),
     );
@@ -106,6 +107,26 @@ export class ScaCommands {
     return this.sca.authorise({ kind: 'payment', ...payment });
   }
 
+  /** Reads the payment's status from the bank; the exchange tracker stores it for the Banks view. */
+  async paymentStatus(args: unknown): Promise<string | undefined> {
+    const payment = paymentArgs(args);
+    if (!payment) return undefined;
+    const result = await this.runner.run(
+      {
+        operation: catalogueOperation('getPaymentInitiationStatus'),
+        params: { 'payment-service': payment.paymentService ?? 'payments', 'payment-product': payment.paymentProduct, paymentId: payment.paymentId, 'X-BicFi': payment.bicFi },
+      },
+      { show: false },
+    );
+    if (!result?.ok) return undefined;
+    const status = (result.exchange.json as { transactionStatus?: unknown } | undefined)?.transactionStatus;
+    const text = typeof status === 'string' && /^[A-Z]{4}$/.test(status) ? status : 'unknown';
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Payment {0} at {1} has status {2}. X-Request-ID: {3}.', payment.paymentId, payment.bicFi, text, result.exchange.requestId),
+    );
+    return text;
+  }
+
   private offerPaymentAuthorisation(record: ExchangeRecord): void {
     if (record.operation.id !== 'initiatePayment' || !record.result.ok) return;
     const paymentId = (record.result.exchange.json as { paymentId?: unknown } | undefined)?.paymentId;
@@ -130,9 +151,11 @@ export class ScaCommands {
   }
 }
 
+/** Accepts explicit arguments, or a payment item of the Banks view (which carries them as `payment`). */
 function paymentArgs(value: unknown): PaymentArgs | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
+  const outer = value as Record<string, unknown>;
+  const v = typeof outer.payment === 'object' && outer.payment !== null ? (outer.payment as Record<string, unknown>) : outer;
   const text = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
   const bicFi = text(v.bicFi);
   const paymentId = text(v.paymentId);

@@ -1,12 +1,16 @@
 // The Banks view: countries → ASPSPs → their details, loaded lazily, with errors shown as items that retry.
 import * as vscode from 'vscode';
 import type { AspspDetails, AspspSummary, Country } from '../api/aspspModels';
+import type { PaymentRecord, PaymentStore } from '../payments/paymentRecords';
+import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { BankDirectory } from '../platform/bankDirectory';
 
 export type BankNode =
   | { readonly kind: 'country'; readonly id: string; readonly country: Country }
   | { readonly kind: 'bank'; readonly id: string; readonly bank: AspspSummary; readonly parent: BankNode }
   | { readonly kind: 'detail'; readonly id: string; readonly label: string; readonly description?: string; readonly children?: readonly BankNode[]; readonly parent: BankNode }
+  | { readonly kind: 'payments'; readonly id: string; readonly bicFi: string; readonly parent: BankNode }
+  | { readonly kind: 'payment'; readonly id: string; readonly payment: PaymentRecord; readonly parent: BankNode }
   | { readonly kind: 'error'; readonly id: string; readonly message: string; readonly parent?: BankNode }
   | { readonly kind: 'empty'; readonly id: string; readonly message: string; readonly parent?: BankNode };
 
@@ -19,11 +23,19 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
   /** Nodes by id, so Find Bank can reveal the very objects the tree shows. */
   private readonly nodes = new Map<string, BankNode>();
 
-  constructor(private readonly directory: BankDirectory) {
+  private readonly paymentsSubscription: { dispose(): void };
+
+  constructor(
+    private readonly directory: BankDirectory,
+    private readonly payments: PaymentStore,
+    private readonly environment: ActiveEnvironment,
+  ) {
     this.subscription = directory.onDidChange(() => {
       this.nodes.clear();
       this.changed.fire(undefined);
     });
+    // New payments and status changes show under their bank without reloading the directory.
+    this.paymentsSubscription = payments.onDidChange(() => this.changed.fire(undefined));
   }
 
   getTreeItem(node: BankNode): vscode.TreeItem {
@@ -52,6 +64,24 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
         item.tooltip = node.description ? `${node.label}: ${node.description}` : node.label;
         return item;
       }
+      case 'payments': {
+        const count = this.payments.list(this.environment.state.id, node.bicFi).length;
+        const item = new vscode.TreeItem(vscode.l10n.t('Payments'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.id;
+        item.description = String(count);
+        item.iconPath = new vscode.ThemeIcon('credit-card');
+        return item;
+      }
+      case 'payment': {
+        const p = node.payment;
+        const item = new vscode.TreeItem([p.amount, p.creditorName].filter(Boolean).join(' → ') || p.paymentId, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = `${p.status} · ${p.paymentProduct}`;
+        item.tooltip = vscode.l10n.t('Payment {0} ({1}), status {2}, created {3}', p.paymentId, p.paymentProduct, p.status, p.createdAt);
+        item.iconPath = new vscode.ThemeIcon(p.status === 'RJCT' || p.status === 'CANC' ? 'error' : p.status === 'ACSC' || p.status === 'ACCC' ? 'pass' : 'clock');
+        item.contextValue = 'openPayments.payment';
+        return item;
+      }
       case 'error': {
         const item = new vscode.TreeItem(vscode.l10n.t('Could not load. Select to retry.'), vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
@@ -75,6 +105,9 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
     if (node.kind === 'country') return this.banksOf(node);
     if (node.kind === 'bank') return this.detailsOf(node);
     if (node.kind === 'detail') return [...(node.children ?? [])];
+    if (node.kind === 'payments') {
+      return this.payments.list(this.environment.state.id, node.bicFi).map((payment) => ({ kind: 'payment', id: `${node.id}:${payment.paymentId}`, payment, parent: node }));
+    }
     return [];
   }
 
@@ -117,11 +150,15 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
   private async detailsOf(node: Extract<BankNode, { kind: 'bank' }>): Promise<BankNode[]> {
     const loaded = await this.directory.details(node.bank.bicFi);
     if (!loaded.ok) return [{ kind: 'error', id: `error:${node.id}`, message: loaded.message, parent: node }];
-    return detailNodes(node, loaded.value);
+    const payments: BankNode[] = this.payments.list(this.environment.state.id, node.bank.bicFi).length
+      ? [{ kind: 'payments', id: `${node.id}:payments`, bicFi: node.bank.bicFi, parent: node }]
+      : [];
+    return [...payments, ...detailNodes(node, loaded.value)];
   }
 
   dispose(): void {
     this.subscription.dispose();
+    this.paymentsSubscription.dispose();
     this.changed.dispose();
   }
 }

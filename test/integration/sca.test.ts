@@ -120,5 +120,19 @@ describe('strong customer authentication through the loopback redirect URI', fun
     const outcome = await authorise('openPayments.payments.authorise', { bicFi: 'NDEASESS', paymentId, paymentProduct: 'domestic' });
     assert.equal(outcome?.kind, 'finalised', JSON.stringify(outcome));
     assert.notEqual(outcome.parentStatus, 'RCVD');
+    // The payment is listed under its bank with the status the flow last read.
+    const { banks } = await extensionApi();
+    const sweden = (await banks.getChildren()).find((n) => n.kind === 'country' && n.country.isoCountryCode === 'SE');
+    assert.ok(sweden);
+    const nordea = (await banks.getChildren(sweden)).find((n) => n.kind === 'bank' && n.bank.bicFi === 'NDEASESS');
+    assert.ok(nordea);
+    const folder = (await banks.getChildren(nordea)).find((n) => n.kind === 'payments');
+    assert.ok(folder, 'a Payments folder under the bank');
+    await eventually(async () => {
+      const listed = (await banks.getChildren(folder)).find((n) => n.kind === 'payment' && n.payment.paymentId === paymentId);
+      assert.ok(listed && listed.kind === 'payment');
+      assert.equal(listed.payment.status, outcome.parentStatus);
+      assert.match(String(banks.getTreeItem(listed).description), new RegExp(`^${outcome.parentStatus} · domestic`));
+    });
   });
 });

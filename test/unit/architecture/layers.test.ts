@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 
 /** Lower layers may not import higher ones; layer 0 (platform logic) may not import vscode. */
 function layerOf(file: string): number {
-  if (/^src\/(core|api|auth|consents|history|sca)\//.test(file)) return 0;
+  if (/^src\/(core|api|auth|consents|history|payments|sca)\//.test(file)) return 0;
   if (file.startsWith('src/platform/')) return 1;
   if (/^src\/(views|commands)\//.test(file)) return 2;
   if (file === 'src/extension.ts' || file === 'src/testApi.ts') return 3;

@@ -1,18 +1,20 @@
-// Keeps the consent store in step with every exchange: whichever way a consent was created, read or
-// deleted (the Consents view, Send Request…, history's send again), the view shows it.
+// Keeps the consent and payment stores in step with every exchange: whichever way a consent or payment
+// was created, read or deleted (the views, Send Request…, history's send again, SCA polling), the views show it.
 import type * as vscode from 'vscode';
 import { consentEventOf } from '../consents/consentEvents';
 import type { ConsentStore } from '../consents/consentStore';
+import { paymentEventOf, type PaymentStore } from '../payments/paymentRecords';
 import type { ExchangeRecord, RequestRunner } from './requestRunner';
 import type { RequestSettingsReader } from './requestSettings';
 
-export class ConsentTracker implements vscode.Disposable {
+export class ExchangeTracker implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(
     runner: RequestRunner,
     private readonly store: ConsentStore,
     private readonly settings: RequestSettingsReader,
+    private readonly payments: PaymentStore,
   ) {
     this.subscription = runner.onDidExchange((record) => void this.apply(record));
   }
@@ -20,6 +22,8 @@ export class ConsentTracker implements vscode.Disposable {
   private async apply(record: ExchangeRecord): Promise<void> {
     const exchange = record.result.ok ? record.result.exchange : record.result.failure.exchange;
     if (!exchange) return;
+    const payment = paymentEventOf(record.operation.id, record.input.params, record.input.body, exchange);
+    if (payment) await this.payments.apply(record.environmentId, payment);
     const event = consentEventOf(record.operation.id, record.input.params, record.input.body, exchange);
     if (!event) return;
     const env = record.environmentId;
