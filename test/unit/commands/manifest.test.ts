@@ -52,6 +52,22 @@ describe('extension manifest and activation', () => {
     }
   });
 
+  it('has a walkthrough whose steps run existing commands and show existing media', () => {
+    const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+    const walkthroughs = (manifest.contributes as unknown as { walkthroughs: { steps: { description: string; media: { markdown: string }; completionEvents: string[] }[] }[] }).walkthroughs;
+    assert.equal(walkthroughs.length, 1);
+    const steps = walkthroughs[0]?.steps ?? [];
+    assert.equal(steps.length, 5);
+    for (const step of steps) {
+      assert.ok(fs.existsSync(path.join(repoRoot, step.media.markdown)), step.media.markdown);
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.has(command ?? ''), `unknown ${command}`);
+      for (const event of step.completionEvents) {
+        const [kind, target] = event.split(':');
+        if (kind === 'onCommand') assert.ok(commands.has(target ?? ''), `completion on unknown ${target}`);
+      }
+    }
+  });
+
   it('keeps custom hosts in user settings only, so a workspace cannot redirect credentials', () => {
     const props = manifest.contributes.configuration.properties;
     assert.equal(props['openPayments.authHost']?.scope, 'application');
