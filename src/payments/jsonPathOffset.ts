@@ -144,3 +144,17 @@ export function pathOffset(jsonText: string, path: string): number | undefined {
   }
   return found;
 }
+
+/**
+ * Like pathOffset, but when the field itself is not in the text (a required field that is missing) the
+ * offset of its closest ancestor that is, down to the whole document; undefined only for text with no value.
+ */
+export function nearestPathOffset(jsonText: string, path: string): number | undefined {
+  if (typeof path !== 'string') return undefined;
+  const segments = path === '' ? [] : path.split('.');
+  for (let n = segments.length; n >= 0; n -= 1) {
+    const offset = pathOffset(jsonText, segments.slice(0, n).join('.'));
+    if (offset !== undefined) return offset;
+  }
+  return undefined;
+}

@@ -8,7 +8,7 @@
 // bank takes (Nordea: debtor BBAN), currency agreement between amount and accounts, unknown extra fields.
 import { PAYMENT_PRODUCTS, type PaymentProduct } from '../api/catalogue';
 
-export { pathOffset } from './jsonPathOffset';
+export { nearestPathOffset, pathOffset } from './jsonPathOffset';
 
 /** One thing to fix in a payment body. */
 export interface PaymentBodyProblem {
@@ -111,7 +111,7 @@ function join(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key;
 }
 
-/** " (the body has "Currency"; names are case-sensitive)" when a key differs from `key` only in case. */
+/** ` (found "Currency"; names are case-sensitive)` when the object has a key that differs from `key` only in case. */
 function caseHint(obj: Json, key: string): string {
   const lower = key.toLowerCase();
   const near = Object.keys(obj).find((k) => k !== key && k.toLowerCase() === lower);
@@ -122,9 +122,8 @@ function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'a boolean';
-  return typeof value;
+  if (value === undefined) return 'undefined';
+  return `a ${typeof value}`;
 }
 
 function todayText(today: PaymentValidationOptions['today']): string {
@@ -172,19 +171,22 @@ class Checker {
       return undefined;
     }
     if (typeof value !== 'string') {
-      const quote = typeof value === 'number' ? ' in quotes (a JSON string, not a number)' : '';
-      this.add(path, `${path} must be ${rule.what}${quote}, not ${describeType(value)}.`);
+      const quoted = typeof value === 'number' ? ', written in quotes' : '';
+      this.add(path, `${path} must be ${rule.what}${quoted}, not ${describeType(value)}.`);
       return undefined;
     }
-    if (rule.min !== undefined && value.trim().length < Math.max(rule.min, 1) && value.trim() === '') {
+    if (rule.min !== undefined && value.trim() === '') {
       this.add(path, `${path} must not be empty; set it to ${rule.what}.`);
-    } else if (rule.max !== undefined && value.length > rule.max && !rule.pattern) {
+    } else if (rule.pattern) {
+      // The length check first keeps a huge string away from the pattern.
+      if (value.length > (rule.max ?? Infinity) || value.length < (rule.min ?? 0) || !rule.pattern.test(value)) {
+        const specific = rule.explain?.(value);
+        this.add(path, `${path} must be ${rule.what}${specific ? `, ${specific}` : ''}.`);
+      }
+    } else if (rule.max !== undefined && value.length > rule.max) {
       this.add(path, `${path} is ${value.length} characters long; shorten it to at most ${rule.max} characters.`);
     } else if (rule.min !== undefined && value.length < rule.min) {
       this.add(path, `${path} is ${value.length} characters long; it must be ${rule.what}.`);
-    } else if (rule.pattern && (value.length > (rule.max ?? Infinity) || !rule.pattern.test(value))) {
-      const specific = rule.explain?.(value);
-      this.add(path, `${path} must be ${rule.what}${specific ? `, ${specific}` : ''}.`);
     }
     return value;
   }

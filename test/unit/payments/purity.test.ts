@@ -1,0 +1,32 @@
+// paymentValidation is platform logic: no vscode, nothing above src/api, so views, commands and the sandbox can share it.
+import assert from 'node:assert/strict';
+import * as esbuild from 'esbuild';
+
+describe('paymentValidation imports', function () {
+  this.timeout(20_000);
+
+  it('reach only src/payments and src/api, never vscode, a package or the sandbox', async () => {
+    const result = await esbuild.build({
+      entryPoints: ['src/payments/paymentValidation.ts'],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'record-bare-imports',
+          setup(build) {
+            build.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true }));
+          },
+        },
+      ],
+    });
+    const inputs = Object.entries(result.metafile.inputs);
+    const outside = inputs.map(([file]) => file).filter((file) => !/^src\/(payments|api)\//.test(file));
+    const bare = inputs.flatMap(([, input]) => input.imports.map((i) => i.path)).filter((path) => !path.startsWith('src/'));
+    assert.deepEqual(outside, []);
+    assert.deepEqual(bare, []);
+  });
+});
