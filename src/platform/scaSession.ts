@@ -2,13 +2,11 @@
 // extension's runner, the loopback listener on the registered redirect URI, the browser, the code exchange,
 // a progress notification with Cancel and, for decoupled SCA, the challenge panel.
 import * as vscode from 'vscode';
-import { exchangeAuthorizationCode } from '../auth/authorizationCode';
 import { RedirectListeners } from '../auth/loopback';
 import type { CredentialStore } from '../auth/credentialStore';
 import type { PsuContext } from '../api/operationTypes';
 import type { ApiResult } from '../api/http/requestFailure';
 import type { Redactor } from '../core/redaction';
-import { ScaFlow } from '../sca/scaFlow';
 import { preferredMethod } from '../sca/methodChoice';
 import type { ScaChallenge, ScaFlowDeps, ScaMethod, ScaOutcome, ScaSubject } from '../sca/types';
 import type { ActiveEnvironment } from './activeEnvironment';
@@ -81,7 +79,8 @@ export class ScaSession implements vscode.Disposable {
           openBrowser: (url) => this.opener(url),
           startListener: (request) => this.listeners.listen({ ...request, redirectUri }),
           exchangeCode: async (request) =>
-            exchangeAuthorizationCode({
+            // Loaded on first use: openid-client is not needed until a bank login comes back.
+            (await import('../auth/authorizationCode/codeExchange')).exchangeAuthorizationCode({
               ...request,
               environmentId: env.id,
               authHost: env.authHost,
@@ -96,6 +95,8 @@ export class ScaSession implements vscode.Disposable {
           onStatus: (p) => progress.report({ message: [p.phase, p.scaStatus, p.parentStatus].filter(Boolean).join(' · ') }),
           chooseMethod: (methods, approach) => this.chooseMethod(methods, approach),
         };
+        // Loaded on first use: the flow pulls in PKCE and openid-client, which activation does not need.
+        const { ScaFlow } = await import('../sca/scaFlow');
         return new ScaFlow(deps, { authHost: env.authHost, clientId: creds.clientId }).authorise(subject, abort.signal);
       },
     );

@@ -172,3 +172,54 @@ describe('sending every platform operation to the local sandbox', function () {
     assert.ok((result.failure.tppMessages ?? []).length > 0, 'tppMessages are parsed');
   });
 });
+
+describe('payment bodies are checked before sending', function () {
+  this.timeout(60_000);
+  const config = () => vscode.workspace.getConfiguration('openPayments');
+
+  before(async function () {
+    if (!AUTH_HOST || !API_HOST) this.skip();
+    const api = await extensionApi();
+    await config().update('authHost', AUTH_HOST, vscode.ConfigurationTarget.Global);
+    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
+    await config().update('environment', 'custom', vscode.ConfigurationTarget.Global);
+    await config().update('psu.ipAddress', '192.168.0.1', vscode.ConfigurationTarget.Global);
+    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
+    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
+  });
+
+  after(async () => {
+    const api = await extensionApi();
+    await api.credentials.clear('custom');
+    for (const key of ['authHost', 'apiHost', 'environment', 'psu.ipAddress']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('marks an invalid amount on its field, sends nothing and keeps the body; the corrected body is sent', async () => {
+    await vscode.commands.executeCommand('openPayments.sendRequest', {
+      operationId: 'initiatePayment',
+      params: { 'payment-service': 'payments', 'payment-product': 'domestic', 'X-BicFi': 'NDEASESS' },
+    });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'the body editor opened');
+    const document = editor.document;
+    const original = document.getText();
+    const broken = original.replace(/"amount": "[^"]*"/, '"amount": "12,5"');
+    assert.notEqual(broken, original);
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(original.length)), broken));
+    const before = (await (await fetch(`${API_HOST}/__sandbox/requests`)).json()) as { requests: { path: string }[] };
+    assert.equal(await vscode.commands.executeCommand('openPayments.sendBody', document.uri), undefined);
+    const diagnostics = vscode.languages.getDiagnostics(document.uri);
+    assert.ok(diagnostics.some((d) => d.message.startsWith('instructedAmount.amount')), JSON.stringify(diagnostics.map((d) => d.message)));
+    const marked = diagnostics.find((d) => d.message.startsWith('instructedAmount.amount'));
+    assert.equal(document.getText(marked?.range.with(undefined, marked.range.start.translate(0, 8))), '"amount"');
+    const after = (await (await fetch(`${API_HOST}/__sandbox/requests`)).json()) as { requests: { path: string }[] };
+    assert.equal(after.requests.length, before.requests.length, 'nothing was sent');
+    assert.equal(document.getText(), broken, 'the body is kept as typed');
+
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(broken.length)), original));
+    const result = await vscode.commands.executeCommand<ApiResult>('openPayments.sendBody', document.uri);
+    assert.ok(result?.ok, 'the corrected body is sent');
+    assert.equal(result.exchange.status, 201);
+    assert.equal(vscode.languages.getDiagnostics(document.uri).length, 0);
+  });
+});

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Operation, PsuContext } from '../../api/operationTypes';
 import type { ApiResult } from '../../api/http/requestFailure';
 import type { RequestRunner } from '../../platform/requestRunner';
+import { nearestPathOffset, validatePaymentBody } from '../../payments/paymentValidation';
 import { parseJson } from './jsonPosition';
 
 export const BODY_EDITOR_CONTEXT = 'openPayments.bodyEditorActive';
@@ -21,17 +22,20 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('openPayments.body');
 
   constructor(private readonly runner: RequestRunner) {}
 
   register(): vscode.Disposable {
     this.subscriptions.push(
       this.changed,
+      this.diagnostics,
       vscode.languages.registerCodeLensProvider({ language: 'json', scheme: 'untitled' }, this),
       vscode.commands.registerCommand('openPayments.sendBody', (uri?: vscode.Uri) => this.send(uri)),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.updateContext(editor)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.pending.delete(document.uri.toString());
+        this.diagnostics.delete(document.uri);
       }),
     );
     return this;
@@ -87,7 +91,41 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
       }
       return undefined;
     }
+    const problems = this.validate(request, document, parsed.value);
+    if (problems > 0) return undefined;
     return this.runner.run({ ...request, body: parsed.value });
+  }
+
+  /**
+   * Payment bodies are checked before sending (amount pattern, account references, required fields, giro
+   * references); each problem is marked on its field, the first one gets the cursor, and nothing is sent.
+   */
+  private validate(request: PendingBody, document: vscode.TextDocument, body: unknown): number {
+    const product = request.params['payment-product'];
+    const createsPayment = request.operation.method === 'POST' && request.operation.path.endsWith('/{payment-product}');
+    if (!createsPayment || !product) {
+      this.diagnostics.delete(document.uri);
+      return 0;
+    }
+    const text = document.getText();
+    const problems = validatePaymentBody(product, body);
+    this.diagnostics.set(
+      document.uri,
+      problems.map((problem) => {
+        const start = document.positionAt(nearestPathOffset(text, problem.path) ?? 0);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(start, start.translate(0, 1)), problem.message, vscode.DiagnosticSeverity.Error);
+        diagnostic.source = 'Open Payments';
+        return diagnostic;
+      }),
+    );
+    if (problems.length === 0) return 0;
+    const first = problems[0];
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('{0} was not sent: {1} The body has {2} problem(s), marked in the editor; fix them and send again.', request.operation.title, first?.message ?? '', problems.length),
+    );
+    const position = document.positionAt(nearestPathOffset(text, first?.path ?? '') ?? 0);
+    void vscode.window.showTextDocument(document, { preview: false, selection: new vscode.Range(position, position) });
+    return problems.length;
   }
 
   hasPending(uri: vscode.Uri): boolean {

@@ -83,7 +83,33 @@ export const requestsWorkspace = {
   textDocuments: [] as unknown[],
 };
 
+export enum DiagnosticSeverity {
+  Error = 0,
+  Warning = 1,
+  Information = 2,
+  Hint = 3,
+}
+
+export class Diagnostic {
+  source: string | undefined;
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly severity: DiagnosticSeverity = DiagnosticSeverity.Error,
+  ) {}
+}
+
 export const requestsLanguages = {
+  createDiagnosticCollection(name: string) {
+    const entries = new Map<string, Diagnostic[]>();
+    return {
+      name,
+      set: (uri: { toString(): string }, diagnostics: Diagnostic[]) => void entries.set(uri.toString(), diagnostics),
+      delete: (uri: { toString(): string }) => void entries.delete(uri.toString()),
+      get: (uri: { toString(): string }) => entries.get(uri.toString()),
+      dispose: () => entries.clear(),
+    };
+  },
   registerCodeLensProvider(selector: unknown, provider: unknown): Disposable {
     fake.codeLensProviders.push({ selector, provider });
     return new Disposable(() => {
