@@ -1,31 +1,13 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BankNode } from '../../src/views/banksTree';
-import { eventually, extensionApi, RUN_SECRET, withPrompter } from './support';
-
-const AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
-const API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
+import { eventually, extensionApi, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
 
 describe('the Banks view against the local sandbox', function () {
   this.timeout(60_000);
   const config = () => vscode.workspace.getConfiguration('openPayments');
 
-  before(async function () {
-    if (!AUTH_HOST || !API_HOST) this.skip();
-    const api = await extensionApi();
-    await config().update('authHost', AUTH_HOST, vscode.ConfigurationTarget.Global);
-    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
-    await config().update('environment', 'custom', vscode.ConfigurationTarget.Global);
-    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
-    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
-    await vscode.commands.executeCommand('openPayments.banks.refresh');
-  });
-
-  after(async () => {
-    const api = await extensionApi();
-    await api.credentials.clear('custom');
-    for (const key of ['authHost', 'apiHost', 'environment']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-  });
+  useSandboxEnvironment();
 
   it('lists countries, then the banks of a country, then a bank\'s details', async () => {
     const { banks } = await extensionApi();

@@ -3,33 +3,15 @@ import * as vscode from 'vscode';
 import { CONSENT_BODY_TEMPLATE } from '../../src/api/catalogue';
 import type { ApiResult } from '../../src/api/http/requestFailure';
 import type { ConsentNode } from '../../src/views/consentsTree';
-import { eventually, extensionApi, RUN_SECRET, withPrompter } from './support';
+import { eventually, extensionApi, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
 
-const AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
-const API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
 const BIC = 'HANDSESS';
 
 describe('the Consents & Accounts view against the local sandbox', function () {
   this.timeout(60_000);
-  const config = () => vscode.workspace.getConfiguration('openPayments');
   let consentId = '';
 
-  before(async function () {
-    if (!AUTH_HOST || !API_HOST) this.skip();
-    const api = await extensionApi();
-    await config().update('authHost', AUTH_HOST, vscode.ConfigurationTarget.Global);
-    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
-    await config().update('environment', 'custom', vscode.ConfigurationTarget.Global);
-    await config().update('psu.ipAddress', '192.168.0.1', vscode.ConfigurationTarget.Global);
-    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
-    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
-  });
-
-  after(async () => {
-    const api = await extensionApi();
-    await api.credentials.clear('custom');
-    for (const key of ['authHost', 'apiHost', 'environment', 'psu.ipAddress']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-  });
+  useSandboxEnvironment({ 'psu.ipAddress': '192.168.0.1' });
 
   async function consentNode(): Promise<ConsentNode> {
     const { consents } = await extensionApi();

@@ -5,10 +5,8 @@ import * as vscode from 'vscode';
 import { CONSENT_BODY_TEMPLATE, OPERATIONS, paymentBodyTemplate } from '../../src/api/catalogue';
 import type { ApiResult } from '../../src/api/http/requestFailure';
 import type { Exchange } from '../../src/api/http/exchange';
-import { eventually, extensionApi, RUN_SECRET, withPrompter } from './support';
+import { eventually, extensionApi, RUN_SECRET, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
 
-const AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
-const API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
 const BIC = 'HANDSESS'; // decoupled SCA that the sandbox approves at once, so one consent covers AIS
 const PIS = { 'payment-service': 'payments', 'payment-product': 'domestic', 'X-BicFi': BIC };
 
@@ -27,29 +25,8 @@ function json(exchange: Exchange): Record<string, unknown> {
 describe('sending every platform operation to the local sandbox', function () {
   this.timeout(120_000);
   const sent = new Map<string, Exchange>();
-  const config = () => vscode.workspace.getConfiguration('openPayments');
 
-  before(async function () {
-    if (!AUTH_HOST || !API_HOST) this.skip();
-    const api = await extensionApi();
-    await config().update('authHost', AUTH_HOST, vscode.ConfigurationTarget.Global);
-    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
-    await config().update('environment', 'custom', vscode.ConfigurationTarget.Global);
-    await config().update('psu.ipAddress', '192.168.0.1', vscode.ConfigurationTarget.Global);
-    await config().update('psu.userAgent', 'mozilla/5.0', vscode.ConfigurationTarget.Global);
-    await config().update('psu.id', '199311219639', vscode.ConfigurationTarget.Global);
-    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
-    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
-    await api.environment.refresh();
-  });
-
-  after(async () => {
-    const api = await extensionApi();
-    await api.credentials.clear('custom');
-    for (const key of ['authHost', 'apiHost', 'environment', 'psu.ipAddress', 'psu.userAgent', 'psu.id']) {
-      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-    }
-  });
+  useSandboxEnvironment({ 'psu.ipAddress': '192.168.0.1', 'psu.userAgent': 'mozilla/5.0', 'psu.id': '199311219639' });
 
   async function send(operationId: string, params: Record<string, string> = {}, body?: unknown): Promise<Exchange> {
     const result = await vscode.commands.executeCommand<ApiResult | undefined>('openPayments.sendRequest', { operationId, params, body });
@@ -175,24 +152,8 @@ describe('sending every platform operation to the local sandbox', function () {
 
 describe('payment bodies are checked before sending', function () {
   this.timeout(60_000);
-  const config = () => vscode.workspace.getConfiguration('openPayments');
 
-  before(async function () {
-    if (!AUTH_HOST || !API_HOST) this.skip();
-    const api = await extensionApi();
-    await config().update('authHost', AUTH_HOST, vscode.ConfigurationTarget.Global);
-    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
-    await config().update('environment', 'custom', vscode.ConfigurationTarget.Global);
-    await config().update('psu.ipAddress', '192.168.0.1', vscode.ConfigurationTarget.Global);
-    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
-    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
-  });
-
-  after(async () => {
-    const api = await extensionApi();
-    await api.credentials.clear('custom');
-    for (const key of ['authHost', 'apiHost', 'environment', 'psu.ipAddress']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-  });
+  useSandboxEnvironment({ 'psu.ipAddress': '192.168.0.1' });
 
   it('marks an invalid amount on its field, sends nothing and keeps the body; the corrected body is sent', async () => {
     await vscode.commands.executeCommand('openPayments.sendRequest', {

@@ -5,10 +5,8 @@ import type { ApiResult } from '../../src/api/http/requestFailure';
 import type { ScaOutcome } from '../../src/sca/types';
 import type { ConsentNode } from '../../src/views/consentsTree';
 import { Browser } from '../sandbox/helpers/browser';
-import { eventually, extensionApi, RUN_SECRET, withPrompter } from './support';
+import { eventually, extensionApi, SANDBOX_AUTH_HOST as AUTH_HOST, useSandboxEnvironment, withPrompter } from './support';
 
-const AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
-const API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
 
 describe('strong customer authentication through the loopback redirect URI', function () {
   this.timeout(30_000);
@@ -17,17 +15,10 @@ describe('strong customer authentication through the loopback redirect URI', fun
   let decision: 'approve' | 'deny' = 'approve';
   let registration: vscode.Disposable | undefined;
 
-  before(async function () {
-    if (!AUTH_HOST || !API_HOST) this.skip();
+  useSandboxEnvironment({ 'psu.ipAddress': '192.168.0.1', 'psu.userAgent': 'mozilla/5.0', 'psu.id': '199311219639' });
+
+  before(async () => {
     const api = await extensionApi();
-    await config().update('authHost', AUTH_HOST, vscode.ConfigurationTarget.Global);
-    await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
-    await config().update('environment', 'custom', vscode.ConfigurationTarget.Global);
-    await config().update('psu.ipAddress', '192.168.0.1', vscode.ConfigurationTarget.Global);
-    await config().update('psu.userAgent', 'mozilla/5.0', vscode.ConfigurationTarget.Global);
-    await config().update('psu.id', '199311219639', vscode.ConfigurationTarget.Global);
-    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
-    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
     // The test plays the PSU's browser: it opens the URL the extension hands to openExternal, logs in on the
     // bank page and follows the auth server back to the extension's loopback listener.
     registration = api.sca.useBrowserOpener(async (url) => {
@@ -41,14 +32,7 @@ describe('strong customer authentication through the loopback redirect URI', fun
     });
   });
 
-  after(async () => {
-    registration?.dispose();
-    const api = await extensionApi();
-    await api.credentials.clear('custom');
-    for (const key of ['authHost', 'apiHost', 'environment', 'psu.ipAddress', 'psu.userAgent', 'psu.id', 'tppRedirectPreferred']) {
-      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-    }
-  });
+  after(() => registration?.dispose());
 
   /** Runs an authorise command, taking the recommended SCA method when the bank offers several. */
   async function authorise(command: string, arg: unknown): Promise<ScaOutcome | undefined> {

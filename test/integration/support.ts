@@ -83,3 +83,31 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
     }
   }
 }
+
+export const SANDBOX_AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
+export const SANDBOX_API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
+
+/**
+ * Points the extension at the harness's local sandbox (the `custom` environment) with this run's client,
+ * plus any extra settings, for the suite it is called in; undoes all of it afterwards. Skips the suite when
+ * no sandbox was started (the electron runner).
+ */
+export function useSandboxEnvironment(extra: Readonly<Record<string, string>> = {}): void {
+  const config = () => vscode.workspace.getConfiguration('openPayments');
+  const settings: Record<string, string | undefined> = { authHost: SANDBOX_AUTH_HOST, apiHost: SANDBOX_API_HOST, environment: 'custom', ...extra };
+
+  before(async function () {
+    if (!SANDBOX_AUTH_HOST || !SANDBOX_API_HOST) this.skip();
+    const api = await extensionApi();
+    for (const [key, value] of Object.entries(settings)) await config().update(key, value, vscode.ConfigurationTarget.Global);
+    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
+    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
+    await api.environment.refresh();
+  });
+
+  after(async () => {
+    const api = await extensionApi();
+    await api.credentials.clear('custom');
+    for (const key of Object.keys(settings)) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+  });
+}

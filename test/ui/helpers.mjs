@@ -33,3 +33,51 @@ export function workbench(page) {
 
   return { sidebar, runCommand, answerInputBox, pick, toast };
 }
+
+/**
+ * Starts what a UI journey needs: optionally the local sandbox (with a client whose secret is the test's),
+ * code-server (with settings, optionally installing VSIX files) and Chromium on the workbench page.
+ * Returns everything plus close(), which stops it all.
+ */
+export async function openWorkbench({ label, secret, clientId, userSettings = {}, install, development = true }) {
+  const { artifactsDir, launchBrowser, repoRoot, startCodeServer, workbenchUrl } = await import('../harness/codeServer.mjs');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  let sandbox;
+  if (secret) {
+    const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
+    sandbox = await start({
+      clients: [{ clientId, clientSecret: secret, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
+    });
+  }
+  const settings = sandbox
+    ? { 'openPayments.environment': 'custom', 'openPayments.authHost': sandbox.authHost, 'openPayments.apiHost': sandbox.apiHost, ...userSettings }
+    : userSettings;
+  const server = await startCodeServer({ label, install, userSettings: { 'workbench.startupEditor': 'none', ...settings } });
+  const browser = await launchBrowser(label);
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(workbenchUrl(server, { development }));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  return {
+    sandbox,
+    server,
+    browser,
+    page,
+    screenshot: (name) => page.screenshot({ path: path.join(artifactsDir, name) }),
+    close: async () => {
+      await browser.close();
+      browser.removeProfile();
+      await server.stop();
+      await sandbox?.close();
+    },
+  };
+}
+
+/** Mocha afterEach hook body: keeps a screenshot of a failed journey. */
+export async function screenshotOnFailure(test, page, label) {
+  if (test?.state !== 'failed' || !page) return;
+  const { artifactsDir } = await import('../harness/codeServer.mjs');
+  const path = await import('node:path');
+  await page.screenshot({ path: path.join(artifactsDir, `${label}-failed-${Date.now()}.png`) }).catch(() => undefined);
+}

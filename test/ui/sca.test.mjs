@@ -2,52 +2,24 @@
 // openExternal as a real popup in Chromium, the callback on the extension's loopback listener, and the
 // accounts appearing in the Consents & Accounts view. Screenshots go to test-artifacts/.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { artifactsDir, launchBrowser, repoRoot, startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
-import { workbench } from './helpers.mjs';
+import { artifactsDir } from '../harness/codeServer.mjs';
+import { openWorkbench, screenshotOnFailure, workbench } from './helpers.mjs';
 
 const SECRET = `ui-sca-secret-${crypto.randomBytes(8).toString('hex')}`;
 
 describe('workbench UI: consent authorisation through the browser', function () {
   this.timeout(120_000);
-  let sandbox;
-  let server;
-  let browser;
+  let workbenchUi;
   let page;
 
   before(async () => {
-    fs.mkdirSync(artifactsDir, { recursive: true });
-    const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
-    sandbox = await start({
-      clients: [{ clientId: 'ui-client', clientSecret: SECRET, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
-    });
-    server = await startCodeServer({
-      label: 'ui-sca',
-      userSettings: {
-        'openPayments.environment': 'custom',
-        'openPayments.authHost': sandbox.authHost,
-        'openPayments.apiHost': sandbox.apiHost,
-        'workbench.startupEditor': 'none',
-      },
-    });
-    browser = await launchBrowser('ui-sca');
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(workbenchUrl(server));
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    workbenchUi = await openWorkbench({ label: 'ui-sca', secret: SECRET, clientId: 'ui-client' });
+    page = workbenchUi.page;
   });
-
-  after(async () => {
-    await browser?.close();
-    browser?.removeProfile();
-    await server?.stop();
-    await sandbox?.close();
-  });
-
+  after(async () => workbenchUi?.close());
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await page.screenshot({ path: path.join(artifactsDir, `ui-sca-failed-${Date.now()}.png`) }).catch(() => undefined);
-    }
+    await screenshotOnFailure(this.currentTest, page, 'ui-sca');
   });
 
   it('creates a consent, logs in at the bank in a real popup, and shows the accounts', async () => {
@@ -64,7 +36,7 @@ describe('workbench UI: consent authorisation through the browser', function () 
     await ui.answerInputBox(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     // Nordea offers several SCA methods; the recommended one is first.
     await page.locator('.quick-input-widget', { hasText: 'Choose how the PSU authenticates' }).waitFor({ timeout: 20_000 });
-    const popup = browser.context.waitForEvent('page', { timeout: 30_000 });
+    const popup = workbenchUi.browser.context.waitForEvent('page', { timeout: 30_000 });
     await page.keyboard.press('Enter');
     // code-server asks before opening an external link.
     await page.getByRole('button', { name: 'Open', exact: true }).click({ timeout: 20_000 });
@@ -86,6 +58,6 @@ describe('workbench UI: consent authorisation through the browser', function () 
     await consent.click();
     await page.keyboard.press('ArrowRight');
     await ui.sidebar().locator('.monaco-list-row', { hasText: 'SEK' }).first().waitFor({ timeout: 20_000 });
-    await page.screenshot({ path: path.join(artifactsDir, 'ui-sca-accounts.png') });
+    await workbenchUi.screenshot('ui-sca-accounts.png');
   });
 });

@@ -6,21 +6,18 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { artifactsDir, launchBrowser, repoRoot, startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
-import { workbench } from './helpers.mjs';
+import { repoRoot } from '../harness/codeServer.mjs';
+import { openWorkbench, screenshotOnFailure, workbench } from './helpers.mjs';
 
 const SECRET = `vsix-secret-${crypto.randomBytes(8).toString('hex')}`;
 
 describe('the packaged extension (VSIX) in code-server', function () {
   this.timeout(120_000);
-  let sandbox;
-  let server;
-  let browser;
+  let workbenchUi;
   let page;
   let vsixDir;
 
   before(async () => {
-    fs.mkdirSync(artifactsDir, { recursive: true });
     vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpayments-vsix-'));
     const vsix = path.join(vsixDir, 'open-payments-vscode.vsix');
     execFileSync(process.execPath, ['esbuild.js', '--production', '--only=extension'], { cwd: repoRoot });
@@ -29,38 +26,15 @@ describe('the packaged extension (VSIX) in code-server', function () {
       ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
-    sandbox = await start({
-      clients: [{ clientId: 'vsix-client', clientSecret: SECRET, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
-    });
-    server = await startCodeServer({
-      label: 'vsix',
-      install: [vsix],
-      userSettings: {
-        'openPayments.environment': 'custom',
-        'openPayments.authHost': sandbox.authHost,
-        'openPayments.apiHost': sandbox.apiHost,
-        'workbench.startupEditor': 'none',
-      },
-    });
-    browser = await launchBrowser('vsix');
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(workbenchUrl(server, { development: false }));
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    workbenchUi = await openWorkbench({ label: 'vsix', secret: SECRET, clientId: 'vsix-client', install: [vsix], development: false });
+    page = workbenchUi.page;
   });
-
   after(async () => {
-    await browser?.close();
-    browser?.removeProfile();
-    await server?.stop();
-    await sandbox?.close();
+    await workbenchUi?.close();
     if (vsixDir) fs.rmSync(vsixDir, { recursive: true, force: true });
   });
-
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await page.screenshot({ path: path.join(artifactsDir, `vsix-failed-${Date.now()}.png`) }).catch(() => undefined);
-    }
+    await screenshotOnFailure(this.currentTest, page, 'vsix');
   });
 
   it('activates from the VSIX and shows the environment', async () => {
@@ -82,7 +56,7 @@ describe('the packaged extension (VSIX) in code-server', function () {
 
     let entry;
     for (let i = 0; i < 100 && !entry; i += 1) {
-      const log = await (await fetch(`${sandbox.apiHost}/__sandbox/requests`)).json();
+      const log = await (await fetch(`${workbenchUi.sandbox.apiHost}/__sandbox/requests`)).json();
       entry = log.requests.find((r) => r.path === '/psd2/aspspinformation/v1/aspsps');
       if (!entry) await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -93,7 +67,7 @@ describe('the packaged extension (VSIX) in code-server', function () {
     const view = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     await view.locator('body', { hasText: entry.requestId }).waitFor({ timeout: 20_000 });
     await view.locator('body', { hasText: '200' }).waitFor();
-    await page.screenshot({ path: path.join(artifactsDir, 'vsix-send-request.png') });
+    await workbenchUi.screenshot('vsix-send-request.png');
     assert.ok(!(await page.content()).includes(SECRET), 'the secret is nowhere in the workbench');
   });
 });

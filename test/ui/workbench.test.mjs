@@ -3,56 +3,29 @@
 // test-artifacts/ (git-ignored).
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { artifactsDir, launchBrowser, startCodeServer, workbenchUrl } from '../harness/codeServer.mjs';
+import { openWorkbench, screenshotOnFailure, workbench } from './helpers.mjs';
 
 const SECRET = `ui-secret-${crypto.randomBytes(8).toString('hex')}`;
 
 describe('workbench UI: first run', function () {
   this.timeout(90_000);
-  let server;
-  let browser;
+  let workbenchUi;
   let page;
+  let ui;
 
   before(async () => {
-    fs.mkdirSync(artifactsDir, { recursive: true });
-    server = await startCodeServer({ label: 'ui' });
-    browser = await launchBrowser('ui');
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(workbenchUrl(server));
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    workbenchUi = await openWorkbench({ label: 'ui' });
+    page = workbenchUi.page;
+    ui = workbench(page);
   });
-
-  after(async () => {
-    await browser?.close();
-    browser?.removeProfile();
-    await server?.stop();
-  });
-
+  after(async () => workbenchUi?.close());
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await page.screenshot({ path: path.join(artifactsDir, `ui-failed-${Date.now()}.png`) }).catch(() => undefined);
-    }
+    await screenshotOnFailure(this.currentTest, page, 'ui');
   });
 
-  const sidebar = () => page.locator('[id="workbench.parts.sidebar"]');
-
-  async function runCommand(title) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-    await page.keyboard.press('Enter');
-  }
-
-  async function answerInputBox(text) {
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(text);
-    await page.keyboard.press('Enter');
-  }
+  const sidebar = () => ui.sidebar();
+  const runCommand = (title) => ui.runCommand(title);
+  const answerInputBox = (text) => ui.answerInputBox(text);
 
   it('shows the Open Payments container with a welcome view that says what to do', async () => {
     await page.locator('.activitybar [aria-label^="Open Payments"]').first().click();
@@ -61,7 +34,7 @@ describe('workbench UI: first run', function () {
     for (const view of ['Banks', 'Consents & Accounts', 'History']) {
       assert.ok(await sidebar().getByText(view, { exact: true }).first().isVisible(), `${view} view is shown`);
     }
-    await page.screenshot({ path: path.join(artifactsDir, 'ui-welcome.png') });
+    await workbenchUi.screenshot('ui-welcome.png');
   });
 
   it('shows the environment in the status bar', async () => {
@@ -81,7 +54,7 @@ describe('workbench UI: first run', function () {
       .waitFor({ timeout: 20_000 });
     // With credentials set, the welcome gives way to the Banks tree.
     await sidebar().getByText('No client credentials are set for the selected environment').waitFor({ state: 'hidden', timeout: 20_000 });
-    await page.screenshot({ path: path.join(artifactsDir, 'ui-credentials-set.png') });
+    await workbenchUi.screenshot('ui-credentials-set.png');
     const html = await page.content();
     assert.ok(!html.includes(SECRET), 'the secret is not anywhere in the workbench DOM');
   });

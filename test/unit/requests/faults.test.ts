@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { start, type FaultSpec, type Sandbox } from '../../../sandbox/index';
+import type { FaultSpec } from '../../../sandbox/index';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
-import { activateExtension, type Activated } from '../fakes/activate';
+import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake } from '../fakes/vscode';
 
 const SECRET = 'unit-fault-secret-51c9';
@@ -14,31 +14,10 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 describe('failure kinds through Send Request (fake VS Code, real sandbox faults)', function () {
   this.timeout(30_000);
-  let sandbox: Sandbox;
-  let ext: Activated;
-
-  before(async () => {
-    sandbox = await start({
-      clients: [{ clientId: 'fault-client', clientSecret: SECRET, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
-    });
-  });
-  after(async () => sandbox.close());
-
-  beforeEach(async () => {
-    ext = await activateExtension();
-    fake.settings.set('openPayments.environment', { global: 'custom' });
-    fake.settings.set('openPayments.authHost', { global: sandbox.authHost });
-    fake.settings.set('openPayments.apiHost', { global: sandbox.apiHost });
-    await ext.api.credentials.set('custom', { clientId: 'fault-client', clientSecret: SECRET });
-    await ext.api.environment.refresh();
-  });
-  afterEach(async () => {
-    ext.dispose();
-    await fetch(`${sandbox.apiHost}/__sandbox/faults`, { method: 'DELETE' });
-  });
+  const current = useSandboxExtension('fault-client', SECRET);
 
   async function withFault(fault: FaultSpec): Promise<{ result: ApiResult; error?: string }> {
-    const set = await fetch(`${sandbox.apiHost}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([fault]) });
+    const set = await fetch(`${current().sandbox.apiHost}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([fault]) });
     assert.equal(set.status, 200);
     return send();
   }
@@ -66,7 +45,7 @@ describe('failure kinds through Send Request (fake VS Code, real sandbox faults)
     assert.equal(first?.status, 401);
     assert.equal(second?.status, 200);
     assert.notEqual(first?.requestId, second?.requestId);
-    assert.ok(ext.log.lines.some((line) => line.includes(first?.requestId ?? 'none') && line.includes(second?.requestId ?? 'none')), 'both ids are logged');
+    assert.ok(current().ext.log.lines.some((line) => line.includes(first?.requestId ?? 'none') && line.includes(second?.requestId ?? 'none')), 'both ids are logged');
   });
 
   it('429 with a short Retry-After is retried for a GET; a long one is reported with the wait', async () => {
@@ -107,7 +86,7 @@ describe('failure kinds through Send Request (fake VS Code, real sandbox faults)
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
     fake.settings.set('openPayments.apiHost', { global: `http://127.0.0.1:${port}` });
-    await ext.api.environment.refresh();
+    await current().ext.api.environment.refresh();
     const { result, error } = await send();
     assertTraced(error, /connection was refused/, result);
   });

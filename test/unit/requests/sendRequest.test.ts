@@ -1,37 +1,20 @@
 // Send Request through the real activate() with the fake vscode, against the real local sandbox over HTTP.
 import assert from 'node:assert/strict';
-import { start, type Sandbox } from '../../../sandbox/index';
 import { OPERATIONS } from '../../../src/api/catalogue';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
-import { activateExtension, type Activated } from '../fakes/activate';
+import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, progress } from '../fakes/vscode';
 
 const SECRET = 'unit-send-secret-4b1d7e';
 
 describe('Send Request (fake VS Code, real sandbox)', function () {
   this.timeout(20_000);
-  let sandbox: Sandbox;
-  let ext: Activated;
+  const current = useSandboxExtension('unit-client', SECRET);
 
-  before(async () => {
-    sandbox = await start({
-      clients: [{ clientId: 'unit-client', clientSecret: SECRET, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
-    });
-  });
-  after(async () => sandbox.close());
-
-  beforeEach(async () => {
-    ext = await activateExtension();
-    fake.settings.set('openPayments.environment', { global: 'custom' });
-    fake.settings.set('openPayments.authHost', { global: sandbox.authHost });
-    fake.settings.set('openPayments.apiHost', { global: sandbox.apiHost });
-    await ext.api.credentials.set('custom', { clientId: 'unit-client', clientSecret: SECRET });
-    await ext.api.environment.refresh();
-    progress.shown.length = 0;
-  });
-  afterEach(() => ext.dispose());
-
-  const visible = () => JSON.stringify({ log: ext.log.lines, messages: fake.messages, state: ext.context.globalState.keys().map((k) => ext.context.globalState.get(k)) });
+  const visible = () => {
+    const { ext } = current();
+    return JSON.stringify({ log: ext.log.lines, messages: fake.messages, state: ext.context.globalState.keys().map((k) => ext.context.globalState.get(k)) });
+  };
 
   it('offers every catalogue operation once, grouped by product', async () => {
     fake.answers.push(undefined);
@@ -54,7 +37,7 @@ describe('Send Request (fake VS Code, real sandbox)', function () {
     assert.match(bicPrompt.validateInput('nordea'), /bicFi must match/);
     assert.match(bicPrompt.validateInput(''), /bicFi is required/);
     assert.equal(bicPrompt.ignoreFocusOut, true);
-    assert.ok(ext.log.lines.some((line) => line.includes(`GET /psd2/aspspinformation/v1/aspsps/NDEASESS 200`) && line.includes(result.exchange.requestId)));
+    assert.ok(current().ext.log.lines.some((line) => line.includes(`GET /psd2/aspspinformation/v1/aspsps/NDEASESS 200`) && line.includes(result.exchange.requestId)));
 
     fake.prompts.length = 0;
     fake.answers.push('getASPSPDetails', undefined);
@@ -79,7 +62,7 @@ describe('Send Request (fake VS Code, real sandbox)', function () {
   });
 
   it('asks for credentials instead of sending when none are set', async () => {
-    await ext.api.credentials.clear('custom');
+    await current().ext.api.credentials.clear('custom');
     const result = await commands.executeCommand('openPayments.sendRequest', { operationId: 'getCountriesList', params: {} });
     assert.equal(result, undefined);
     const message = fake.messages.at(-1);
@@ -88,7 +71,8 @@ describe('Send Request (fake VS Code, real sandbox)', function () {
   });
 
   it('cancels from the progress notification', async () => {
-    await fetch(`${sandbox.apiHost}/__sandbox/faults`, {
+    progress.shown.length = 0;
+    await fetch(`${current().sandbox.apiHost}/__sandbox/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ kind: 'slow', operations: ['getCountriesList'], delayMs: 5000, times: 1 }]),
