@@ -5,9 +5,12 @@ import type { BankDirectory } from '../platform/bankDirectory';
 import type { ParamMemory } from '../platform/paramMemory';
 import type { Prompter } from '../platform/prompter';
 import type { RequestRunner } from '../platform/requestRunner';
+import { paymentBodyTemplate } from '../api/catalogue';
 import type { BankNode, BanksTreeProvider } from '../views/banksTree';
+import type { ConsentNode } from '../views/consentsTree';
 
 type BankItem = Extract<BankNode, { kind: 'bank' }>;
+type AccountItem = Extract<ConsentNode, { kind: 'account' }>;
 
 interface FoundBank extends vscode.QuickPickItem {
   readonly id: string;
@@ -33,6 +36,7 @@ export class BankCommands {
       vscode.commands.registerCommand('openPayments.banks.showDetails', (node?: BankNode) => this.showDetails(node)),
       vscode.commands.registerCommand('openPayments.banks.createConsent', (node?: BankNode) => this.createConsent(node)),
       vscode.commands.registerCommand('openPayments.banks.initiatePayment', (node?: BankNode) => this.initiatePayment(node)),
+      vscode.commands.registerCommand('openPayments.accounts.initiatePayment', (node?: AccountItem) => this.initiatePaymentFrom(node)),
       // The selected bank prefills X-BicFi in Send Request…
       this.view.onDidChangeSelection((event) => {
         const bank = event.selection.find((node): node is BankItem => node.kind === 'bank');
@@ -95,9 +99,20 @@ export class BankCommands {
     return vscode.commands.executeCommand('openPayments.consents.create', bicFi);
   }
 
+  /** Initiate Payment… on an account: that account's bank, with the account as debtor in the body. */
+  async initiatePaymentFrom(node?: AccountItem): Promise<unknown> {
+    if (node?.kind !== 'account') return undefined;
+    const debtor = node.account.iban ? { iban: node.account.iban, ...(node.account.currency ? { currency: node.account.currency } : {}) } : undefined;
+    return this.initiateAt(node.consent.bicFi, debtor);
+  }
+
   async initiatePayment(node?: BankNode): Promise<unknown> {
     const bicFi = await this.bicOf(node);
     if (!bicFi) return undefined;
+    return this.initiateAt(bicFi, undefined);
+  }
+
+  private async initiateAt(bicFi: string, debtorAccount: Record<string, string> | undefined): Promise<unknown> {
     const details = await this.directory.details(bicFi);
     const products = details.ok && details.value.paymentProducts.length ? details.value.paymentProducts : ['domestic'];
     const product =
@@ -105,9 +120,11 @@ export class BankCommands {
         ? products[0]
         : (await this.prompter.pick(products.map((p) => ({ id: p, label: p })), { title: vscode.l10n.t('Payment product at {0}', bicFi) }))?.id;
     if (!product) return undefined;
+    const template = paymentBodyTemplate(product);
     return vscode.commands.executeCommand('openPayments.sendRequest', {
       operationId: 'initiatePayment',
       params: { 'payment-service': 'payments', 'payment-product': product, 'X-BicFi': bicFi },
+      ...(debtorAccount && typeof template === 'object' && template !== null ? { bodyTemplate: { ...template, debtorAccount } } : {}),
     });
   }
 

@@ -55,6 +55,16 @@ describe('the Consents & Accounts view against the local sandbox', function () {
     assert.deepEqual(groups.map((g) => consents.getTreeItem(g).label), ['Booked', 'Pending']);
     const booked = await consents.getChildren(groups[0] as ConsentNode);
     assert.ok(booked.length > 0, 'booked transactions in the last 90 days');
+
+    // Initiate Payment from the account: the body editor starts with this account as the debtor.
+    assert.ok(first.kind === 'account');
+    const api = await extensionApi();
+    await withPrompter(api, [(items) => items.find((item) => item.label === 'domestic')], () =>
+      vscode.commands.executeCommand('openPayments.accounts.initiatePayment', first),
+    );
+    const body = JSON.parse(vscode.window.activeTextEditor?.document.getText() ?? '{}') as { debtorAccount?: { iban?: string } };
+    assert.equal(body.debtorAccount?.iban, first.account.iban, 'the debtor account is the account the payment was started from');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('says when a consent has expired and offers to authorise again', async () => {

@@ -118,5 +118,12 @@ describe('strong customer authentication through the loopback redirect URI', fun
       assert.equal(listed.payment.status, outcome.parentStatus);
       assert.match(String(banks.getTreeItem(listed).description), new RegExp(`^${outcome.parentStatus} · domestic`));
     });
+    // The bank settles it: Show Payment Status follows it to ACSC, and the Banks view shows the new status.
+    const args = { bicFi: 'NDEASESS', paymentId, paymentProduct: 'domestic' };
+    await eventually(async () => assert.equal(await vscode.commands.executeCommand<string>('openPayments.payments.status', args), 'ACSC'), 10_000);
+    await eventually(async () => {
+      const listed = (await banks.getChildren(folder)).find((n) => n.kind === 'payment' && n.payment.paymentId === paymentId);
+      assert.ok(listed?.kind === 'payment' && listed.payment.status === 'ACSC');
+    });
   });
 });

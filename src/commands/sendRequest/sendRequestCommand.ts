@@ -19,6 +19,8 @@ export interface SendRequestArgs {
   readonly params?: Readonly<Record<string, string>>;
   /** JSON text or a JSON value; with it no body editor opens. */
   readonly body?: unknown;
+  /** What the body editor starts from instead of the catalogue's template (e.g. prefilled from an account). */
+  readonly bodyTemplate?: unknown;
   readonly context?: PsuContext;
   readonly requestId?: string;
   /** The environment the request was first sent to (history); a different active one is confirmed. */
@@ -69,7 +71,7 @@ export class SendRequestCommand {
 
     const input = { operation, params: collected.params, context: args.context, requestId: collected.requestId ?? args.requestId };
     if (needsBody(operation) && args.body === undefined) {
-      await this.bodies.open(input, bodyTemplate(operation, collected.params));
+      await this.bodies.open(input, args.bodyTemplate ?? bodyTemplate(operation, collected.params));
       return undefined;
     }
     return this.runner.run({ ...input, body: args.body });
@@ -109,6 +111,7 @@ function sanitize(args: unknown): SendRequestArgs {
     operationId: text(record.operationId),
     params: typeof record.params === 'object' && record.params !== null ? params : undefined,
     body: record.body,
+    bodyTemplate: typeof record.bodyTemplate === 'object' && record.bodyTemplate !== null ? record.bodyTemplate : undefined,
     context: record.context === 'corporate' || record.context === 'private' ? record.context : undefined,
     requestId: text(record.requestId),
     environmentId: text(record.environmentId),
