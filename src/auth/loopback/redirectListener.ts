@@ -98,10 +98,17 @@ export class RedirectListeners {
       release: () => this.busy.delete(key),
     });
     this.log(`redirect listener: waiting for the callback on ${host}`);
-    const actual = new URL(options.redirectUri);
-    if (uri.port === 0) actual.port = String(port);
-    return { redirectUri: actual.toString(), result: session.result, close: () => session.close() };
+    // The platform compares redirect_uri as a string with the registered one, so it is sent exactly as the
+    // user wrote it (URL would add a trailing "/" or drop ":80"); only an OS-chosen port is filled in.
+    const redirectUri = uri.port === 0 ? withPort(options.redirectUri, port) : options.redirectUri;
+    return { redirectUri, result: session.result, close: () => session.close() };
   }
+}
+
+function withPort(redirectUri: string, port: number): string {
+  const url = new URL(redirectUri);
+  url.port = String(port);
+  return url.toString();
 }
 
 interface SessionConfig extends RedirectListenerOptions {

@@ -59,6 +59,17 @@ describe('loopback redirect listener', () => {
       assert.equal(await isRefused(`http://127.0.0.3:${port}/callback`), true);
     });
 
+    it('hands back the registered redirect URI exactly as written, for the redirect_uri the platform compares', async () => {
+      const blocker = http.createServer();
+      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+      const port = (blocker.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+      // new URL() would turn this into ".../" ; the platform would then see a redirect_uri that was never registered.
+      const listener = await listen({ redirectUri: `http://127.0.0.1:${port}` });
+      assert.equal(listener.redirectUri, `http://127.0.0.1:${port}`);
+      assert.equal((await raw(callbackUrl(`http://127.0.0.1:${port}/`, { code: 'c', state: STATE }))).status, 302);
+    });
+
     it('listens on [::1] when the URI says so', async function () {
       let listener: RedirectListener;
       try {
