@@ -2,7 +2,7 @@
 // extension's runner, the loopback listener on the registered redirect URI, the browser, the code exchange,
 // a progress notification with Cancel and, for decoupled SCA, the challenge panel.
 import * as vscode from 'vscode';
-import { RedirectListeners } from '../auth/loopback';
+import type { RedirectListeners } from '../auth/loopback';
 import type { CredentialStore } from '../auth/credentialStore';
 import type { PsuContext } from '../api/operationTypes';
 import type { ApiResult } from '../api/http/requestFailure';
@@ -29,7 +29,10 @@ export interface ChallengeView {
 export type ChallengeViewFactory = (title: string, onClosed: () => void) => ChallengeView;
 
 export class ScaSession implements vscode.Disposable {
-  private readonly listeners: RedirectListeners;
+  /** Created on the first login: activation does not load the listener or node:http. */
+  private listeners: Promise<RedirectListeners> | undefined;
+  /** One per flow under way, so closing the window ends them and closes their listeners. */
+  private readonly running = new Set<AbortController>();
   private opener: BrowserOpener;
   private remoteNoticeShown = false;
 
@@ -43,7 +46,6 @@ export class ScaSession implements vscode.Disposable {
     private readonly logger: Logger,
     private readonly createChallengeView: ChallengeViewFactory,
   ) {
-    this.listeners = new RedirectListeners({ log: (line) => logger.debug(line) });
     this.opener = (url) => this.openExternal(url);
   }
 
@@ -68,6 +70,7 @@ export class ScaSession implements vscode.Disposable {
     void this.noticeRemote(redirectUri);
     const label = subjectLabel({ subject });
     const abort = new AbortController();
+    this.running.add(abort);
     const challenge = this.createChallengeView(vscode.l10n.t('Authorise {0}', label), () => abort.abort());
 
     const outcome = await vscode.window.withProgress(
@@ -77,7 +80,7 @@ export class ScaSession implements vscode.Disposable {
         const deps: ScaFlowDeps = {
           send: (operationId, params, body, signal) => this.send(operationId, params, body, signal ?? abort.signal, context),
           openBrowser: (url) => this.opener(url),
-          startListener: (request) => this.listeners.listen({ ...request, redirectUri }),
+          startListener: async (request) => (await this.loopback()).listen({ ...request, redirectUri }),
           exchangeCode: async (request) =>
             // Loaded on first use: openid-client is not needed until a bank login comes back.
             (await import('../auth/authorizationCode/codeExchange')).exchangeAuthorizationCode({
@@ -100,9 +103,15 @@ export class ScaSession implements vscode.Disposable {
         return new ScaFlow(deps, { authHost: env.authHost, clientId: creds.clientId }).authorise(subject, abort.signal);
       },
     );
+    this.running.delete(abort);
     challenge.dispose();
     this.report(outcome);
     return outcome;
+  }
+
+  private loopback(): Promise<RedirectListeners> {
+    this.listeners ??= import('../auth/loopback').then(({ RedirectListeners }) => new RedirectListeners({ log: (line) => this.logger.debug(line) }));
+    return this.listeners;
   }
 
   private async send(operationId: string, params: Record<string, string | undefined>, body: unknown, signal: AbortSignal, context?: PsuContext): Promise<ApiResult> {
@@ -148,7 +157,13 @@ export class ScaSession implements vscode.Disposable {
    */
   private async noticeRemote(redirectUri: string): Promise<void> {
     if (!vscode.env.remoteName || this.remoteNoticeShown) return;
-    const external = await vscode.env.asExternalUri(vscode.Uri.parse(redirectUri));
+    let external: vscode.Uri;
+    try {
+      external = await vscode.env.asExternalUri(vscode.Uri.parse(redirectUri));
+    } catch {
+      // No port forwarding here: the listener is still reachable where the extension runs.
+      return;
+    }
     if (external.toString(true).replace(/\/$/, '') === redirectUri.replace(/\/$/, '')) return;
     this.remoteNoticeShown = true;
     this.logger.info(`Remote window: the redirect URI ${redirectUri} must be reachable from the browser; VS Code would forward it as ${external.toString(true)}.`);
@@ -158,7 +173,9 @@ export class ScaSession implements vscode.Disposable {
   }
 
   dispose(): void {
-    // Listeners close themselves on every exit path of a flow.
+    // A flow that is aborted closes its listener and stops polling on its way out.
+    for (const abort of this.running) abort.abort();
+    this.running.clear();
   }
 }
 
