@@ -1,5 +1,6 @@
 // Builds every bundle the project runs. `node esbuild.js [--production] [--watch] [--only=a,b]`
 // - extension:   src/extension.ts -> dist/extension.js (CJS, what VS Code loads; minified with --production)
+//                and dist/lazy.js: the modules it imports on demand (see lazyChunkPlugin)
 // - sandbox:     sandbox/{cli,index}.ts -> dist/sandbox/*.mjs (ESM; never part of the extension bundle)
 // - tests:       test/{unit,sandbox}/**/*.test.ts -> out/test/**.test.mjs, with `vscode` aliased to a small fake
 // - integration: test/integration/{index,afterReload}.ts -> out/integration/*.js (CJS, loaded by the real extension host)
@@ -23,19 +24,69 @@ function findFiles(dir, suffix) {
     .sort();
 }
 
+// On demand: every `await import('./x')` of our own source in the extension is served from dist/lazy.js, a
+// second bundle of those modules, instead of being parsed at activation (the HTTP core with undici, openid-client,
+// the loopback listener, the SCA flow, webview rendering). Each import site gets a stub that requires the chunk
+// on first use and takes its module's namespace (`m0`, `m1`, ...), so export names can never collide.
+// Modules that both bundles import are copied into each; state is passed across as objects, never shared
+// through module scope.
+function lazyChunkPlugin(targets) {
+  return {
+    name: 'lazy-chunk',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind !== 'dynamic-import' || args.namespace !== 'file') return undefined;
+        const base = path.resolve(args.resolveDir, args.path);
+        const file = [`${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f));
+        if (!file) return undefined;
+        if (!targets.includes(file)) targets.push(file);
+        return { path: file, namespace: 'lazy-stub' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({
+        contents: `module.exports = require('./lazy.js').m${targets.indexOf(args.path)};`,
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^\.\/lazy\.js$/, namespace: 'lazy-stub' }, () => ({ path: './lazy.js', external: true }));
+    },
+  };
+}
+
+// Both bundles: CJS for the Node extension host; dynamic imports become require() so the chunk loads
+// through the same module system as the extension.
+const extensionBase = (outfile) => ({
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  metafile: true,
+  outfile,
+  format: 'cjs',
+  external: ['vscode'],
+  supported: { 'dynamic-import': false },
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+});
+
 const nodeBase = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', metafile: true };
 
 const builds = {
-  extension: () => ({
-    ...nodeBase,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    format: 'cjs',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-  }),
+  // Builds dist/extension.js, then dist/lazy.js from the modules it imports on demand.
+  extension: () => {
+    const targets = [];
+    return [
+      { ...extensionBase('dist/extension.js'), entryPoints: ['src/extension.ts'], plugins: [lazyChunkPlugin(targets)] },
+      () => ({
+        ...extensionBase('dist/lazy.js'),
+        stdin: {
+          contents: targets.map((file, i) => `export * as m${i} from ${JSON.stringify(file)};`).join('\n'),
+          resolveDir: __dirname,
+          sourcefile: 'lazy-chunk.ts',
+          loader: 'ts',
+        },
+      }),
+    ];
+  },
   sandbox: () => ({
     ...nodeBase,
     entryPoints: ['sandbox/cli.ts', 'sandbox/index.ts'].filter((f) => fs.existsSync(f)),
@@ -69,16 +120,20 @@ const builds = {
 async function main() {
   const selected = Object.keys(builds).filter((name) => !only || only.has(name));
   for (const name of selected) {
-    const options = builds[name]();
-    if (options.entryPoints.length === 0) continue;
-    if (watch) {
-      const ctx = await esbuild.context(options);
-      await ctx.watch();
-      console.log(`esbuild: watching ${name}`);
-    } else {
-      const result = await esbuild.build(options);
-      if (name === 'extension') {
-        fs.writeFileSync('dist/extension.meta.json', JSON.stringify(result.metafile));
+    // A build is one options object, or a list whose later entries are made after the earlier ones ran.
+    const steps = [builds[name]()].flat();
+    for (const step of steps) {
+      const options = typeof step === 'function' ? step() : step;
+      if (options.entryPoints?.length === 0) continue;
+      if (watch) {
+        const ctx = await esbuild.context(options);
+        await ctx.watch();
+        console.log(`esbuild: watching ${options.outfile ?? name}`);
+      } else {
+        const result = await esbuild.build(options);
+        if (name === 'extension') {
+          fs.writeFileSync(options.outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(result.metafile));
+        }
       }
     }
   }

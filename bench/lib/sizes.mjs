@@ -18,11 +18,12 @@ export async function buildProduction(root) {
   await run(process.execPath, ['esbuild.js', '--production', '--only=extension'], { cwd: root });
 }
 
-export function measureSizes(root) {
-  const file = path.join(root, 'dist/extension.js');
+/** `name` is a bundle in dist/ with its metafile beside it: "extension" or "lazy". */
+export function measureSizes(root, name = 'extension') {
+  const file = path.join(root, `dist/${name}.js`);
   const bytes = fs.readFileSync(file);
-  const meta = JSON.parse(fs.readFileSync(path.join(root, 'dist/extension.meta.json'), 'utf8'));
-  const output = Object.values(meta.outputs).find((o) => o.entryPoint === 'src/extension.ts');
+  const meta = JSON.parse(fs.readFileSync(path.join(root, `dist/${name}.meta.json`), 'utf8'));
+  const output = meta.outputs[`dist/${name}.js`];
   const byPackage = new Map();
   for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
     byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
@@ -34,23 +35,14 @@ export function measureSizes(root) {
   };
 }
 
-/**
- * The production bundle with `packages` left out (required at run time instead), to show what parsing them
- * costs at activation even when their code never runs. Written under out/bench, so node_modules resolves.
- */
-export async function buildWithout(root, packages) {
-  const esbuild = await import('esbuild');
-  const outfile = path.join(root, 'out/bench', `extension-without-${packages.join('-')}.js`);
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src/extension.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    external: ['vscode', ...packages],
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
+/** Packs the VSIX the way `npm run package` does (the production bundles must be built) and returns its size. */
+export async function measureVsix(root) {
+  const out = path.join(root, 'out/bench/open-payments-vscode.vsix');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const vsce = path.join(root, 'node_modules/.bin/vsce');
+  await run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: root });
+  const bytes = fs.statSync(out).size;
+  const listing = (await run('unzip', ['-l', out])).stdout;
+  const files = listing.trim().split('\n').slice(3, -2).map((line) => line.trim().split(/\s+/).slice(3).join(' '));
+  return { bytes, files };
 }

@@ -1,7 +1,6 @@
 // The last N calls. Entries (small, no secrets) live in a Memento-like key-value state; each entry's masked
 // response lives in its own file so "Open Response" works after a reload without bloating globalState.
 // Pure: the VS Code layer injects globalState, a file store and the cap setting.
-import { randomUUID } from 'node:crypto';
 import type { Redactor } from '../core/redaction';
 import { historyEntryFrom, isHistoryEntry, type HistoryEntry } from './historyEntry';
 import { parseStoredResponse, serialiseStoredResponse } from './storedResponse';
@@ -54,7 +53,8 @@ export class HistoryStore {
   private readonly now: () => number;
 
   constructor(private readonly options: HistoryStoreOptions) {
-    this.newId = options.newId ?? randomUUID;
+    // The Web Crypto global, not node:crypto, so activation does not load that module.
+    this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.now = options.now ?? Date.now;
   }
 

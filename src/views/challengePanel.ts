@@ -1,11 +1,12 @@
 // Shows the decoupled SCA challenge while the flow polls; closing the panel cancels the flow.
 import * as vscode from 'vscode';
 import type { ScaChallenge } from '../sca/types';
-import { renderChallengeHtml } from './challengeHtml';
 
 export class ChallengePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private lastHtml = '';
+  /** Renders finish in the order the polls asked for them; an older one never replaces a newer page. */
+  private renders = 0;
 
   constructor(
     private readonly title: string,
@@ -24,6 +25,13 @@ export class ChallengePanel implements vscode.Disposable {
         this.onClosed();
       });
     }
+    void this.render(challenge, ++this.renders);
+  }
+
+  private async render(challenge: ScaChallenge, render: number): Promise<void> {
+    // Loaded on first use: the QR code generator is the largest part of the extension that activation never needs.
+    const { renderChallengeHtml } = await import('./challengeHtml');
+    if (!this.panel || render !== this.renders) return;
     const html = renderChallengeHtml(
       challenge,
       {

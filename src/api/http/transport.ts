@@ -3,8 +3,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { createSecureContext, rootCertificates } from 'node:tls';
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { toTransportError, TransportError } from './transportErrors';
+import { Agent, ProxyAgent } from './undiciParts';
 
 export interface ClientCertificate {
   /** PKCS#12 bundle from the Developer Portal (production only). */

@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import type { Operation, PsuContext } from '../../api/operationTypes';
 import type { ApiResult } from '../../api/http/requestFailure';
 import type { RequestRunner } from '../../platform/requestRunner';
-import { nearestPathOffset, validatePaymentBody } from '../../payments/paymentValidation';
 import { parseJson } from './jsonPosition';
 
 export const BODY_EDITOR_CONTEXT = 'openPayments.bodyEditorActive';
@@ -91,7 +90,7 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
       }
       return undefined;
     }
-    const problems = this.validate(request, document, parsed.value);
+    const problems = await this.validate(request, document, parsed.value);
     if (problems > 0) return undefined;
     return this.runner.run({ ...request, body: parsed.value });
   }
@@ -100,7 +99,7 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
    * Payment bodies are checked before sending (amount pattern, account references, required fields, giro
    * references); each problem is marked on its field, the first one gets the cursor, and nothing is sent.
    */
-  private validate(request: PendingBody, document: vscode.TextDocument, body: unknown): number {
+  private async validate(request: PendingBody, document: vscode.TextDocument, body: unknown): Promise<number> {
     const product = request.params['payment-product'];
     const createsPayment = request.operation.method === 'POST' && request.operation.path.endsWith('/{payment-product}');
     if (!createsPayment || !product) {
@@ -108,6 +107,8 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
       return 0;
     }
     const text = document.getText();
+    // Loaded on first use, like the rest of the code that only a payment needs.
+    const { nearestPathOffset, validatePaymentBody } = await import('../../payments/paymentValidation');
     const problems = validatePaymentBody(product, body);
     this.diagnostics.set(
       document.uri,

@@ -1,6 +1,5 @@
 // The one "Open Payments Response" webview panel: shows a ResponseRecord, copies an X-Request-ID and opens
 // the full body in an editor when the page asks, after checking the ask against what it rendered.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isRequestId } from '../../api/http/requestId';
 import type { Redactor } from '../../core/redaction';
@@ -14,7 +13,8 @@ import { parseResponseViewMessage } from './webviewMessages';
 export const RESPONSE_VIEW_TYPE = 'openPayments.response';
 
 function newNonce(): string {
-  return randomBytes(16).toString('base64');
+  // The Web Crypto global, not node:crypto, so activation does not load that module.
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64');
 }
 
 interface Shown {
