@@ -43,8 +43,9 @@ if (fs.existsSync(sandboxModule)) {
   console.log(`  redirect URI ${sandbox.client.redirectUri}`);
 }
 
-// Persistent across runs, inside the clone: stored credentials and settings survive a restart.
-const dataDir = path.join(root, '.cache', 'workbench');
+// Persistent across runs, inside the clone: stored credentials and settings survive a restart. The UI test of
+// this command gives it a fresh folder instead (OPENPAYMENTS_START_DATA).
+const dataDir = process.env.OPENPAYMENTS_START_DATA ?? path.join(root, '.cache', 'workbench');
 const userSettings = path.join(dataDir, 'user-data', 'User', 'settings.json');
 fs.mkdirSync(path.dirname(userSettings), { recursive: true });
 if (!fs.existsSync(userSettings)) {

@@ -1,0 +1,101 @@
+// The README's first command, as a newcomer runs it: `npm start` builds, starts the local sandbox and a real
+// VS Code with the extension and the `local` environment, prints the URL; the first request works after the
+// explicit Use Local Sandbox action; Ctrl+C stops everything it started.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { artifactsDir, freePort, launchBrowser, repoRoot } from '../harness/codeServer.mjs';
+import { screenshotOnFailure, workbench } from './helpers.mjs';
+
+function refuses(host, port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+describe('npm start: the product in one command', function () {
+  this.timeout(120_000);
+  let child;
+  let output = '';
+  let browser;
+  let page;
+  let port;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpayments-start-'));
+
+  before(async () => {
+    port = await freePort();
+    // Its own process group, so a failed test can still stop whatever it started.
+    child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs')], {
+      cwd: repoRoot,
+      env: { ...process.env, OPENPAYMENTS_PORT: String(port), OPENPAYMENTS_START_DATA: dataDir },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const deadline = Date.now() + 90_000;
+    while (!/Open this URL in your browser/.test(output)) {
+      if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`npm start printed no URL within 90 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    browser?.removeProfile();
+    if (child?.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    await screenshotOnFailure(this.currentTest, page, 'start');
+  });
+
+  it('prints the local sandbox hosts, the demo client and the URL to open', () => {
+    assert.match(output, /AUTH_HOST http:\/\/127\.0\.0\.2:8401\s+API_HOST http:\/\/127\.0\.0\.2:8402/);
+    assert.match(output, /redirect URI http:\/\/127\.0\.0\.1:53682\/callback/);
+    assert.match(output, new RegExp(`http://127\\.0\\.0\\.1:${port}/\\?folder=`));
+  });
+
+  it('opens a real VS Code on the local environment; after Use Local Sandbox the Banks view lists countries', async () => {
+    const url = new RegExp(`(http://127\\.0\\.0\\.1:${port}/\\S+)`).exec(output)?.[1];
+    assert.ok(url, 'the URL is printed');
+    browser = await launchBrowser('start');
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.activitybar [aria-label^="Open Payments"]').first().click();
+    const ui = workbench(page);
+    await ui.sidebar().getByRole('button', { name: 'Use Local Sandbox' }).first().click();
+    await ui.sidebar().locator('.monaco-list-row', { hasText: 'Sweden' }).first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(artifactsDir, 'start-local-sandbox.png') });
+  });
+
+  it('stops code-server and the sandbox on Ctrl+C', async () => {
+    await browser?.close();
+    browser?.removeProfile();
+    browser = undefined;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    await Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error('npm start did not exit within 15 s of Ctrl+C')), 15_000))]);
+    for (const [host, p] of [['127.0.0.1', port], ['127.0.0.2', 8401], ['127.0.0.2', 8402]]) {
+      assert.equal(await refuses(host, p), true, `${host}:${p} is closed after Ctrl+C`);
+    }
+  });
+});
