@@ -58,6 +58,10 @@ if (desktop) {
     console.error('Desktop VS Code (`code`) is not on the PATH. Run `npm start` without --desktop to use the browser.');
     await stopAll(1);
   }
+  // Desktop VS Code keeps the user's own settings; the workspace it opens selects the local environment.
+  const workspaceSettings = path.join(dataDir, 'workspace', '.vscode', 'settings.json');
+  fs.mkdirSync(path.dirname(workspaceSettings), { recursive: true });
+  if (!fs.existsSync(workspaceSettings)) fs.writeFileSync(workspaceSettings, `${JSON.stringify({ 'openPayments.environment': 'local' }, null, 2)}\n`);
   const child = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, path.join(dataDir, 'workspace')], { stdio: 'inherit' });
   child.on('exit', () => console.log('VS Code started; the sandbox keeps running until Ctrl+C.'));
 } else {
