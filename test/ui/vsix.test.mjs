@@ -31,7 +31,7 @@ describe('the packaged extension (VSIX) in code-server', function () {
     const shipped = listing.filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length)).sort();
     assert.deepEqual(
       shipped.filter((name) => !name.startsWith('media/walkthrough/')),
-      ['LICENSE.txt', 'changelog.md', 'dist/extension.js', 'dist/lazy.js', 'media/open-payments.svg', 'media/response.css', 'package.json', 'readme.md'],
+      ['LICENSE.txt', 'changelog.md', 'dist/extension.js', 'dist/lazy.js', 'media/icon.png', 'media/open-payments.svg', 'media/response.css', 'package.json', 'readme.md'],
     );
     workbenchUi = await openWorkbench({ label: 'vsix', secret: SECRET, clientId: 'vsix-client', install: [vsix], development: false });
     page = workbenchUi.page;
