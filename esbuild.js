@@ -51,6 +51,16 @@ function lazyChunkPlugin(targets) {
   };
 }
 
+// undici carries its HTTP parser twice, as SIMD and as plain WebAssembly (72 KB of base64 each), and falls back
+// to the plain one where SIMD is missing. The plain one runs everywhere, so only it is shipped: it keeps the VSIX
+// under its 200 KB budget, and parsing the platform's small responses does not need SIMD.
+const plainLlhttp = {
+  name: 'plain-llhttp',
+  setup(build) {
+    build.onResolve({ filter: /llhttp_simd-wasm\.js$/ }, (args) => ({ path: path.join(args.resolveDir, path.dirname(args.path), 'llhttp-wasm.js') }));
+  },
+};
+
 // Both bundles: CJS for the Node extension host; dynamic imports become require() so the chunk loads
 // through the same module system as the extension.
 const extensionBase = (outfile) => ({
@@ -78,6 +88,7 @@ const builds = {
       { ...extensionBase('dist/extension.js'), entryPoints: ['src/extension.ts'], plugins: [lazyChunkPlugin(targets)] },
       () => ({
         ...extensionBase('dist/lazy.js'),
+        plugins: [plainLlhttp],
         stdin: {
           contents: targets.map((file, i) => `export * as m${i} from ${JSON.stringify(file)};`).join('\n'),
           resolveDir: __dirname,
