@@ -18,6 +18,12 @@ export function workbench(page) {
     await page.keyboard.press('Enter');
   }
 
+  /** Answers the password box that follows another input: the widget is reused, so wait until it is one. */
+  async function answerPasswordBox(text) {
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('type') === 'password');
+    await answerInputBox(text);
+  }
+
   /** Filters the open quick pick and accepts the first row that shows `label`. */
   async function pick(label) {
     const input = page.locator('.quick-input-widget input');
@@ -31,7 +37,7 @@ export function workbench(page) {
     return page.locator('.notifications-toasts .notification-toast', { hasText: text });
   }
 
-  return { sidebar, runCommand, answerInputBox, pick, toast };
+  return { sidebar, runCommand, answerInputBox, answerPasswordBox, pick, toast };
 }
 
 /**

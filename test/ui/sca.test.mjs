@@ -27,7 +27,7 @@ describe('workbench UI: consent authorisation through the browser', function () 
     await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
     await ui.runCommand('Open Payments: Set Client Credentials');
     await ui.answerInputBox('ui-client');
-    await ui.answerInputBox(SECRET);
+    await ui.answerPasswordBox(SECRET);
     await ui.toast('Client credentials for Custom Hosts are saved').waitFor({ timeout: 20_000 });
 
     await ui.runCommand('Open Payments: Create Consent…');

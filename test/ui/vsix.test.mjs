@@ -52,7 +52,7 @@ describe('the packaged extension (VSIX) in code-server', function () {
     const ui = workbench(page);
     await ui.runCommand('Open Payments: Set Client Credentials');
     await ui.answerInputBox('vsix-client');
-    await ui.answerInputBox(SECRET);
+    await ui.answerPasswordBox(SECRET);
     await ui.toast('Client credentials for Custom Hosts are saved').waitFor({ timeout: 20_000 });
 
     await ui.runCommand('Open Payments: Send Request…');
