@@ -7,6 +7,15 @@ import { PRODUCT_NAMES } from '../auth/tokens/productNames';
 import { ENVIRONMENT_LABELS, isEnvironmentId } from '../core/environments';
 import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
 
+/** The setting that names the production client certificate (.pfx); its problems are worded below. */
+export const CLIENT_CERTIFICATE_SETTING = 'openPayments.production.clientCertificatePath';
+
+/** causeCode of a request that was not sent because the client certificate file is missing or unreadable. */
+export const CLIENT_CERTIFICATE_CAUSES = {
+  missing: 'CLIENT_CERTIFICATE_MISSING',
+  unreadable: 'CLIENT_CERTIFICATE_UNREADABLE',
+} as const;
+
 function codes(failure: RequestFailure): string {
   const list = [...new Set((failure.tppMessages ?? []).map((m) => notificationSafeId(m.code)).filter((c): c is string => c !== undefined))];
   return list.length ? ` (${list.join(', ')})` : '';
@@ -23,6 +32,8 @@ export type FailureAction = 'showResponse' | 'showLog' | 'retry' | 'openSettings
 export interface FailureMessage {
   readonly text: string;
   readonly actions: readonly FailureAction[];
+  /** What "Open Settings" searches for, when one setting is at fault (default: all Open Payments settings). */
+  readonly setting?: string;
 }
 
 export function describeFailure(title: string, failure: RequestFailure): FailureMessage {
@@ -78,6 +89,26 @@ function validationMessage(title: string, failure: RequestFailure): FailureMessa
       return { text: vscode.l10n.t('{0} was not sent: the API host must use https (plain http only for loopback addresses).', title), actions: ['openSettings'] };
     case 'INVALID_BODY':
       return { text: vscode.l10n.t('{0} was not sent: the request body is not valid JSON.', title), actions: ['retry'] };
+    case CLIENT_CERTIFICATE_CAUSES.missing:
+      return {
+        text: vscode.l10n.t(
+          '{0} was not sent: the production client certificate file named in the setting {1} does not exist. Set it to the path of the .pfx file from the Developer Portal, then send again.',
+          title,
+          CLIENT_CERTIFICATE_SETTING,
+        ),
+        actions: ['openSettings'],
+        setting: CLIENT_CERTIFICATE_SETTING,
+      };
+    case CLIENT_CERTIFICATE_CAUSES.unreadable:
+      return {
+        text: vscode.l10n.t(
+          '{0} was not sent: the production client certificate file named in the setting {1} could not be read. Check that it is a .pfx file VS Code may read, or point the setting at another copy, then send again.',
+          title,
+          CLIENT_CERTIFICATE_SETTING,
+        ),
+        actions: ['openSettings'],
+        setting: CLIENT_CERTIFICATE_SETTING,
+      };
     default:
       return { text: vscode.l10n.t('{0} was not sent: the value of {1} is not valid.', title, param), actions: ['retry'] };
   }

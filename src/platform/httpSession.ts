@@ -23,6 +23,14 @@ interface PassphraseStore {
   onDidChange(listener: (event: { readonly key: string }) => unknown): vscode.Disposable;
 }
 
+/** The production client certificate (.pfx) named in the settings could not be loaded, so nothing can be sent. */
+export class ClientCertificateError extends Error {
+  constructor(readonly reason: 'missing' | 'unreadable') {
+    super(`client certificate ${reason}`);
+    this.name = 'ClientCertificateError';
+  }
+}
+
 export class HttpSession implements vscode.Disposable {
   private core: Promise<HttpCore> | undefined;
   private coreForProduction = false;
@@ -108,7 +116,15 @@ export class HttpSession implements vscode.Disposable {
 
   private async loadCertificate(path: string | undefined): Promise<{ pfx: Buffer; passphrase?: string } | undefined> {
     if (!path) return undefined;
-    const bytes = await readFile(path);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      // The path goes to the log only: the user's message names the setting, where the path can be fixed.
+      this.logger.warn(`The client certificate ${path} could not be read (${code ?? 'unknown error'}).`);
+      throw new ClientCertificateError(code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable');
+    }
     const passphrase = await this.secrets.get(CERTIFICATE_PASSPHRASE_KEY);
     this.redactor.addSecret(passphrase);
     return { pfx: bytes, passphrase };
