@@ -46,22 +46,18 @@ export interface RunOptions {
 export class RequestRunner implements vscode.Disposable {
   private readonly exchanged = new vscode.EventEmitter<ExchangeRecord>();
   readonly onDidExchange = this.exchanged.event;
-  private viewer: ResponseViewer | undefined;
 
   constructor(
     private readonly session: HttpSession,
     private readonly environment: ActiveEnvironment,
     private readonly logger: Logger,
+    /** The response view; it creates its webview on first show, so passing it costs nothing at activation. */
+    private readonly viewer: ResponseViewer,
   ) {}
-
-  /** The response view registers itself here once it exists (it is created lazily on first show). */
-  setViewer(viewer: ResponseViewer): void {
-    this.viewer = viewer;
-  }
 
   /** Shows an exchange in the response view (e.g. the details behind a tree item). */
   show(record: ExchangeRecord): void {
-    this.viewer?.show(record);
+    this.viewer.show(record);
   }
 
   /**
@@ -96,7 +92,7 @@ export class RequestRunner implements vscode.Disposable {
     this.log(record);
     this.exchanged.fire(record);
     if (result.ok) {
-      if (options.show !== false) this.viewer?.show(record);
+      if (options.show !== false) this.viewer.show(record);
     } else if (!quiet) {
       void this.reportFailure(record, result.failure, options.show !== false);
     }
@@ -158,7 +154,7 @@ export class RequestRunner implements vscode.Disposable {
     }
     const actions = message.actions.filter((action) => action !== 'showResponse' || (showResponse && failure.exchange));
     const chosen = await this.offer(message.text, actions, message.setting);
-    if (chosen === 'showResponse') this.viewer?.show(record);
+    if (chosen === 'showResponse') this.viewer.show(record);
     if (chosen === 'retry') await this.run(record.input);
   }
 
