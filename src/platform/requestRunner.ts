@@ -18,7 +18,10 @@ export interface RequestInput {
   /** Parsed JSON (object) or JSON text. */
   readonly body?: unknown;
   readonly context?: PsuContext;
-  /** The user's own X-Request-ID for the first attempt (must be a UUID). */
+  /**
+   * The X-Request-ID the user typed for this request (must be a UUID); used for its first attempt only.
+   * Without it every attempt gets a fresh UUID.
+   */
   readonly requestId?: string;
 }
 
@@ -155,7 +158,7 @@ export class RequestRunner implements vscode.Disposable {
     const actions = message.actions.filter((action) => action !== 'showResponse' || (showResponse && failure.exchange));
     const chosen = await this.offer(message.text, actions, message.setting);
     if (chosen === 'showResponse') this.viewer.show(record);
-    if (chosen === 'retry') await this.run(record.input);
+    if (chosen === 'retry') await this.run(withoutTypedRequestId(record.input));
   }
 
   private async offer(text: string, actions: readonly FailureAction[], setting = 'openPayments'): Promise<FailureAction | undefined> {
@@ -177,4 +180,13 @@ export class RequestRunner implements vscode.Disposable {
   dispose(): void {
     this.exchanged.dispose();
   }
+}
+
+/**
+ * A retry is a new request: the X-Request-ID the user typed traces the attempt they asked for, and the
+ * platform and its support must be able to tell the retry apart from it.
+ */
+function withoutTypedRequestId(input: RequestInput): RequestInput {
+  const { requestId: _typedForTheFirstSend, ...rest } = input;
+  return rest;
 }
