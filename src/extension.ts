@@ -95,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     responsePanel,
     runner.onDidExchange((call) => void history.record(call)),
     new HistoryTreeProvider(history).register(),
-    new HistoryCommands(history, responsePanel, prompter, settings, (scope, env) => session.token(env, scope.product), redactor, logger).register(),
+    new HistoryCommands(history, responsePanel, prompter, settings, (scope, env) => session.token(env, scope.product, scope.context), redactor, logger).register(),
   );
   void environment.refresh();
   void history.prune();

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { HttpCore } from '../api/http/httpCore';
 import type { ApiRequest } from '../api/http/apiClient';
 import type { ApiResult } from '../api/http/requestFailure';
+import type { PsuContext } from '../api/operationTypes';
 import type { CredentialStore } from '../auth/credentialStore';
 import type { Environment } from '../core/environments';
 import { isEnvironmentId } from '../core/environments';
@@ -64,15 +65,18 @@ export class HttpSession implements vscode.Disposable {
     });
   }
 
-  /** A live token for an explicit user action (Copy as cURL with Live Token). */
-  async token(environment: Environment, product: ApiRequest['operation']['product']): Promise<string> {
-    const settings = this.settings.read();
-    const core = await this.coreFor(environment, settings.transport);
+  /**
+   * A live token for an explicit user action (Copy as cURL with Live Token), for the PSU context of the call
+   * it is meant for: the context setting may have changed since that call was sent.
+   */
+  async token(environment: Environment, product: ApiRequest['operation']['product'], context: PsuContext): Promise<string> {
+    const core = await this.coreFor(environment, this.settings.read().transport);
     const token = await core.tokens.getToken({
       environmentId: environment.id,
       authHost: environment.authHost,
       product,
-      context: product === 'aspspinformation' ? 'private' : settings.context,
+      // As for API calls: ASPSP Information tokens are always requested for the private context.
+      context: product === 'aspspinformation' ? 'private' : context,
     });
     return token.value;
   }
