@@ -45,7 +45,8 @@ export class ConsentCommands {
     if (!result?.ok) return undefined;
     const status = this.store.get(consent.environmentId, consent.consentId)?.status;
     // The consent id, the BIC and the status all came from servers; each must pass before a notification shows it.
-    const [id, bank, shown] = [notificationSafeId(consent.consentId), notificationSafeId(consent.bicFi), notificationSafeId(status)];
+    const [id, bank] = [notificationSafeId(consent.consentId), notificationSafeId(consent.bicFi)];
+    const shown = status === undefined ? vscode.l10n.t('unknown') : notificationSafeId(status);
     const requestId = notificationSafeRequestId(result.exchange.requestId);
     const trace = requestId ? ` ${vscode.l10n.t('X-Request-ID: {0}.', requestId)}` : '';
     if (id && bank && shown) {
