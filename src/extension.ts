@@ -47,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const environmentCommands = new EnvironmentCommands(settings, environment, prompter);
   const requestSettings = new RequestSettingsReader();
   const session = new HttpSession(requestSettings, credentials, context.secrets, redactor, logger);
-  const runner = new RequestRunner(session, environment, logger);
+  const responsePanel = new ResponsePanel(context.extensionUri, redactor, logger);
+  const runner = new RequestRunner(session, environment, logger, responsePanel);
   const bodies = new BodyEditor(runner);
   const memory = new ParamMemory(context.globalState);
   const sendRequest = new SendRequestCommand(runner, bodies, environment, requestSettings, prompter, memory);
@@ -63,8 +64,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     log: logger,
     callDefaults: callDefaultsFromSettings(settings, requestSettings),
   });
-  const responsePanel = new ResponsePanel(context.extensionUri, redactor, logger);
-  runner.setViewer(responsePanel);
   const consents = new ConsentStore(context.globalState);
   const sca = new ScaSession(runner, session, credentials, environment, prompter, redactor, logger, (title, onClosed) => new ChallengePanel(title, onClosed));
   const consentsTree = new ConsentsTreeProvider(consents, environment, new ViewLoader(runner, environment, CONSENTS_VIEW_ID));
@@ -96,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     responsePanel,
     runner.onDidExchange((call) => void history.record(call)),
     new HistoryTreeProvider(history).register(),
-    new HistoryCommands(history, responsePanel, prompter, settings, (scope, env) => session.token(env, scope.product), redactor, logger).register(),
+    new HistoryCommands(history, responsePanel, prompter, settings, (scope, env) => session.token(env, scope.product, scope.context), redactor, logger).register(),
   );
   void environment.refresh();
   void history.prune();

@@ -1,6 +1,7 @@
 // Commands of the Consents & Accounts view: refresh, show status, delete, transactions for a period.
 import * as vscode from 'vscode';
 import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
+import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { ParamMemory } from '../platform/paramMemory';
 import type { Prompter } from '../platform/prompter';
@@ -39,23 +40,37 @@ export class ConsentCommands {
   async status(node?: ConsentNode): Promise<string | undefined> {
     const consent = await this.consentOf(node);
     if (!consent) return undefined;
-    const result = await this.runner.run(
-      { operation: catalogueOperation('getConsentStatus'), params: { consentId: consent.consentId, 'X-BicFi': consent.bicFi }, context: consent.context },
-      { show: false },
-    );
+    const input = { operation: catalogueOperation('getConsentStatus'), params: { consentId: consent.consentId, 'X-BicFi': consent.bicFi }, context: consent.context };
+    const result = await this.runner.run(input, { show: false });
     if (!result?.ok) return undefined;
     const status = this.store.get(consent.environmentId, consent.consentId)?.status;
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Consent {0} at {1} is {2}. X-Request-ID: {3}.', consent.consentId, consent.bicFi, status ?? 'unknown', result.exchange.requestId),
-    );
+    // The consent id, the BIC and the status all came from servers; each must pass before a notification shows it.
+    const [id, bank] = [notificationSafeId(consent.consentId), notificationSafeId(consent.bicFi)];
+    const shown = status === undefined ? vscode.l10n.t('unknown') : notificationSafeId(status);
+    const requestId = notificationSafeRequestId(result.exchange.requestId);
+    const trace = requestId ? ` ${vscode.l10n.t('X-Request-ID: {0}.', requestId)}` : '';
+    if (id && bank && shown) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Consent {0} at {1} is {2}.{3}', id, bank, shown, trace));
+      return status;
+    }
+    const showResponse = vscode.l10n.t('Show Response');
+    void vscode.window
+      .showInformationMessage(
+        vscode.l10n.t('The consent status was read. The bank\'s answer holds values that are not shown in notifications; the response view shows them.{0}', trace),
+        showResponse,
+      )
+      .then((picked) => {
+        if (picked === showResponse) this.runner.show({ operation: input.operation, environmentId: this.environment.state.id, input, result });
+      });
     return status;
   }
 
   async delete(node?: ConsentNode): Promise<boolean> {
     const consent = await this.consentOf(node);
     if (!consent) return false;
+    const [id, bank] = [notificationSafeId(consent.consentId), notificationSafeId(consent.bicFi)];
     const confirmed = await this.prompter.confirm(
-      vscode.l10n.t('Delete consent {0} at {1}?', consent.consentId, consent.bicFi),
+      id && bank ? vscode.l10n.t('Delete consent {0} at {1}?', id, bank) : vscode.l10n.t('Delete the selected consent?'),
       vscode.l10n.t('The bank ends the consent (terminatedByTpp); its accounts can no longer be read with it.'),
       vscode.l10n.t('Delete'),
     );

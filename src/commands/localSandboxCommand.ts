@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CredentialStore } from '../auth/credentialStore';
 import { fetchDemoClient } from '../api/localSandboxClient';
 import { PRESET_HOSTS } from '../core/environments';
+import { notificationSafeId } from '../core/notificationSafe';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { EnvironmentSettings } from '../platform/environmentSettings';
 import type { Logger } from '../platform/logger';
@@ -38,8 +39,12 @@ export class LocalSandboxCommand {
     await this.settings.select('local');
     await this.environment.refresh();
     this.logger.info(`Using the local sandbox at ${apiHost} with its demo client ${result.client.clientId}.`);
+    // The client id is whatever the server on that port answered; it is named only if it looks like an id.
+    const clientId = notificationSafeId(result.client.clientId);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Using the local sandbox with its demo client {0}. Its credentials are in VS Code\'s secret storage.', result.client.clientId),
+      clientId
+        ? vscode.l10n.t('Using the local sandbox with its demo client {0}. Its credentials are in VS Code\'s secret storage.', clientId)
+        : vscode.l10n.t('Using the local sandbox with its demo client. Its credentials are in VS Code\'s secret storage.'),
     );
     return true;
   }

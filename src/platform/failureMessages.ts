@@ -1,18 +1,30 @@
 // Words a failed request for the user: what failed, the X-Request-ID, and what to do next. Built only from
-// our own sentences plus values that are checked to look like codes; server text never goes in.
+// our own sentences plus values that pass the notification-safe checks; server text never goes in, because
+// notifications render markdown links and command: URIs.
 import * as vscode from 'vscode';
 import type { RequestFailure } from '../api/http/requestFailure';
 import { PRODUCT_NAMES } from '../auth/tokens/productNames';
+import { ENVIRONMENT_LABELS, isEnvironmentId } from '../core/environments';
+import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
 
-const CODE_LIKE = /^[A-Za-z0-9_.-]{1,64}$/;
+/** The setting that names the production client certificate (.pfx); its problems are worded below. */
+export const CLIENT_CERTIFICATE_SETTING = 'openPayments.production.clientCertificatePath';
+
+/** causeCode of a request that was not sent because the client certificate file is missing or unreadable. */
+export const CLIENT_CERTIFICATE_CAUSES = {
+  missing: 'CLIENT_CERTIFICATE_MISSING',
+  unreadable: 'CLIENT_CERTIFICATE_UNREADABLE',
+} as const;
 
 function codes(failure: RequestFailure): string {
-  const list = [...new Set((failure.tppMessages ?? []).map((m) => m.code).filter((c): c is string => !!c && CODE_LIKE.test(c)))];
+  const list = [...new Set((failure.tppMessages ?? []).map((m) => notificationSafeId(m.code)).filter((c): c is string => c !== undefined))];
   return list.length ? ` (${list.join(', ')})` : '';
 }
 
 function traceSuffix(failure: RequestFailure): string {
-  return failure.requestId ? ` ${vscode.l10n.t('X-Request-ID: {0}.', failure.requestId)}` : '';
+  // Always the id this client sent; the check keeps anything else (a server's echo) out even if one slipped in.
+  const requestId = notificationSafeRequestId(failure.requestId);
+  return requestId ? ` ${vscode.l10n.t('X-Request-ID: {0}.', requestId)}` : '';
 }
 
 export type FailureAction = 'showResponse' | 'showLog' | 'retry' | 'openSettings' | 'setCredentials';
@@ -20,6 +32,8 @@ export type FailureAction = 'showResponse' | 'showLog' | 'retry' | 'openSettings
 export interface FailureMessage {
   readonly text: string;
   readonly actions: readonly FailureAction[];
+  /** What "Open Settings" searches for, when one setting is at fault (default: all Open Payments settings). */
+  readonly setting?: string;
 }
 
 export function describeFailure(title: string, failure: RequestFailure): FailureMessage {
@@ -53,12 +67,21 @@ export function describeFailure(title: string, failure: RequestFailure): Failure
 }
 
 function validationMessage(title: string, failure: RequestFailure): FailureMessage {
+  // Parameter and header names come from the catalogue and the header rules, never from a server.
   const param = failure.param ?? '';
   switch (failure.causeCode) {
     case 'MISSING_PARAM':
       return { text: vscode.l10n.t('{0} was not sent: the required parameter {1} is missing.', title, param), actions: ['retry'] };
-    case 'MISSING_BANK_HEADER':
-      return { text: vscode.l10n.t('{0} was not sent: {1} requires the header {2}. Set it in the Open Payments settings (openPayments.psu.*).', title, failure.bicFi ?? '', param), actions: ['openSettings'] };
+    case 'MISSING_BANK_HEADER': {
+      // The BIC can come from the bank directory, i.e. from a server.
+      const bank = notificationSafeId(failure.bicFi);
+      return {
+        text: bank
+          ? vscode.l10n.t('{0} was not sent: {1} requires the header {2}. Set it in the Open Payments settings (openPayments.psu.*).', title, bank, param)
+          : vscode.l10n.t('{0} was not sent: the bank requires the header {1}. Set it in the Open Payments settings (openPayments.psu.*).', title, param),
+        actions: ['openSettings'],
+      };
+    }
     case 'INVALID_REQUEST_ID':
       return { text: vscode.l10n.t('{0} was not sent: an X-Request-ID must be a UUID, for example 1b3e1e7a-5d5c-4b52-9f0e-4a4c2b8d9e10.', title), actions: ['retry'] };
     case 'INSECURE_HOST':
@@ -66,6 +89,26 @@ function validationMessage(title: string, failure: RequestFailure): FailureMessa
       return { text: vscode.l10n.t('{0} was not sent: the API host must use https (plain http only for loopback addresses).', title), actions: ['openSettings'] };
     case 'INVALID_BODY':
       return { text: vscode.l10n.t('{0} was not sent: the request body is not valid JSON.', title), actions: ['retry'] };
+    case CLIENT_CERTIFICATE_CAUSES.missing:
+      return {
+        text: vscode.l10n.t(
+          '{0} was not sent: the production client certificate file named in the setting {1} does not exist. Set it to the path of the .pfx file from the Developer Portal, then send again.',
+          title,
+          CLIENT_CERTIFICATE_SETTING,
+        ),
+        actions: ['openSettings'],
+        setting: CLIENT_CERTIFICATE_SETTING,
+      };
+    case CLIENT_CERTIFICATE_CAUSES.unreadable:
+      return {
+        text: vscode.l10n.t(
+          '{0} was not sent: the production client certificate file named in the setting {1} could not be read. Check that it is a .pfx file VS Code may read, or point the setting at another copy, then send again.',
+          title,
+          CLIENT_CERTIFICATE_SETTING,
+        ),
+        actions: ['openSettings'],
+        setting: CLIENT_CERTIFICATE_SETTING,
+      };
     default:
       return { text: vscode.l10n.t('{0} was not sent: the value of {1} is not valid.', title, param), actions: ['retry'] };
   }
@@ -77,8 +120,23 @@ function tokenMessage(title: string, failure: RequestFailure, trace: string): Fa
   switch (token?.kind) {
     case 'no_credentials':
       return { text: vscode.l10n.t('{0} needs client credentials for this environment. Set them first.', title), actions: ['setCredentials'] };
-    case 'invalid_client':
-      return { text: vscode.l10n.t('The token request for {0} was refused: the client_id or client_secret is wrong for this environment. Set the credentials from the Developer Portal again.{1}', product, trace), actions: ['setCredentials', 'showLog'] };
+    case 'invalid_client': {
+      // Both values are ours: a product name and the label of a configured environment.
+      const environment = isEnvironmentId(token.environmentId) ? ENVIRONMENT_LABELS[token.environmentId] : undefined;
+      const text = environment
+        ? vscode.l10n.t(
+            'The token request for {0} was refused (invalid_client): the auth server did not accept the client ID and client secret stored for the {1} environment. Set the client credentials for {1} again, exactly as the Developer Portal shows them for that environment.{2}',
+            product,
+            environment,
+            trace,
+          )
+        : vscode.l10n.t(
+            'The token request for {0} was refused (invalid_client): the auth server did not accept the stored client ID and client secret. Set the client credentials again, exactly as the Developer Portal shows them for this environment.{1}',
+            product,
+            trace,
+          );
+      return { text, actions: ['setCredentials', 'showLog'] };
+    }
     case 'invalid_scope':
       return { text: vscode.l10n.t('The token request for {0} was refused (invalid_scope): your client is not registered for the {0} product. Add that API product to your client in the Developer Portal.{1}', product, trace), actions: ['showLog'] };
     case 'insecure_host':

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { HttpCore } from '../api/http/httpCore';
 import type { ApiRequest } from '../api/http/apiClient';
 import type { ApiResult } from '../api/http/requestFailure';
+import type { PsuContext } from '../api/operationTypes';
 import type { CredentialStore } from '../auth/credentialStore';
 import type { Environment } from '../core/environments';
 import { isEnvironmentId } from '../core/environments';
@@ -21,6 +22,14 @@ export type SessionRequest = Omit<ApiRequest, 'environment' | 'context' | 'psuHe
 interface PassphraseStore {
   get(key: string): Thenable<string | undefined>;
   onDidChange(listener: (event: { readonly key: string }) => unknown): vscode.Disposable;
+}
+
+/** The production client certificate (.pfx) named in the settings could not be loaded, so nothing can be sent. */
+export class ClientCertificateError extends Error {
+  constructor(readonly reason: 'missing' | 'unreadable') {
+    super(`client certificate ${reason}`);
+    this.name = 'ClientCertificateError';
+  }
 }
 
 export class HttpSession implements vscode.Disposable {
@@ -56,15 +65,18 @@ export class HttpSession implements vscode.Disposable {
     });
   }
 
-  /** A live token for an explicit user action (Copy as cURL with Live Token). */
-  async token(environment: Environment, product: ApiRequest['operation']['product']): Promise<string> {
-    const settings = this.settings.read();
-    const core = await this.coreFor(environment, settings.transport);
+  /**
+   * A live token for an explicit user action (Copy as cURL with Live Token), for the PSU context of the call
+   * it is meant for: the context setting may have changed since that call was sent.
+   */
+  async token(environment: Environment, product: ApiRequest['operation']['product'], context: PsuContext): Promise<string> {
+    const core = await this.coreFor(environment, this.settings.read().transport);
     const token = await core.tokens.getToken({
       environmentId: environment.id,
       authHost: environment.authHost,
       product,
-      context: product === 'aspspinformation' ? 'private' : settings.context,
+      // As for API calls: ASPSP Information tokens are always requested for the private context.
+      context: product === 'aspspinformation' ? 'private' : context,
     });
     return token.value;
   }
@@ -108,7 +120,15 @@ export class HttpSession implements vscode.Disposable {
 
   private async loadCertificate(path: string | undefined): Promise<{ pfx: Buffer; passphrase?: string } | undefined> {
     if (!path) return undefined;
-    const bytes = await readFile(path);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      // The path goes to the log only: the user's message names the setting, where the path can be fixed.
+      this.logger.warn(`The client certificate ${path} could not be read (${code ?? 'unknown error'}).`);
+      throw new ClientCertificateError(code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable');
+    }
     const passphrase = await this.secrets.get(CERTIFICATE_PASSPHRASE_KEY);
     this.redactor.addSecret(passphrase);
     return { pfx: bytes, passphrase };

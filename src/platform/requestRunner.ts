@@ -1,15 +1,15 @@
 // Sends one operation for the user: checks the environment and credentials, shows a cancellable progress
 // notification, logs one line per exchange, tells listeners (history, response view) and words failures.
 import * as vscode from 'vscode';
-import type { ApiResult, RequestFailure } from '../api/http/requestFailure';
+import { requestFailure, type ApiResult, type RequestFailure } from '../api/http/requestFailure';
 import type { ParamValues } from '../api/http/requestPreparation';
 import type { Exchange } from '../api/http/exchange';
 import type { Operation, PsuContext } from '../api/operationTypes';
 import type { Environment, EnvironmentId } from '../core/environments';
 import type { ActiveEnvironment } from './activeEnvironment';
 import { describeResolutionProblem } from './environmentMessages';
-import { describeFailure, type FailureAction } from './failureMessages';
-import type { HttpSession } from './httpSession';
+import { CLIENT_CERTIFICATE_CAUSES, CLIENT_CERTIFICATE_SETTING, describeFailure, type FailureAction } from './failureMessages';
+import { ClientCertificateError, type HttpSession } from './httpSession';
 import { describeError, type Logger } from './logger';
 
 export interface RequestInput {
@@ -18,7 +18,10 @@ export interface RequestInput {
   /** Parsed JSON (object) or JSON text. */
   readonly body?: unknown;
   readonly context?: PsuContext;
-  /** The user's own X-Request-ID for the first attempt (must be a UUID). */
+  /**
+   * The X-Request-ID the user typed for this request (must be a UUID); used for its first attempt only.
+   * Without it every attempt gets a fresh UUID.
+   */
   readonly requestId?: string;
 }
 
@@ -46,22 +49,18 @@ export interface RunOptions {
 export class RequestRunner implements vscode.Disposable {
   private readonly exchanged = new vscode.EventEmitter<ExchangeRecord>();
   readonly onDidExchange = this.exchanged.event;
-  private viewer: ResponseViewer | undefined;
 
   constructor(
     private readonly session: HttpSession,
     private readonly environment: ActiveEnvironment,
     private readonly logger: Logger,
+    /** The response view; it creates its webview on first show, so passing it costs nothing at activation. */
+    private readonly viewer: ResponseViewer,
   ) {}
-
-  /** The response view registers itself here once it exists (it is created lazily on first show). */
-  setViewer(viewer: ResponseViewer): void {
-    this.viewer = viewer;
-  }
 
   /** Shows an exchange in the response view (e.g. the details behind a tree item). */
   show(record: ExchangeRecord): void {
-    this.viewer?.show(record);
+    this.viewer.show(record);
   }
 
   /**
@@ -96,7 +95,7 @@ export class RequestRunner implements vscode.Disposable {
     this.log(record);
     this.exchanged.fire(record);
     if (result.ok) {
-      if (options.show !== false) this.viewer?.show(record);
+      if (options.show !== false) this.viewer.show(record);
     } else if (!quiet) {
       void this.reportFailure(record, result.failure, options.show !== false);
     }
@@ -119,7 +118,12 @@ export class RequestRunner implements vscode.Disposable {
         signal: abort.signal,
       });
     } catch (error) {
-      // The session only throws for local problems (e.g. an unreadable client certificate).
+      if (error instanceof ClientCertificateError) {
+        // A setting the user can fix, not a defect: worded as a request that was not sent, naming the setting.
+        const causeCode = CLIENT_CERTIFICATE_CAUSES[error.reason];
+        return { ok: false, failure: requestFailure({ kind: 'validation', operationId: input.operation.id, causeCode, param: CLIENT_CERTIFICATE_SETTING, attempts: [] }) };
+      }
+      // Otherwise the session only throws for local problems this client did not foresee.
       this.logger.error(`${input.operation.id} could not be sent`, error);
       return {
         ok: false,
@@ -152,12 +156,12 @@ export class RequestRunner implements vscode.Disposable {
       return;
     }
     const actions = message.actions.filter((action) => action !== 'showResponse' || (showResponse && failure.exchange));
-    const chosen = await this.offer(message.text, actions);
-    if (chosen === 'showResponse') this.viewer?.show(record);
-    if (chosen === 'retry') await this.run(record.input);
+    const chosen = await this.offer(message.text, actions, message.setting);
+    if (chosen === 'showResponse') this.viewer.show(record);
+    if (chosen === 'retry') await this.run(withoutTypedRequestId(record.input));
   }
 
-  private async offer(text: string, actions: readonly FailureAction[]): Promise<FailureAction | undefined> {
+  private async offer(text: string, actions: readonly FailureAction[], setting = 'openPayments'): Promise<FailureAction | undefined> {
     const labels: Record<FailureAction, string> = {
       showResponse: vscode.l10n.t('Show Response'),
       showLog: vscode.l10n.t('Show Log'),
@@ -168,7 +172,7 @@ export class RequestRunner implements vscode.Disposable {
     const picked = await vscode.window.showErrorMessage(text, ...actions.map((action) => labels[action]));
     const action = actions.find((candidate) => labels[candidate] === picked);
     if (action === 'showLog') this.logger.show();
-    if (action === 'openSettings') void vscode.commands.executeCommand('workbench.action.openSettings', 'openPayments');
+    if (action === 'openSettings') void vscode.commands.executeCommand('workbench.action.openSettings', setting);
     if (action === 'setCredentials') void vscode.commands.executeCommand('openPayments.setClientCredentials');
     return action;
   }
@@ -176,4 +180,13 @@ export class RequestRunner implements vscode.Disposable {
   dispose(): void {
     this.exchanged.dispose();
   }
+}
+
+/**
+ * A retry is a new request: the X-Request-ID the user typed traces the attempt they asked for, and the
+ * platform and its support must be able to tell the retry apart from it.
+ */
+function withoutTypedRequestId(input: RequestInput): RequestInput {
+  const { requestId: _typedForTheFirstSend, ...rest } = input;
+  return rest;
 }

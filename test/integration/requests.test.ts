@@ -183,4 +183,34 @@ describe('payment bodies are checked before sending', function () {
     assert.equal(result.exchange.status, 201);
     assert.equal(vscode.languages.getDiagnostics(document.uri).length, 0);
   });
+
+  it('puts the cursor where invalid JSON breaks (even where V8 names no position), keeps the document and sends nothing', async () => {
+    await vscode.commands.executeCommand('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': 'NDEASESS' } });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'the body editor opened');
+    const document = editor.document;
+    const original = document.getText();
+    const broken = original.replace('"recurringIndicator": true', '"recurringIndicator": ture');
+    assert.notEqual(broken, original);
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(original.length)), broken));
+    const version = document.version;
+    const before = (await (await fetch(`${API_HOST}/__sandbox/requests`)).json()) as { requests: unknown[] };
+
+    assert.equal(await vscode.commands.executeCommand('openPayments.sendBody', document.uri), undefined);
+
+    const expected = document.positionAt(broken.indexOf('ture') + 1);
+    await eventually(() => {
+      const active = vscode.window.activeTextEditor;
+      assert.equal(active?.document.uri.toString(), document.uri.toString(), 'the body is the active editor');
+      assert.ok(active.selection.active.isEqual(expected), `cursor at ${active.selection.active.line}:${active.selection.active.character}, expected ${expected.line}:${expected.character}`);
+    });
+    assert.equal(document.getText(), broken, 'the body is kept as typed');
+    assert.equal(document.version, version, 'the body was not edited');
+    const after = (await (await fetch(`${API_HOST}/__sandbox/requests`)).json()) as { requests: unknown[] };
+    assert.equal(after.requests.length, before.requests.length, 'nothing was sent');
+
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(broken.length)), original));
+    const result = await vscode.commands.executeCommand<ApiResult>('openPayments.sendBody', document.uri);
+    assert.ok(result?.ok, 'the same document, fixed, is sent');
+  });
 });

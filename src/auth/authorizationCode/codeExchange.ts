@@ -87,19 +87,17 @@ export async function exchangeAuthorizationCode(input: CodeExchangeInput): Promi
   input.redactor?.addSecret(input.code);
   input.redactor?.addSecret(input.codeVerifier);
 
-  let requestId = newRequestId();
+  // The id we send is the one users quote: an echoed X-Request-ID header is server text and is never adopted.
+  const requestId = newRequestId();
   const headers = activationHeaders(input.target);
   const signal = input.signal;
-  const platformFetch: client.CustomFetch = async (url, init) => {
-    const response = await input.fetch(url, {
+  const platformFetch: client.CustomFetch = (url, init) =>
+    input.fetch(url, {
       ...init,
       headers: { ...init.headers, ...headers, 'X-Request-ID': requestId },
       // openid-client has its own timeout signal; the caller's cancel must stop the request too.
       signal: signal ? AbortSignal.any(init.signal ? [init.signal, signal] : [signal]) : init.signal,
     });
-    requestId = response.headers.get('x-request-id') ?? requestId;
-    return response;
-  };
   const config = createAuthConfiguration({
     authHost: input.authHost,
     clientId: input.clientId,

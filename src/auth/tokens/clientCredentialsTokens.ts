@@ -153,12 +153,10 @@ export class ClientCredentialsTokens implements TokenSource {
     if (!credentials?.clientId || !credentials.clientSecret) throw new TokenError({ ...scope, kind: 'no_credentials' });
     this.options.redactor?.addSecret(credentials.clientSecret);
 
-    let requestId = newRequestId();
-    const tracedFetch: client.CustomFetch = async (url, init) => {
-      const response = await this.options.fetch(url, { ...init, headers: { ...init.headers, 'X-Request-ID': requestId } });
-      requestId = response.headers.get('x-request-id') ?? requestId;
-      return response;
-    };
+    // The id we send is the one users quote: an echoed X-Request-ID header is server text and is never adopted.
+    const requestId = newRequestId();
+    const tracedFetch: client.CustomFetch = (url, init) =>
+      this.options.fetch(url, { ...init, headers: { ...init.headers, 'X-Request-ID': requestId } });
     const config = createAuthConfiguration({
       authHost: scope.authHost,
       clientId: credentials.clientId,

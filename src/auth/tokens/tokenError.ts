@@ -19,7 +19,7 @@ export interface TokenErrorDetails {
   readonly authHost: string;
   readonly product: Product;
   readonly context: PsuContext;
-  /** The X-Request-ID sent with the token request (or echoed by the server), when a request was made. */
+  /** The X-Request-ID sent with the token request, when a request was made (never one the server echoed). */
   readonly requestId?: string;
   readonly status?: number;
   /** The OAuth `error` value, e.g. "invalid_scope". */

@@ -92,7 +92,13 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
     }
     const problems = await this.validate(request, document, parsed.value);
     if (problems > 0) return undefined;
-    return this.runner.run({ ...request, body: parsed.value });
+    const result = await this.runner.run({ ...request, body: parsed.value });
+    if (request.requestId !== undefined && wentOut(result)) {
+      // The X-Request-ID the user typed named that send; sending the document again is a new request.
+      const { requestId: _used, ...next } = request;
+      this.pending.set(document.uri.toString(), next);
+    }
+    return result;
   }
 
   /**
@@ -142,4 +148,10 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.pending.clear();
   }
+}
+
+/** Whether a request reached the wire (so its X-Request-ID was used), as opposed to being stopped before it. */
+function wentOut(result: ApiResult | undefined): boolean {
+  if (!result) return false;
+  return result.ok || result.failure.attempts.length > 0 || result.failure.exchange !== undefined;
 }

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { findOperation, paymentBodyTemplate } from '../../api/catalogue';
 import type { ApiResult } from '../../api/http/requestFailure';
 import type { Operation, PsuContext } from '../../api/operationTypes';
+import { ENVIRONMENT_LABELS, isEnvironmentId } from '../../core/environments';
+import { notificationSafeId } from '../../core/notificationSafe';
 import type { ActiveEnvironment } from '../../platform/activeEnvironment';
 import type { ParamMemory } from '../../platform/paramMemory';
 import type { Prompter } from '../../platform/prompter';
@@ -48,14 +50,22 @@ export class SendRequestCommand {
   async run(args: SendRequestArgs = {}): Promise<ApiResult | undefined> {
     const operation = args.operationId ? findOperation(args.operationId) : await this.pickOperation();
     if (!operation) {
-      if (args.operationId) void vscode.window.showErrorMessage(vscode.l10n.t('There is no Open Payments operation named {0}.', args.operationId));
+      if (args.operationId) {
+        // Any caller can pass the argument (a link, a stored history entry), so the name is checked before it is shown.
+        const name = notificationSafeId(args.operationId);
+        void vscode.window.showErrorMessage(
+          name ? vscode.l10n.t('There is no Open Payments operation named {0}.', name) : vscode.l10n.t('There is no Open Payments operation by that name.'),
+        );
+      }
       return undefined;
     }
     const state = await this.environment.refresh();
     if (args.environmentId && args.environmentId !== state.id) {
       const proceed = await this.prompter.confirm(
         vscode.l10n.t('Send {0} to {1}?', operation.title, state.resolution.ok ? state.resolution.environment.label : state.id),
-        vscode.l10n.t('This request was first sent to the {0} environment; the active environment is now {1}.', args.environmentId, state.id),
+        isEnvironmentId(args.environmentId)
+          ? vscode.l10n.t('This request was first sent to the {0} environment; the active environment is now {1}.', ENVIRONMENT_LABELS[args.environmentId], state.id)
+          : vscode.l10n.t('This request was first sent to another environment; the active environment is now {0}.', state.id),
         vscode.l10n.t('Send'),
       );
       if (!proceed) return undefined;

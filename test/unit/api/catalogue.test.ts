@@ -1,11 +1,39 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation } from '../../../src/api/catalogue';
-import { OAS_FILE, loadOas, requireReference } from '../../sandbox/helpers/reference';
+import type { Operation } from '../../../src/api/operationTypes';
+import { OAS_FILE, loadOas, referenceDir, type OasDocument } from '../../sandbox/helpers/reference';
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch']);
 // Reference §7.2: the platform asks for these on every Consent/AIS call although the OAS lists them on few.
 const PLATFORM_EXTRA_HEADERS = new Set(['PSU-ID', 'PSU-Corporate-ID', 'PSU-User-Agent', 'TPP-Redirect-Preferred']);
-const templateNames = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
+const templateNames = (template: string) => [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
+
+/** "METHOD /psd2/path" → operationId, for every operation the OAS declares. */
+function oasOperations(oas: OasDocument): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [oasPath, item] of Object.entries(oas.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (HTTP_METHODS.has(method)) found.set(`${method.toUpperCase()} /psd2${oasPath}`, String(op.operationId));
+    }
+  }
+  return found;
+}
+
+/** Every difference between a catalogue and the OAS, one readable line each; empty when they agree. */
+function coverageProblems(catalogue: readonly Pick<Operation, 'id' | 'method' | 'path'>[], oas: OasDocument): string[] {
+  const fromOas = oasOperations(oas);
+  const fromCatalogue = new Map(catalogue.map((o) => [`${o.method} ${o.path}`, o.id]));
+  const problems: string[] = [];
+  for (const [key, id] of fromOas) {
+    const mine = fromCatalogue.get(key);
+    if (mine === undefined) problems.push(`missing from the catalogue: ${key} (${id})`);
+    else if (mine !== id) problems.push(`${key}: the catalogue calls it ${mine}, the OAS ${id}`);
+  }
+  for (const key of fromCatalogue.keys()) if (!fromOas.has(key)) problems.push(`not in the OAS: ${key}`);
+  return problems;
+}
 
 describe('catalogue', () => {
   it('has 31 operations: ASPSP information 6, consent 8, AIS 5, PIS 12', () => {
@@ -58,20 +86,30 @@ describe('catalogue', () => {
 
   describe(`against ${OAS_FILE}`, () => {
     before(function () {
-      requireReference(this, OAS_FILE);
+      // Only a checkout without the reference folder may skip; once the folder is there, a missing OAS file
+      // (or one the comparison cannot read) fails instead of quietly passing as skipped.
+      if (!fs.existsSync(referenceDir)) {
+        console.log(`    (skipped: the reference folder ${referenceDir} is absent, so the catalogue is not compared with ${OAS_FILE})`);
+        this.skip();
+      }
+      assert.ok(fs.existsSync(path.join(referenceDir, OAS_FILE)), `${referenceDir} exists but holds no ${OAS_FILE}`);
     });
 
     it('covers exactly every operation (method + path) of the OAS, with the OAS operationIds', () => {
       const oas = loadOas();
-      const fromOas = new Map<string, string>();
-      for (const [path, item] of Object.entries(oas.paths)) {
-        for (const [method, op] of Object.entries(item)) {
-          if (HTTP_METHODS.has(method)) fromOas.set(`${method.toUpperCase()} /psd2${path}`, String(op.operationId));
-        }
-      }
-      const fromCatalogue = new Map(OPERATIONS.map((o) => [`${o.method} ${o.path}`, o.id]));
-      assert.deepEqual([...fromCatalogue.keys()].sort(), [...fromOas.keys()].sort());
-      for (const [key, id] of fromCatalogue) assert.equal(id, fromOas.get(key), key);
+      assert.equal(oasOperations(oas).size, 31, 'the OAS declares the 31 operations of the reference');
+      assert.deepEqual(coverageProblems(OPERATIONS, oas), []);
+    });
+
+    it('the comparison fails for a catalogue that misses an operation, renames one or adds one', () => {
+      const oas = loadOas();
+      const [first, second, ...rest] = OPERATIONS;
+      assert.ok(first && second);
+      assert.deepEqual(coverageProblems([second, ...rest], oas), [`missing from the catalogue: ${first.method} ${first.path} (${first.id})`]);
+      assert.deepEqual(coverageProblems([{ ...first, id: 'renamed' }, second, ...rest], oas), [
+        `${first.method} ${first.path}: the catalogue calls it renamed, the OAS ${first.id}`,
+      ]);
+      assert.deepEqual(coverageProblems([...OPERATIONS, { id: 'extra', method: 'GET', path: '/psd2/extra' }], oas), ['not in the OAS: GET /psd2/extra']);
     });
 
     it('marks a parameter required exactly when the OAS does', () => {

@@ -1,6 +1,8 @@
-// Fake vscode API for sending requests: progress, cancellation, code lenses, editor events. Composed into
-// ./vscode.ts.
-import { Disposable, EventEmitter, fake } from './vscodeCore';
+// Fake vscode API for sending requests: progress, cancellation, code lenses, editor events, editable untitled
+// documents, and clicks on notification buttons. Composed into ./vscode.ts (after the other parts, so the
+// document and notification functions here extend theirs).
+import { Disposable, EventEmitter, fake, window as coreWindow, type ShownMessage } from './vscodeCore';
+import { Uri, viewsFake, viewsWindow } from './vscodeViews';
 
 export enum ProgressLocation {
   SourceControl = 1,
@@ -38,6 +40,9 @@ export class Position {
     readonly line: number,
     readonly character: number,
   ) {}
+  translate(lineDelta = 0, characterDelta = 0): Position {
+    return new Position(this.line + lineDelta, this.character + characterDelta);
+  }
 }
 
 export class Range {
@@ -58,6 +63,71 @@ export class CodeLens {
   ) {}
 }
 
+/** An untitled document as openTextDocument makes it; `userEdit` stands in for typing into it. */
+export class FakeRequestDocument {
+  version = 1;
+  constructor(
+    readonly uri: Uri,
+    readonly languageId: string,
+    private text: string,
+  ) {}
+  getText(): string {
+    return this.text;
+  }
+  /** Test helper: the user replaces the whole text. */
+  userEdit(text: string): void {
+    this.text = text;
+    this.version++;
+  }
+  positionAt(offset: number): Position {
+    const before = this.text.slice(0, Math.max(0, Math.min(offset, this.text.length)));
+    const lineStart = before.lastIndexOf('\n') + 1;
+    return new Position(before.split('\n').length - 1, before.length - lineStart);
+  }
+}
+
+/** The editor showTextDocument returns: records where the cursor was put and what was revealed. */
+export class FakeTextEditor {
+  selection: Selection;
+  readonly revealed: Range[] = [];
+  constructor(readonly document: unknown) {
+    this.selection = new Selection(0, 0, 0, 0);
+  }
+  revealRange(range: Range): void {
+    this.revealed.push(range);
+  }
+}
+
+/** What the request fakes recorded, and the notification buttons a test clicks. Reset with `requestsFake.reset()`. */
+export const requestsFake = {
+  untitled: 0,
+  editors: [] as FakeTextEditor[],
+  /**
+   * Button labels to click, in order: a notification (not a modal) that offers the first label gets it as its
+   * answer, and the label is used up; any other notification is dismissed (undefined).
+   */
+  notificationClicks: [] as string[],
+  reset(): void {
+    this.editors.length = 0;
+    this.notificationClicks.length = 0;
+    requestsWorkspace.textDocuments.length = 0;
+    progress.shown.length = 0;
+  },
+};
+
+function clickable(original: (message: string, ...rest: unknown[]) => Promise<unknown>) {
+  return async (message: string, ...rest: unknown[]): Promise<unknown> => {
+    const answer = await original(message, ...rest);
+    const options = rest[0];
+    if (typeof options === 'object' && options !== null && (options as { modal?: boolean }).modal) return answer;
+    const shown: ShownMessage | undefined = fake.messages.at(-1);
+    const next = requestsFake.notificationClicks[0];
+    if (next === undefined || !shown?.items.includes(next)) return undefined;
+    requestsFake.notificationClicks.shift();
+    return next;
+  };
+}
+
 const activeEditorChanged = new EventEmitter<unknown>();
 const documentClosed = new EventEmitter<unknown>();
 
@@ -76,11 +146,28 @@ export const requestsWindow = {
   },
   onDidChangeActiveTextEditor: activeEditorChanged.event,
   activeTextEditor: undefined as unknown,
+  async showTextDocument(document: FakeRequestDocument, options?: { selection?: Range }): Promise<FakeTextEditor> {
+    await viewsWindow.showTextDocument(document, options);
+    const editor = new FakeTextEditor(document);
+    if (options?.selection) editor.selection = new Selection(options.selection.start, options.selection.end);
+    requestsFake.editors.push(editor);
+    return editor;
+  },
+  showInformationMessage: clickable(coreWindow.showInformationMessage),
+  showWarningMessage: clickable(coreWindow.showWarningMessage),
+  showErrorMessage: clickable(coreWindow.showErrorMessage),
 };
 
 export const requestsWorkspace = {
   onDidCloseTextDocument: documentClosed.event,
-  textDocuments: [] as unknown[],
+  textDocuments: [] as FakeRequestDocument[],
+  async openTextDocument(options: { content?: string; language?: string }): Promise<FakeRequestDocument> {
+    requestsFake.untitled++;
+    const document = new FakeRequestDocument(Uri.parse(`untitled:Untitled-${requestsFake.untitled}`), options.language ?? 'plaintext', options.content ?? '');
+    viewsFake.documents.push(document);
+    requestsWorkspace.textDocuments.push(document);
+    return document;
+  },
 };
 
 export enum DiagnosticSeverity {

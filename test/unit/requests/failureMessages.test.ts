@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { RequestFailure } from '../../../src/api/http/requestFailure';
 import { describeFailure } from '../../../src/platform/failureMessages';
+import { HOSTILE_VALUES, LINK } from '../core/hostileValues';
 
 const ID = '0b8f5a4e-8c1d-4b9e-9f3a-2d7c6e5b4a31';
 
@@ -31,6 +32,33 @@ describe('failure messages', () => {
       }),
     );
     assert.equal(message.text, `Get Account List was rejected with HTTP 401 (CONSENT_INVALID). The response explains why. X-Request-ID: ${ID}.`);
+  });
+
+  it('leave out a request id that is not a UUID and a bank that is not a BIC-like id', () => {
+    for (const requestId of [...HOSTILE_VALUES, 'CONSENT_INVALID']) {
+      for (const kind of ['http', 'dns', 'timeout', 'non_json'] as const) {
+        const text = describeFailure('Get Account List', failure({ kind, status: 400, requestId })).text;
+        assert.ok(!text.includes('X-Request-ID'), `${kind} ${requestId}: ${text}`);
+        if (requestId.length > 3) assert.ok(!text.includes(requestId), `${kind} ${requestId}: ${text}`);
+      }
+      const token = describeFailure('Create Consent', failure({ kind: 'token', requestId, token: { kind: 'invalid_client', environmentId: 'sandbox', authHost: 'https://a', product: 'accountinformation', context: 'private', requestId } }));
+      assert.ok(!token.text.includes('X-Request-ID'), token.text);
+    }
+    const header = describeFailure('Create Consent', failure({ kind: 'validation', causeCode: 'MISSING_BANK_HEADER', param: 'PSU-IP-Address', bicFi: LINK, requestId: undefined }));
+    assert.equal(header.text, 'Create Consent was not sent: the bank requires the header PSU-IP-Address. Set it in the Open Payments settings (openPayments.psu.*).');
+  });
+
+  it('say which credential to fix on invalid_client: the client ID and secret stored for that environment', () => {
+    const message = describeFailure(
+      'Get Account List',
+      failure({ kind: 'token', token: { kind: 'invalid_client', environmentId: 'production', authHost: 'https://a', product: 'accountinformation', context: 'private', requestId: ID } }),
+    );
+    assert.equal(
+      message.text,
+      'The token request for Account Information was refused (invalid_client): the auth server did not accept the client ID and client secret stored for the Production environment. ' +
+        `Set the client credentials for Production again, exactly as the Developer Portal shows them for that environment. X-Request-ID: ${ID}.`,
+    );
+    assert.deepEqual(message.actions, ['setCredentials', 'showLog']);
   });
 
   it('say how long a rate-limited call should wait', () => {
