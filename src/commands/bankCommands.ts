@@ -5,6 +5,7 @@ import type { BankDirectory } from '../platform/bankDirectory';
 import type { ParamMemory } from '../platform/paramMemory';
 import type { Prompter } from '../platform/prompter';
 import type { RequestRunner } from '../platform/requestRunner';
+import type { Country } from '../api/aspspModels';
 import { paymentBodyTemplate } from '../api/catalogue';
 import type { BankNode, BanksTreeProvider } from '../views/banksTree';
 import type { ConsentNode } from '../views/consentsTree';
@@ -15,7 +16,6 @@ type AccountItem = Extract<ConsentNode, { kind: 'account' }>;
 interface FoundBank extends vscode.QuickPickItem {
   readonly id: string;
   readonly bicFi: string;
-  readonly isoCountryCode?: string;
 }
 
 export class BankCommands {
@@ -45,44 +45,44 @@ export class BankCommands {
     );
   }
 
-  /** Searches every bank of the environment by name or BIC, then reveals it in the tree. */
+  /**
+   * Searches every bank of the environment by name or BIC, then reveals it in the tree. The picker opens after
+   * two requests (all banks, all countries) however many countries there are; where the picked bank lives is
+   * asked only for that bank.
+   */
   async find(): Promise<string | undefined> {
     const [all, countries] = await Promise.all([this.directory.aspsps(), this.directory.countries()]);
     if (!all.ok) {
       void vscode.window.showErrorMessage(all.message);
       return undefined;
     }
-    // The unfiltered list carries no country, so each country's list says where a bank lives.
-    const countryOf = new Map<string, string>();
-    if (countries.ok) {
-      await Promise.all(
-        countries.value.map(async (country) => {
-          const banks = await this.directory.aspsps(country.isoCountryCode);
-          if (banks.ok) for (const bank of banks.value) countryOf.set(bank.bicFi, country.isoCountryCode);
-        }),
-      );
-    }
-    const items: FoundBank[] = all.value.map((bank) => ({
-      id: bank.bicFi,
-      bicFi: bank.bicFi,
-      isoCountryCode: countryOf.get(bank.bicFi),
-      label: bank.name,
-      description: bank.bicFi,
-      detail: countryOf.get(bank.bicFi),
-    }));
+    const items: FoundBank[] = all.value.map((bank) => ({ id: bank.bicFi, bicFi: bank.bicFi, label: bank.name, description: bank.bicFi }));
     const picked = await this.prompter.pick(items, {
       title: vscode.l10n.t('Find Bank'),
       placeHolder: vscode.l10n.t('Type a bank name or BIC ({0} banks)', items.length),
       matchOnDescription: true,
-      matchOnDetail: true,
     });
     if (!picked) return undefined;
     await this.memory.remember(this.environment.state.id, { 'X-BicFi': picked.bicFi, bicFi: picked.bicFi });
-    if (picked.isoCountryCode) {
-      const node = await this.tree.findBank(picked.isoCountryCode, picked.bicFi);
+    const isoCountryCode = countries.ok ? await this.countryOf(picked.bicFi, countries.value) : undefined;
+    if (isoCountryCode) {
+      const node = await this.tree.findBank(isoCountryCode, picked.bicFi);
       if (node) await this.view.reveal(node, { select: true, focus: true, expand: true });
     }
     return picked.bicFi;
+  }
+
+  /** The bank's details name its country; failing that, the country lists (cached) are searched one by one. */
+  private async countryOf(bicFi: string, countries: readonly Country[]): Promise<string | undefined> {
+    const details = await this.directory.details(bicFi);
+    const name = details.ok ? details.value.country?.trim().toLowerCase() : undefined;
+    const named = name ? countries.find((c) => c.name.toLowerCase() === name || c.isoCountryCode.toLowerCase() === name) : undefined;
+    if (named) return named.isoCountryCode;
+    for (const country of countries) {
+      const banks = await this.directory.aspsps(country.isoCountryCode);
+      if (banks.ok && banks.value.some((bank) => bank.bicFi === bicFi)) return country.isoCountryCode;
+    }
+    return undefined;
   }
 
   async showDetails(node?: BankNode): Promise<void> {

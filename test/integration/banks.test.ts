@@ -28,12 +28,35 @@ describe('the Banks view against the local sandbox', function () {
     assert.ok(savings.some((node) => banks.getTreeItem(node).description === '08114'));
   });
 
-  it('Find Bank searches all banks by BIC and reveals the one picked', async () => {
+  it('Find Bank searches all banks by BIC and reveals the one picked, asking only the picked bank where it lives', async () => {
     const api = await extensionApi();
-    const found = await withPrompter(api, [(items) => items.find((item) => item.description === 'OKOYFIHH')], () =>
-      vscode.commands.executeCommand<string>('openPayments.banks.find'),
+    const logged = async (): Promise<string[]> =>
+      ((await (await fetch(`${API_HOST}/__sandbox/requests`)).json()) as { requests: { path: string }[] }).requests.map((r) => r.path);
+    await vscode.commands.executeCommand('openPayments.banks.refresh');
+    const before = (await logged()).length;
+    let offered = 0;
+    const found = await withPrompter(
+      api,
+      [
+        (items) => {
+          offered = items.length;
+          return items.find((item) => item.description === 'OKOYFIHH');
+        },
+      ],
+      () => vscode.commands.executeCommand<string>('openPayments.banks.find'),
     );
     assert.equal(found, 'OKOYFIHH');
+    assert.equal(offered, 7, 'every sandbox bank is offered');
+    const made = (await logged()).slice(before);
+    // No list per country before the picker (with thousands of banks in dozens of countries it must open at once):
+    // the list of all banks, then the picked bank's details and its country's list to reveal it.
+    const lists = made.filter((p) => p === '/psd2/aspspinformation/v1/aspsps');
+    assert.equal(lists.length, 2, `bank lists requested: ${made.join(', ')}`);
+    assert.ok(made.includes('/psd2/aspspinformation/v1/aspsps/OKOYFIHH'), 'the picked bank is asked where it lives');
+    // Revealing it loaded its country's banks into the tree.
+    const finland = (await api.banks.getChildren()).find((n) => n.kind === 'country' && n.country.isoCountryCode === 'FI');
+    assert.ok(finland);
+    assert.ok((await api.banks.getChildren(finland)).some((n) => n.kind === 'bank' && n.bank.bicFi === 'OKOYFIHH'));
   });
 
   it('shows an error item with a retry instead of an empty tree when the API host is down', async () => {
