@@ -15,7 +15,7 @@ import { createApiServer } from './api/server';
 import { createAccountBook } from './data/accounts';
 import { buildDirectory } from './data/directory';
 import { createFaults, type Faults } from './faults';
-import { DEFAULT_HOST, isLoopbackHost, type SandboxOptions } from './options';
+import { DEFAULT_HOST, DEFAULT_TRANSACTIONS_PAGE_SIZE, isLoopbackHost, type SandboxOptions } from './options';
 import { createStore } from './state/types';
 
 export type { SandboxOptions } from './options';
@@ -53,6 +53,10 @@ function closeServer(server: http.Server): Promise<void> {
 export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? DEFAULT_HOST;
   if (!isLoopbackHost(host)) throw new Error(`the sandbox binds loopback addresses only, not ${host}`);
+  const transactionsPageSize = options.transactionsPageSize ?? DEFAULT_TRANSACTIONS_PAGE_SIZE;
+  if (!Number.isInteger(transactionsPageSize) || transactionsPageSize < 1) {
+    throw new Error(`transactionsPageSize must be a positive integer, not ${transactionsPageSize}`);
+  }
   const seed = options.seed ?? 1;
   const today = options.today ?? new Date();
   const clients = options.clients ?? [DEMO_CLIENT, ASPSP_ONLY_CLIENT];
@@ -84,6 +88,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
     authHost,
     apiHost,
     decoupledReadsPerStep: Math.max(1, options.decoupledReadsPerStep ?? 1),
+    transactionsPageSize,
     today,
     demoClient: demoClientOf(clients),
     requestLog: [],

@@ -15,6 +15,7 @@ export interface SandboxEnv {
   readonly apiHost: string;
   /** Decoupled SCA moves one status step per this many status reads. */
   readonly decoupledReadsPerStep: number;
+  readonly transactionsPageSize: number;
   readonly today: Date;
   /** The first configured client, handed to the extension's "Use Local Sandbox" action on request. */
   readonly demoClient: { readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string };
