@@ -8,7 +8,7 @@ import { makeIban } from '../../sandbox/data/accounts';
 import { Browser } from './helpers/browser';
 import { startSandbox, type Response } from './helpers/client';
 import { loginFor } from './helpers/flows';
-import { validateResponse } from './helpers/oas';
+import { validateResponse, validateResponseHeaders } from './helpers/oas';
 import { flatten, PostmanRunner, type FlatItem, type PostmanCollection, type PostmanEnvironment } from './helpers/postman';
 import { COLLECTION_FILE, hasReference, loadJson, OAS_FILE, requireReference, SANDBOX_ENV_FILE } from './helpers/reference';
 import { OPERATIONS } from '../../src/api/catalogue';
@@ -96,7 +96,10 @@ describe('official Postman collection against the sandbox', function () {
         const res = await runner.send(item);
         record(item, res, expected);
         const op = operationOf(item, url);
-        if (op && hasReference(OAS_FILE) && res.text) validateResponse(op.id, op.method, op.path, res.status, res.json);
+        if (op && hasReference(OAS_FILE)) {
+          validateResponseHeaders(op.id, op.method, op.path, res.status, res.headers);
+          if (res.text) validateResponse(op.id, op.method, op.path, res.status, res.json);
+        }
         if (op) assert.ok(res.headers.get('x-request-id'), `${item.id}: X-Request-ID is echoed`);
         return res;
       };
