@@ -15,7 +15,7 @@ function validConsent(ctx: BankContext): Consent {
   requirePsuHeaders(ctx.headers, ctx.bank, ctx.op, false);
   const consentId = header(ctx.headers, 'consent-id');
   if (!consentId) throw formatError('Consent-ID', 'The Consent-ID header is required for account information.');
-  const consent = findConsent(ctx.env, ctx.bank, consentId, 'Consent-ID');
+  const consent = findConsent(ctx.env, ctx.bank, consentId, 'Consent-ID', ctx.token.clientId);
   if (consent.status === 'expired') throw new ApiError(401, 'CONSENT_EXPIRED', 'The consent has expired; create a new one.', 'Consent-ID');
   if (consent.status !== 'valid') {
     throw new ApiError(401, 'CONSENT_INVALID', `The consent is ${consent.status}, not valid.`, 'Consent-ID');

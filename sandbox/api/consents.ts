@@ -89,6 +89,7 @@ function createConsent(ctx: BankContext): Reply {
   const consent: Consent = {
     id: crypto.randomUUID(),
     bicFi: bank.bicFi,
+    clientId: ctx.token.clientId,
     context: ctx.token.context,
     access,
     recurringIndicator,
@@ -124,9 +125,14 @@ export function refreshConsent(consent: Consent, today: Date): Consent {
   return consent;
 }
 
-export function findConsent(env: SandboxEnv, bank: Bank, consentId: string, where: string): Consent {
+/**
+ * The consent as the calling client may see it. Another client's consent answers exactly like an unknown one,
+ * CONSENT_UNKNOWN, which Berlin Group defines as not matching "relative to the TPP" (reference §5, §7.3), so a
+ * client cannot even learn that the id exists.
+ */
+export function findConsent(env: SandboxEnv, bank: Bank, consentId: string, where: string, clientId: string): Consent {
   const consent = env.store.consents.get(consentId);
-  if (!consent || consent.bicFi !== bank.bicFi) {
+  if (!consent || consent.bicFi !== bank.bicFi || consent.clientId !== clientId) {
     throw new ApiError(403, 'CONSENT_UNKNOWN', `Consent ${consentId} is not known for ${bank.bicFi}.`, where);
   }
   return refreshConsent(consent, env.today);
@@ -138,7 +144,7 @@ function consentParent(consent: Consent): ScaParent {
 
 const pathConsent = (ctx: BankContext) => {
   requirePsuHeaders(ctx.headers, ctx.bank, ctx.op, false);
-  return findConsent(ctx.env, ctx.bank, ctx.params['consentId']!, 'consentId');
+  return findConsent(ctx.env, ctx.bank, ctx.params['consentId']!, 'consentId', ctx.token.clientId);
 };
 
 const consentAuthorisations = authorisationHandlers({

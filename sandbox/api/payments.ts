@@ -104,6 +104,7 @@ function initiatePayment(ctx: BankContext): Reply {
   const payment: Payment = {
     id: crypto.randomUUID(),
     bicFi: bank.bicFi,
+    clientId: ctx.token.clientId,
     context: ctx.token.context,
     service,
     product,
@@ -132,12 +133,13 @@ function initiatePayment(ctx: BankContext): Reply {
   );
 }
 
+/** Another client's payment answers like an unknown one: RESOURCE_UNKNOWN, "unknown relative to the TPP", 404 for a path parameter (OAS). */
 function findPayment(ctx: BankContext): Payment {
   requirePsuHeaders(ctx.headers, ctx.bank, ctx.op, false);
   const { product } = checkServiceAndProduct(ctx, ctx.bank);
   const id = ctx.params['paymentId']!;
   const payment = ctx.env.store.payments.get(id);
-  if (!payment || payment.bicFi !== ctx.bank.bicFi || payment.product !== product) {
+  if (!payment || payment.bicFi !== ctx.bank.bicFi || payment.product !== product || payment.clientId !== ctx.token.clientId) {
     throw new ApiError(404, 'RESOURCE_UNKNOWN', `No ${product} payment ${id} at ${ctx.bank.bicFi}.`, 'paymentId');
   }
   return payment;

@@ -15,8 +15,8 @@ export type ScaCheck =
   | { readonly ok: false; readonly reason: string };
 
 export interface ScaBridge {
-  /** Is this authorisation waiting for a redirect login at this bank? */
-  check(target: ScaTarget): ScaCheck;
+  /** Is this authorisation, of this client, waiting for a redirect login at this bank? */
+  check(target: ScaTarget, clientId: string): ScaCheck;
   /** The PSU approved or denied on the bank page. Plain redirect SCA finalises here. */
   psuDecided(target: ScaTarget, approved: boolean, psuId: string): void;
   /** OAuth redirect SCA: the TPP exchanged the code with the right headers; finalise. */

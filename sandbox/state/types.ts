@@ -22,6 +22,8 @@ export interface Authorisation {
   readonly kind: AuthorisationKind;
   readonly parentId: string;
   readonly bicFi: string;
+  /** The client that owns the parent consent or payment; only it may run the bank login. */
+  readonly clientId: string;
   readonly context: PsuContext;
   flow: ScaFlow;
   scaStatus: ScaStatus;
@@ -55,6 +57,8 @@ export interface ConsentAccess {
 export interface Consent {
   readonly id: string;
   readonly bicFi: string;
+  /** The client (TPP) that created it: to any other client it does not exist. */
+  readonly clientId: string;
   readonly context: PsuContext;
   readonly access: ConsentAccess;
   readonly recurringIndicator: boolean;
@@ -74,6 +78,8 @@ export interface Consent {
 export interface Payment {
   readonly id: string;
   readonly bicFi: string;
+  /** The client (TPP) that created it: to any other client it does not exist. */
+  readonly clientId: string;
   readonly context: PsuContext;
   readonly service: string;
   readonly product: string;

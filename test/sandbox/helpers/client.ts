@@ -52,9 +52,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class SandboxClient {
   private readonly tokens = new Map<string, string>();
 
-  constructor(readonly sandbox: Sandbox) {}
+  /** `identity`: the OAuth client this test client acts as (the sandbox's demo client unless told). */
+  constructor(
+    readonly sandbox: Sandbox,
+    readonly identity: Sandbox['client'] = sandbox.client,
+  ) {}
 
-  async tokenResponse(scope: string, client = this.sandbox.client, extra: Record<string, string> = {}): Promise<Response> {
+  async tokenResponse(scope: string, client = this.identity, extra: Record<string, string> = {}): Promise<Response> {
     const form = new URLSearchParams({ client_id: client.clientId, client_secret: client.clientSecret, grant_type: 'client_credentials', scope, ...extra });
     const res = await fetch(`${this.sandbox.authHost}/connect/token`, {
       method: 'POST',
