@@ -31,11 +31,13 @@ function validConsent(ctx: BankContext): Consent {
  */
 function countUnattended(ctx: BankContext, consent: Consent): void {
   if (header(ctx.headers, 'psu-ip-address')) return;
+  // What 0 means is not documented (reference §8 question 8); it is read as the OAS minimum, one a day.
+  const limit = Math.max(1, consent.frequencyPerDay);
   const day = new Date().toISOString().slice(0, 10);
   const key = `${day}|${ctx.op.id}|${ctx.params['account-id'] ?? ''}`;
   const reads = (consent.unattendedReads.get(key) ?? 0) + 1;
   consent.unattendedReads.set(key, reads);
-  if (reads > consent.frequencyPerDay) {
+  if (reads > limit) {
     throw new ApiError(429, 'ACCESS_EXCEEDED', `Unattended access exceeds the consent's frequencyPerDay (${consent.frequencyPerDay}).`);
   }
 }

@@ -94,8 +94,9 @@ function createConsent(ctx: BankContext): Reply {
     access,
     recurringIndicator,
     validUntil: isoDay(validUntil < latest ? validUntil : latest),
-    // The Postman environment sends 0 (reference §4.3.1); the OAS minimum is 1, so report the adjusted value.
-    frequencyPerDay: Math.max(1, frequencyPerDay),
+    // Kept as sent, 0 included: the platform accepts the Postman environment's 0 although the OAS minimum is 1
+    // (reference §4.3.1), and Get Consent returns "the exact same body" as created (§4.3.2).
+    frequencyPerDay,
     combinedServiceIndicator,
     ...(preferRedirect === undefined ? {} : { redirectPreferred: preferRedirect }),
     status: 'received',

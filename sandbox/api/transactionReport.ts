@@ -52,7 +52,7 @@ export function parseReportQuery(query: URLSearchParams): ReportQuery {
 
 /** `transactions` in the account's report order (newest first, pending before booked). */
 export function reportPage(transactions: readonly Transaction[], bank: Bank, query: ReportQuery, pageSize: number): ReportPage {
-  const bookingStatus = query.bookingStatus;
+  const bookingStatus = bank.ignoresBookingStatus ? 'both' : query.bookingStatus;
   const inPeriod = (t: Transaction) =>
     bank.ignoresDateFilters || ((!query.dateFrom || t.bookingDate >= query.dateFrom) && (!query.dateTo || t.bookingDate <= query.dateTo));
   const wanted = transactions.filter((t) => (bookingStatus === 'both' || (bookingStatus === 'booked') === t.booked) && inPeriod(t));

@@ -60,6 +60,7 @@ export function generateBanks(count: number, seed: number, cities: readonly City
       requires: { psuIpAddress: false, psuUserAgent: false, psuId: false },
       transactionDetails: i % 2 === 0,
       ignoresDateFilters: false,
+      ignoresBookingStatus: false,
       getPaymentSupported: true,
       initialPaymentStatus: 'RCVD',
       signedPaymentStatuses: ['ACTC', 'ACSC'],

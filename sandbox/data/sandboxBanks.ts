@@ -49,6 +49,7 @@ function bank(seed: BankSeed): Bank {
     requires: { psuIpAddress: false, psuUserAgent: false, psuId: false },
     transactionDetails: false,
     ignoresDateFilters: false,
+    ignoresBookingStatus: false,
     getPaymentSupported: true,
     initialPaymentStatus: seed.initialPaymentStatus,
     signedPaymentStatuses: seed.signedPaymentStatuses,
@@ -142,7 +143,9 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     signedPaymentStatuses: ['ACTC', 'ACCP', 'ACSC'],
     overrides: {
       decoupledWhenRedirectNotPreferred: true,
+      // "dateFrom/dateTo/bookingStatus ignored" (reference §7.2).
       ignoresDateFilters: true,
+      ignoresBookingStatus: true,
       requires: { psuIpAddress: true, psuUserAgent: true, psuId: true },
       affiliatedAspsps: [
         { id: '08999', name: 'Swedbank' },

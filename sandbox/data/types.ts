@@ -47,6 +47,8 @@ export interface Bank {
   readonly requires: { readonly psuIpAddress: boolean; readonly psuUserAgent: boolean; readonly psuId: boolean };
   readonly transactionDetails: boolean;
   readonly ignoresDateFilters: boolean;
+  /** SWEDSESS: answers booked and pending whatever bookingStatus asks for (reference §7.2). */
+  readonly ignoresBookingStatus: boolean;
   readonly getPaymentSupported: boolean;
   readonly initialPaymentStatus: TransactionStatus;
   /** Statuses a signed payment walks through, one step per status read (reference §6.4). */

@@ -6,6 +6,8 @@
 //  - the ASPSP list schemas are bare arrays, but the OAS's own examples and the docs wrap them
 //    ({"countries": […]}, {"cities": […]}, {"aspsps": […]}, and {"tppMessages": […]} for its errors):
 //    the wrapper is validated, the content by the OAS schema;
+//  - frequencyPerDay has minimum 1, but the platform accepts 0 and Get Consent returns the body as sent
+//    (reference §4.3.1, §4.3.2), so 0 is allowed;
 //  - response headers typed `format: url` (Location) are URI references: RFC 9110 §10.2.2 allows a relative
 //    Location, and ajv-formats' "url" refuses loopback hosts, which is all a local sandbox has.
 // Response headers are checked from the same file: each header the OAS declares for the status is validated
@@ -62,6 +64,7 @@ function setup(): { ajv: Ajv; oas: OasDocument } {
   if (!ajv || !oas) {
     oas = patch(structuredClone(loadOas())) as OasDocument;
     const schemas = oas.components['schemas'] as Record<string, JsonNode>;
+    (schemas['frequencyPerDay'] as JsonNode)['minimum'] = 0;
     for (const declared of Object.values(oas.components['headers'] as Record<string, { schema?: JsonNode }>)) {
       if (declared.schema?.['format'] === 'url') declared.schema['format'] = 'uri-reference';
     }
