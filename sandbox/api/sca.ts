@@ -98,6 +98,7 @@ export function startAuthorisation(env: SandboxEnv, bank: Bank, parent: ScaParen
     ...(psuId ? { psuId } : {}),
     reads: 0,
     psuApproved: false,
+    loginShown: false,
   };
   env.store.authorisations.set(auth.id, auth);
   parent.authorisationIds.push(auth.id);
@@ -214,6 +215,10 @@ export function createScaBridge(env: SandboxEnv, outcomes: Record<AuthorisationK
         return { ok: false, reason: `The authorisation is ${auth.scaStatus}; select an SCA method first` };
       }
       return { ok: true, bank, flow: auth.flow };
+    },
+    loginShown(target) {
+      const auth = find(target);
+      if (auth) auth.loginShown = true;
     },
     psuDecided(target, approved, psuId) {
       const auth = find(target);

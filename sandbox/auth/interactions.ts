@@ -67,6 +67,7 @@ export async function handleInteraction(deps: InteractionDeps, req: IncomingMess
   const formTargets = redirectOrigin(interaction);
 
   if (req.method === 'GET') {
+    bridge.loginShown(target);
     sendHtml(res, 200, renderLoginPage({ action, bank: check.bank, target, styleNonce: nonce }), nonce, formTargets);
     return;
   }
