@@ -6,6 +6,7 @@ import { createAdapterStore } from './auth/adapter';
 import { ASPSP_ONLY_CLIENT, DEMO_CLIENT, type SandboxClient } from './auth/clients';
 import { createAuthProvider } from './auth/provider';
 import { createAuthListener } from './auth/server';
+import { createIssuedSecrets } from './auth/issuedSecrets';
 import type { Introspect } from './api/checks';
 import type { SandboxEnv } from './api/context';
 import { consentOutcomeFor } from './api/consents';
@@ -61,7 +62,8 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
   const today = options.today ?? new Date();
   const clients = options.clients ?? [DEMO_CLIENT, ASPSP_ONLY_CLIENT];
   const faults = createFaults(options.faults);
-  const adapter = createAdapterStore();
+  const issuedSecrets = createIssuedSecrets(clients);
+  const adapter = createAdapterStore(issuedSecrets.observe);
 
   // Both servers listen first: the OpenID issuer and the API's links need the real ports (port 0 = any free port).
   const authServer = http.createServer();
@@ -92,6 +94,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
     today,
     demoClient: demoClientOf(clients),
     requestLog: [],
+    issuedSecrets,
   };
   const bridge = createScaBridge(sandboxEnv, { consent: consentOutcomeFor(sandboxEnv), payment: paymentOutcomeFor(sandboxEnv) });
   const { provider, rememberGrant } = await createAuthProvider({

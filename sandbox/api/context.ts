@@ -1,6 +1,7 @@
 // What every handler gets: the matched operation, parsed request, the caller's token and the sandbox state.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Operation, PsuContext } from '../../src/api/operationTypes';
+import type { IssuedSecrets } from '../auth/issuedSecrets';
 import type { AccountBook } from '../data/accounts';
 import type { Directory } from '../data/directory';
 import type { Bank } from '../data/types';
@@ -21,6 +22,8 @@ export interface SandboxEnv {
   readonly demoClient: { readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string };
   /** The latest API requests (method, path, status, X-Request-ID), newest last, for tests and support. */
   readonly requestLog: RequestLogEntry[];
+  /** Tokens and codes the auth host issued this run, for leak searches by test harnesses. */
+  readonly issuedSecrets: Pick<IssuedSecrets, 'report'>;
 }
 
 export interface RequestLogEntry {
