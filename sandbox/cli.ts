@@ -1,9 +1,9 @@
 // `npm run sandbox`: starts the local sandbox and prints what a client needs to talk to it.
 import { parseArgs } from 'node:util';
 import { start } from './index';
-import { DEFAULT_API_PORT, DEFAULT_AUTH_PORT, DEFAULT_HOST } from './options';
+import { DEFAULT_API_PORT, DEFAULT_AUTH_PORT, DEFAULT_HOST, DEFAULT_TRANSACTIONS_PAGE_SIZE } from './options';
 
-const USAGE = `usage: npm run sandbox -- [--host 127.0.0.2] [--auth-port ${DEFAULT_AUTH_PORT}] [--api-port ${DEFAULT_API_PORT}] [--seed 1] [--banks 0] [--token-ttl 3600]`;
+const USAGE = `usage: npm run sandbox -- [--host 127.0.0.2] [--auth-port ${DEFAULT_AUTH_PORT}] [--api-port ${DEFAULT_API_PORT}] [--seed 1] [--banks 0] [--token-ttl 3600] [--transactions-page-size ${DEFAULT_TRANSACTIONS_PAGE_SIZE}]`;
 
 function integer(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       banks: { type: 'string' },
       'token-ttl': { type: 'string' },
+      'transactions-page-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     seed: integer(values.seed, 'seed', 1),
     banks: integer(values.banks, 'banks', 0),
     tokenTtlSeconds: integer(values['token-ttl'], 'token-ttl', 3600),
+    transactionsPageSize: integer(values['transactions-page-size'], 'transactions-page-size', DEFAULT_TRANSACTIONS_PAGE_SIZE),
   });
   const lines = [
     `AUTH_HOST=${sandbox.authHost}`,

@@ -6,6 +6,7 @@ import { createAdapterStore } from './auth/adapter';
 import { ASPSP_ONLY_CLIENT, DEMO_CLIENT, type SandboxClient } from './auth/clients';
 import { createAuthProvider } from './auth/provider';
 import { createAuthListener } from './auth/server';
+import { createIssuedSecrets } from './auth/issuedSecrets';
 import type { Introspect } from './api/checks';
 import type { SandboxEnv } from './api/context';
 import { consentOutcomeFor } from './api/consents';
@@ -15,7 +16,7 @@ import { createApiServer } from './api/server';
 import { createAccountBook } from './data/accounts';
 import { buildDirectory } from './data/directory';
 import { createFaults, type Faults } from './faults';
-import { DEFAULT_HOST, isLoopbackHost, type SandboxOptions } from './options';
+import { DEFAULT_HOST, DEFAULT_TRANSACTIONS_PAGE_SIZE, isLoopbackHost, type SandboxOptions } from './options';
 import { createStore } from './state/types';
 
 export type { SandboxOptions } from './options';
@@ -53,11 +54,16 @@ function closeServer(server: http.Server): Promise<void> {
 export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? DEFAULT_HOST;
   if (!isLoopbackHost(host)) throw new Error(`the sandbox binds loopback addresses only, not ${host}`);
+  const transactionsPageSize = options.transactionsPageSize ?? DEFAULT_TRANSACTIONS_PAGE_SIZE;
+  if (!Number.isInteger(transactionsPageSize) || transactionsPageSize < 1) {
+    throw new Error(`transactionsPageSize must be a positive integer, not ${transactionsPageSize}`);
+  }
   const seed = options.seed ?? 1;
   const today = options.today ?? new Date();
   const clients = options.clients ?? [DEMO_CLIENT, ASPSP_ONLY_CLIENT];
   const faults = createFaults(options.faults);
-  const adapter = createAdapterStore();
+  const issuedSecrets = createIssuedSecrets(clients);
+  const adapter = createAdapterStore(issuedSecrets.observe);
 
   // Both servers listen first: the OpenID issuer and the API's links need the real ports (port 0 = any free port).
   const authServer = http.createServer();
@@ -84,9 +90,11 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
     authHost,
     apiHost,
     decoupledReadsPerStep: Math.max(1, options.decoupledReadsPerStep ?? 1),
+    transactionsPageSize,
     today,
     demoClient: demoClientOf(clients),
     requestLog: [],
+    issuedSecrets,
   };
   const bridge = createScaBridge(sandboxEnv, { consent: consentOutcomeFor(sandboxEnv), payment: paymentOutcomeFor(sandboxEnv) });
   const { provider, rememberGrant } = await createAuthProvider({

@@ -21,11 +21,18 @@ export interface SandboxOptions {
   /** The date the data is relative to (default: now). */
   readonly today?: Date;
   readonly clients?: readonly SandboxClient[];
+  /** Most transactions one Get Transaction List page holds; the rest follow through `_links.next`. */
+  readonly transactionsPageSize?: number;
 }
 
 export const DEFAULT_HOST = '127.0.0.2';
 export const DEFAULT_AUTH_PORT = 8401;
 export const DEFAULT_API_PORT = 8402;
+/**
+ * The reference names no page size (§8 question 9). 50 keeps a page readable and makes the seeded current
+ * accounts (60-80 booked transactions in 90 days) span two pages, so clients meet paging by default.
+ */
+export const DEFAULT_TRANSACTIONS_PAGE_SIZE = 50;
 
 export function isLoopbackHost(host: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '::1' || host === 'localhost';

@@ -6,7 +6,7 @@ import type { Consent } from '../state/types';
 import { requirePsuHeaders } from './checks';
 import { header, type BankHandler, type BankContext } from './context';
 import { findConsent } from './consents';
-import { date } from './validate';
+import { nextPageQuery, parseReportQuery, reportPage } from './transactionReport';
 
 const AIS_BASE = '/psd2/accountinformation/v1/accounts';
 type Grant = keyof Consent['grants'];
@@ -15,7 +15,7 @@ function validConsent(ctx: BankContext): Consent {
   requirePsuHeaders(ctx.headers, ctx.bank, ctx.op, false);
   const consentId = header(ctx.headers, 'consent-id');
   if (!consentId) throw formatError('Consent-ID', 'The Consent-ID header is required for account information.');
-  const consent = findConsent(ctx.env, ctx.bank, consentId, 'Consent-ID');
+  const consent = findConsent(ctx.env, ctx.bank, consentId, 'Consent-ID', ctx.token.clientId);
   if (consent.status === 'expired') throw new ApiError(401, 'CONSENT_EXPIRED', 'The consent has expired; create a new one.', 'Consent-ID');
   if (consent.status !== 'valid') {
     throw new ApiError(401, 'CONSENT_INVALID', `The consent is ${consent.status}, not valid.`, 'Consent-ID');
@@ -31,11 +31,13 @@ function validConsent(ctx: BankContext): Consent {
  */
 function countUnattended(ctx: BankContext, consent: Consent): void {
   if (header(ctx.headers, 'psu-ip-address')) return;
+  // What 0 means is not documented (reference §8 question 8); it is read as the OAS minimum, one a day.
+  const limit = Math.max(1, consent.frequencyPerDay);
   const day = new Date().toISOString().slice(0, 10);
   const key = `${day}|${ctx.op.id}|${ctx.params['account-id'] ?? ''}`;
   const reads = (consent.unattendedReads.get(key) ?? 0) + 1;
   consent.unattendedReads.set(key, reads);
-  if (reads > consent.frequencyPerDay) {
+  if (reads > limit) {
     throw new ApiError(429, 'ACCESS_EXCEEDED', `Unattended access exceeds the consent's frequencyPerDay (${consent.frequencyPerDay}).`);
   }
 }
@@ -89,23 +91,15 @@ function transactionJson(t: Transaction, a: Account, detailsLink: boolean): Reco
 function transactionList(ctx: BankContext) {
   const consent = validConsent(ctx);
   const a = account(ctx, consent, 'transactions');
-  const status = ctx.query.get('bookingStatus');
-  if (status !== 'booked' && status !== 'pending' && status !== 'both') {
-    throw formatError('bookingStatus', 'bookingStatus is required: booked, pending or both.');
-  }
-  const fromText = ctx.query.get('dateFrom');
-  const toText = ctx.query.get('dateTo');
-  // Empty values (Postman's unset variables) mean "not given".
-  const from = fromText ? date(fromText, 'dateFrom').toISOString().slice(0, 10) : undefined;
-  const to = toText ? date(toText, 'dateTo').toISOString().slice(0, 10) : undefined;
-  if (from && to && from > to) throw new ApiError(400, 'PERIOD_INVALID', 'dateFrom is after dateTo.', 'dateFrom');
-  const filter = (t: Transaction) =>
-    ctx.bank.ignoresDateFilters || ((!from || t.bookingDate >= from) && (!to || t.bookingDate <= to));
-  const pick = (booked: boolean) =>
-    a.transactions.filter((t) => t.booked === booked && filter(t)).map((t) => transactionJson(t, a, booked && ctx.bank.transactionDetails));
-  const report: Record<string, unknown> = { _links: { account: { href: `${AIS_BASE}/${a.resourceId}` } } };
-  if (status !== 'pending') report['booked'] = pick(true);
-  if (status !== 'booked') report['pending'] = pick(false);
+  const page = reportPage(a.transactions, ctx.bank, parseReportQuery(ctx.query), ctx.env.transactionsPageSize);
+  const self = `${AIS_BASE}/${a.resourceId}`;
+  const links: Record<string, { href: string }> = { account: { href: self } };
+  if (page.nextAfter !== undefined) links['next'] = { href: `${self}/transactions?${nextPageQuery(ctx.query, page.nextAfter).toString()}` };
+  const json = (booked: boolean) =>
+    page.entries.filter((t) => t.booked === booked).map((t) => transactionJson(t, a, booked && ctx.bank.transactionDetails));
+  const report: Record<string, unknown> = { _links: links };
+  if (page.bookingStatus !== 'pending') report['booked'] = json(true);
+  if (page.bookingStatus !== 'booked') report['pending'] = json(false);
   const withBalance = booleanQuery(ctx, 'withBalance') && consent.grants.balances.has(a.resourceId);
   return ok({ account: reference(a), transactions: report, ...(withBalance ? { balances: a.balances } : {}) });
 }

@@ -1,5 +1,5 @@
 // Test helpers under /__sandbox/ on the API host (loopback callers only): faults, consent expiry,
-// decoupled SCA answers, bank logos. Not part of the platform's API.
+// decoupled SCA answers, bank logos, the secrets issued so far. Not part of the platform's API.
 import type { IncomingMessage } from 'node:http';
 import { parseFaults, type Faults } from '../faults';
 import { ok, type Reply } from '../http/reply';
@@ -31,6 +31,8 @@ export function handleAdmin(env: SandboxEnv, faults: Faults, method: string, pat
   // What "Use Local Sandbox" in the extension fetches, so the first request works without typing anything.
   if (area === 'demo-client' && parts.length === 1 && method === 'GET') return ok(env.demoClient);
   if (area === 'requests' && parts.length === 1 && method === 'GET') return ok({ requests: env.requestLog });
+  // For harnesses that search what a client wrote to disk for leaked tokens and codes; never cached.
+  if (area === 'secrets' && parts.length === 1 && method === 'GET') return ok(env.issuedSecrets.report(), { 'Cache-Control': 'no-store' });
   if (area === 'faults' && parts.length === 1) {
     if (method === 'GET') return ok({ faults: faults.list() });
     if (method === 'DELETE') {

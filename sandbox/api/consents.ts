@@ -89,12 +89,14 @@ function createConsent(ctx: BankContext): Reply {
   const consent: Consent = {
     id: crypto.randomUUID(),
     bicFi: bank.bicFi,
+    clientId: ctx.token.clientId,
     context: ctx.token.context,
     access,
     recurringIndicator,
     validUntil: isoDay(validUntil < latest ? validUntil : latest),
-    // The Postman environment sends 0 (reference §4.3.1); the OAS minimum is 1, so report the adjusted value.
-    frequencyPerDay: Math.max(1, frequencyPerDay),
+    // Kept as sent, 0 included: the platform accepts the Postman environment's 0 although the OAS minimum is 1
+    // (reference §4.3.1), and Get Consent returns "the exact same body" as created (§4.3.2).
+    frequencyPerDay,
     combinedServiceIndicator,
     ...(preferRedirect === undefined ? {} : { redirectPreferred: preferRedirect }),
     status: 'received',
@@ -124,9 +126,14 @@ export function refreshConsent(consent: Consent, today: Date): Consent {
   return consent;
 }
 
-export function findConsent(env: SandboxEnv, bank: Bank, consentId: string, where: string): Consent {
+/**
+ * The consent as the calling client may see it. Another client's consent answers exactly like an unknown one,
+ * CONSENT_UNKNOWN, which Berlin Group defines as not matching "relative to the TPP" (reference §5, §7.3), so a
+ * client cannot even learn that the id exists.
+ */
+export function findConsent(env: SandboxEnv, bank: Bank, consentId: string, where: string, clientId: string): Consent {
   const consent = env.store.consents.get(consentId);
-  if (!consent || consent.bicFi !== bank.bicFi) {
+  if (!consent || consent.bicFi !== bank.bicFi || consent.clientId !== clientId) {
     throw new ApiError(403, 'CONSENT_UNKNOWN', `Consent ${consentId} is not known for ${bank.bicFi}.`, where);
   }
   return refreshConsent(consent, env.today);
@@ -138,7 +145,7 @@ function consentParent(consent: Consent): ScaParent {
 
 const pathConsent = (ctx: BankContext) => {
   requirePsuHeaders(ctx.headers, ctx.bank, ctx.op, false);
-  return findConsent(ctx.env, ctx.bank, ctx.params['consentId']!, 'consentId');
+  return findConsent(ctx.env, ctx.bank, ctx.params['consentId']!, 'consentId', ctx.token.clientId);
 };
 
 const consentAuthorisations = authorisationHandlers({

@@ -1,6 +1,7 @@
 // What every handler gets: the matched operation, parsed request, the caller's token and the sandbox state.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Operation, PsuContext } from '../../src/api/operationTypes';
+import type { IssuedSecrets } from '../auth/issuedSecrets';
 import type { AccountBook } from '../data/accounts';
 import type { Directory } from '../data/directory';
 import type { Bank } from '../data/types';
@@ -15,11 +16,14 @@ export interface SandboxEnv {
   readonly apiHost: string;
   /** Decoupled SCA moves one status step per this many status reads. */
   readonly decoupledReadsPerStep: number;
+  readonly transactionsPageSize: number;
   readonly today: Date;
   /** The first configured client, handed to the extension's "Use Local Sandbox" action on request. */
   readonly demoClient: { readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string };
   /** The latest API requests (method, path, status, X-Request-ID), newest last, for tests and support. */
   readonly requestLog: RequestLogEntry[];
+  /** Tokens and codes the auth host issued this run, for leak searches by test harnesses. */
+  readonly issuedSecrets: Pick<IssuedSecrets, 'report'>;
 }
 
 export interface RequestLogEntry {

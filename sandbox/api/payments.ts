@@ -10,22 +10,27 @@ import { requireCorporateSupport, requirePsuHeaders } from './checks';
 import { redirectPreferred, type BankHandler, type BankContext, type SandboxEnv } from './context';
 import { authorisationHandlers } from './authorisations';
 import { approachOf, flowFor, scaParent, type Outcome, type ScaParent } from './sca';
-import { accountReference, amount, date, object, optionalString, PATTERNS, requiredString, type Json } from './validate';
+import { advanceSettlement, transactionStatus } from './paymentStatus';
+import { accountReference, amount, date, isObject, object, optionalString, PATTERNS, requiredString, type Json } from './validate';
 
 const PIS_BASE = '/psd2/paymentinitiation/v1';
 
 export function paymentOutcomeFor(env: SandboxEnv): Outcome {
   return (auth, approved) => {
     const payment = env.store.payments.get(auth.parentId);
-    const bank = payment && env.directory.bank(payment.bicFi);
-    if (!payment || !bank) return;
-    if (!approved) {
-      payment.status = 'RJCT';
-      return;
-    }
-    payment.signedStep = 0;
-    payment.status = bank.signedPaymentStatuses[0] ?? 'ACSC';
+    if (!payment) return;
+    if (approved) payment.signedStep = 0;
+    else payment.rejected = true;
   };
+}
+
+/** Whether the creditor account is one of the bank's own accounts (Handelsbanken settles those as ACCC). */
+function creditorAtSameBank(env: SandboxEnv, bank: Bank, body: Json): boolean {
+  const creditor = body['creditorAccount'];
+  if (!isObject(creditor)) return false;
+  return env.accounts
+    .accountsOf(bank)
+    .some((a) => (creditor['iban'] !== undefined && creditor['iban'] === a.iban) || (creditor['bban'] !== undefined && creditor['bban'] === a.bban));
 }
 
 function validateCreditTransfer(body: Json, product: string): void {
@@ -104,21 +109,23 @@ function initiatePayment(ctx: BankContext): Reply {
   const payment: Payment = {
     id: crypto.randomUUID(),
     bicFi: bank.bicFi,
+    clientId: ctx.token.clientId,
     context: ctx.token.context,
     service,
     product,
     body,
     ...(preferRedirect === undefined ? {} : { redirectPreferred: preferRedirect }),
-    status: bank.initialPaymentStatus,
     signedStep: -1,
+    rejected: false,
     futureDated,
+    creditorAtSameBank: creditorAtSameBank(env, bank, body),
     authorisationIds: [],
   };
   env.store.payments.set(payment.id, payment);
   const self = paymentPath(payment);
   return created(
     {
-      transactionStatus: payment.status,
+      transactionStatus: transactionStatus(env, payment, bank),
       paymentId: payment.id,
       _links: {
         startAuthorisationWithTransactionAuthorisation: { href: `${self}/authorisations` },
@@ -132,23 +139,16 @@ function initiatePayment(ctx: BankContext): Reply {
   );
 }
 
+/** Another client's payment answers like an unknown one: RESOURCE_UNKNOWN, "unknown relative to the TPP", 404 for a path parameter (OAS). */
 function findPayment(ctx: BankContext): Payment {
   requirePsuHeaders(ctx.headers, ctx.bank, ctx.op, false);
   const { product } = checkServiceAndProduct(ctx, ctx.bank);
   const id = ctx.params['paymentId']!;
   const payment = ctx.env.store.payments.get(id);
-  if (!payment || payment.bicFi !== ctx.bank.bicFi || payment.product !== product) {
+  if (!payment || payment.bicFi !== ctx.bank.bicFi || payment.product !== product || payment.clientId !== ctx.token.clientId) {
     throw new ApiError(404, 'RESOURCE_UNKNOWN', `No ${product} payment ${id} at ${ctx.bank.bicFi}.`, 'paymentId');
   }
   return payment;
-}
-
-/** A signed payment moves one settlement step per status read (reference §6.4), unless it is future-dated. */
-function advance(payment: Payment, bank: Bank): void {
-  if (payment.signedStep < 0 || payment.futureDated) return;
-  const next = Math.min(payment.signedStep + 1, bank.signedPaymentStatuses.length - 1);
-  payment.signedStep = next;
-  payment.status = bank.signedPaymentStatuses[next] ?? payment.status;
 }
 
 function paymentParent(p: Payment): ScaParent {
@@ -163,8 +163,9 @@ const notSupported: BankHandler = (ctx) => {
 const paymentAuthorisations = authorisationHandlers({
   resolve: (ctx) => {
     const p = findPayment(ctx);
-    const done = p.signedStep >= 0 || p.status === 'RJCT' || p.status === 'CANC';
-    return { parent: paymentParent(p), ...(done ? { notStartable: `The payment is ${p.status}; it cannot be authorised again.` } : {}) };
+    const done = p.signedStep >= 0 || p.rejected;
+    const status = transactionStatus(ctx.env, p, ctx.bank);
+    return { parent: paymentParent(p), ...(done ? { notStartable: `The payment is ${status}; it cannot be authorised again.` } : {}) };
   },
   outcome: (ctx) => paymentOutcomeFor(ctx.env),
 });
@@ -174,14 +175,14 @@ export const paymentHandlers: Record<string, BankHandler> = {
   getPaymentInformation: (ctx) => {
     const p = findPayment(ctx);
     if (!ctx.bank.getPaymentSupported) throw new ApiError(405, 'SERVICE_INVALID', `${ctx.bank.bicFi} does not support Get Payment.`);
-    return ok({ ...p.body, transactionStatus: p.status });
+    return ok({ ...p.body, transactionStatus: transactionStatus(ctx.env, p, ctx.bank) });
   },
   getPaymentInitiationStatus: (ctx) => {
     const p = findPayment(ctx);
-    const before = p.status;
-    advance(p, ctx.bank);
-    // Report the status as it was, then move on: the first read after signing shows the signed status.
-    return ok({ transactionStatus: before });
+    // Report the status as it is, then move on: the first read after signing shows "locked for settlement".
+    const status = transactionStatus(ctx.env, p, ctx.bank);
+    advanceSettlement(p);
+    return ok({ transactionStatus: status });
   },
   startPaymentAuthorisation: paymentAuthorisations.start,
   getPaymentInitiationAuthorisation: paymentAuthorisations.list,

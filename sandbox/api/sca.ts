@@ -29,6 +29,7 @@ export interface ScaParent {
   readonly kind: AuthorisationKind;
   readonly id: string;
   readonly bicFi: string;
+  readonly clientId: string;
   readonly context: Authorisation['context'];
   readonly redirectPreferred?: boolean;
   readonly authorisationIds: string[];
@@ -39,11 +40,11 @@ export interface ScaParent {
 /** The SCA view of a consent or payment. */
 export function scaParent(
   kind: AuthorisationKind,
-  resource: Pick<ScaParent, 'id' | 'bicFi' | 'context' | 'redirectPreferred' | 'authorisationIds'>,
+  resource: Pick<ScaParent, 'id' | 'bicFi' | 'clientId' | 'context' | 'redirectPreferred' | 'authorisationIds'>,
   basePath: string,
 ): ScaParent {
-  const { id, bicFi, context, redirectPreferred: preferred, authorisationIds } = resource;
-  return { kind, id, bicFi, context, ...(preferred === undefined ? {} : { redirectPreferred: preferred }), authorisationIds, basePath };
+  const { id, bicFi, clientId, context, redirectPreferred: preferred, authorisationIds } = resource;
+  return { kind, id, bicFi, clientId, context, ...(preferred === undefined ? {} : { redirectPreferred: preferred }), authorisationIds, basePath };
 }
 
 export type Outcome = (auth: Authorisation, approved: boolean) => void;
@@ -90,12 +91,14 @@ export function startAuthorisation(env: SandboxEnv, bank: Bank, parent: ScaParen
     kind: parent.kind,
     parentId: parent.id,
     bicFi: bank.bicFi,
+    clientId: parent.clientId,
     context: parent.context,
     flow: flowFor(bank, preferRedirect),
     scaStatus: 'received',
     ...(psuId ? { psuId } : {}),
     reads: 0,
     psuApproved: false,
+    loginShown: false,
   };
   env.store.authorisations.set(auth.id, auth);
   parent.authorisationIds.push(auth.id);
@@ -202,15 +205,20 @@ export function createScaBridge(env: SandboxEnv, outcomes: Record<AuthorisationK
     return auth && auth.kind === target.kind && auth.parentId === target.parentId && auth.bicFi === target.bicFi ? auth : undefined;
   };
   return {
-    check(target) {
+    check(target, clientId) {
       const auth = find(target);
       const bank = env.directory.bank(target.bicFi);
-      if (!auth || !bank) return { ok: false, reason: `Unknown ${target.kind} authorisation ${target.authorisationId} at ${target.bicFi}` };
+      // Another client's authorisation reads as unknown, as its consent or payment does on the API.
+      if (!auth || !bank || auth.clientId !== clientId) return { ok: false, reason: `Unknown ${target.kind} authorisation ${target.authorisationId} at ${target.bicFi}` };
       if (auth.flow === 'decoupled') return { ok: false, reason: 'This authorisation uses decoupled SCA' };
       if (auth.scaStatus !== 'scaMethodSelected') {
         return { ok: false, reason: `The authorisation is ${auth.scaStatus}; select an SCA method first` };
       }
       return { ok: true, bank, flow: auth.flow };
+    },
+    loginShown(target) {
+      const auth = find(target);
+      if (auth) auth.loginShown = true;
     },
     psuDecided(target, approved, psuId) {
       const auth = find(target);

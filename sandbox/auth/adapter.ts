@@ -14,7 +14,8 @@ export interface AdapterStore {
   close(): void;
 }
 
-export function createAdapterStore(): AdapterStore {
+/** `observe` sees every entry as it is stored (the issued-secrets ledger listens here). */
+export function createAdapterStore(observe: (model: string, id: string, payload: AdapterPayload) => void = () => {}): AdapterStore {
   const entries = new Map<string, Entry>();
   const byGrant = new Map<string, Set<string>>();
   const byUid = new Map<string, string>();
@@ -45,6 +46,7 @@ export function createAdapterStore(): AdapterStore {
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
       const key = this.key(id);
+      observe(this.model, id, payload);
       // Tokens are looked up again long after they expire (to tell TOKEN_EXPIRED from unknown), so keep them a while.
       const keepFor = (expiresIn > 0 ? expiresIn + 3600 : 24 * 3600) * 1000;
       entries.set(key, { payload, expiresAt: Date.now() + keepFor });

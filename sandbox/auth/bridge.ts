@@ -15,8 +15,10 @@ export type ScaCheck =
   | { readonly ok: false; readonly reason: string };
 
 export interface ScaBridge {
-  /** Is this authorisation waiting for a redirect login at this bank? */
-  check(target: ScaTarget): ScaCheck;
+  /** Is this authorisation, of this client, waiting for a redirect login at this bank? */
+  check(target: ScaTarget, clientId: string): ScaCheck;
+  /** The bank login page was shown: the PSU has started to log in (payments report it, reference §6.4). */
+  loginShown(target: ScaTarget): void;
   /** The PSU approved or denied on the bank page. Plain redirect SCA finalises here. */
   psuDecided(target: ScaTarget, approved: boolean, psuId: string): void;
   /** OAuth redirect SCA: the TPP exchanged the code with the right headers; finalise. */

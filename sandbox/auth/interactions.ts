@@ -57,7 +57,7 @@ export async function handleInteraction(deps: InteractionDeps, req: IncomingMess
   const { provider, bridge } = deps;
   const interaction = await provider.interactionDetails(req, res);
   const target = targetOf(interaction);
-  const check = target ? bridge.check(target) : { ok: false as const, reason: 'acr_values must name a consent or payment authorisation' };
+  const check = target ? bridge.check(target, String(interaction.params['client_id'] ?? '')) : { ok: false as const, reason: 'acr_values must name a consent or payment authorisation' };
   if (!target || !check.ok) {
     await provider.interactionFinished(req, res, { error: 'invalid_request', error_description: check.ok ? '' : check.reason });
     return;
@@ -67,6 +67,7 @@ export async function handleInteraction(deps: InteractionDeps, req: IncomingMess
   const formTargets = redirectOrigin(interaction);
 
   if (req.method === 'GET') {
+    bridge.loginShown(target);
     sendHtml(res, 200, renderLoginPage({ action, bank: check.bank, target, styleNonce: nonce }), nonce, formTargets);
     return;
   }

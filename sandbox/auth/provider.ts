@@ -8,8 +8,9 @@ import type { AdapterStore } from './adapter';
 import { ACTIVATION_HEADERS, type ScaBridge, type ScaTarget } from './bridge';
 import { toProviderClient, type SandboxClient } from './clients';
 import { ACR_PARAM, INTERACTION_PREFIX } from './interactions';
+import { CONTEXT_SCOPES, PRODUCT_SCOPES, scopeShapeProblem } from './scopeShape';
 
-export const SCOPES = ['aspspinformation', 'accountinformation', 'paymentinitiation', 'private', 'corporate'];
+export const SCOPES = [...PRODUCT_SCOPES, ...CONTEXT_SCOPES];
 
 export interface ProviderOptions {
   readonly issuer: string;
@@ -82,6 +83,23 @@ function codeActivation(bridge: ScaBridge, grants: Map<string, ScaTarget>): Midd
   };
 }
 
+/**
+ * oidc-provider checks each scope against the client but not their combination, and reads the form body only
+ * inside its token route; so the token it issued for a malformed combination is withdrawn and the answer
+ * replaced by invalid_scope before it leaves.
+ */
+const scopeShape: Middleware = async (ctx, next) => {
+  await next();
+  if (ctx.path !== '/connect/token' || ctx.method !== 'POST' || ctx.status !== 200) return;
+  const params = ctx.oidc?.params ?? {};
+  if (params['grant_type'] !== 'client_credentials') return;
+  const problem = scopeShapeProblem(typeof params['scope'] === 'string' ? params['scope'] : undefined);
+  if (problem === undefined) return;
+  await ctx.oidc?.entities['ClientCredentials']?.destroy();
+  ctx.status = 400;
+  ctx.body = { error: 'invalid_scope', error_description: problem };
+};
+
 export async function createAuthProvider(options: ProviderOptions): Promise<AuthProvider> {
   const ProviderImpl = await loadProviderClass();
   const grants = new Map<string, ScaTarget>();
@@ -113,6 +131,7 @@ export async function createAuthProvider(options: ProviderOptions): Promise<Auth
   });
   provider.use(acrWithoutOpenid);
   provider.use(codeActivation(options.bridge, grants));
+  provider.use(scopeShape);
   return { provider, rememberGrant: (grantId, target) => grants.set(grantId, target) };
 }
 

@@ -1,6 +1,7 @@
 // Seeded accounts, balances and transactions per bank, built on first use so 3,000 generated banks cost
 // nothing until someone reads their accounts. Dates are relative to the sandbox's "today" so the Postman
-// collection's "last 30 days" query finds transactions.
+// collection's "last 30 days" query finds transactions. Transactions are listed newest first, pending
+// (today's) before booked, which is the order the API pages them in.
 import { childSeed, seededRandom, type Random } from './random';
 import type { Account, Bank, Transaction } from './types';
 
@@ -35,18 +36,24 @@ function amount(value: number): string {
   return value.toFixed(2);
 }
 
-function transactions(random: Random, currency: string, today: Date, idPrefix: string): Transaction[] {
-  const list: Transaction[] = [];
-  const count = random.int(18, 30);
+/** Booked transactions of a current account: busy enough that 90 days fill more than one page at the default size. */
+export const CURRENT_ACCOUNT_BOOKED = { min: 60, max: 80 } as const;
+const OTHER_ACCOUNT_BOOKED = { min: 18, max: 30 } as const;
+
+function transactions(random: Random, currency: string, today: Date, idPrefix: string, count: number): Transaction[] {
+  const pending: Transaction[] = [];
+  const booked: Transaction[] = [];
   for (let i = 0; i < count; i++) {
     const daysBack = Math.floor(((i + 1) * 88) / count);
     const incoming = random.next() < 0.2;
     const value = incoming ? random.int(1000, 30000) : -random.int(20, 2500) - random.int(0, 99) / 100;
     const counterparty = random.pick(COUNTERPARTIES);
     const date = isoDate(today, daysBack);
-    list.push({
-      transactionId: `${idPrefix}-${String(i + 1).padStart(4, '0')}`,
-      entryReference: `${idPrefix}${random.digits(8)}`,
+    const sequence = String(i + 1).padStart(4, '0');
+    booked.push({
+      transactionId: `${idPrefix}-${sequence}`,
+      // Unique within the account by its sequence part: it is the paging cursor (entryReferenceFrom).
+      entryReference: `${idPrefix}${sequence}${random.digits(6)}`,
       bookingDate: date,
       valueDate: date,
       transactionAmount: { currency, amount: amount(value) },
@@ -57,9 +64,9 @@ function transactions(random: Random, currency: string, today: Date, idPrefix: s
   }
   for (let i = 0; i < 2; i++) {
     const counterparty = random.pick(COUNTERPARTIES);
-    list.push({
+    pending.push({
       transactionId: `${idPrefix}-P${i + 1}`,
-      entryReference: `${idPrefix}${random.digits(8)}`,
+      entryReference: `${idPrefix}P${i + 1}${random.digits(6)}`,
       bookingDate: isoDate(today, 0),
       valueDate: isoDate(today, 0),
       transactionAmount: { currency, amount: amount(-random.int(10, 500)) },
@@ -68,7 +75,7 @@ function transactions(random: Random, currency: string, today: Date, idPrefix: s
       booked: false,
     });
   }
-  return list;
+  return [...pending, ...booked];
 }
 
 function buildAccounts(bank: Bank, seed: number, today: Date): Account[] {
@@ -84,7 +91,8 @@ function buildAccounts(bank: Bank, seed: number, today: Date): Account[] {
     const corporate = bank.corporate && i === count - 1;
     const closing = random.int(2_000, 90_000) + random.int(0, 99) / 100;
     const resourceId = random.uuid();
-    const txs = transactions(random, bank.currency, today, `${bank.bicFi.slice(0, 4)}${i + 1}`);
+    const range = i === 0 ? CURRENT_ACCOUNT_BOOKED : OTHER_ACCOUNT_BOOKED;
+    const txs = transactions(random, bank.currency, today, `${bank.bicFi.slice(0, 4)}${i + 1}`, random.int(range.min, range.max));
     const pending = txs.filter((t) => !t.booked).reduce((sum, t) => sum + Number(t.transactionAmount.amount), 0);
     const referenceDate = isoDate(today, 0);
     accounts.push({

@@ -2,6 +2,7 @@
 // BICs end in "Z0": a "0" in the 8th position marks a test BIC, so they cannot be mistaken for real banks.
 import type { PaymentProduct } from '../../src/api/catalogue';
 import { GENERATED_GEOGRAPHY } from './geo';
+import { GENERIC_STATUSES } from './paymentStatuses';
 import { childSeed, seededRandom } from './random';
 import type { Bank, City, ScaFlow } from './types';
 
@@ -60,9 +61,9 @@ export function generateBanks(count: number, seed: number, cities: readonly City
       requires: { psuIpAddress: false, psuUserAgent: false, psuId: false },
       transactionDetails: i % 2 === 0,
       ignoresDateFilters: false,
+      ignoresBookingStatus: false,
       getPaymentSupported: true,
-      initialPaymentStatus: 'RCVD',
-      signedPaymentStatuses: ['ACTC', 'ACSC'],
+      paymentStatuses: GENERIC_STATUSES,
       affiliatedAspsps: [],
       generated: true,
     });

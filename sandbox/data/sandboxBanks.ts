@@ -1,7 +1,8 @@
 // The seven sandbox banks of reference §7.1, with the behaviour §6 and §7.2 document for each.
 import type { PaymentProduct } from '../../src/api/catalogue';
 import { HELSINKI, STOCKHOLM } from './geo';
-import type { Bank, BankLogin, City, ScaFlow, TransactionStatus } from './types';
+import { DANSKE_STATUSES, GENERIC_STATUSES, HANDELSBANKEN_STATUSES, NORDEA_STATUSES, SEB_STATUSES, SWEDBANK_STATUSES, type PaymentStatusTable } from './paymentStatuses';
+import type { Bank, BankLogin, City, ScaFlow } from './types';
 
 /** SEB's published sandbox PSU ids (reference §7.2), in both 10- and 12-digit form. */
 export const SEB_PSU_IDS = ['9311219639', '9311219589', '8811215477', '8811212862', '8311211356'];
@@ -22,8 +23,7 @@ interface BankSeed {
   corporate: boolean;
   scaFlow: ScaFlow;
   login: BankLogin;
-  initialPaymentStatus: TransactionStatus;
-  signedPaymentStatuses: TransactionStatus[];
+  paymentStatuses: PaymentStatusTable;
   overrides?: Partial<Bank>;
 }
 
@@ -49,9 +49,9 @@ function bank(seed: BankSeed): Bank {
     requires: { psuIpAddress: false, psuUserAgent: false, psuId: false },
     transactionDetails: false,
     ignoresDateFilters: false,
+    ignoresBookingStatus: false,
     getPaymentSupported: true,
-    initialPaymentStatus: seed.initialPaymentStatus,
-    signedPaymentStatuses: seed.signedPaymentStatuses,
+    paymentStatuses: seed.paymentStatuses,
     affiliatedAspsps: [],
     generated: false,
     ...seed.overrides,
@@ -77,8 +77,7 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     corporate: true,
     scaFlow: 'oauth',
     login: { kind: 'psuIds', ids: [...SEB_PSU_IDS, ...SEB_PSU_IDS.map((id) => `19${id}`)] },
-    initialPaymentStatus: 'RCVD',
-    signedPaymentStatuses: ['ACTC', 'ACSC'],
+    paymentStatuses: SEB_STATUSES,
     overrides: { transactionDetails: true },
   }),
   bank({
@@ -96,8 +95,7 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     corporate: true,
     scaFlow: 'oauth',
     login: ANY_PSU,
-    initialPaymentStatus: 'RCVD',
-    signedPaymentStatuses: ['ACTC', 'ACCP', 'ACSC'],
+    paymentStatuses: NORDEA_STATUSES,
     overrides: { ignoresDateFilters: true },
   }),
   bank({
@@ -115,8 +113,7 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     corporate: true,
     scaFlow: 'decoupled',
     login: ANY_PSU,
-    initialPaymentStatus: 'ACTC',
-    signedPaymentStatuses: ['ACCP', 'ACSC'],
+    paymentStatuses: HANDELSBANKEN_STATUSES,
     overrides: {
       autoApprove: true,
       getPaymentSupported: false,
@@ -138,11 +135,12 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     corporate: true,
     scaFlow: 'oauth',
     login: ANY_PSU,
-    initialPaymentStatus: 'RCVD',
-    signedPaymentStatuses: ['ACTC', 'ACCP', 'ACSC'],
+    paymentStatuses: SWEDBANK_STATUSES,
     overrides: {
       decoupledWhenRedirectNotPreferred: true,
+      // "dateFrom/dateTo/bookingStatus ignored" (reference §7.2).
       ignoresDateFilters: true,
+      ignoresBookingStatus: true,
       requires: { psuIpAddress: true, psuUserAgent: true, psuId: true },
       affiliatedAspsps: [
         { id: '08999', name: 'Swedbank' },
@@ -165,8 +163,7 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     corporate: false,
     scaFlow: 'oauth',
     login: { kind: 'password', ...DANSKE_LOGIN },
-    initialPaymentStatus: 'RCVD',
-    signedPaymentStatuses: ['ACTC', 'ACSC'],
+    paymentStatuses: DANSKE_STATUSES,
   }),
   bank({
     id: '3b4c5d6e-7f80-4912-b3c4-d5e6f7a8b966',
@@ -183,8 +180,7 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     corporate: false,
     scaFlow: 'oauth',
     login: ANY_PSU,
-    initialPaymentStatus: 'RCVD',
-    signedPaymentStatuses: ['ACTC', 'ACCP', 'ACSC'],
+    paymentStatuses: NORDEA_STATUSES,
   }),
   bank({
     id: '4c5d6e7f-8091-4a23-84d5-e6f7a8b9ca77',
@@ -201,7 +197,6 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     corporate: false,
     scaFlow: 'oauth',
     login: ANY_PSU,
-    initialPaymentStatus: 'RCVD',
-    signedPaymentStatuses: ['ACTC', 'ACSC'],
+    paymentStatuses: GENERIC_STATUSES,
   }),
 ];

@@ -1,6 +1,7 @@
 // The sandbox's data model. Banks carry the per-ASPSP behaviour the reference documents (§6, §7), so the
 // API handlers ask the bank ("does it need PSU-IP-Address?") instead of switching on BIC strings.
 import type { PaymentProduct } from '../../src/api/catalogue';
+import type { PaymentStatusTable } from './paymentStatuses';
 
 export type ScaFlow = 'oauth' | 'redirect' | 'decoupled';
 
@@ -47,10 +48,11 @@ export interface Bank {
   readonly requires: { readonly psuIpAddress: boolean; readonly psuUserAgent: boolean; readonly psuId: boolean };
   readonly transactionDetails: boolean;
   readonly ignoresDateFilters: boolean;
+  /** SWEDSESS: answers booked and pending whatever bookingStatus asks for (reference §7.2). */
+  readonly ignoresBookingStatus: boolean;
   readonly getPaymentSupported: boolean;
-  readonly initialPaymentStatus: TransactionStatus;
-  /** Statuses a signed payment walks through, one step per status read (reference §6.4). */
-  readonly signedPaymentStatuses: readonly TransactionStatus[];
+  /** The status a payment shows at each stage (reference §6.4). */
+  readonly paymentStatuses: PaymentStatusTable;
   readonly affiliatedAspsps: readonly { readonly id: string; readonly name: string }[];
   readonly generated: boolean;
 }

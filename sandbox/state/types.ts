@@ -1,7 +1,7 @@
 // In-memory resources the API creates. Plain data; the status machines live in api/sca.ts,
 // api/consents.ts and api/payments.ts.
 import type { PsuContext } from '../../src/api/operationTypes';
-import type { ScaFlow, TransactionStatus } from '../data/types';
+import type { ScaFlow } from '../data/types';
 
 export type ConsentStatus = 'received' | 'rejected' | 'valid' | 'revokedByPsu' | 'expired' | 'terminatedByTpp';
 export type ScaStatus =
@@ -22,6 +22,8 @@ export interface Authorisation {
   readonly kind: AuthorisationKind;
   readonly parentId: string;
   readonly bicFi: string;
+  /** The client that owns the parent consent or payment; only it may run the bank login. */
+  readonly clientId: string;
   readonly context: PsuContext;
   flow: ScaFlow;
   scaStatus: ScaStatus;
@@ -33,6 +35,8 @@ export interface Authorisation {
   pendingDecision?: 'approve' | 'deny';
   /** Redirect SCA: the PSU approved at the bank, waiting for the TPP's code exchange. */
   psuApproved: boolean;
+  /** Redirect SCA: the bank login page was shown (the PSU started to log in). */
+  loginShown: boolean;
 }
 
 export interface AccountReference {
@@ -55,6 +59,8 @@ export interface ConsentAccess {
 export interface Consent {
   readonly id: string;
   readonly bicFi: string;
+  /** The client (TPP) that created it: to any other client it does not exist. */
+  readonly clientId: string;
   readonly context: PsuContext;
   readonly access: ConsentAccess;
   readonly recurringIndicator: boolean;
@@ -74,15 +80,20 @@ export interface Consent {
 export interface Payment {
   readonly id: string;
   readonly bicFi: string;
+  /** The client (TPP) that created it: to any other client it does not exist. */
+  readonly clientId: string;
   readonly context: PsuContext;
   readonly service: string;
   readonly product: string;
   readonly body: Record<string, unknown>;
   readonly redirectPreferred?: boolean;
-  status: TransactionStatus;
-  /** Index into the bank's signedPaymentStatuses once signed; -1 before. */
+  /** -1 until signed; then 0 (locked for settlement, the first status read) and 1 (settled). */
   signedStep: number;
+  /** The PSU denied or SCA failed. */
+  rejected: boolean;
   readonly futureDated: boolean;
+  /** The creditor account is one of the debtor bank's own accounts. */
+  readonly creditorAtSameBank: boolean;
   readonly authorisationIds: string[];
 }
 

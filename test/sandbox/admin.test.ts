@@ -1,8 +1,12 @@
-// Loopback-only helpers the extension and the tests use: the demo client for "Use Local Sandbox", and the
-// log of recent API requests by X-Request-ID.
+// Loopback-only helpers the extension and the tests use: the demo client for "Use Local Sandbox", the
+// log of recent API requests by X-Request-ID, and the secrets issued so far.
 import assert from 'node:assert/strict';
+import type { IncomingMessage } from 'node:http';
+import { isLoopback } from '../../sandbox/api/admin';
+import { createIssuedSecrets, type IssuedSecretsReport } from '../../sandbox/auth/issuedSecrets';
 import type { Sandbox } from '../../sandbox/index';
 import { SandboxClient, startSandbox } from './helpers/client';
+import { createConsent, redirectSca } from './helpers/flows';
 
 describe('sandbox admin helpers', () => {
   let sandbox: Sandbox;
@@ -27,5 +31,45 @@ describe('sandbox admin helpers', () => {
     assert.equal(entry.path, '/psd2/aspspinformation/v1/countries');
     assert.equal(entry.status, 200);
     assert.ok(!log.requests.some((r) => r.path.startsWith('/__sandbox/')));
+  });
+
+  it('lists every access token and authorization code it issued, with client and grant, and the client secrets', async () => {
+    const c = new SandboxClient(sandbox);
+    const apiToken = await c.token('accountinformation private');
+    const consentId = await createConsent(c, 'NDEASESS');
+    const { callback, activation } = await redirectSca(c, 'consent', 'NDEASESS', { consentId });
+    const code = callback.searchParams.get('code')!;
+    const activationToken = String(activation?.json['access_token']);
+    const res = await fetch(`${sandbox.apiHost}/__sandbox/secrets`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    const report = (await res.json()) as IssuedSecretsReport;
+    const token = report.accessTokens.find((t) => t.value === apiToken);
+    assert.deepEqual({ ...token, issuedAt: undefined }, { value: apiToken, clientId: sandbox.client.clientId, scope: 'accountinformation private', grantType: 'client_credentials', issuedAt: undefined });
+    assert.ok(Date.parse(token!.issuedAt) <= Date.now());
+    assert.equal(report.accessTokens.find((t) => t.value === activationToken)?.grantType, 'authorization_code');
+    assert.equal(report.authorizationCodes.find((t) => t.value === code)?.clientId, sandbox.client.clientId);
+    assert.deepEqual(report.refreshTokens, [], 'the platform issues no refresh tokens (reference §3.4)');
+    assert.ok(report.clientSecrets.some((s) => s.clientId === sandbox.client.clientId && s.value === sandbox.client.clientSecret));
+    const values = [...report.accessTokens, ...report.authorizationCodes].map((t) => t.value);
+    assert.equal(new Set(values).size, values.length, 'each secret once');
+    assert.equal(report.dropped, 0);
+  });
+
+  it('keeps the newest secrets past its limit and counts the dropped ones; ignores what is not a secret', () => {
+    const ledger = createIssuedSecrets([], 2);
+    ledger.observe('Session', 's1', {});
+    for (const id of ['a', 'b', 'c']) ledger.observe('ClientCredentials', id, { clientId: 'x', scope: 'aspspinformation private', iat: 1 });
+    ledger.observe('ClientCredentials', 'c', { clientId: 'x' });
+    const report = ledger.report();
+    assert.deepEqual(report.accessTokens.map((t) => t.value), ['b', 'c']);
+    assert.equal(report.dropped, 1);
+    assert.equal(report.accessTokens[0]!.issuedAt, '1970-01-01T00:00:01.000Z');
+  });
+
+  it('answers loopback callers only', () => {
+    const from = (remoteAddress: string) => ({ socket: { remoteAddress } }) as unknown as IncomingMessage;
+    for (const address of ['127.0.0.1', '127.0.0.2', '::1', '::ffff:127.0.0.1']) assert.ok(isLoopback(from(address)), address);
+    for (const address of ['10.0.0.5', '192.168.1.2', '::ffff:10.0.0.5', '2001:db8::1', '']) assert.ok(!isLoopback(from(address)), address);
   });
 });

@@ -51,6 +51,23 @@ describe('sandbox auth host', () => {
     assert.equal(basic.json['scope'], 'paymentinitiation corporate');
   });
 
+  it('issues tokens only for one product and one context, in either order (reference §3.3)', async () => {
+    for (const scope of ['aspspinformation', 'private', '', 'aspspinformation accountinformation private', 'accountinformation private corporate']) {
+      const res = await c.tokenResponse(scope);
+      assert.equal(res.status, 400, `"${scope}": ${res.text}`);
+      assert.equal(res.json['error'], 'invalid_scope', scope);
+      assert.equal(res.json['access_token'], undefined);
+    }
+    for (const scope of ['private accountinformation', 'paymentinitiation corporate', 'aspspinformation corporate']) {
+      const res = await c.tokenResponse(scope);
+      assert.equal(res.status, 200, `"${scope}": ${res.text}`);
+      const operation = scope.includes('aspsp') ? 'getCountriesList' : scope.includes('payment') ? 'getPaymentInitiationStatus' : 'getConsentStatus';
+      const params = { consentId: crypto.randomUUID(), paymentId: crypto.randomUUID(), 'payment-product': 'domestic' };
+      const api = await c.call(operation, { token: String(res.json['access_token']), bic: 'ESSESESS', params, headers: PSU_HEADERS });
+      assert.notEqual(api.status, 401, `a "${scope}" token is accepted by the API: ${api.text}`);
+    }
+  });
+
   it('answers invalid_scope for a product the client lacks, invalid_client for a wrong secret', async () => {
     const onlyAspsp = { clientId: ASPSP_ONLY_CLIENT.clientId, clientSecret: ASPSP_ONLY_CLIENT.clientSecret, redirectUri: '' };
     assert.equal((await c.tokenResponse('aspspinformation private', onlyAspsp)).status, 200);

@@ -4,7 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { start } from '../../sandbox/index';
 import { SandboxClient, startSandbox } from './helpers/client';
-import { validateResponse } from './helpers/oas';
+import { validateResponse, validateResponseHeaders } from './helpers/oas';
 import { OAS_FILE, repoRoot, requireReference } from './helpers/reference';
 
 describe('sandbox start', () => {
@@ -105,6 +105,24 @@ describe('sandbox start', () => {
       assert.throws(() => validateResponse('getConsentStatus', 'GET', '/psd2/consent/v1/consents/{consentId}/status', 200, { consentStatus: 'bogus' }), /does not match/);
       assert.throws(() => validateResponse('createConsent', 'POST', '/psd2/consent/v1/consents', 201, { consentStatus: 'received' }), /does not match/);
       assert.ok(validateResponse('getConsentStatus', 'GET', '/psd2/consent/v1/consents/{consentId}/status', 200, { consentStatus: 'valid' }));
+    });
+
+    it('rejects missing or malformed response headers: X-Request-ID everywhere, Location on 201s, ASPSP-SCA-Approach where declared', () => {
+      const id = '99391c7e-ad88-49ec-a2ad-99ddcb1f7721';
+      const consents = ['createConsent', 'POST', '/psd2/consent/v1/consents', 201] as const;
+      const good = { 'x-request-id': id, location: '/psd2/consent/v1/consents/c1', 'aspsp-sca-approach': 'REDIRECT' };
+      assert.equal(validateResponseHeaders(...consents, new Headers(good)), 3);
+      assert.throws(() => validateResponseHeaders(...consents, new Headers({ ...good, location: 'not a url' })), /Location "not a url"/);
+      const { location: _location, ...noLocation } = good;
+      assert.throws(() => validateResponseHeaders(...consents, new Headers(noLocation)), /Location is missing/);
+      assert.throws(() => validateResponseHeaders(...consents, new Headers({ ...good, 'aspsp-sca-approach': 'OAUTH' })), /ASPSP-SCA-Approach "OAUTH"/);
+      const status = ['getConsentStatus', 'GET', '/psd2/consent/v1/consents/{consentId}/status', 200] as const;
+      assert.throws(() => validateResponseHeaders(...status, new Headers()), /X-Request-ID is missing/);
+      assert.throws(() => validateResponseHeaders(...status, new Headers({ 'x-request-id': 'abc' })), /X-Request-ID "abc"/);
+      // The OAS declares no Location for Start Authorisation's 201; the reference says 201s carry one (§4.1).
+      const start = ['startConsentAuthorisation', 'POST', '/psd2/consent/v1/consents/{consentId}/authorisations', 201] as const;
+      assert.throws(() => validateResponseHeaders(...start, new Headers({ 'x-request-id': id, 'aspsp-sca-approach': 'DECOUPLED' })), /Location is missing/);
+      assert.throws(() => validateResponseHeaders('getCountriesList', 'GET', '/psd2/aspspinformation/v1/countries', 401, new Headers()), /X-Request-ID is missing/);
     });
   });
 });

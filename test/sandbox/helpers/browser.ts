@@ -8,6 +8,12 @@ export interface BrowserResult {
   readonly loginPageHeaders: Headers;
 }
 
+export interface LoginFields {
+  readonly psuId: string;
+  readonly password?: string;
+  readonly decision: 'approve' | 'deny';
+}
+
 export class Browser {
   private readonly cookies = new Map<string, string>();
 
@@ -56,23 +62,31 @@ export class Browser {
   }
 
   /**
-   * Opens the scaOAuth URL, fills the bank page and presses Approve or Deny.
-   * Returns the callback URL the browser ends at.
+   * Opens the scaOAuth URL and stops at the bank login page, so a test can look at the state in between;
+   * `submit` then fills the page and presses Approve or Deny.
    */
-  async authorise(authorizeUrl: string, fields: { psuId: string; password?: string; decision: 'approve' | 'deny' }): Promise<BrowserResult> {
+  async open(authorizeUrl: string): Promise<{ page: string; headers: Headers; submit(fields: LoginFields): Promise<BrowserResult> }> {
     const page = await this.follow(authorizeUrl);
-    if (page.url.toString().startsWith(this.stopAt)) return { callback: page.url, loginPage: '', loginPageHeaders: page.res.headers };
-    const html = await page.res.text();
-    if (page.res.status !== 200) throw new Error(`login page answered ${page.res.status}: ${html.slice(0, 300)}`);
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    if (!action) throw new Error(`no form on the login page: ${html.slice(0, 300)}`);
-    const form: Record<string, string> = { psuId: fields.psuId, decision: fields.decision };
-    if (fields.password !== undefined) form['password'] = fields.password;
-    const done = await this.follow(new URL(action.replace(/&amp;/g, '&'), page.url).toString(), { method: 'POST', form });
-    if (!done.url.toString().startsWith(this.stopAt)) {
-      throw new Error(`expected a redirect to ${this.stopAt}, got ${done.res.status} at ${done.url}: ${(await done.res.text()).slice(0, 300)}`);
-    }
-    return { callback: done.url, loginPage: html, loginPageHeaders: page.res.headers };
+    const html = page.url.toString().startsWith(this.stopAt) ? '' : await page.res.text();
+    const submit = async (fields: LoginFields): Promise<BrowserResult> => {
+      if (page.url.toString().startsWith(this.stopAt)) return { callback: page.url, loginPage: '', loginPageHeaders: page.res.headers };
+      if (page.res.status !== 200) throw new Error(`login page answered ${page.res.status}: ${html.slice(0, 300)}`);
+      const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+      if (!action) throw new Error(`no form on the login page: ${html.slice(0, 300)}`);
+      const form: Record<string, string> = { psuId: fields.psuId, decision: fields.decision };
+      if (fields.password !== undefined) form['password'] = fields.password;
+      const done = await this.follow(new URL(action.replace(/&amp;/g, '&'), page.url).toString(), { method: 'POST', form });
+      if (!done.url.toString().startsWith(this.stopAt)) {
+        throw new Error(`expected a redirect to ${this.stopAt}, got ${done.res.status} at ${done.url}: ${(await done.res.text()).slice(0, 300)}`);
+      }
+      return { callback: done.url, loginPage: html, loginPageHeaders: page.res.headers };
+    };
+    return { page: html, headers: page.res.headers, submit };
+  }
+
+  /** Opens the scaOAuth URL, fills the bank page and presses Approve or Deny; returns the callback URL the browser ends at. */
+  async authorise(authorizeUrl: string, fields: LoginFields): Promise<BrowserResult> {
+    return (await this.open(authorizeUrl)).submit(fields);
   }
 }
 

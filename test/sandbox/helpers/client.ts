@@ -1,10 +1,11 @@
 // A small HTTP client for the sandbox tests: real HTTP on loopback (fetch), one call per catalogue operation,
-// every JSON response checked against the OAS when the reference folder is present.
+// every response's headers and JSON body checked against the OAS when the reference folder is present, and
+// the X-Request-ID it sent checked for the echo.
 import crypto from 'node:crypto';
 import { findOperation } from '../../../src/api/catalogue';
 import type { Operation } from '../../../src/api/operationTypes';
 import { start, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
-import { validateResponse } from './oas';
+import { validateResponse, validateResponseHeaders } from './oas';
 import { hasReference, OAS_FILE } from './reference';
 
 export interface Response {
@@ -46,13 +47,18 @@ export async function readResponse(res: globalThis.Response): Promise<Response> 
 }
 
 const CHECK_OAS = hasReference(OAS_FILE);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class SandboxClient {
   private readonly tokens = new Map<string, string>();
 
-  constructor(readonly sandbox: Sandbox) {}
+  /** `identity`: the OAuth client this test client acts as (the sandbox's demo client unless told). */
+  constructor(
+    readonly sandbox: Sandbox,
+    readonly identity: Sandbox['client'] = sandbox.client,
+  ) {}
 
-  async tokenResponse(scope: string, client = this.sandbox.client, extra: Record<string, string> = {}): Promise<Response> {
+  async tokenResponse(scope: string, client = this.identity, extra: Record<string, string> = {}): Promise<Response> {
     const form = new URLSearchParams({ client_id: client.clientId, client_secret: client.clientSecret, grant_type: 'client_credentials', scope, ...extra });
     const res = await fetch(`${this.sandbox.authHost}/connect/token`, {
       method: 'POST',
@@ -95,13 +101,20 @@ export class SandboxClient {
     };
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const res = await readResponse(await fetch(url, { method: op.method, headers, ...(body === undefined ? {} : { body }) }));
-    this.check(op, res);
+    const sent = headers['x-request-id'];
+    if (sent !== undefined && res.headers.get('x-request-id') !== sent) {
+      throw new Error(`${operationId} ${res.status}: X-Request-ID "${res.headers.get('x-request-id')}" is not the "${sent}" sent`);
+    }
+    // A test that sends a malformed X-Request-ID gets it echoed verbatim (checked above), which cannot match the OAS's uuid format.
+    this.check(op, res, sent !== undefined && !UUID.test(sent) ? ['X-Request-ID'] : []);
     return res;
   }
 
-  /** OAS check of a response to a catalogue operation (no-op without the reference folder). */
-  check(op: Operation, res: Response): void {
-    if (CHECK_OAS && res.text && (res.headers.get('content-type') ?? '').includes('json')) {
+  /** OAS check of a response to a catalogue operation: headers always, the body when it is JSON (no-op without the reference folder). */
+  check(op: Operation, res: Response, exceptHeaders: readonly string[] = []): void {
+    if (!CHECK_OAS) return;
+    validateResponseHeaders(op.id, op.method, op.path, res.status, res.headers, exceptHeaders);
+    if (res.text && (res.headers.get('content-type') ?? '').includes('json')) {
       validateResponse(op.id, op.method, op.path, res.status, res.json);
     }
   }

@@ -78,7 +78,8 @@ export async function activate(
   scope: string,
   extra: Record<string, string> = {},
 ): Promise<Response> {
-  const { client, authHost } = c.sandbox;
+  const client = c.identity;
+  const { authHost } = c.sandbox;
   const form = new URLSearchParams({
     client_id: client.clientId,
     client_secret: client.clientSecret,
@@ -114,7 +115,7 @@ export async function redirectSca(
   assert.equal(selected.headers.get('aspsp-sca-approach'), 'REDIRECT');
   const href = String(selected.json['_links']['scaOAuth']['href']);
   const state = `state-${authorisationId.slice(0, 8)}`;
-  const { client } = c.sandbox;
+  const client = c.identity;
   const browser = new Browser(client.redirectUri);
   const result = await browser.authorise(fillScaTemplate(href, client.clientId, client.redirectUri, state), { ...loginFor(bic), decision });
   assert.equal(result.callback.searchParams.get('state'), state);

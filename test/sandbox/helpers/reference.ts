@@ -22,6 +22,7 @@ export const referenceDir = path.resolve(repoRoot, '..', 'shared', 'reference');
 export const OAS_FILE = 'openpayments-NextGenPSD2-1.3.3.yaml';
 export const COLLECTION_FILE = 'obp.postman_collection.json';
 export const SANDBOX_ENV_FILE = 'sandbox.postman_environment.json';
+export const API_REFERENCE_FILE = 'openpayments-api.md';
 
 export function hasReference(...files: string[]): boolean {
   return files.every((f) => fs.existsSync(path.join(referenceDir, f)));
@@ -45,6 +46,10 @@ let oasCache: OasDocument | undefined;
 export function loadOas(): OasDocument {
   oasCache ??= YAML.parse(fs.readFileSync(path.join(referenceDir, OAS_FILE), 'utf8')) as OasDocument;
   return oasCache;
+}
+
+export function loadText(file: string): string {
+  return fs.readFileSync(path.join(referenceDir, file), 'utf8');
 }
 
 export function loadJson<T>(file: string): T {
