@@ -1,5 +1,6 @@
 // Runs the extension-host suite (out/integration/index.js) inside a real VS Code (code-server + headless
-// Chromium), then searches every file that VS Code wrote for the secret the suite used.
+// Chromium), then searches every file that VS Code wrote for the secret the suite used and for every token
+// and code the sandbox issued.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,6 +70,14 @@ try {
     results.push({ state: 'failed', title: 'integration suite', error: `the extension host ran no test; see ${server.logFile}` });
   }
 
+  // Every access token and authorization code the sandbox issued to the extension during the run is searched
+  // for too: masking must have kept each of them out of logs, history and state, not only the client secret.
+  const issued = await (await fetch(`${sandbox.apiHost}/__sandbox/secrets`)).json();
+  const issuedSecrets = [...issued.accessTokens, ...issued.authorizationCodes, ...issued.refreshTokens].map((entry) => entry.value);
+  if (issued.accessTokens.length === 0 || issued.authorizationCodes.length === 0) {
+    throw new Error('the sandbox reports no access token or no authorization code issued; the secret scan would miss them');
+  }
+
   await browser.close();
   await server.stop();
   await sandbox.close();
@@ -78,17 +87,22 @@ try {
   // nor the browser's profile (workbench storage, caches) may contain the secret anywhere.
   // A planted canary proves the search itself finds what it looks for.
   const canary = path.join(server.dirs.root, 'canary.txt');
-  fs.writeFileSync(canary, `planted ${secret}`);
-  const hits = [...findInFiles(server.dirs.root, [secret]), ...findInFiles(browser.profile, [secret])].filter(
-    ([file]) => file !== canary,
-  );
-  if (!findInFiles(server.dirs.root, [secret]).some(([file]) => file === canary)) {
+  fs.writeFileSync(canary, `planted ${secret} and ${issuedSecrets[0]}`);
+  const needles = [secret, ...issuedSecrets];
+  const hits = [...findInFiles(server.dirs.root, needles), ...findInFiles(browser.profile, needles)].filter(([file]) => file !== canary);
+  const canaryHits = findInFiles(server.dirs.root, needles).filter(([file]) => file === canary).map(([, needle]) => needle);
+  if (!canaryHits.includes(secret) || !canaryHits.includes(issuedSecrets[0])) {
     throw new Error('the secret search did not find its planted canary; the scan cannot be trusted');
   }
+  const TITLE = 'no client secret, nor any token or code the sandbox issued, in settings, state, logs or any other file VS Code wrote';
   results.push(
     hits.length
-      ? { state: 'failed', title: 'no secret in settings, state, logs or any other file VS Code wrote', error: hits.map(([f]) => f).join('\n') }
-      : { state: 'passed', title: 'no secret in settings, state, logs or any other file VS Code wrote' },
+      ? {
+          state: 'failed',
+          title: TITLE,
+          error: hits.map(([f, needle]) => `${f}: ${needle === secret ? 'the client secret' : 'a token or code the sandbox issued'}`).join('\n'),
+        }
+      : { state: 'passed', title: TITLE },
   );
 } catch (error) {
   results.push({ state: 'failed', title: 'integration harness', error: error.stack ?? String(error) });
