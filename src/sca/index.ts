@@ -6,6 +6,7 @@ export { describeChallenge } from './challenge';
 export { SCA_OPERATIONS, authorisationTarget, subjectParams } from './operations';
 export { consentVerdict, paymentVerdict, scaVerdict } from './statusRules';
 export type { Verdict } from './statusRules';
+export { safeIdentifier, safeRequestId } from './notificationSafe';
 export type {
   CodeExchangeRequest,
   ListenerRequest,
