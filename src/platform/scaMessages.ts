@@ -3,6 +3,7 @@
 // come from banks. The bank's error description is free text and goes to the log, never into a notification.
 import * as vscode from 'vscode';
 import { safeIdentifier, safeRequestId } from '../sca/notificationSafe';
+import type { FollowUpEnd, PaymentSubject } from '../sca/paymentFollowUp';
 import type { ScaOutcome, ScaSubject } from '../sca/types';
 import { describeFailure } from './failureMessages';
 
@@ -72,6 +73,15 @@ export function denialText(error: string, what: string, trace: string): string {
     return vscode.l10n.t('The auth host refused the login request for the {0} ({1}). Check the client\'s registered redirect URI and API products in the Developer Portal.{2}', what, code, trace);
   }
   return vscode.l10n.t('The login for the {0} ended with the error code {1}, which this extension does not know. Nothing was authorised.{2}', what, code, trace);
+}
+
+/** What the user hears when a followed payment reaches a final status; nothing while it stays open. */
+export function describeFollowUpEnd(subject: PaymentSubject, end: FollowUpEnd): { readonly severity: 'info' | 'warning'; readonly text: string } | undefined {
+  const what = subjectLabel({ subject });
+  const status = statusText(end.status);
+  if (end.kind === 'settled') return { severity: 'info', text: vscode.l10n.t('The {0} has settled ({1}).', what, status) };
+  if (end.kind === 'ended') return { severity: 'warning', text: vscode.l10n.t('The bank did not execute the {0}: its status is {1}.', what, status) };
+  return undefined;
 }
 
 function failedText(outcome: Extract<ScaOutcome, { kind: 'failed' }>, what: string, trace: string): string {

@@ -1,7 +1,7 @@
 // How the end of an SCA run is worded: denials by what the error code means, and nothing from the bank in a
 // notification unless it is a plain identifier (notifications render markdown and command: links).
 import assert from 'node:assert/strict';
-import { describeScaOutcome, subjectLabel } from '../../../src/platform/scaMessages';
+import { describeFollowUpEnd, describeScaOutcome, subjectLabel } from '../../../src/platform/scaMessages';
 import { safeIdentifier, safeRequestId } from '../../../src/sca/notificationSafe';
 import type { ScaOutcome, ScaSubject } from '../../../src/sca/types';
 
@@ -59,5 +59,13 @@ describe('SCA messages', () => {
     assert.equal(finalised.text, 'The payment at NDEASESS is authorised; its status is unknown.');
     const echoed = describeScaOutcome({ kind: 'failed', reason: 'sca_failed', subject: CONSENT, requestIds: [UUID, '[x](command:y)'] });
     assert.equal(echoed.text, 'The bank reports that the SCA for the consent c-1 at NDEASESS failed.');
+  });
+
+  it('words the end of a payment follow-up only when the payment reached a final status', () => {
+    const subject: Extract<ScaSubject, { kind: 'payment' }> = { kind: 'payment', bicFi: 'NDEASESS', paymentId: 'p-1', paymentProduct: 'domestic' };
+    assert.deepEqual(describeFollowUpEnd(subject, { kind: 'settled', status: 'ACSC', reads: 2 }), { severity: 'info', text: 'The payment p-1 at NDEASESS has settled (ACSC).' });
+    assert.deepEqual(describeFollowUpEnd(subject, { kind: 'ended', status: 'RJCT', reads: 1 }), { severity: 'warning', text: 'The bank did not execute the payment p-1 at NDEASESS: its status is RJCT.' });
+    assert.equal(describeFollowUpEnd(subject, { kind: 'gaveUp', status: 'ACTC', reads: 7 }), undefined);
+    assert.equal(describeFollowUpEnd(subject, { kind: 'cancelled', reads: 0 }), undefined);
   });
 });
