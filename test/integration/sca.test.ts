@@ -91,6 +91,11 @@ describe('strong customer authentication through the loopback redirect URI', fun
       assert.equal(outcome?.kind, 'finalised', JSON.stringify(outcome));
       assert.equal(outcome.route, 'decoupled');
       assert.equal(opened.length, before, 'no browser for decoupled SCA');
+      // The challenge panel showed a QR code (an SVG of rectangles) with the bank's SCA status.
+      const page = (await extensionApi()).challenges.lastHtml ?? '';
+      assert.match(page, /<svg[^>]*>[\s\S]*<\/svg>/, 'a QR code was shown');
+      assert.match(page, /Status: \w+/);
+      assert.doesNotMatch(page, /<script/i);
     } finally {
       await config().update('tppRedirectPreferred', undefined, vscode.ConfigurationTarget.Global);
     }

@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { ScaOutcome } from '../../../src/sca/types';
+import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
-import { Uri, fake, scaFake } from '../fakes/vscode';
+import { Uri, fake, scaFake, viewsFake } from '../fakes/vscode';
 import { approveInBrowser, createConsent, createPayment, freePort, sessionWith, setRedirectUri, usePsuSettings } from './support';
 
 /** Resolves with the first URL the session hands to the browser. */
@@ -56,6 +57,23 @@ describe('ScaSession (fake VS Code, local sandbox)', function () {
     assert.ok(await refused(redirectUri), 'the listener port refuses connections after dispose');
     assert.equal(await ext.api.sca.authorise({ kind: 'consent', bicFi: 'NDEASESS', consentId }), undefined, 'a disposed session starts nothing');
     registration.dispose();
+  });
+
+  it('closing the challenge panel cancels a decoupled flow', async () => {
+    const { ext } = current();
+    fake.settings.set('openPayments.tppRedirectPreferred', { global: 'false' });
+    fake.answers.length = 0;
+    fake.answers.push('mbid_animated_qr_token');
+    viewsFake.reset();
+    const consentId = await createConsent(ext, 'SWEDSESS');
+    const outcome = ext.api.sca.authorise({ kind: 'consent', bicFi: 'SWEDSESS', consentId });
+    await eventually(() => assert.match(ext.api.challenges.lastHtml ?? '', /<svg/), 5_000);
+    const [panel] = viewsFake.panels.filter((p) => p.viewType === 'openPayments.challenge');
+    assert.ok(panel && !panel.disposed);
+    panel.dispose();
+    const ended = await outcome;
+    assert.equal(ended?.kind, 'cancelled', JSON.stringify(ended));
+    assert.equal(viewsFake.panels.filter((p) => p.viewType === 'openPayments.challenge').length, 1, 'the panel does not come back');
   });
 
   describe('in a remote window', () => {
