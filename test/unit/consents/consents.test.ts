@@ -32,6 +32,28 @@ describe('consents', () => {
     assert.deepEqual(consentEventOf('getAccountList', { 'Consent-ID': 'c1' }, undefined, exchange(401, {}, ['CONSENT_EXPIRED'])), { kind: 'status', consentId: 'c1', status: 'expired' });
   });
 
+  it('ask for the status when an account read says CONSENT_INVALID, which may mean revoked or an ungranted account', () => {
+    const params = { 'Consent-ID': 'c1', 'X-BicFi': 'NDEASESS', 'account-id': 'a1' };
+    assert.deepEqual(consentEventOf('getBalances', params, undefined, exchange(401, {}, ['CONSENT_INVALID'])), { kind: 'invalid', consentId: 'c1', bicFi: 'NDEASESS' });
+    assert.equal(consentEventOf('getBalances', params, undefined, exchange(403, {}, ['CONSENT_INVALID'])), undefined);
+    assert.equal(consentEventOf('getBalances', { 'Consent-ID': 'c1' }, undefined, exchange(401, {}, ['CONSENT_INVALID'])), undefined);
+    assert.equal(consentEventOf('getBalances', params, undefined, exchange(401, {}, ['TOKEN_INVALID'])), undefined);
+    assert.deepEqual(consentEventOf('getConsentStatus', { consentId: 'c1' }, undefined, exchange(200, { consentStatus: 'revokedByPsu' })), { kind: 'status', consentId: 'c1', status: 'revokedByPsu' });
+  });
+
+  it('tell listeners only about updates that change something', async () => {
+    const store = new ConsentStore(new MemoryState());
+    let changes = 0;
+    store.onDidChange(() => changes++);
+    await store.add({ consentId: 'a', environmentId: 'e', bicFi: 'B', status: 'valid', createdAt: 't', context: 'private' });
+    await store.update('e', 'a', { status: 'valid' });
+    await store.update('e', 'unknown-consent', { status: 'expired' });
+    assert.equal(changes, 1);
+    await Promise.all([store.update('e', 'a', { status: 'revokedByPsu' }), store.update('e', 'a', { status: 'valid' })]);
+    assert.equal(changes, 3, 'each update compares with the state the one before it left');
+    assert.equal(store.get('e', 'a')?.status, 'valid');
+  });
+
   it('ignore failures and foreign operations, and distrust unknown statuses', () => {
     assert.equal(consentEventOf('createConsent', { 'X-BicFi': 'X' }, {}, exchange(400, { consentId: 'c' })), undefined);
     assert.equal(consentEventOf('getAccountList', { 'Consent-ID': 'c' }, undefined, exchange(200, {})), undefined);
