@@ -1,7 +1,7 @@
 // Authorise a consent or a payment (strong customer authentication), and the guided Create Consent.
 import * as vscode from 'vscode';
-import { MAX_FREQUENCY_PER_DAY, ONE_OFF, RECURRING_DEFAULT, consentBody, defaultValidUntil, frequencyProblem, parseIbans, validUntilProblem, type AccessChoice, type Frequency } from '../consents/consentDraft';
-import type { ConsentStore } from '../consents/consentStore';
+import { MAX_FREQUENCY_PER_DAY, ONE_OFF, RECURRING_DEFAULT, consentBody, defaultValidUntil, frequencyProblem, parseIbans, renewalBody, validUntilProblem, type AccessChoice, type Frequency } from '../consents/consentDraft';
+import type { ConsentRecord, ConsentStatus, ConsentStore } from '../consents/consentStore';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { Prompter } from '../platform/prompter';
 import type { ExchangeRecord, RequestRunner } from '../platform/requestRunner';
@@ -10,6 +10,9 @@ import type { ScaSession } from '../platform/scaSession';
 import { catalogueOperation } from '../platform/viewLoader';
 import type { ScaOutcome } from '../sca/types';
 import type { ConsentNode } from '../views/consentsTree';
+
+/** Statuses a consent never leaves: only a received consent can be authorised (BG, and the sandbox). */
+const ENDED: ReadonlySet<ConsentStatus> = new Set(['expired', 'revokedByPsu', 'terminatedByTpp', 'rejected']);
 
 export interface PaymentArgs {
   readonly bicFi: string;
@@ -50,7 +53,26 @@ export class ScaCommands {
             )
           )?.consent;
     if (!consent) return undefined;
+    if (ENDED.has(consent.status)) return this.renewConsent(consent);
     return this.sca.authorise({ kind: 'consent', bicFi: consent.bicFi, consentId: consent.consentId }, consent.context);
+  }
+
+  /**
+   * Authorising an ended consent again means a new consent with the same access (from the bank's Get Consent),
+   * authorised in turn. When the bank no longer describes the old one, the guided Create Consent asks instead.
+   */
+  private async renewConsent(old: ConsentRecord): Promise<ScaOutcome | undefined> {
+    const information = await this.runner.run(
+      { operation: catalogueOperation('getConsentInformation'), params: { consentId: old.consentId, 'X-BicFi': old.bicFi }, context: old.context },
+      { show: false, quietInView: 'openPayments.consents' },
+    );
+    const body = information?.ok ? renewalBody(information.exchange.json, new Date()) : undefined;
+    if (!body) return this.createConsent(old.bicFi);
+    const result = await this.runner.run({ operation: catalogueOperation('createConsent'), params: { 'X-BicFi': old.bicFi }, body, context: old.context }, { show: false });
+    if (!result?.ok) return undefined;
+    const consentId = (result.exchange.json as { consentId?: unknown } | undefined)?.consentId;
+    if (typeof consentId !== 'string') return undefined;
+    return this.sca.authorise({ kind: 'consent', bicFi: old.bicFi, consentId }, old.context);
   }
 
   /**

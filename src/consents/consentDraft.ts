@@ -68,3 +68,25 @@ export function consentBody(draft: ConsentDraft): Record<string, unknown> {
     validUntil: draft.validUntil.trim(),
   };
 }
+
+/**
+ * The body for a consent that replaces an ended one, from the old one's Get Consent answer: the same access,
+ * recurrence and frequency, and its validUntil when that is still ahead (else the default). Undefined when
+ * the answer does not describe the access.
+ */
+export function renewalBody(information: unknown, today: Date): Record<string, unknown> | undefined {
+  if (typeof information !== 'object' || information === null) return undefined;
+  const old = information as Record<string, unknown>;
+  const access = old['access'];
+  if (typeof access !== 'object' || access === null || Array.isArray(access)) return undefined;
+  const recurring = typeof old['recurringIndicator'] === 'boolean' ? old['recurringIndicator'] : RECURRING_DEFAULT.recurringIndicator;
+  const frequency = old['frequencyPerDay'];
+  const validUntil = typeof old['validUntil'] === 'string' && !validUntilProblem(old['validUntil'], today) ? old['validUntil'] : defaultValidUntil(today);
+  return {
+    ...CONSENT_BODY_TEMPLATE,
+    access,
+    recurringIndicator: recurring,
+    frequencyPerDay: typeof frequency === 'number' && !frequencyProblem(String(frequency)) ? frequency : recurring ? RECURRING_DEFAULT.frequencyPerDay : ONE_OFF.frequencyPerDay,
+    validUntil,
+  };
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { parseAccounts, parseTransactions } from '../../../src/api/accountModels';
 import type { Exchange } from '../../../src/api/http/exchange';
 import { consentEventOf } from '../../../src/consents/consentEvents';
+import { renewalBody } from '../../../src/consents/consentDraft';
 import { ConsentStore } from '../../../src/consents/consentStore';
 
 function exchange(status: number, json: unknown, tppCodes: string[] = []): Exchange {
@@ -52,6 +53,21 @@ describe('consents', () => {
     await Promise.all([store.update('e', 'a', { status: 'revokedByPsu' }), store.update('e', 'a', { status: 'valid' })]);
     assert.equal(changes, 3, 'each update compares with the state the one before it left');
     assert.equal(store.get('e', 'a')?.status, 'valid');
+  });
+
+  it('renew an ended consent with its access, recurrence, frequency and a validUntil still ahead', () => {
+    const today = new Date('2025-03-10T00:00:00Z');
+    const access = { accounts: [{ iban: 'SE1' }] };
+    assert.deepEqual(renewalBody({ access, recurringIndicator: false, frequencyPerDay: 1, validUntil: '2025-05-01' }, today), {
+      access, recurringIndicator: false, frequencyPerDay: 1, validUntil: '2025-05-01', combinedServiceIndicator: false,
+    });
+    const expired = renewalBody({ access: {}, validUntil: '2025-03-01', frequencyPerDay: 'x' }, today);
+    assert.equal(expired?.validUntil, '2025-06-07');
+    assert.equal(expired?.frequencyPerDay, 4);
+    assert.equal(expired?.recurringIndicator, true);
+    assert.equal(renewalBody({ consentStatus: 'expired' }, today), undefined);
+    assert.equal(renewalBody({ access: [] }, today), undefined);
+    assert.equal(renewalBody('nope', today), undefined);
   });
 
   it('ignore failures and foreign operations, and distrust unknown statuses', () => {
