@@ -6,7 +6,9 @@ import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { Prompter } from '../platform/prompter';
 import type { ExchangeRecord, RequestRunner } from '../platform/requestRunner';
 import type { RequestSettingsReader } from '../platform/requestSettings';
+import { subjectLabel } from '../platform/scaMessages';
 import type { ScaSession } from '../platform/scaSession';
+import { safeRequestId } from '../sca/notificationSafe';
 import { catalogueOperation } from '../platform/viewLoader';
 import type { ScaOutcome } from '../sca/types';
 import type { ConsentNode } from '../views/consentsTree';
@@ -201,8 +203,10 @@ export class ScaCommands {
     if (!result?.ok) return undefined;
     const status = (result.exchange.json as { transactionStatus?: unknown } | undefined)?.transactionStatus;
     const text = typeof status === 'string' && /^[A-Z]{4}$/.test(status) ? status : 'unknown';
+    const what = subjectLabel({ subject: { kind: 'payment', ...payment } });
+    const requestId = safeRequestId(result.exchange.requestId);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Payment {0} at {1} has status {2}. X-Request-ID: {3}.', payment.paymentId, payment.bicFi, text, result.exchange.requestId),
+      requestId ? vscode.l10n.t('The {0} has status {1}. X-Request-ID: {2}.', what, text, requestId) : vscode.l10n.t('The {0} has status {1}.', what, text),
     );
     return text;
   }
@@ -215,7 +219,7 @@ export class ScaCommands {
     if (!args) return;
     const action = vscode.l10n.t('Authorise Payment');
     void vscode.window
-      .showInformationMessage(vscode.l10n.t('Payment {0} was created at {1}. Authorise it now?', args.paymentId, args.bicFi), action)
+      .showInformationMessage(vscode.l10n.t('The {0} was created. Authorise it now?', subjectLabel({ subject: { kind: 'payment', ...args } })), action)
       .then((picked) => (picked === action ? this.sca.authorise({ kind: 'payment', ...args }) : undefined));
   }
 
