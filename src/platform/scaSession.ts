@@ -106,7 +106,7 @@ export class ScaSession implements vscode.Disposable {
       async (progress, token) => {
         token.onCancellationRequested(() => abort.abort());
         const deps: ScaFlowDeps = {
-          send: (operationId, params, body, signal) => this.send(operationId, params, body, signal ?? abort.signal, context),
+          send: (operationId, params, body, signal) => this.send(operationId, params, body, signal ?? abort.signal, context, viewOf(subject)),
           openBrowser: (url) => this.opener(url),
           startListener: async (request) => (await this.loopback()).listen({ ...request, redirectUri }),
           exchangeCode: async (request) =>
@@ -159,12 +159,17 @@ export class ScaSession implements vscode.Disposable {
       .then(({ followPayment }) =>
         followPayment(
           subject,
-          { send: (operationId, params, body, signal) => this.send(operationId, params, body, signal ?? abort.signal, context), sleep: this.sleep },
+          { send: (operationId, params, body, signal) => this.send(operationId, params, body, signal ?? abort.signal, context, viewOf(subject)), sleep: this.sleep },
           this.options.followUp ?? {},
           abort.signal,
           lastStatus,
         ),
       )
+      .catch((error: unknown): FollowUpEnd => {
+        // Only loading the follow-up can fail here (followPayment never rejects); the payment stays as last read.
+        this.logger.error('Payment follow-up could not start', error);
+        return { kind: 'gaveUp', ...(lastStatus ? { status: lastStatus } : {}), reads: 0 };
+      })
       .then((end) => {
         this.reportFollowUp(subject, end);
         return end;
@@ -191,10 +196,11 @@ export class ScaSession implements vscode.Disposable {
     return this.listeners;
   }
 
-  private async send(operationId: string, params: Record<string, string | undefined>, body: unknown, signal: AbortSignal, context?: PsuContext): Promise<ApiResult> {
+  /** One call of a flow or follow-up: traced like any request, its progress shown on the view that lists the subject. */
+  private async send(operationId: string, params: Record<string, string | undefined>, body: unknown, signal: AbortSignal, context: PsuContext | undefined, view: string): Promise<ApiResult> {
     const clean: Record<string, string> = {};
     for (const [name, value] of Object.entries(params)) if (value !== undefined) clean[name] = value;
-    const result = await this.runner.run({ operation: catalogueOperation(operationId), params: clean, body, context }, { show: false, quietInView: 'openPayments.consents', signal });
+    const result = await this.runner.run({ operation: catalogueOperation(operationId), params: clean, body, context }, { show: false, quietInView: view, signal });
     return (
       result ?? {
         ok: false,
@@ -256,6 +262,11 @@ export class ScaSession implements vscode.Disposable {
     for (const abort of this.running) abort.abort();
     this.running.clear();
   }
+}
+
+/** Consents are listed in the Consents & Accounts view, payments under their bank. */
+function viewOf(subject: ScaSubject): string {
+  return subject.kind === 'consent' ? 'openPayments.consents' : 'openPayments.banks';
 }
 
 /** The progress line: our phase name, and the bank's statuses only when they are plain codes. */
