@@ -27,7 +27,7 @@ import { RequestSettingsReader } from './platform/requestSettings';
 import { SwitchablePrompter, WindowPrompter } from './platform/prompter';
 import type { TestApi } from './testApi';
 import { BANKS_VIEW_ID, BanksTreeProvider } from './views/banksTree';
-import { ChallengePanel } from './views/challengePanel';
+import { ChallengePanels } from './views/challengePanel';
 import { CONSENTS_VIEW_ID, ConsentsTreeProvider } from './views/consentsTree';
 import { ResponsePanel } from './views/response/responsePanel';
 import { DirectoryFiles } from './history/directoryFiles';
@@ -65,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     callDefaults: callDefaultsFromSettings(settings, requestSettings),
   });
   const consents = new ConsentStore(context.globalState);
-  const sca = new ScaSession(runner, session, credentials, environment, prompter, redactor, logger, (title, onClosed) => new ChallengePanel(title, onClosed));
+  const challenges = new ChallengePanels();
+  const sca = new ScaSession(runner, session, credentials, environment, prompter, redactor, logger, challenges.create);
   const consentsTree = new ConsentsTreeProvider(consents, environment, new ViewLoader(runner, environment, CONSENTS_VIEW_ID));
   const consentsView = vscode.window.createTreeView(CONSENTS_VIEW_ID, { treeDataProvider: consentsTree, showCollapseAll: true });
 
@@ -102,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return { prompter, environment, redactor, credentials, runner, banks: banksTree, consents: consentsTree, history, responsePanel, sca, logUri: context.logUri };
+    return { prompter, environment, redactor, credentials, runner, banks: banksTree, consents: consentsTree, history, responsePanel, sca, challenges, logUri: context.logUri };
   }
   return undefined;
 }

@@ -9,6 +9,7 @@ import type { ConsentsTreeProvider } from './views/consentsTree';
 import type { HistoryStore } from './history/historyStore';
 import type { ResponsePanel } from './views/response/responsePanel';
 import type { ScaSession } from './platform/scaSession';
+import type { ChallengePanels } from './views/challengePanel';
 
 export interface TestApi {
   readonly prompter: SwitchablePrompter;
@@ -21,6 +22,8 @@ export interface TestApi {
   readonly history: HistoryStore;
   readonly responsePanel: ResponsePanel;
   readonly sca: ScaSession;
+  /** The last decoupled SCA challenge page shown, read-only. */
+  readonly challenges: Pick<ChallengePanels, 'lastHtml'>;
   /** Where VS Code writes this extension's logs, including the "Open Payments" channel. */
   readonly logUri: { readonly fsPath: string };
 }

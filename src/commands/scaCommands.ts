@@ -1,17 +1,20 @@
 // Authorise a consent or a payment (strong customer authentication), and the guided Create Consent.
 import * as vscode from 'vscode';
-import { CONSENT_BODY_TEMPLATE } from '../api/catalogue';
-import type { ConsentStore } from '../consents/consentStore';
+import { MAX_FREQUENCY_PER_DAY, ONE_OFF, RECURRING_DEFAULT, consentBody, defaultValidUntil, frequencyProblem, parseIbans, renewalBody, validUntilProblem, type AccessChoice, type Frequency } from '../consents/consentDraft';
+import type { ConsentRecord, ConsentStatus, ConsentStore } from '../consents/consentStore';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { Prompter } from '../platform/prompter';
 import type { ExchangeRecord, RequestRunner } from '../platform/requestRunner';
 import type { RequestSettingsReader } from '../platform/requestSettings';
+import { subjectLabel } from '../platform/scaMessages';
 import type { ScaSession } from '../platform/scaSession';
+import { safeRequestId } from '../sca/notificationSafe';
 import { catalogueOperation } from '../platform/viewLoader';
 import type { ScaOutcome } from '../sca/types';
 import type { ConsentNode } from '../views/consentsTree';
 
-const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/;
+/** Statuses a consent never leaves: only a received consent can be authorised (BG, and the sandbox). */
+const ENDED: ReadonlySet<ConsentStatus> = new Set(['expired', 'revokedByPsu', 'terminatedByTpp', 'rejected']);
 
 export interface PaymentArgs {
   readonly bicFi: string;
@@ -52,53 +55,132 @@ export class ScaCommands {
             )
           )?.consent;
     if (!consent) return undefined;
+    if (ENDED.has(consent.status)) return this.renewConsent(consent);
     return this.sca.authorise({ kind: 'consent', bicFi: consent.bicFi, consentId: consent.consentId }, consent.context);
   }
 
-  /** Asks what the consent should cover, creates it, then authorises it. */
+  /**
+   * Authorising an ended consent again means a new consent with the same access (from the bank's Get Consent),
+   * authorised in turn. When the bank no longer describes the old one, the guided Create Consent asks instead.
+   */
+  private async renewConsent(old: ConsentRecord): Promise<ScaOutcome | undefined> {
+    const information = await this.runner.run(
+      { operation: catalogueOperation('getConsentInformation'), params: { consentId: old.consentId, 'X-BicFi': old.bicFi }, context: old.context },
+      { show: false, quietInView: 'openPayments.consents' },
+    );
+    const body = information?.ok ? renewalBody(information.exchange.json, new Date()) : undefined;
+    if (!body) return this.createConsent(old.bicFi);
+    const result = await this.runner.run({ operation: catalogueOperation('createConsent'), params: { 'X-BicFi': old.bicFi }, body, context: old.context }, { show: false });
+    if (!result?.ok) return undefined;
+    const consentId = (result.exchange.json as { consentId?: unknown } | undefined)?.consentId;
+    if (typeof consentId !== 'string') return undefined;
+    return this.sca.authorise({ kind: 'consent', bicFi: old.bicFi, consentId }, old.context);
+  }
+
+  /**
+   * Asks what the consent covers, how often it may be read and until when, creates it, then authorises it.
+   * Every question opens on its default, so Enter at each one creates the usual consent.
+   */
   async createConsent(bicFi: string | undefined): Promise<ScaOutcome | undefined> {
     const bank = bicFi ?? (await vscode.commands.executeCommand<string | undefined>('openPayments.banks.find'));
     if (!bank) return undefined;
-    const scope = await this.prompter.pick(
-      [
-        { id: 'all', label: vscode.l10n.t('All accounts'), description: vscode.l10n.t('The bank lets the PSU choose (access: {})') },
-        { id: 'ibans', label: vscode.l10n.t('Chosen IBANs…'), description: vscode.l10n.t('Accounts, balances and transactions of the IBANs you enter') },
-      ],
-      { title: vscode.l10n.t('Create Consent at {0}: accounts', bank), ignoreFocusOut: true },
-    );
-    if (!scope) return undefined;
-    let access: unknown = {};
-    if (scope.id === 'ibans') {
-      const answer = await this.prompter.input({
-        title: vscode.l10n.t('Create Consent at {0}: IBANs', bank),
-        prompt: vscode.l10n.t('Enter one or more IBANs, separated by commas or spaces.'),
-        ignoreFocusOut: true,
-        validateInput: (value) => {
-          const ibans = value.split(/[\s,]+/).filter(Boolean);
-          if (!ibans.length) return vscode.l10n.t('Enter at least one IBAN.');
-          const bad = ibans.find((iban) => !IBAN.test(iban.toUpperCase()));
-          return bad ? vscode.l10n.t('{0} is not an IBAN.', bad) : undefined;
-        },
-      });
-      if (answer === undefined) return undefined;
-      const refs = answer.split(/[\s,]+/).filter(Boolean).map((iban) => ({ iban: iban.toUpperCase() }));
-      access = { accounts: refs, balances: refs, transactions: refs };
-    }
-    const validUntil = await this.prompter.input({
-      title: vscode.l10n.t('Create Consent at {0}: valid until', bank),
-      value: new Date(Date.now() + 89 * 24 * 3600 * 1000).toISOString().slice(0, 10),
-      prompt: vscode.l10n.t('Last day the consent is valid (yyyy-MM-dd).'),
-      ignoreFocusOut: true,
-      validateInput: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value.trim()) && !Number.isNaN(Date.parse(value.trim())) ? undefined : vscode.l10n.t('Enter a date as yyyy-MM-dd.')),
-    });
+    const access = await this.askAccess(bank);
+    if (!access) return undefined;
+    const steps = access.kind === 'ibans' ? 4 : 3;
+    const frequency = await this.askFrequency(bank, steps - 1, steps);
+    if (!frequency) return undefined;
+    const validUntil = await this.askValidUntil(bank, steps, steps);
     if (validUntil === undefined) return undefined;
-    const body = { ...CONSENT_BODY_TEMPLATE, access, validUntil: validUntil.trim(), recurringIndicator: true, frequencyPerDay: 4 };
+    const body = consentBody({ access, frequency, validUntil });
     const context = this.settings.read().context;
     const result = await this.runner.run({ operation: catalogueOperation('createConsent'), params: { 'X-BicFi': bank }, body, context }, { show: false });
     if (!result?.ok) return undefined;
     const consentId = (result.exchange.json as { consentId?: unknown } | undefined)?.consentId;
     if (typeof consentId !== 'string') return undefined;
     return this.sca.authorise({ kind: 'consent', bicFi: bank, consentId }, context);
+  }
+
+  private async askAccess(bank: string): Promise<AccessChoice | undefined> {
+    const scope = await this.prompter.pick(
+      [
+        { id: 'all', label: vscode.l10n.t('All accounts'), description: vscode.l10n.t('default'), detail: vscode.l10n.t('The PSU chooses the accounts at the bank (access: {}).') },
+        { id: 'ibans', label: vscode.l10n.t('Chosen IBANs…'), detail: vscode.l10n.t('Accounts, balances and transactions of the IBANs you enter.') },
+      ],
+      { title: vscode.l10n.t('Create Consent at {0} (1/3): accounts', bank), ignoreFocusOut: true },
+    );
+    if (!scope) return undefined;
+    if (scope.id === 'all') return { kind: 'all' };
+    const answer = await this.prompter.input({
+      title: vscode.l10n.t('Create Consent at {0} (2/4): IBANs', bank),
+      prompt: vscode.l10n.t('Enter one or more IBANs, separated by commas or spaces.'),
+      placeHolder: 'SE4550000000058398257466, SE2550000000054400047903',
+      ignoreFocusOut: true,
+      validateInput: (value) => {
+        const parsed = parseIbans(value);
+        if ('ibans' in parsed) return undefined;
+        return parsed.kind === 'empty' ? vscode.l10n.t('Enter at least one IBAN.') : vscode.l10n.t('{0} is not an IBAN.', parsed.value);
+      },
+    });
+    if (answer === undefined) return undefined;
+    const parsed = parseIbans(answer);
+    return 'ibans' in parsed ? { kind: 'ibans', ibans: parsed.ibans } : undefined;
+  }
+
+  private async askFrequency(bank: string, step: number, steps: number): Promise<Frequency | undefined> {
+    const title = vscode.l10n.t('Create Consent at {0} ({1}/{2}): how often', bank, String(step), String(steps));
+    const picked = await this.prompter.pick(
+      [
+        {
+          id: 'recurring',
+          label: vscode.l10n.t('Recurring, up to {0} reads a day', String(RECURRING_DEFAULT.frequencyPerDay)),
+          description: vscode.l10n.t('default'),
+          detail: vscode.l10n.t('recurringIndicator true, frequencyPerDay {0}: the accounts may be read again without the PSU, until the consent expires.', String(RECURRING_DEFAULT.frequencyPerDay)),
+        },
+        {
+          id: 'oneOff',
+          label: vscode.l10n.t('One-off, 1 read'),
+          detail: vscode.l10n.t('recurringIndicator false, frequencyPerDay 1: for a single read while the PSU is present.'),
+        },
+        {
+          id: 'custom',
+          label: vscode.l10n.t('Recurring, another number of reads a day…'),
+          detail: vscode.l10n.t('recurringIndicator true, with the frequencyPerDay you enter.'),
+        },
+      ],
+      { title, ignoreFocusOut: true },
+    );
+    if (!picked) return undefined;
+    if (picked.id === 'recurring') return RECURRING_DEFAULT;
+    if (picked.id === 'oneOff') return ONE_OFF;
+    const answer = await this.prompter.input({
+      title,
+      value: String(RECURRING_DEFAULT.frequencyPerDay),
+      prompt: vscode.l10n.t('Reads a day without the PSU present (frequencyPerDay), 1 to {0}. Banks may allow fewer.', String(MAX_FREQUENCY_PER_DAY)),
+      ignoreFocusOut: true,
+      validateInput: (value) => {
+        const problem = frequencyProblem(value);
+        if (problem === 'integer') return vscode.l10n.t('Enter a whole number.');
+        return problem === 'range' ? vscode.l10n.t('Enter a number from 1 to {0}.', String(MAX_FREQUENCY_PER_DAY)) : undefined;
+      },
+    });
+    if (answer === undefined) return undefined;
+    return { recurringIndicator: true, frequencyPerDay: Number(answer.trim()) };
+  }
+
+  private async askValidUntil(bank: string, step: number, steps: number): Promise<string | undefined> {
+    const today = new Date();
+    const answer = await this.prompter.input({
+      title: vscode.l10n.t('Create Consent at {0} ({1}/{2}): valid until', bank, String(step), String(steps)),
+      value: defaultValidUntil(today),
+      prompt: vscode.l10n.t('Last day the consent is valid (yyyy-MM-dd). The default is 89 days from today; banks may shorten it.'),
+      ignoreFocusOut: true,
+      validateInput: (value) => {
+        const problem = validUntilProblem(value, today);
+        if (problem === 'format') return vscode.l10n.t('Enter a date as yyyy-MM-dd.');
+        return problem === 'past' ? vscode.l10n.t('Enter today or a later day.') : undefined;
+      },
+    });
+    return answer?.trim();
   }
 
   async authorisePayment(args: unknown): Promise<ScaOutcome | undefined> {
@@ -121,8 +203,10 @@ export class ScaCommands {
     if (!result?.ok) return undefined;
     const status = (result.exchange.json as { transactionStatus?: unknown } | undefined)?.transactionStatus;
     const text = typeof status === 'string' && /^[A-Z]{4}$/.test(status) ? status : 'unknown';
+    const what = subjectLabel({ subject: { kind: 'payment', ...payment } });
+    const requestId = safeRequestId(result.exchange.requestId);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Payment {0} at {1} has status {2}. X-Request-ID: {3}.', payment.paymentId, payment.bicFi, text, result.exchange.requestId),
+      requestId ? vscode.l10n.t('The {0} has status {1}. X-Request-ID: {2}.', what, text, requestId) : vscode.l10n.t('The {0} has status {1}.', what, text),
     );
     return text;
   }
@@ -135,7 +219,7 @@ export class ScaCommands {
     if (!args) return;
     const action = vscode.l10n.t('Authorise Payment');
     void vscode.window
-      .showInformationMessage(vscode.l10n.t('Payment {0} was created at {1}. Authorise it now?', args.paymentId, args.bicFi), action)
+      .showInformationMessage(vscode.l10n.t('The {0} was created. Authorise it now?', subjectLabel({ subject: { kind: 'payment', ...args } })), action)
       .then((picked) => (picked === action ? this.sca.authorise({ kind: 'payment', ...args }) : undefined));
   }
 

@@ -47,8 +47,14 @@ export class ConsentStore {
     return this.write((all) => [record, ...all.filter((c) => !(c.environmentId === record.environmentId && c.consentId === record.consentId))].slice(0, MAX_CONSENTS));
   }
 
+  /** Writes (and tells listeners) only when something changes: views refresh on every change, and a refresh may read again. */
   update(environmentId: string, consentId: string, change: Partial<Pick<ConsentRecord, 'status' | 'validUntil'>>): Promise<void> {
-    return this.write((all) => all.map((c) => (c.environmentId === environmentId && c.consentId === consentId ? { ...c, ...change } : c)));
+    return this.write((all) => {
+      const index = all.findIndex((c) => c.environmentId === environmentId && c.consentId === consentId);
+      const current = all[index];
+      if (!current || (Object.keys(change) as (keyof typeof change)[]).every((key) => current[key] === change[key])) return undefined;
+      return all.map((c, i) => (i === index ? { ...c, ...change } : c));
+    });
   }
 
   remove(environmentId: string, consentId: string): Promise<void> {
@@ -60,10 +66,14 @@ export class ConsentStore {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  private write(change: (all: ConsentRecord[]) => ConsentRecord[]): Promise<void> {
-    const next = this.writing
-      .then(() => this.state.update(KEY, change(this.all())))
-      .then(() => this.listeners.forEach((listener) => listener()));
+  /** `change` returns undefined when there is nothing to write. */
+  private write(change: (all: ConsentRecord[]) => ConsentRecord[] | undefined): Promise<void> {
+    const next = this.writing.then(async () => {
+      const changed = change(this.all());
+      if (!changed) return;
+      await this.state.update(KEY, changed);
+      this.listeners.forEach((listener) => listener());
+    });
     // A failed write is reported to its caller but must not block the writes after it.
     this.writing = next.catch(() => undefined);
     return next;

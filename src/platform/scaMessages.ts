@@ -1,32 +1,50 @@
-// Words the end of an SCA run for the user. Only our sentences and code-like values: the bank's error
-// description is server text and goes to the log (redacted), never into a notification.
+// Words the end of an SCA run for the user. Only our sentences and values that pass safeIdentifier /
+// safeRequestId: notifications render markdown and command links, and ids, statuses and error codes here
+// come from banks. The bank's error description is free text and goes to the log, never into a notification.
 import * as vscode from 'vscode';
-import type { ScaOutcome } from '../sca/types';
+import { safeIdentifier, safeRequestId } from '../sca/notificationSafe';
+import type { FollowUpEnd, PaymentSubject } from '../sca/paymentFollowUp';
+import type { ScaOutcome, ScaSubject } from '../sca/types';
 import { describeFailure } from './failureMessages';
 
-const CODE_LIKE = /^[A-Za-z0-9_.-]{1,64}$/;
-
-export function subjectLabel(outcome: Pick<ScaOutcome, 'subject'>): string {
+/** "consent c-1 at NDEASESS", leaving out whatever is not a plain identifier. */
+export function subjectLabel(outcome: { readonly subject: ScaSubject }): string {
   const s = outcome.subject;
-  return s.kind === 'consent' ? vscode.l10n.t('consent {0} at {1}', s.consentId, s.bicFi) : vscode.l10n.t('payment {0} at {1}', s.paymentId, s.bicFi);
+  const id = safeIdentifier(s.kind === 'consent' ? s.consentId : s.paymentId);
+  const bank = safeIdentifier(s.bicFi);
+  if (s.kind === 'consent') {
+    if (id && bank) return vscode.l10n.t('consent {0} at {1}', id, bank);
+    return bank ? vscode.l10n.t('consent at {0}', bank) : id ? vscode.l10n.t('consent {0}', id) : vscode.l10n.t('consent');
+  }
+  if (id && bank) return vscode.l10n.t('payment {0} at {1}', id, bank);
+  return bank ? vscode.l10n.t('payment at {0}', bank) : id ? vscode.l10n.t('payment {0}', id) : vscode.l10n.t('payment');
+}
+
+/** A status code from the bank, or a placeholder word when it is not code-like. */
+export function statusText(status: string | undefined): string {
+  return safeIdentifier(status) ?? vscode.l10n.t('unknown');
+}
+
+/** " X-Request-ID: … ." for the last call, when it is a UUID (the code exchange's is echoed by the server). */
+function traceOf(outcome: ScaOutcome): string {
+  const last = safeRequestId(outcome.requestIds[outcome.requestIds.length - 1]);
+  return last ? ` ${vscode.l10n.t('X-Request-ID: {0}.', last)}` : '';
 }
 
 export function describeScaOutcome(outcome: ScaOutcome): { readonly text: string; readonly success: boolean } {
   const what = subjectLabel(outcome);
-  const trace = outcome.requestIds.length ? ` ${vscode.l10n.t('X-Request-ID: {0}.', outcome.requestIds[outcome.requestIds.length - 1] ?? '')}` : '';
+  const trace = traceOf(outcome);
   switch (outcome.kind) {
     case 'finalised':
       return {
         success: true,
         text:
           outcome.subject.kind === 'consent'
-            ? vscode.l10n.t('The {0} is authorised ({1}). Its accounts are in the Consents & Accounts view.', what, outcome.parentStatus ?? 'valid')
-            : vscode.l10n.t('The {0} is authorised; its status is {1}.', what, outcome.parentStatus ?? 'unknown'),
+            ? vscode.l10n.t('The {0} is authorised ({1}). Its accounts are in the Consents & Accounts view.', what, outcome.parentStatus ? statusText(outcome.parentStatus) : 'valid')
+            : vscode.l10n.t('The {0} is authorised; its status is {1}.', what, statusText(outcome.parentStatus)),
       };
-    case 'denied': {
-      const code = CODE_LIKE.test(outcome.error) ? outcome.error : 'access_denied';
-      return { success: false, text: vscode.l10n.t('The login for the {0} was refused at the bank ({1}). Nothing was authorised.{2}', what, code, trace) };
-    }
+    case 'denied':
+      return { success: false, text: denialText(outcome.error, what, trace) };
     case 'cancelled':
       return { success: false, text: vscode.l10n.t('Authorisation of the {0} was cancelled.', what) };
     case 'timedOut':
@@ -34,6 +52,36 @@ export function describeScaOutcome(outcome: ScaOutcome): { readonly text: string
     case 'failed':
       return { success: false, text: failedText(outcome, what, trace) };
   }
+}
+
+// OAuth 2.0 (RFC 6749 §4.1.2.1) and OpenID Connect error codes a callback may carry, by what they mean to the user.
+const REFUSED = new Set(['access_denied']);
+const ENDED_WITHOUT_LOGIN = new Set(['login_required', 'consent_required', 'interaction_required', 'account_selection_required']);
+const UNAVAILABLE = new Set(['server_error', 'temporarily_unavailable']);
+const REQUEST_REFUSED = new Set(['invalid_request', 'unauthorized_client', 'unsupported_response_type', 'invalid_scope', 'invalid_request_uri', 'invalid_request_object', 'request_not_supported', 'request_uri_not_supported', 'registration_not_supported']);
+
+/** Only access_denied says the PSU or bank refused; other codes say what they mean, unknown ones are not dressed up. */
+export function denialText(error: string, what: string, trace: string): string {
+  const code = safeIdentifier(error);
+  if (!code) {
+    return vscode.l10n.t('The login for the {0} ended with an error from the bank that cannot be shown here; the Open Payments log has it. Nothing was authorised.{1}', what, trace);
+  }
+  if (REFUSED.has(code)) return vscode.l10n.t('The login for the {0} was refused at the bank ({1}). Nothing was authorised.{2}', what, code, trace);
+  if (ENDED_WITHOUT_LOGIN.has(code)) return vscode.l10n.t('The login for the {0} ended before the PSU signed in ({1}). Nothing was authorised; start it again.{2}', what, code, trace);
+  if (UNAVAILABLE.has(code)) return vscode.l10n.t('The bank could not complete the login for the {0} ({1}). Nothing was authorised; try again later.{2}', what, code, trace);
+  if (REQUEST_REFUSED.has(code)) {
+    return vscode.l10n.t('The auth host refused the login request for the {0} ({1}). Check the client\'s registered redirect URI and API products in the Developer Portal.{2}', what, code, trace);
+  }
+  return vscode.l10n.t('The login for the {0} ended with the error code {1}, which this extension does not know. Nothing was authorised.{2}', what, code, trace);
+}
+
+/** What the user hears when a followed payment reaches a final status; nothing while it stays open. */
+export function describeFollowUpEnd(subject: PaymentSubject, end: FollowUpEnd): { readonly severity: 'info' | 'warning'; readonly text: string } | undefined {
+  const what = subjectLabel({ subject });
+  const status = statusText(end.status);
+  if (end.kind === 'settled') return { severity: 'info', text: vscode.l10n.t('The {0} has settled ({1}).', what, status) };
+  if (end.kind === 'ended') return { severity: 'warning', text: vscode.l10n.t('The bank did not execute the {0}: its status is {1}.', what, status) };
+  return undefined;
 }
 
 function failedText(outcome: Extract<ScaOutcome, { kind: 'failed' }>, what: string, trace: string): string {
@@ -46,6 +94,9 @@ function failedText(outcome: Extract<ScaOutcome, { kind: 'failed' }>, what: stri
         return vscode.l10n.t('Port {0} of the redirect URI is in use by another program. Free it, or register another loopback redirect URI with the platform and set it in openPayments.redirectUri.', String(error.port ?? ''));
       }
       if (error?.kind === 'login_in_progress') return vscode.l10n.t('Another login is already waiting for its callback on port {0}. Finish or cancel it first.', String(error.port ?? ''));
+      if (error?.kind === 'listen_failed') {
+        return vscode.l10n.t('Could not listen for the login callback on port {0} ({1}). Check openPayments.redirectUri, or register another loopback redirect URI with the platform.', String(error.port ?? ''), safeIdentifier(error.causeCode) ?? 'error');
+      }
       return vscode.l10n.t('The redirect URI in openPayments.redirectUri cannot be used: it must be an http URL on 127.0.0.1 (or [::1]) with a port and path, as registered with the platform.');
     }
     case 'browser_not_opened':
@@ -55,7 +106,7 @@ function failedText(outcome: Extract<ScaOutcome, { kind: 'failed' }>, what: stri
     case 'sca_failed':
       return vscode.l10n.t('The bank reports that the SCA for the {0} failed.{1}', what, trace);
     case 'parent_rejected':
-      return vscode.l10n.t('The bank rejected the {0} (status {1}).{2}', what, outcome.parentStatus ?? 'unknown', trace);
+      return vscode.l10n.t('The bank rejected the {0} (status {1}).{2}', what, statusText(outcome.parentStatus), trace);
     case 'invalid_sca_link':
       return vscode.l10n.t('The bank answered with a login link that does not point at this environment\'s auth host, so it was not opened.{0}', trace);
     case 'no_sca_method':

@@ -1,6 +1,7 @@
 // Runs strong customer authentication for a consent or payment in VS Code: the pure ScaFlow with the
 // extension's runner, the loopback listener on the registered redirect URI, the browser, the code exchange,
-// a progress notification with Cancel and, for decoupled SCA, the challenge panel.
+// a progress notification with Cancel and, for decoupled SCA, the challenge panel. An authorised payment is
+// then followed in the background to a final status; its reads update the Banks view like any other.
 import * as vscode from 'vscode';
 import type { RedirectListeners } from '../auth/loopback';
 import type { CredentialStore } from '../auth/credentialStore';
@@ -8,13 +9,16 @@ import type { PsuContext } from '../api/operationTypes';
 import type { ApiResult } from '../api/http/requestFailure';
 import type { Redactor } from '../core/redaction';
 import { preferredMethod } from '../sca/methodChoice';
-import type { ScaChallenge, ScaFlowDeps, ScaMethod, ScaOutcome, ScaSubject } from '../sca/types';
+import { safeIdentifier } from '../sca/notificationSafe';
+import type { FollowUpEnd, FollowUpSettings, PaymentSubject } from '../sca/paymentFollowUp';
+import { paymentSettlement } from '../sca/statusRules';
+import type { ScaChallenge, ScaFlowDeps, ScaMethod, ScaOutcome, ScaProgress, ScaSubject } from '../sca/types';
 import type { ActiveEnvironment } from './activeEnvironment';
 import type { HttpSession } from './httpSession';
 import type { Logger } from './logger';
 import type { Prompter } from './prompter';
 import type { RequestRunner } from './requestRunner';
-import { describeScaOutcome, subjectLabel } from './scaMessages';
+import { describeFollowUpEnd, describeScaOutcome, subjectLabel } from './scaMessages';
 import { catalogueOperation } from './viewLoader';
 
 export const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:53682/callback';
@@ -28,13 +32,25 @@ export interface ChallengeView {
 }
 export type ChallengeViewFactory = (title: string, onClosed: () => void) => ChallengeView;
 
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+export interface ScaSessionOptions {
+  /** How an authorised payment is followed to a final status (default FOLLOW_UP_DEFAULTS). */
+  readonly followUp?: FollowUpSettings;
+  readonly sleep?: Sleep;
+}
+
 export class ScaSession implements vscode.Disposable {
   /** Created on the first login: activation does not load the listener or node:http. */
   private listeners: Promise<RedirectListeners> | undefined;
-  /** One per flow under way, so closing the window ends them and closes their listeners. */
+  /** One per flow or payment follow-up under way, so closing the window ends them and closes their listeners. */
   private readonly running = new Set<AbortController>();
+  /** Payments being followed, by environment and paymentId, so one payment is never followed twice. */
+  private readonly following = new Map<string, Promise<FollowUpEnd>>();
   private opener: BrowserOpener;
   private remoteNoticeShown = false;
+  private disposed = false;
+  private readonly sleep: Sleep;
 
   constructor(
     private readonly runner: RequestRunner,
@@ -45,8 +61,10 @@ export class ScaSession implements vscode.Disposable {
     private readonly redactor: Redactor,
     private readonly logger: Logger,
     private readonly createChallengeView: ChallengeViewFactory,
+    private readonly options: ScaSessionOptions = {},
   ) {
     this.opener = (url) => this.openExternal(url);
+    this.sleep = options.sleep ?? sleep;
   }
 
   /** Tests play the PSU's browser; VS Code's openExternal is used otherwise. */
@@ -58,6 +76,18 @@ export class ScaSession implements vscode.Disposable {
   }
 
   async authorise(subject: ScaSubject, context?: PsuContext): Promise<ScaOutcome | undefined> {
+    if (this.disposed) return undefined;
+    // Registered before the first await, so closing the window at any point ends this flow.
+    const abort = new AbortController();
+    this.running.add(abort);
+    try {
+      return await this.authoriseWith(abort, subject, context);
+    } finally {
+      this.running.delete(abort);
+    }
+  }
+
+  private async authoriseWith(abort: AbortController, subject: ScaSubject, context: PsuContext | undefined): Promise<ScaOutcome | undefined> {
     const state = await this.environment.refresh();
     if (!state.resolution.ok || !state.hasCredentials) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Set client credentials and a valid environment before authorising.'));
@@ -65,12 +95,10 @@ export class ScaSession implements vscode.Disposable {
     }
     const env = state.resolution.environment;
     const creds = await this.credentials.get(state.id);
-    if (!creds) return undefined;
+    if (!creds || abort.signal.aborted) return undefined;
     const redirectUri = vscode.workspace.getConfiguration('openPayments').get<string>('redirectUri')?.trim() || DEFAULT_REDIRECT_URI;
     void this.noticeRemote(redirectUri);
     const label = subjectLabel({ subject });
-    const abort = new AbortController();
-    this.running.add(abort);
     const challenge = this.createChallengeView(vscode.l10n.t('Authorise {0}', label), () => abort.abort());
 
     const outcome = await vscode.window.withProgress(
@@ -78,7 +106,7 @@ export class ScaSession implements vscode.Disposable {
       async (progress, token) => {
         token.onCancellationRequested(() => abort.abort());
         const deps: ScaFlowDeps = {
-          send: (operationId, params, body, signal) => this.send(operationId, params, body, signal ?? abort.signal, context),
+          send: (operationId, params, body, signal) => this.send(operationId, params, body, signal ?? abort.signal, context, viewOf(subject)),
           openBrowser: (url) => this.opener(url),
           startListener: async (request) => (await this.loopback()).listen({ ...request, redirectUri }),
           exchangeCode: async (request) =>
@@ -93,9 +121,9 @@ export class ScaSession implements vscode.Disposable {
               context: context ?? 'private',
               redactor: this.redactor,
             }),
-          sleep: (ms, signal) => sleep(ms, signal),
+          sleep: this.sleep,
           onChallenge: (c) => challenge.show(c),
-          onStatus: (p) => progress.report({ message: [p.phase, p.scaStatus, p.parentStatus].filter(Boolean).join(' · ') }),
+          onStatus: (p) => progress.report({ message: progressText(p) }),
           chooseMethod: (methods, approach) => this.chooseMethod(methods, approach),
         };
         // Loaded on first use: the flow pulls in PKCE and openid-client, which activation does not need.
@@ -103,10 +131,64 @@ export class ScaSession implements vscode.Disposable {
         return new ScaFlow(deps, { authHost: env.authHost, clientId: creds.clientId }).authorise(subject, abort.signal);
       },
     );
-    this.running.delete(abort);
     challenge.dispose();
     this.report(outcome);
+    if (outcome.kind === 'finalised' && subject.kind === 'payment') this.follow(subject, outcome.parentStatus, state.id, context);
     return outcome;
+  }
+
+  /** The follow-up of a payment under way (for tests and callers that wait for settlement). */
+  followUpOf(environmentId: string, paymentId: string): Promise<FollowUpEnd> | undefined {
+    return this.following.get(`${environmentId}|${paymentId}`);
+  }
+
+  /**
+   * Keeps reading an authorised payment's status until it settles or ends, within a bounded time. Each read
+   * goes through the runner, so the exchange tracker stores the status and the Banks view shows it.
+   */
+  private follow(subject: PaymentSubject, lastStatus: string | undefined, environmentId: string, context: PsuContext | undefined): void {
+    const key = `${environmentId}|${subject.paymentId}`;
+    if (this.disposed || this.following.has(key) || paymentSettlement(lastStatus) !== 'open') return;
+    const abort = new AbortController();
+    this.running.add(abort);
+    // Another environment's reads would go to the wrong bank; switching ends the follow-up.
+    const environmentChanged = this.environment.onDidChange((state) => {
+      if (state.id !== environmentId) abort.abort();
+    });
+    const followed = import('../sca/paymentFollowUp')
+      .then(({ followPayment }) =>
+        followPayment(
+          subject,
+          { send: (operationId, params, body, signal) => this.send(operationId, params, body, signal ?? abort.signal, context, viewOf(subject)), sleep: this.sleep },
+          this.options.followUp ?? {},
+          abort.signal,
+          lastStatus,
+        ),
+      )
+      .catch((error: unknown): FollowUpEnd => {
+        // Only loading the follow-up can fail here (followPayment never rejects); the payment stays as last read.
+        this.logger.error('Payment follow-up could not start', error);
+        return { kind: 'gaveUp', ...(lastStatus ? { status: lastStatus } : {}), reads: 0 };
+      })
+      .then((end) => {
+        this.reportFollowUp(subject, end);
+        return end;
+      })
+      .finally(() => {
+        environmentChanged.dispose();
+        this.running.delete(abort);
+        this.following.delete(key);
+      });
+    this.following.set(key, followed);
+  }
+
+  private reportFollowUp(subject: PaymentSubject, end: FollowUpEnd): void {
+    this.logger.info(`Payment follow-up ${end.kind} after ${end.reads} status reads; last status ${end.status ?? 'unknown'}`);
+    if (end.kind === 'failed') this.logger.warn(`Payment follow-up stopped: ${end.failure.summary}`);
+    const message = describeFollowUpEnd(subject, end);
+    if (!message) return;
+    if (message.severity === 'info') void vscode.window.showInformationMessage(message.text);
+    else void vscode.window.showWarningMessage(message.text);
   }
 
   private loopback(): Promise<RedirectListeners> {
@@ -114,10 +196,11 @@ export class ScaSession implements vscode.Disposable {
     return this.listeners;
   }
 
-  private async send(operationId: string, params: Record<string, string | undefined>, body: unknown, signal: AbortSignal, context?: PsuContext): Promise<ApiResult> {
+  /** One call of a flow or follow-up: traced like any request, its progress shown on the view that lists the subject. */
+  private async send(operationId: string, params: Record<string, string | undefined>, body: unknown, signal: AbortSignal, context: PsuContext | undefined, view: string): Promise<ApiResult> {
     const clean: Record<string, string> = {};
     for (const [name, value] of Object.entries(params)) if (value !== undefined) clean[name] = value;
-    const result = await this.runner.run({ operation: catalogueOperation(operationId), params: clean, body, context }, { show: false, quietInView: 'openPayments.consents', signal });
+    const result = await this.runner.run({ operation: catalogueOperation(operationId), params: clean, body, context }, { show: false, quietInView: view, signal });
     return (
       result ?? {
         ok: false,
@@ -139,7 +222,8 @@ export class ScaSession implements vscode.Disposable {
   private report(outcome: ScaOutcome): void {
     const { text, success } = describeScaOutcome(outcome);
     this.logger.info(`SCA ${outcome.subject.kind} ${outcome.kind}${outcome.kind === 'failed' ? ` (${outcome.reason})` : ''}; X-Request-IDs ${outcome.requestIds.join(', ')}`);
-    if (outcome.kind === 'denied' && outcome.errorDescription) this.logger.warn(`The bank said: ${outcome.errorDescription}`);
+    // JSON-quoted: the bank's words cannot forge log lines.
+    if (outcome.kind === 'denied') this.logger.warn(`The bank's error: ${JSON.stringify(outcome.error)}${outcome.errorDescription ? `, description: ${JSON.stringify(outcome.errorDescription)}` : ''}`);
     if (success) void vscode.window.showInformationMessage(text);
     else if (outcome.kind === 'cancelled') void vscode.window.showInformationMessage(text);
     else void vscode.window.showErrorMessage(text);
@@ -173,10 +257,21 @@ export class ScaSession implements vscode.Disposable {
   }
 
   dispose(): void {
-    // A flow that is aborted closes its listener and stops polling on its way out.
+    this.disposed = true;
+    // A flow that is aborted closes its listener and stops polling on its way out; follow-ups stop reading.
     for (const abort of this.running) abort.abort();
     this.running.clear();
   }
+}
+
+/** Consents are listed in the Consents & Accounts view, payments under their bank. */
+function viewOf(subject: ScaSubject): string {
+  return subject.kind === 'consent' ? 'openPayments.consents' : 'openPayments.banks';
+}
+
+/** The progress line: our phase name, and the bank's statuses only when they are plain codes. */
+function progressText(p: ScaProgress): string {
+  return [p.phase, safeIdentifier(p.scaStatus), safeIdentifier(p.parentStatus)].filter(Boolean).join(' · ');
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -4,8 +4,11 @@ export { SCA_DEFAULTS } from './scaRun';
 export { DECOUPLED_PREFERENCE, REDIRECT_PREFERENCE, preferredMethod } from './methodChoice';
 export { describeChallenge } from './challenge';
 export { SCA_OPERATIONS, authorisationTarget, subjectParams } from './operations';
-export { consentVerdict, paymentVerdict, scaVerdict } from './statusRules';
+export { consentVerdict, paymentSettlement, paymentVerdict, scaVerdict } from './statusRules';
+export { FOLLOW_UP_DEFAULTS, followPayment, followUpPauses } from './paymentFollowUp';
+export type { FollowUpDeps, FollowUpEnd, FollowUpSettings, PaymentSubject } from './paymentFollowUp';
 export type { Verdict } from './statusRules';
+export { safeIdentifier, safeRequestId } from './notificationSafe';
 export type {
   CodeExchangeRequest,
   ListenerRequest,

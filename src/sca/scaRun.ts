@@ -1,6 +1,6 @@
 // The state of one SCA run and the moves every step shares: call an operation, wait under the deadline and
 // the cancel signal, report progress, and end early by throwing ScaStop (caught once, in ScaFlow).
-import type { ApiResult, Exchange, ParamValues, RequestFailureKind } from '../api/http';
+import type { ApiResult, Exchange, ParamValues, RequestFailure, RequestFailureKind } from '../api/http';
 import type { ScaEnd, ScaFlowDeps, ScaFlowSettings, ScaOutcome, ScaPhase, ScaRoute, ScaSubject } from './types';
 
 export class ScaStop extends Error {
@@ -14,6 +14,11 @@ const KEPT_REQUEST_IDS = 10;
 // A poll survives a few transient failures (the ApiClient already retried 429s); a 4xx is final.
 const TRANSIENT: ReadonlySet<RequestFailureKind> = new Set(['dns', 'refused', 'reset', 'timeout', 'network']);
 const MAX_CONSECUTIVE_POLL_FAILURES = 3;
+
+/** A failure another read may not meet: the network, or the server's own 5xx. */
+export function isTransientFailure(failure: RequestFailure): boolean {
+  return TRANSIENT.has(failure.kind) || (failure.kind === 'http' && (failure.status ?? 0) >= 500);
+}
 
 export class ScaRun {
   authorisationId: string | undefined;
@@ -86,8 +91,7 @@ export class ScaRun {
       this.pollFailures = 0;
       return result.exchange;
     }
-    const transient = TRANSIENT.has(result.failure.kind) || (result.failure.kind === 'http' && (result.failure.status ?? 0) >= 500);
-    if (transient && ++this.pollFailures < MAX_CONSECUTIVE_POLL_FAILURES) return undefined;
+    if (isTransientFailure(result.failure) && ++this.pollFailures < MAX_CONSECUTIVE_POLL_FAILURES) return undefined;
     throw new ScaStop({ kind: 'failed', reason: 'request_failed', failure: result.failure });
   }
 

@@ -22,3 +22,13 @@ export function paymentVerdict(transactionStatus: string | undefined): Verdict {
   if (transactionStatus === undefined || PAYMENT_WAITING.has(transactionStatus)) return 'pending';
   return PAYMENT_ENDED.has(transactionStatus) ? 'failed' : 'done';
 }
+
+// Settled on the debtor's (ACSC) or creditor's (ACCC) side: every bank in reference §6.4 ends there.
+// ACSP, ACWC and ACWP are not final: they are "accepted", with execution, a change or posting still to come.
+const PAYMENT_SETTLED = new Set(['ACSC', 'ACCC']);
+
+/** After SCA: has the payment reached a status it will not leave (settled, rejected or cancelled)? */
+export function paymentSettlement(transactionStatus: string | undefined): 'settled' | 'ended' | 'open' {
+  if (transactionStatus !== undefined && PAYMENT_SETTLED.has(transactionStatus)) return 'settled';
+  return transactionStatus !== undefined && PAYMENT_ENDED.has(transactionStatus) ? 'ended' : 'open';
+}

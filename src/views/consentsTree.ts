@@ -36,6 +36,38 @@ const STATUS_ICONS: Readonly<Record<string, string>> = {
   rejected: 'error',
 };
 
+/** The status in words; the platform's code stays in the tooltip and the context value. */
+function statusText(status: ConsentRecord['status']): string {
+  switch (status) {
+    case 'revokedByPsu':
+      return vscode.l10n.t('revoked by the PSU');
+    case 'terminatedByTpp':
+      return vscode.l10n.t('deleted (terminated by the TPP)');
+    case 'unknown':
+      return vscode.l10n.t('status unknown');
+    default:
+      return status;
+  }
+}
+
+/** What an unusable consent says under itself; selecting it authorises again (a new consent once it has ended). */
+function notUsableText(status: ConsentRecord['status']): string {
+  switch (status) {
+    case 'received':
+      return vscode.l10n.t('Not authorised yet. Select to authorise it and see its accounts.');
+    case 'expired':
+      return vscode.l10n.t('This consent has expired. Select to authorise again: a new consent with the same access.');
+    case 'revokedByPsu':
+      return vscode.l10n.t('The PSU revoked this consent at the bank. Select to authorise again: a new consent with the same access.');
+    case 'terminatedByTpp':
+      return vscode.l10n.t('This consent was deleted. Select to authorise again: a new consent with the same access.');
+    case 'rejected':
+      return vscode.l10n.t('The bank rejected this consent. Select to authorise again: a new consent with the same access.');
+    default:
+      return vscode.l10n.t('The bank has not said whether this consent is valid. Select to authorise it.');
+  }
+}
+
 export function defaultPeriod(today = new Date()): Period {
   const from = new Date(today.getTime() - 90 * 24 * 3600 * 1000);
   return { dateFrom: from.toISOString().slice(0, 10) };
@@ -76,10 +108,10 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
       case 'consent': {
         const c = node.consent;
         const item = new vscode.TreeItem(`${c.bicFi} · ${c.consentId}`, Collapsed);
-        item.description = c.validUntil ? vscode.l10n.t('{0}, valid until {1}', c.status, c.validUntil) : c.status;
+        item.description = c.validUntil ? vscode.l10n.t('{0}, valid until {1}', statusText(c.status), c.validUntil) : statusText(c.status);
         item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[c.status] ?? 'question');
         item.contextValue = `openPayments.consent.${c.status}`;
-        item.tooltip = vscode.l10n.t('Consent {0} at {1} ({2} context), created {3}', c.consentId, c.bicFi, c.context, c.createdAt);
+        item.tooltip = vscode.l10n.t('Consent {0} at {1} ({2} context), status {3}, created {4}', c.consentId, c.bicFi, c.context, c.status, c.createdAt);
         return item;
       }
       case 'account': {
@@ -157,11 +189,8 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
 
   private async accountsOf(consent: ConsentRecord): Promise<ConsentNode[]> {
     if (consent.status !== 'valid') {
-      const text =
-        consent.status === 'received'
-          ? vscode.l10n.t('Not authorised yet. Authorise it to see accounts.')
-          : vscode.l10n.t('This consent is {0}. Authorise it again, or create a new one, to see accounts.', consent.status);
-      return [{ kind: 'message', label: text, command: { command: 'openPayments.consents.authorise', title: vscode.l10n.t('Authorise'), arguments: [{ kind: 'consent', consent }] } }];
+      const title = vscode.l10n.t('Authorise');
+      return [{ kind: 'message', label: notUsableText(consent.status), command: { command: 'openPayments.consents.authorise', title, arguments: [{ kind: 'consent', consent }] } }];
     }
     const loaded = await this.loader.load('getAccountList', { ...this.aisParams(consent), withBalance: 'true' }, (body) => parseAccounts(body), consent.context);
     if (!loaded.ok) return [errorNode(loaded.message)];

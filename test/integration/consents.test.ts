@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CONSENT_BODY_TEMPLATE } from '../../src/api/catalogue';
 import type { ApiResult } from '../../src/api/http/requestFailure';
+import type { ScaOutcome } from '../../src/sca/types';
 import type { ConsentNode } from '../../src/views/consentsTree';
 import { eventually, extensionApi, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
 
@@ -73,7 +74,39 @@ describe('the Consents & Accounts view against the local sandbox', function () {
     const { consents } = await extensionApi();
     const [message] = await consents.getChildren(await consentNode());
     assert.ok(message?.kind === 'message');
-    assert.match(String(consents.getTreeItem(message).label), /This consent is expired\. Authorise it again/);
+    assert.match(String(consents.getTreeItem(message).label), /^This consent has expired\. Select to authorise again/);
+    assert.equal(consents.getTreeItem(message).command?.command, 'openPayments.consents.authorise');
+  });
+
+  it('shows a consent the PSU revoked at the bank as revoked once an account read is refused, and authorises a new one', async () => {
+    const create = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': BIC }, body: CONSENT_BODY_TEMPLATE });
+    assert.ok(create?.ok);
+    consentId = String((create.exchange.json as { consentId: string }).consentId);
+    await eventually(async () => void (await consentNode()));
+    await vscode.commands.executeCommand('openPayments.sendRequest', { operationId: 'startConsentAuthorisation', params: { consentId, 'X-BicFi': BIC } });
+    assert.equal(await vscode.commands.executeCommand<string>('openPayments.consents.status', await consentNode()), 'valid');
+    await fetch(`${API_HOST}/__sandbox/consents/${consentId}/revoke`, { method: 'POST' });
+
+    // Expanding the consent reads its accounts: 401 CONSENT_INVALID, so the extension asks the consent's status.
+    const { consents } = await extensionApi();
+    await consents.getChildren(await consentNode());
+    await eventually(async () => assert.match(String(consents.getTreeItem(await consentNode()).description), /^revoked by the PSU/));
+    const [message] = await consents.getChildren(await consentNode());
+    assert.ok(message?.kind === 'message');
+    assert.match(String(consents.getTreeItem(message).label), /^The PSU revoked this consent at the bank\. Select to authorise again/);
+    const command = consents.getTreeItem(message).command;
+    assert.equal(command?.command, 'openPayments.consents.authorise');
+
+    const outcome = await vscode.commands.executeCommand<ScaOutcome | undefined>(command.command, ...(command.arguments ?? []));
+    assert.equal(outcome?.kind, 'finalised', JSON.stringify(outcome));
+    const renewed = outcome.subject.kind === 'consent' ? outcome.subject.consentId : '';
+    assert.ok(renewed && renewed !== consentId, 'a new consent');
+    await eventually(async () => {
+      const node = (await consents.getChildren()).find((n) => n.kind === 'consent' && n.consent.consentId === renewed);
+      assert.ok(node?.kind === 'consent' && node.consent.status === 'valid');
+      const accounts = await consents.getChildren(node);
+      assert.ok(accounts.length > 0 && accounts.every((n) => n.kind === 'account'), 'the new consent shows accounts');
+    });
   });
 
   it('deletes a consent after confirmation', async () => {
@@ -84,6 +117,6 @@ describe('the Consents & Accounts view against the local sandbox', function () {
     const node = await eventually(async () => void (await consentNode())).then(consentNode);
     assert.equal(await withPrompter(api, [false], () => vscode.commands.executeCommand<boolean>('openPayments.consents.delete', node)), false);
     assert.equal(await withPrompter(api, [true], () => vscode.commands.executeCommand<boolean>('openPayments.consents.delete', node)), true);
-    await eventually(async () => assert.match(String(api.consents.getTreeItem(await consentNode()).description), /^terminatedByTpp/));
+    await eventually(async () => assert.match(String(api.consents.getTreeItem(await consentNode()).description), /^deleted \(terminated by the TPP\)/));
   });
 });

@@ -33,6 +33,7 @@ describe('workbench UI: consent authorisation through the browser', function () 
     await ui.runCommand('Open Payments: Create Consent…');
     await ui.pick('NDEASESS');
     await ui.pick('All accounts');
+    await ui.pick('Recurring, up to 4 reads a day');
     await ui.answerInputBox(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     // Nordea offers several SCA methods; the recommended one is first.
     await page.locator('.quick-input-widget', { hasText: 'Choose how the PSU authenticates' }).waitFor({ timeout: 20_000 });

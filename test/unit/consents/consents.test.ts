@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { parseAccounts, parseTransactions } from '../../../src/api/accountModels';
 import type { Exchange } from '../../../src/api/http/exchange';
 import { consentEventOf } from '../../../src/consents/consentEvents';
+import { renewalBody } from '../../../src/consents/consentDraft';
 import { ConsentStore } from '../../../src/consents/consentStore';
 
 function exchange(status: number, json: unknown, tppCodes: string[] = []): Exchange {
@@ -30,6 +31,43 @@ describe('consents', () => {
     assert.deepEqual(consentEventOf('getConsentStatus', { consentId: 'c1' }, undefined, exchange(200, { consentStatus: 'valid' })), { kind: 'status', consentId: 'c1', status: 'valid' });
     assert.deepEqual(consentEventOf('deleteConsent', { consentId: 'c1' }, undefined, exchange(204, undefined)), { kind: 'deleted', consentId: 'c1' });
     assert.deepEqual(consentEventOf('getAccountList', { 'Consent-ID': 'c1' }, undefined, exchange(401, {}, ['CONSENT_EXPIRED'])), { kind: 'status', consentId: 'c1', status: 'expired' });
+  });
+
+  it('ask for the status when an account read says CONSENT_INVALID, which may mean revoked or an ungranted account', () => {
+    const params = { 'Consent-ID': 'c1', 'X-BicFi': 'NDEASESS', 'account-id': 'a1' };
+    assert.deepEqual(consentEventOf('getBalances', params, undefined, exchange(401, {}, ['CONSENT_INVALID'])), { kind: 'invalid', consentId: 'c1', bicFi: 'NDEASESS' });
+    assert.equal(consentEventOf('getBalances', params, undefined, exchange(403, {}, ['CONSENT_INVALID'])), undefined);
+    assert.equal(consentEventOf('getBalances', { 'Consent-ID': 'c1' }, undefined, exchange(401, {}, ['CONSENT_INVALID'])), undefined);
+    assert.equal(consentEventOf('getBalances', params, undefined, exchange(401, {}, ['TOKEN_INVALID'])), undefined);
+    assert.deepEqual(consentEventOf('getConsentStatus', { consentId: 'c1' }, undefined, exchange(200, { consentStatus: 'revokedByPsu' })), { kind: 'status', consentId: 'c1', status: 'revokedByPsu' });
+  });
+
+  it('tell listeners only about updates that change something', async () => {
+    const store = new ConsentStore(new MemoryState());
+    let changes = 0;
+    store.onDidChange(() => changes++);
+    await store.add({ consentId: 'a', environmentId: 'e', bicFi: 'B', status: 'valid', createdAt: 't', context: 'private' });
+    await store.update('e', 'a', { status: 'valid' });
+    await store.update('e', 'unknown-consent', { status: 'expired' });
+    assert.equal(changes, 1);
+    await Promise.all([store.update('e', 'a', { status: 'revokedByPsu' }), store.update('e', 'a', { status: 'valid' })]);
+    assert.equal(changes, 3, 'each update compares with the state the one before it left');
+    assert.equal(store.get('e', 'a')?.status, 'valid');
+  });
+
+  it('renew an ended consent with its access, recurrence, frequency and a validUntil still ahead', () => {
+    const today = new Date('2025-03-10T00:00:00Z');
+    const access = { accounts: [{ iban: 'SE1' }] };
+    assert.deepEqual(renewalBody({ access, recurringIndicator: false, frequencyPerDay: 1, validUntil: '2025-05-01' }, today), {
+      access, recurringIndicator: false, frequencyPerDay: 1, validUntil: '2025-05-01', combinedServiceIndicator: false,
+    });
+    const expired = renewalBody({ access: {}, validUntil: '2025-03-01', frequencyPerDay: 'x' }, today);
+    assert.equal(expired?.validUntil, '2025-06-07');
+    assert.equal(expired?.frequencyPerDay, 4);
+    assert.equal(expired?.recurringIndicator, true);
+    assert.equal(renewalBody({ consentStatus: 'expired' }, today), undefined);
+    assert.equal(renewalBody({ access: [] }, today), undefined);
+    assert.equal(renewalBody('nope', today), undefined);
   });
 
   it('ignore failures and foreign operations, and distrust unknown statuses', () => {

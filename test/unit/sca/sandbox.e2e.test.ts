@@ -1,7 +1,7 @@
 // Each SCA approach end to end against the local sandbox: real HTTP core, real loopback listener, real
 // openid-client code exchange, and a scripted PSU browser on the bank's login page.
 import assert from 'node:assert/strict';
-import { PSU, ScaHarness } from './support/sandboxHarness';
+import { PSU, ScaHarness, playBrowser } from './support/sandboxHarness';
 
 describe('SCA flows against the local sandbox', function () {
   this.timeout(15_000);
@@ -67,6 +67,37 @@ describe('SCA flows against the local sandbox', function () {
     assert.equal(outcome.route, 'scaOAuth');
     assert.ok(outcome.parentStatus && !['RCVD', 'PDNG'].includes(outcome.parentStatus), outcome.parentStatus);
     await Promise.all(run.logins);
+  });
+
+  it('answers a callback with the wrong state 400 without any token request, then completes with the right one', async () => {
+    const consentId = await harness.createConsent('NDEASESS');
+    let forged: { status: number; exchangesAfter: number; tokenCallsAfter: number } | undefined;
+    const run = harness.flow({}, {
+      openBrowser: async (url) => {
+        const redirectUri = new URL(url).searchParams.get('redirect_uri') ?? '';
+        // A stray or hostile request reaches the listener first, with a code but another state.
+        run.logins.push(
+          (async () => {
+            const response = await fetch(`${redirectUri}?code=forged-code&state=not-the-state&scope=accountinformation`, { redirect: 'manual' });
+            await response.text();
+            // Time for a wrong exchange to start, had the listener passed the forged code on.
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            forged = { status: response.status, exchangesAfter: run.exchanged.length, tokenCallsAfter: run.authCalls.filter((c) => c.path === '/connect/token').length };
+            return playBrowser(url, 'approve');
+          })(),
+        );
+        return true;
+      },
+    });
+    const outcome = await run.flow.authorise({ kind: 'consent', bicFi: 'NDEASESS', consentId });
+    const [login] = await Promise.all(run.logins);
+    assert.deepEqual(forged, { status: 400, exchangesAfter: 0, tokenCallsAfter: 0 });
+    assert.equal(outcome.kind, 'finalised', JSON.stringify(outcome));
+    assert.equal(outcome.parentStatus, 'valid');
+    assert.match(login!.finishPage, /return to VS Code/);
+    assert.equal(run.exchanged.length, 1);
+    assert.notEqual(run.exchanged[0]?.code, 'forged-code');
+    assert.deepEqual(run.authCalls.filter((c) => c.path === '/connect/token').map((c) => c.grantType), ['authorization_code']);
   });
 
   it('scaRedirect consent at a generated bank: callback without code, no exchange, consent valid', async () => {

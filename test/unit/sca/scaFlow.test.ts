@@ -176,6 +176,30 @@ describe('ScaFlow (scripted)', () => {
       assert.deepEqual(script.listenerRequests, []);
     });
 
+    it('re-shows the challenge after every read, keeping the last QR when a read carries none', async () => {
+      const script = new Script()
+        .on('startConsentAuthorisation', started('DECOUPLED'))
+        .on('updateConsentsPsuData', okAnswer({ scaStatus: 'authenticationStarted', challengeData: { data: ['tok-0'] } }, { 'ASPSP-SCA-Approach': 'DECOUPLED' }))
+        .on('getConsentScaStatus', sca('psuAuthenticated'), sca('started', { psuMessage: 'Sign in the app' }), sca('finalised'))
+        .on('getConsentStatus', consent('valid'));
+      const outcome = await run(script);
+      assert.equal(outcome.kind, 'finalised', JSON.stringify(outcome));
+      assert.deepEqual(
+        script.challenges.map((c) => [c.scaStatus, c.qrText, c.psuMessage]),
+        [['authenticationStarted', 'tok-0', undefined], ['psuAuthenticated', 'tok-0', undefined], ['started', 'tok-0', 'Sign in the app']],
+      );
+    });
+
+    it('shows nothing while no read has carried a challenge', async () => {
+      const script = new Script()
+        .on('startConsentAuthorisation', started('DECOUPLED'))
+        .on('updateConsentsPsuData', okAnswer({ scaStatus: 'started' }, { 'ASPSP-SCA-Approach': 'DECOUPLED' }))
+        .on('getConsentScaStatus', sca('started'), sca('finalised'))
+        .on('getConsentStatus', consent('valid'));
+      assert.equal((await run(script)).kind, 'finalised');
+      assert.deepEqual(script.challenges, []);
+    });
+
     it('fails when the SCA status turns failed (the PSU declined in the app)', async () => {
       const fresh = new Script()
         .on('startConsentAuthorisation', started('DECOUPLED'))

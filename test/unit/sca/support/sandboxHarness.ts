@@ -30,6 +30,13 @@ export interface FlowRecording {
   readonly listenerLog: string[];
   /** What the flow handed to the code exchange (code, verifier), to check they were never logged. */
   readonly exchanged: CodeExchangeRequest[];
+  /** Every request the code exchange sent to the auth host, by path and grant_type. */
+  readonly authCalls: AuthCall[];
+}
+
+export interface AuthCall {
+  readonly path: string;
+  readonly grantType?: string;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -45,7 +52,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** Plays the PSU: opens the URL, logs in on the bank page, and follows the auth server back to the listener. */
-async function playBrowser(url: string, decision: 'approve' | 'deny'): Promise<PlayedLogin> {
+export async function playBrowser(url: string, decision: 'approve' | 'deny'): Promise<PlayedLogin> {
   const redirectUri = new URL(url).searchParams.get('redirect_uri') ?? '';
   const result = await new Browser(redirectUri).authorise(url, { psuId: '198301014882', decision });
   const finish = await fetch(result.callback, { redirect: 'follow' });
@@ -111,9 +118,15 @@ export class ScaHarness {
     const progress: ScaProgress[] = [];
     const listenerLog: string[] = [];
     const exchanged: CodeExchangeRequest[] = [];
+    const authCalls: AuthCall[] = [];
     const listeners = new RedirectListeners({ log: (line) => listenerLog.push(line) });
     const { client, authHost } = this.sandbox;
-    const authFetch = createTransportFetch(this.authTransport);
+    const transportFetch = createTransportFetch(this.authTransport);
+    const authFetch: typeof transportFetch = (url, options) => {
+      const grantType = typeof options.body === 'string' || options.body instanceof URLSearchParams ? new URLSearchParams(options.body).get('grant_type') : null;
+      authCalls.push({ path: new URL(url).pathname, ...(grantType ? { grantType } : {}) });
+      return transportFetch(url, options);
+    };
     const deps: ScaFlowDeps = {
       send: (operationId, params, body, signal) => this.send(operationId, params, body, psuHeaders, signal),
       openBrowser: async (url) => {
@@ -140,7 +153,7 @@ export class ScaHarness {
       ...overrides,
     };
     const flow = new ScaFlow(deps, { authHost, clientId: client.clientId, pollIntervalMs: 20, decoupledPollIntervalMs: 20, timeoutMs: 10_000 });
-    return { flow, logins, challenges, progress, listenerLog, exchanged };
+    return { flow, logins, challenges, progress, listenerLog, exchanged, authCalls };
   }
 
   async close(): Promise<void> {

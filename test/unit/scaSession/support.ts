@@ -1,0 +1,68 @@
+// ScaSession with the fake VS Code against the real local sandbox: consents and payments created through
+// the extension's runner, a PSU browser that plays the bank page, and free loopback ports so these tests
+// never need the fixed port other runs may hold.
+import net from 'node:net';
+import { CONSENT_BODY_TEMPLATE, PAYMENT_BODY_TEMPLATES } from '../../../src/api/catalogue';
+import { HttpSession } from '../../../src/platform/httpSession';
+import { Logger } from '../../../src/platform/logger';
+import { RequestSettingsReader } from '../../../src/platform/requestSettings';
+import { ScaSession, type ScaSessionOptions } from '../../../src/platform/scaSession';
+import { catalogueOperation } from '../../../src/platform/viewLoader';
+import { ChallengePanel } from '../../../src/views/challengePanel';
+import { Browser } from '../../sandbox/helpers/browser';
+import type { Activated } from '../fakes/activate';
+import { fake } from '../fakes/vscode';
+
+export const PSU_SETTINGS = { 'psu.ipAddress': '192.168.0.1', 'psu.userAgent': 'mozilla/5.0', 'psu.id': '199311219639' };
+
+export function usePsuSettings(): void {
+  for (const [key, value] of Object.entries(PSU_SETTINGS)) fake.settings.set(`openPayments.${key}`, { global: value });
+}
+
+export function setRedirectUri(uri: string): void {
+  fake.settings.set('openPayments.redirectUri', { global: uri });
+}
+
+/** A loopback port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function createConsent(ext: Activated, bicFi: string): Promise<string> {
+  const result = await ext.api.runner.run({ operation: catalogueOperation('createConsent'), params: { 'X-BicFi': bicFi }, body: CONSENT_BODY_TEMPLATE }, { show: false });
+  if (!result?.ok) throw new Error(`createConsent failed: ${result ? result.failure.summary : 'not attempted'}`);
+  return String((result.exchange.json as { consentId: string }).consentId);
+}
+
+export async function createPayment(ext: Activated, bicFi: string): Promise<string> {
+  const params = { 'X-BicFi': bicFi, 'payment-service': 'payments', 'payment-product': 'domestic' };
+  const result = await ext.api.runner.run({ operation: catalogueOperation('initiatePayment'), params, body: PAYMENT_BODY_TEMPLATES.domestic }, { show: false });
+  if (!result?.ok) throw new Error(`initiatePayment failed: ${result ? result.failure.summary : 'not attempted'}`);
+  return String((result.exchange.json as { paymentId: string }).paymentId);
+}
+
+/** Plays the PSU: approves on the bank page and follows the auth server back to the listener. */
+export async function approveInBrowser(url: string): Promise<void> {
+  const redirectUri = new URL(url).searchParams.get('redirect_uri') ?? '';
+  const result = await new Browser(redirectUri).authorise(url, { psuId: '198301014882', decision: 'approve' });
+  await fetch(result.callback, { redirect: 'follow' });
+}
+
+/** A second ScaSession over the activated extension's runner and stores, with the given timing. */
+export function sessionWith(ext: Activated, options: ScaSessionOptions): { session: ScaSession; dispose(): void } {
+  const { api } = ext;
+  const logger = new Logger(ext.log as never, api.redactor);
+  const http = new HttpSession(new RequestSettingsReader(), api.credentials, ext.context.secrets, api.redactor, logger);
+  const session = new ScaSession(api.runner, http, api.credentials, api.environment, api.prompter, api.redactor, logger, (title, onClosed) => new ChallengePanel(title, onClosed), options);
+  return {
+    session,
+    dispose: () => {
+      session.dispose();
+      http.dispose();
+    },
+  };
+}
