@@ -8,7 +8,7 @@ import type { ExchangeRecord, RequestRunner } from '../platform/requestRunner';
 import type { RequestSettingsReader } from '../platform/requestSettings';
 import { subjectLabel } from '../platform/scaMessages';
 import type { ScaSession } from '../platform/scaSession';
-import { safeRequestId } from '../sca/notificationSafe';
+import { notificationSafeRequestId } from '../core/notificationSafe';
 import { catalogueOperation } from '../platform/viewLoader';
 import type { ScaOutcome } from '../sca/types';
 import type { ConsentNode } from '../views/consentsTree';
@@ -204,7 +204,7 @@ export class ScaCommands {
     const status = (result.exchange.json as { transactionStatus?: unknown } | undefined)?.transactionStatus;
     const text = typeof status === 'string' && /^[A-Z]{4}$/.test(status) ? status : 'unknown';
     const what = subjectLabel({ subject: { kind: 'payment', ...payment } });
-    const requestId = safeRequestId(result.exchange.requestId);
+    const requestId = notificationSafeRequestId(result.exchange.requestId);
     void vscode.window.showInformationMessage(
       requestId ? vscode.l10n.t('The {0} has status {1}. X-Request-ID: {2}.', what, text, requestId) : vscode.l10n.t('The {0} has status {1}.', what, text),
     );

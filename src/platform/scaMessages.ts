@@ -1,8 +1,8 @@
-// Words the end of an SCA run for the user. Only our sentences and values that pass safeIdentifier /
-// safeRequestId: notifications render markdown and command links, and ids, statuses and error codes here
+// Words the end of an SCA run for the user. Only our sentences and values that pass notificationSafeId /
+// notificationSafeRequestId: notifications render markdown and command links, and ids, statuses and error codes here
 // come from banks. The bank's error description is free text and goes to the log, never into a notification.
 import * as vscode from 'vscode';
-import { safeIdentifier, safeRequestId } from '../sca/notificationSafe';
+import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
 import type { FollowUpEnd, PaymentSubject } from '../sca/paymentFollowUp';
 import type { ScaOutcome, ScaSubject } from '../sca/types';
 import { describeFailure } from './failureMessages';
@@ -10,8 +10,8 @@ import { describeFailure } from './failureMessages';
 /** "consent c-1 at NDEASESS", leaving out whatever is not a plain identifier. */
 export function subjectLabel(outcome: { readonly subject: ScaSubject }): string {
   const s = outcome.subject;
-  const id = safeIdentifier(s.kind === 'consent' ? s.consentId : s.paymentId);
-  const bank = safeIdentifier(s.bicFi);
+  const id = notificationSafeId(s.kind === 'consent' ? s.consentId : s.paymentId);
+  const bank = notificationSafeId(s.bicFi);
   if (s.kind === 'consent') {
     if (id && bank) return vscode.l10n.t('consent {0} at {1}', id, bank);
     return bank ? vscode.l10n.t('consent at {0}', bank) : id ? vscode.l10n.t('consent {0}', id) : vscode.l10n.t('consent');
@@ -22,12 +22,12 @@ export function subjectLabel(outcome: { readonly subject: ScaSubject }): string 
 
 /** A status code from the bank, or a placeholder word when it is not code-like. */
 export function statusText(status: string | undefined): string {
-  return safeIdentifier(status) ?? vscode.l10n.t('unknown');
+  return notificationSafeId(status) ?? vscode.l10n.t('unknown');
 }
 
 /** " X-Request-ID: … ." for the last call, when it is a UUID (the code exchange's is echoed by the server). */
 function traceOf(outcome: ScaOutcome): string {
-  const last = safeRequestId(outcome.requestIds[outcome.requestIds.length - 1]);
+  const last = notificationSafeRequestId(outcome.requestIds[outcome.requestIds.length - 1]);
   return last ? ` ${vscode.l10n.t('X-Request-ID: {0}.', last)}` : '';
 }
 
@@ -62,7 +62,7 @@ const REQUEST_REFUSED = new Set(['invalid_request', 'unauthorized_client', 'unsu
 
 /** Only access_denied says the PSU or bank refused; other codes say what they mean, unknown ones are not dressed up. */
 export function denialText(error: string, what: string, trace: string): string {
-  const code = safeIdentifier(error);
+  const code = notificationSafeId(error);
   if (!code) {
     return vscode.l10n.t('The login for the {0} ended with an error from the bank that cannot be shown here; the Open Payments log has it. Nothing was authorised.{1}', what, trace);
   }
@@ -95,7 +95,7 @@ function failedText(outcome: Extract<ScaOutcome, { kind: 'failed' }>, what: stri
       }
       if (error?.kind === 'login_in_progress') return vscode.l10n.t('Another login is already waiting for its callback on port {0}. Finish or cancel it first.', String(error.port ?? ''));
       if (error?.kind === 'listen_failed') {
-        return vscode.l10n.t('Could not listen for the login callback on port {0} ({1}). Check openPayments.redirectUri, or register another loopback redirect URI with the platform.', String(error.port ?? ''), safeIdentifier(error.causeCode) ?? 'error');
+        return vscode.l10n.t('Could not listen for the login callback on port {0} ({1}). Check openPayments.redirectUri, or register another loopback redirect URI with the platform.', String(error.port ?? ''), notificationSafeId(error.causeCode) ?? 'error');
       }
       return vscode.l10n.t('The redirect URI in openPayments.redirectUri cannot be used: it must be an http URL on 127.0.0.1 (or [::1]) with a port and path, as registered with the platform.');
     }

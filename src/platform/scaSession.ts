@@ -9,7 +9,7 @@ import type { PsuContext } from '../api/operationTypes';
 import type { ApiResult } from '../api/http/requestFailure';
 import type { Redactor } from '../core/redaction';
 import { preferredMethod } from '../sca/methodChoice';
-import { safeIdentifier } from '../sca/notificationSafe';
+import { notificationSafeId } from '../core/notificationSafe';
 import type { FollowUpEnd, FollowUpSettings, PaymentSubject } from '../sca/paymentFollowUp';
 import { paymentSettlement } from '../sca/statusRules';
 import type { ScaChallenge, ScaFlowDeps, ScaMethod, ScaOutcome, ScaProgress, ScaSubject } from '../sca/types';
@@ -271,7 +271,7 @@ function viewOf(subject: ScaSubject): string {
 
 /** The progress line: our phase name, and the bank's statuses only when they are plain codes. */
 function progressText(p: ScaProgress): string {
-  return [p.phase, safeIdentifier(p.scaStatus), safeIdentifier(p.parentStatus)].filter(Boolean).join(' · ');
+  return [p.phase, notificationSafeId(p.scaStatus), notificationSafeId(p.parentStatus)].filter(Boolean).join(' · ');
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -8,7 +8,6 @@ export { consentVerdict, paymentSettlement, paymentVerdict, scaVerdict } from '.
 export { FOLLOW_UP_DEFAULTS, followPayment, followUpPauses } from './paymentFollowUp';
 export type { FollowUpDeps, FollowUpEnd, FollowUpSettings, PaymentSubject } from './paymentFollowUp';
 export type { Verdict } from './statusRules';
-export { safeIdentifier, safeRequestId } from './notificationSafe';
 export type {
   CodeExchangeRequest,
   ListenerRequest,

@@ -167,9 +167,8 @@ describe('notifications never carry server text (fake VS Code, hostile platform)
     });
     assert.ok(read && !read.ok);
     assert.match(fake.messages.find((m) => m.severity === 'error')?.message ?? '', /failed on the server \(HTTP 500\) \(FORMAT_ERROR\)/);
-    // "Payment … was created at …. Authorise it now?" comes from the SCA commands, which apply the same rule
-    // in their own change; everything the request path itself shows is checked here.
-    assertClean(/Authorise it now\?$/);
+    // Including the SCA commands' "Payment … was created at …. Authorise it now?" offer.
+    assertClean();
   });
 
   it('Find Bank and Show Details word a hostile failure without its text', async () => {

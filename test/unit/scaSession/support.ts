@@ -46,9 +46,9 @@ export async function createPayment(ext: Activated, bicFi: string): Promise<stri
 }
 
 /** Plays the PSU: approves on the bank page and follows the auth server back to the listener. */
-export async function approveInBrowser(url: string): Promise<void> {
+export async function approveInBrowser(url: string, psuId = '198301014882'): Promise<void> {
   const redirectUri = new URL(url).searchParams.get('redirect_uri') ?? '';
-  const result = await new Browser(redirectUri).authorise(url, { psuId: '198301014882', decision: 'approve' });
+  const result = await new Browser(redirectUri).authorise(url, { psuId, decision: 'approve' });
   await fetch(result.callback, { redirect: 'follow' });
 }
 

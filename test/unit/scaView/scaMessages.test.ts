@@ -2,7 +2,7 @@
 // notification unless it is a plain identifier (notifications render markdown and command: links).
 import assert from 'node:assert/strict';
 import { describeFollowUpEnd, describeScaOutcome, subjectLabel } from '../../../src/platform/scaMessages';
-import { safeIdentifier, safeRequestId } from '../../../src/sca/notificationSafe';
+import { notificationSafeId, notificationSafeRequestId } from '../../../src/core/notificationSafe';
 import type { ScaOutcome, ScaSubject } from '../../../src/sca/types';
 
 const CONSENT: ScaSubject = { kind: 'consent', bicFi: 'NDEASESS', consentId: 'c-1' };
@@ -15,10 +15,10 @@ function denied(error: string, subject: ScaSubject = CONSENT): ScaOutcome {
 
 describe('SCA messages', () => {
   it('accept plain identifiers and UUID request ids only', () => {
-    assert.equal(safeIdentifier('c-1.a_b:2'), 'c-1.a_b:2');
-    for (const bad of [HOSTILE, '', '-leading', 'a b', 'x'.repeat(129), 'ACSC\n', undefined, 42]) assert.equal(safeIdentifier(bad), undefined, String(bad));
-    assert.equal(safeRequestId(UUID), UUID);
-    assert.equal(safeRequestId('req-1'), undefined);
+    assert.equal(notificationSafeId('c-1.a_b:2'), 'c-1.a_b:2');
+    for (const bad of [HOSTILE, '', '-leading', 'a b', 'x'.repeat(129), 'ACSC\n', undefined, 42]) assert.equal(notificationSafeId(bad), undefined, String(bad));
+    assert.equal(notificationSafeRequestId(UUID), UUID);
+    assert.equal(notificationSafeRequestId('req-1'), undefined);
   });
 
   describe('a denied login', () => {
