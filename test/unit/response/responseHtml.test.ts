@@ -148,17 +148,15 @@ describe('response view HTML', () => {
     assert.ok(!html.includes('late-secret-123'));
   });
 
-  it('renders a 10 MB body as a bounded preview, quickly', () => {
+  // How fast is for bench/render.mjs to say; this test is about what the page holds.
+  it('renders a 10 MB body as a bounded preview', () => {
     const banks = Array.from({ length: 150_000 }, (_, i) => ({ bicFi: `BANK${String(i).padStart(6, '0')}`, name: `Bank number ${i} <b>`, country: 'SE' }));
     const bodyText = JSON.stringify({ aspsps: banks });
     assert.ok(bodyText.length > 10_000_000, `${bodyText.length}`);
-    const started = performance.now();
     const record = responseRecordFrom(recorded(apiRequest(), ok(exchange({ bodyText }))), new Redactor());
     const html = renderResponseHtml(buildResponseViewModel(record, new Redactor()), OPTIONS);
-    const elapsed = performance.now() - started;
     assert.ok(html.length < PREVIEW_CHARS * 4, `page is ${html.length} characters`);
     assert.match(html, /Showing the first 256 KB of \d+\.\d MB\. Open the body in an editor to see all of it\./);
     assert.ok(html.includes('data-action="openBody"'));
-    assert.ok(elapsed < 1500, `took ${elapsed.toFixed(0)} ms`);
   });
 });

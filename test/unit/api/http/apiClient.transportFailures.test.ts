@@ -65,10 +65,8 @@ describe('ApiClient: transport failures', () => {
 
   it('no response headers in time -> timeout', async () => {
     const h = await start(() => undefined, { transport: { headersTimeoutMs: 150 } });
-    const started = Date.now();
     const failure = expectFailure(await h.send(COUNTRIES), 'timeout');
     assert.equal(failure.causeCode, 'UND_ERR_HEADERS_TIMEOUT');
-    assert.ok(Date.now() - started < 3000);
     assertSingleAttempt(failure, 'timeout');
   });
 
@@ -87,12 +85,10 @@ describe('ApiClient: transport failures', () => {
   it('aborting the signal cancels the request in flight', async () => {
     const h = await start(() => undefined);
     const controller = new AbortController();
-    const started = Date.now();
     const pending = h.send({ ...COUNTRIES, signal: controller.signal });
     while (h.api.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     const failure = expectFailure(await pending, 'cancelled');
-    assert.ok(Date.now() - started < 2000);
     assertSingleAttempt(failure, 'cancelled');
     assert.equal(failure.requestId, h.api.requests[0]?.headers['x-request-id']);
   });
