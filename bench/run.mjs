@@ -30,10 +30,11 @@ How to read:
   validation, headers, token cache, X-Request-ID, retry bookkeeping, masked Exchange) vs a bare undici
   request with the same bearer token and headers, to the same local sandbox endpoint. Medians of each side;
   ratio = core / raw (issue target <= 1.10). Raw and core calls alternate one by one (order swapped each
-  time) so load and drift hit both; "paired overhead" is the median of per-pair differences. The sandbox
+  time) so load and drift hit both, after 1,000 warm-up pairs per row (V8 re-optimises the core for each
+  endpoint's shapes); "paired overhead" is the median of per-pair differences. The sandbox
   runs in its own process. The exchange masks its fields on first read, so each endpoint has a row for
   send() alone and one that also reads exchange.json (which masks the body), as the raw side parses it.
-  "core CPU" is send() with a canned response and no network (hot loop).
+  "core CPU" is send() with a canned response and no network (hot loop; process CPU time, median of 5 rounds).
 - (b) Token requests: a fresh core, N concurrent calls on a cold token cache against the sandbox's real
   OpenID provider; 1 token request per scope means concurrent callers share one request.
 - (c) Activation: require(dist/extension.js) + activate() with a stub vscode, median of fresh processes;

@@ -4,6 +4,7 @@ import { Agent } from 'undici';
 import { median, msSince } from './stats.mjs';
 
 const PSU_IP = '192.168.0.1';
+const WARM_UP_PAIRS = 1000;
 
 /** The sandbox's default data; one small filtered list; account reads under a valid consent. */
 function endpoints(core, consentId) {
@@ -54,7 +55,10 @@ async function createValidConsent(core, client, environment) {
  * differences (steadier than the difference of medians on a busy machine).
  */
 async function compare(rawCall, clientCall, calls) {
-  for (let i = 0; i < Math.min(200, calls); i++) {
+  // Each endpoint brings new object shapes, so V8 throws away code optimised for the previous one and
+  // re-optimises it a few hundred calls later; with 200 pairs that still happened inside the timed calls
+  // (--trace-opt: buildHeaders, attemptHeaders, attemptLoop on GET /accounts). Warm up past it.
+  for (let i = 0; i < Math.min(WARM_UP_PAIRS, calls); i++) {
     await rawCall();
     await clientCall();
   }
@@ -104,7 +108,9 @@ export async function measureOverhead({ core, sandbox, calls }) {
           origin: url.origin,
           path: url.pathname + url.search,
           method: 'GET',
-          headers: { ...rawHeaders, 'x-request-id': core.newRequestId() },
+          // Not { ...rawHeaders, 'x-request-id': id }: V8 builds a spread followed by more keys through a
+          // slow path (~1-3 µs), which would make the baseline slower than a bare request has to be.
+          headers: Object.assign({}, rawHeaders, { 'x-request-id': core.newRequestId() }),
         });
         const text = await response.body.text();
         if (response.statusCode !== 200) throw new Error(`${endpoint.name}: raw HTTP ${response.statusCode}`);

@@ -2,7 +2,8 @@
 // value and the whole body pass through every Redactor rule), while most readers look at a few fields
 // (status, request id, parsed JSON), so each masked field is computed on first read and then kept.
 // Masking later never masks less: the Redactor only learns secrets during a session (nothing removes one
-// while exchanges are alive), and the raw values never leave this module.
+// while exchanges are alive), and the raw values never leave this module. startedAt is derived the same
+// way: formatting a Date costs about as much as the rest of the record, and few readers ever look at it.
 //
 // The masked fields are enumerable own accessors, so spread, JSON.stringify, structuredClone and deep
 // equality see a plain object. Their getter functions are shared by every exchange and find their inputs
@@ -31,16 +32,19 @@ export interface ExchangeInput {
   readonly tppMessages?: readonly TppMessage[];
 }
 
-type MaskedField = 'url' | 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'bodyText' | 'json' | 'tppMessages';
+type LazyField = 'url' | 'startedAt' | 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'bodyText' | 'json' | 'tppMessages';
 
-/** What the getters read: the raw values, the Redactor, and what has been masked so far. */
+/** What the getters read: the raw values, the Redactor, and what has been computed so far. */
 interface Sources {
   readonly input: ExchangeInput;
   readonly redactor: Redactor;
-  readonly masked: { -readonly [K in MaskedField]?: Exchange[K] };
+  readonly masked: { -readonly [K in LazyField]?: Exchange[K] };
 }
 
 const SOURCES = Symbol('exchange sources');
+
+/** The largest time value a Date can hold (ECMA-262 TimeClip). */
+const MAX_TIME_MS = 8.64e15;
 
 function sourcesOf(exchange: object): Sources {
   return (exchange as { [SOURCES]: Sources })[SOURCES];
@@ -54,8 +58,8 @@ function maskedBody(s: Sources): string {
   return (s.masked.bodyText ??= s.redactor.redact(s.input.response.bodyText));
 }
 
-/** A getter shared by every exchange that masks `field` on first read and keeps the result. */
-function lazy<K extends MaskedField>(field: K, compute: (s: Sources) => Exchange[K]): PropertyDescriptor {
+/** A getter shared by every exchange that computes `field` on first read and keeps the result. */
+function lazy<K extends LazyField>(field: K, compute: (s: Sources) => Exchange[K]): PropertyDescriptor {
   return {
     enumerable: true,
     configurable: true,
@@ -67,8 +71,9 @@ function lazy<K extends MaskedField>(field: K, compute: (s: Sources) => Exchange
   };
 }
 
-const DESCRIPTORS: Readonly<Record<MaskedField, PropertyDescriptor>> = {
+const DESCRIPTORS: Readonly<Record<LazyField, PropertyDescriptor>> = {
   url: lazy('url', (s) => s.redactor.redact(s.input.url.toString())),
+  startedAt: lazy('startedAt', (s) => new Date(s.input.startedAt).toISOString()),
   requestHeaders: lazy('requestHeaders', (s) => s.redactor.redactHeaders(s.input.requestHeaders)),
   requestBody: lazy('requestBody', (s) => (s.input.requestBody === undefined ? undefined : s.redactor.redact(s.input.requestBody))),
   responseHeaders: lazy('responseHeaders', (s) => s.redactor.redactHeaders(s.input.response.headers)),
@@ -93,7 +98,9 @@ export function recordExchange(input: ExchangeInput, redactor: Redactor): Exchan
   Object.defineProperty(exchange, 'url', DESCRIPTORS.url);
   exchange.status = response.status;
   if (response.statusText) exchange.statusText = response.statusText;
-  exchange.startedAt = new Date(input.startedAt).toISOString();
+  // A time toISOString() cannot format fails the call now, as it did when startedAt was formatted here.
+  if (!(Math.abs(input.startedAt) <= MAX_TIME_MS)) throw new RangeError('Invalid time value');
+  Object.defineProperty(exchange, 'startedAt', DESCRIPTORS.startedAt);
   exchange.durationMs = input.durationMs;
   exchange.requestId = input.requestId;
   exchange.attempts = input.attempts;

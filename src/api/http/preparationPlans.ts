@@ -3,7 +3,7 @@
 // on every call, because the pipeline sends the same few operations to the same host over and over.
 import type { Operation, OperationParam } from '../operationTypes';
 import { isAllowedOrigin } from './loopback';
-import { declaredHeaderNames, usesBankHeaders } from './psuHeaderRules';
+import { declaredHeaderNames, operationSettingsHeaders, usesBankHeaders, type OperationSettingsHeader } from './psuHeaderRules';
 
 export interface OperationPlan {
   /** The path template split at `{name}`: even indexes are literal text, odd ones placeholder names. */
@@ -11,8 +11,8 @@ export interface OperationPlan {
   readonly queryParams: readonly OperationParam[];
   /** Header parameters with their lower-case names (header names match case-insensitively). */
   readonly headerParams: readonly { readonly param: OperationParam; readonly lowerName: string }[];
-  /** Declared header names by lower-case name. */
-  readonly declaredHeaders: ReadonlyMap<string, string>;
+  /** The headers the PSU settings can add, in the operation's spelling. */
+  readonly settingsHeaders: readonly OperationSettingsHeader[];
   readonly usesBankHeaders: boolean;
 }
 
@@ -25,7 +25,7 @@ export function planOperation(operation: Operation): OperationPlan {
     pathParts: operation.path.split(/\{([^}]+)\}/),
     queryParams: operation.params.filter((p) => p.in === 'query'),
     headerParams: operation.params.filter((p) => p.in === 'header').map((param) => ({ param, lowerName: param.name.toLowerCase() })),
-    declaredHeaders: declaredHeaderNames(operation),
+    settingsHeaders: operationSettingsHeaders(operation, declaredHeaderNames(operation)),
     usesBankHeaders: usesBankHeaders(operation),
   };
 }

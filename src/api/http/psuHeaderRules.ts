@@ -58,36 +58,43 @@ export function declaredHeaderNames(operation: Operation): ReadonlyMap<string, s
   return new Map(operation.params.filter((p) => p.in === 'header').map((p) => [p.name.toLowerCase(), p.name]));
 }
 
+/** One settings header as one operation sends it: in the operation's spelling, and when. */
+export interface OperationSettingsHeader {
+  /** The declared name (PSU-Corporate-ID vs PSU-Corporate-Id, §4.1), else the usual one. */
+  readonly name: string;
+  readonly lowerName: string;
+  readonly setting: keyof PsuHeaderSettings;
+  /** Sent only in the corporate context. */
+  readonly corporateOnly: boolean;
+}
+
 /**
- * Settings-derived headers for this call, before explicit parameter values override them. `declared` is
- * declaredHeaderNames(operation), which callers sending many requests compute once per operation.
+ * The settings headers `operation` can send, in SETTINGS_HEADERS order; which of them a call sends depends
+ * only on its context and which settings have values (settingsHeaderValue). Depends on the operation alone,
+ * so callers sending many requests compute it once per operation.
  */
-export function settingsHeadersFor(
+export function operationSettingsHeaders(
   operation: Operation,
-  context: PsuContext,
-  settings: PsuHeaderSettings,
   declared: ReadonlyMap<string, string> = declaredHeaderNames(operation),
-): Record<string, string> {
-  if (!usesBankHeaders(operation)) return {};
-  // Declared names keep the operation's spelling (PSU-Corporate-ID vs PSU-Corporate-Id, §4.1).
-  const out: Record<string, string> = {};
+): readonly OperationSettingsHeader[] {
+  if (!usesBankHeaders(operation)) return [];
+  const out: OperationSettingsHeader[] = [];
   for (const rule of SETTINGS_HEADERS) {
-    const value = settingValue(settings, rule.setting);
-    if (value === undefined) continue;
-    const declaredName = declared.get(rule.header.toLowerCase());
-    const send =
-      rule.when === 'always' ||
-      (rule.when === 'declared' && declaredName !== undefined) ||
-      (rule.when === 'corporate' && context === 'corporate');
-    if (send) out[declaredName ?? rule.header] = value;
+    const lowerName = rule.header.toLowerCase();
+    const declaredName = declared.get(lowerName);
+    if (rule.when === 'declared' && declaredName === undefined) continue;
+    out.push({ name: declaredName ?? rule.header, lowerName, setting: rule.setting, corporateOnly: rule.when === 'corporate' });
   }
   return out;
 }
 
-/** Required-by-bank header names that `headers` lacks (names compared case-insensitively). */
-export function missingBankHeaders(bicFi: string | undefined, headers: Readonly<Record<string, string>>): string[] {
+/** The value `header` has on a call in `context` with these settings; undefined when it is not sent. */
+export function settingsHeaderValue(header: OperationSettingsHeader, context: PsuContext, settings: PsuHeaderSettings): string | undefined {
+  return header.corporateOnly && context !== 'corporate' ? undefined : settingValue(settings, header.setting);
+}
+
+/** The first header the bank requires that is missing; `has` answers for lower-case names. */
+export function missingBankHeader(bicFi: string | undefined, has: (lowerName: string) => boolean): string | undefined {
   const required = bicFi ? BANK_REQUIRED_HEADERS[bicFi.toUpperCase()] ?? [] : [];
-  if (required.length === 0) return [];
-  const present = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
-  return required.filter((name) => !present.has(name.toLowerCase()));
+  return required.find((name) => !has(name.toLowerCase()));
 }

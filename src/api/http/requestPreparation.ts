@@ -2,7 +2,7 @@
 // Authorization/X-Request-ID, and body. Problems come back as data naming the offending parameter.
 import type { Operation, PsuContext } from '../operationTypes';
 import { planHost, planOperation, type HostPlan, type OperationPlan, type PreparationPlans } from './preparationPlans';
-import { missingBankHeaders, settingsHeadersFor, type PsuHeaderSettings } from './psuHeaderRules';
+import { missingBankHeader, settingsHeaderValue, type PsuHeaderSettings } from './psuHeaderRules';
 
 export type ValidationCode =
   | 'MISSING_PARAM'
@@ -62,9 +62,9 @@ function paramReader(params: ParamValues): ParamReader {
     if (value === undefined && lowerName !== undefined) {
       if (!byLowerName) {
         byLowerName = new Map();
-        for (const [key, v] of Object.entries(params)) {
+        for (const key of Object.keys(params)) {
           const lower = key.toLowerCase();
-          if (!byLowerName.has(lower)) byLowerName.set(lower, v);
+          if (!byLowerName.has(lower)) byLowerName.set(lower, params[key]);
         }
       }
       value = byLowerName.get(lowerName);
@@ -99,13 +99,16 @@ function buildUrl(plan: OperationPlan, hostPlan: HostPlan, read: ParamReader): U
 }
 
 function buildHeaders(input: PrepareInput, plan: OperationPlan, read: ParamReader): Record<string, string> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    ...settingsHeadersFor(input.operation, input.context, input.psuHeaders, plan.declaredHeaders),
-  };
+  const headers: Record<string, string> = { Accept: 'application/json' };
   // The name each header has in `headers`, by lower-case name, so case-insensitive checks need no scans.
-  const names = new Map<string, string>();
-  for (const name of Object.keys(headers)) names.set(name.toLowerCase(), name);
+  // Every name comes with its lower-case form from the plan, so none is lower-cased here.
+  const names = new Map<string, string>([['accept', 'Accept']]);
+  for (const header of plan.settingsHeaders) {
+    const value = settingsHeaderValue(header, input.context, input.psuHeaders);
+    if (value === undefined) continue;
+    headers[header.name] = value;
+    names.set(header.lowerName, header.name);
+  }
   for (const { param, lowerName } of plan.headerParams) {
     const value = read(param.name, lowerName);
     const present = names.get(lowerName);
@@ -124,7 +127,7 @@ function buildHeaders(input: PrepareInput, plan: OperationPlan, read: ParamReade
   if (!plan.usesBankHeaders) return headers;
   const bicFiName = names.get('x-bicfi');
   const bicFi = bicFiName === undefined ? undefined : headers[bicFiName];
-  const missing = missingBankHeaders(bicFi, headers)[0];
+  const missing = missingBankHeader(bicFi, (lowerName) => names.has(lowerName));
   if (missing !== undefined) throw new ValidationFailure({ code: 'MISSING_BANK_HEADER', param: missing, bicFi: bicFi?.toUpperCase() });
   return headers;
 }
