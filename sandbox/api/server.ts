@@ -56,6 +56,8 @@ function faultReply(fault: FaultSpec): Reply | undefined {
       return { status: 503, headers: { 'Retry-After': String(fault.retryAfterSeconds ?? 1) } };
     case 'malformed-json':
       return { status: 200, rawJson: '{"truncated": [1, 2' };
+    case 'empty-body':
+      return { status: 200 };
     default:
       return undefined;
   }

@@ -74,6 +74,28 @@ describe('failure kinds through Send Request (fake VS Code, real sandbox faults)
     assertTraced(malformed.error, /answered HTTP 200 with a body that is not JSON/, malformed.result);
   });
 
+  it('a 200 without a body is reported as empty where JSON was expected', async () => {
+    const empty = await withFault({ kind: 'empty-body', operations: ['getCountriesList'], times: 1 });
+    assertTraced(empty.error, /^Get Country List answered HTTP 200 with an empty body where JSON was expected\./, empty.result);
+  });
+
+  it('a TLS failure (https to the sandbox, which speaks http) says the secure connection failed', async () => {
+    fake.settings.set('openPayments.apiHost', { global: current().sandbox.apiHost.replace('http:', 'https:') });
+    await current().ext.api.environment.refresh();
+    const { result, error } = await send();
+    assert.ok(!result.ok && result.failure.kind === 'tls', result.ok ? 'ok' : result.failure.kind);
+    assertTraced(error, /the secure connection could not be established/, result);
+  });
+
+  it('a host name that does not resolve is reported as a DNS failure', async () => {
+    // .invalid never resolves (RFC 6761), on any machine, with or without a network.
+    fake.settings.set('openPayments.apiHost', { global: 'https://api.openpayments.invalid' });
+    await current().ext.api.environment.refresh();
+    const { result, error } = await send();
+    assert.ok(!result.ok && result.failure.kind === 'dns', result.ok ? 'ok' : result.failure.kind);
+    assertTraced(error, /the host name could not be resolved/, result);
+  });
+
   it('a slow answer past the timeout setting is reported as timed out', async () => {
     fake.settings.set('openPayments.http.responseTimeoutMs', { global: 300 });
     const slow = await withFault({ kind: 'slow', operations: ['getCountriesList'], times: 1, delayMs: 3000 });
