@@ -57,6 +57,19 @@ describe('the Consents & Accounts view against the local sandbox', function () {
     const booked = await consents.getChildren(groups[0] as ConsentNode);
     assert.ok(booked.length > 0, 'booked transactions in the last 90 days');
 
+    // The bank pages the report (_links.next): the first page ends with More transactions…, which loads the
+    // next page through the same catalogue request, with no entry shown twice.
+    const more = booked.at(-1);
+    assert.equal(more?.kind, 'more', 'the first page ends with a More transactions… node');
+    assert.equal(consents.getTreeItem(more as ConsentNode).label, 'More transactions…');
+    const entryIds = (nodes: readonly ConsentNode[]): string[] =>
+      nodes.filter((n) => n.kind === 'leaf').map((n) => String(consents.getTreeItem(n).tooltip ?? '').split('\n')[0] ?? '');
+    const [nextBookedGroup] = await consents.getChildren(more as ConsentNode);
+    const nextBooked = await consents.getChildren(nextBookedGroup as ConsentNode);
+    assert.ok(nextBooked.length > 0, 'the next page has booked entries');
+    const firstIds = new Set(entryIds(booked));
+    assert.ok(entryIds(nextBooked).every((id) => id && !firstIds.has(id)), 'no entry of the first page comes again');
+
     // Initiate Payment from the account: the body editor starts with this account as the debtor.
     assert.ok(first.kind === 'account');
     const api = await extensionApi();
