@@ -32,6 +32,14 @@ describe('sending every platform operation to the local sandbox', function () {
     const result = await vscode.commands.executeCommand<ApiResult | undefined>('openPayments.sendRequest', { operationId, params, body });
     const exchange = exchangeOf(result);
     sent.set(operationId, exchange);
+    // A success opens the response view on this very exchange, its X-Request-ID the one sent (and echoed,
+    // below); a failure goes to a notification that names the failing attempt's id (unit-tested wording).
+    if (result?.ok) {
+      const { responsePanel } = await extensionApi();
+      assert.ok(responsePanel.html?.includes(exchange.requestId), `${operationId}: the response view shows the X-Request-ID ${exchange.requestId}`);
+    } else {
+      assert.equal(result?.failure.requestId, exchange.requestId, `${operationId}: the failure reports the X-Request-ID sent`);
+    }
     return exchange;
   }
 
