@@ -1,45 +1,12 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type net from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { canOpenClientCertificate, UndiciTransport, type TransportConfig } from '../../../../src/api/http/transport';
 import { TransportError } from '../../../../src/api/http/transportErrors';
 import { createTransportFetch } from '../../../../src/api/http/transportFetch';
 import { makeTestCertificates, type TestCertificates } from './support/certificates';
 import { sendJson, startServer, type LocalServer } from './support/localServer';
-
-/** A forward proxy that only tunnels (CONNECT), counting the tunnels it opened. */
-async function startTunnelProxy(): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {
-  const tunnels: string[] = [];
-  const sockets = new Set<net.Socket>();
-  const proxy = http.createServer((_req, res) => {
-    res.writeHead(405);
-    res.end();
-  });
-  proxy.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
-    tunnels.push(req.url ?? '');
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = net.connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.pipe(client).pipe(upstream);
-    });
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => socket.destroy());
-      socket.on('close', () => sockets.delete(socket));
-    }
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    tunnels,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        proxy.close(() => resolve());
-      }),
-  };
-}
+import { startTunnelProxy } from './support/tunnelProxy';
 
 async function requestWith(config: TransportConfig, url: string): Promise<unknown> {
   const transport = new UndiciTransport(config);
