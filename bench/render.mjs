@@ -1,39 +1,24 @@
 // The response view's cost for big bodies: time to build the page's HTML for a 10 MB (and smaller) JSON
 // response, against the naive JSON.parse + JSON.stringify(…, null, 2), plus the pieces (masking, preview,
 // the full pretty-print behind "Open in Editor"). Usage: node bench/render.mjs [runs=7]
-import esbuild from 'esbuild';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadSource } from './lib/loadSource.mjs';
 import { median } from './lib/stats.mjs';
 import { ms, table } from './lib/table.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.argv[2] ?? 7);
 
-async function loadModules() {
-  const outfile = path.join(root, 'out/bench/render.mjs');
-  await esbuild.build({
-    stdin: {
-      contents: [
-        "export { Redactor } from './src/core/redaction.ts';",
-        "export { findOperation } from './src/api/catalogue.ts';",
-        "export { responseRecordFrom } from './src/history/responseRecord.ts';",
-        "export { buildResponseViewModel } from './src/views/response/responseViewModel.ts';",
-        "export { renderResponseHtml } from './src/views/response/responseHtml.ts';",
-        "export { prettyJson } from './src/views/response/jsonPreview.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
+function loadModules() {
+  return loadSource(root, 'render', [
+    "export { Redactor } from './src/core/redaction.ts';",
+    "export { findOperation } from './src/api/catalogue.ts';",
+    "export { responseRecordFrom } from './src/history/responseRecord.ts';",
+    "export { buildResponseViewModel } from './src/views/response/responseViewModel.ts';",
+    "export { renderResponseHtml } from './src/views/response/responseHtml.ts';",
+    "export { prettyJson } from './src/views/response/jsonPreview.ts';",
+  ]);
 }
 
 /** A bank list like Get ASPSP List returns, grown to about `bytes`. */

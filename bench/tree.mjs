@@ -2,10 +2,10 @@
 // extension, activated in the unit tests' fake VS Code, through its runner, token cache, masking and tree
 // provider), against a bare undici fetch + JSON.parse of the same list from the same sandbox.
 // Usage: node bench/tree.mjs [runs=15]
-import esbuild from 'esbuild';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadSource } from './lib/loadSource.mjs';
 import { request } from 'undici';
 import { median } from './lib/stats.mjs';
 import { ms, table } from './lib/table.mjs';
@@ -14,28 +14,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.argv[2] ?? 15);
 const CLIENT = { clientId: 'bench-tree', clientSecret: 'bench-tree-secret' };
 
-async function loadHarness() {
-  const outfile = path.join(root, 'out/bench/tree-harness.mjs');
-  await esbuild.build({
-    stdin: {
-      contents: [
-        "export { activateExtension } from './test/unit/fakes/activate.ts';",
-        "export { commands, fake } from './test/unit/fakes/vscode.ts';",
-        "export { start } from './sandbox/index.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    alias: { vscode: path.join(root, 'test/unit/fakes/vscode.ts') },
-    outfile,
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
+function loadHarness() {
+  return loadSource(
+    root,
+    'tree-harness',
+    [
+      "export { activateExtension } from './test/unit/fakes/activate.ts';",
+      "export { commands, fake } from './test/unit/fakes/vscode.ts';",
+      "export { start } from './sandbox/index.ts';",
+    ],
+    { alias: { vscode: path.join(root, 'test/unit/fakes/vscode.ts') } },
+  );
 }
 
 async function main() {

@@ -2,14 +2,13 @@
 // against the real local sandbox. The token requests are counted by a pass-through in front of the auth host
 // and the API requests by the sandbox's own request log, so neither count comes from the client under test.
 import assert from 'node:assert/strict';
-import { start, type Sandbox } from '../../../sandbox/index';
 import { findOperation } from '../../../src/api/catalogue';
 import { createHttpCore, type HttpCore } from '../../../src/api/http/httpCore';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
 import type { Operation, PsuContext } from '../../../src/api/operationTypes';
 import { Redactor } from '../../../src/core/redaction';
 import { sandboxRequests } from '../requests/support/sandboxLog';
-import { recordTokenRequests, type TokenRecorder } from './support/tokenRecorder';
+import { useRecordedSandbox } from './support/tokenRecorder';
 
 const CLIENT = { clientId: 'single-flight-client', clientSecret: 'single-flight-secret-5e2a' };
 
@@ -42,33 +41,23 @@ function fiftyCalls(): Call[] {
 
 describe('single-flight token requests on the wire (real HTTP core, real sandbox)', function () {
   this.timeout(30_000);
-  let sandbox: Sandbox;
-  let recorder: TokenRecorder;
+  const recorded = useRecordedSandbox(CLIENT);
   let core: HttpCore;
 
-  before(async () => {
-    sandbox = await start({
-      clients: [{ ...CLIENT, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
-    });
-    recorder = await recordTokenRequests(sandbox.authHost);
-  });
-  after(async () => {
-    await recorder.close();
-    await sandbox.close();
-  });
   beforeEach(() => {
-    recorder.tokenRequests.length = 0;
     // A new core has a cold token cache, as after activation or a change of credentials.
     core = createHttpCore({ transport: {}, credentials: async () => CLIENT, redactor: new Redactor() });
   });
   afterEach(async () => core.close());
 
   async function sendAll(calls: readonly Call[]): Promise<ApiResult[]> {
+    const { sandbox, recorder } = recorded();
     const environment = { id: 'custom', authHost: recorder.origin, apiHost: sandbox.apiHost };
     return Promise.all(calls.map((call) => core.client.send({ ...call, environment })));
   }
 
   it('50 concurrent calls on a cold cache: exactly 1 token request per scope, and every call is authorised', async () => {
+    const { sandbox, recorder } = recorded();
     const mark = (await sandboxRequests(sandbox.apiHost)).length;
     const calls = fiftyCalls();
     const results = await sendAll(calls);
@@ -95,6 +84,7 @@ describe('single-flight token requests on the wire (real HTTP core, real sandbox
   });
 
   it('a second wave on the now warm cache asks for no token at all', async () => {
+    const { recorder } = recorded();
     await sendAll(fiftyCalls());
     recorder.tokenRequests.length = 0;
     await sendAll(fiftyCalls());

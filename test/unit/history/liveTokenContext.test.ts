@@ -2,33 +2,21 @@
 // the context setting changed: through the real activate() wiring, against the real sandbox, with the token
 // requests counted on the wire.
 import assert from 'node:assert/strict';
-import { start, type Sandbox } from '../../../sandbox/index';
 import { activateExtension, eventually, type Activated } from '../fakes/activate';
 import { commands, fake, requestsFake, viewsFake } from '../fakes/vscode';
-import { recordTokenRequests, type TokenRecorder } from '../auth/support/tokenRecorder';
+import { useRecordedSandbox } from '../auth/support/tokenRecorder';
 
 const CLIENT = { clientId: 'live-token-client', clientSecret: 'live-token-secret-0f7b' };
 
 describe('Copy as cURL with Live Token: the recorded call\'s PSU context (fake VS Code, real sandbox)', function () {
   this.timeout(20_000);
-  let sandbox: Sandbox;
-  let recorder: TokenRecorder;
+  const recorded = useRecordedSandbox(CLIENT);
   let ext: Activated;
 
-  before(async () => {
-    sandbox = await start({
-      clients: [{ ...CLIENT, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
-    });
-    recorder = await recordTokenRequests(sandbox.authHost);
-  });
-  after(async () => {
-    await recorder.close();
-    await sandbox.close();
-  });
   beforeEach(async () => {
     ext = await activateExtension();
     requestsFake.reset();
-    recorder.tokenRequests.length = 0;
+    const { sandbox, recorder } = recorded();
     fake.settings.set('openPayments.environment', { global: 'custom' });
     fake.settings.set('openPayments.authHost', { global: recorder.origin });
     fake.settings.set('openPayments.apiHost', { global: sandbox.apiHost });
@@ -40,6 +28,7 @@ describe('Copy as cURL with Live Token: the recorded call\'s PSU context (fake V
 
   for (const [sentWith, nowSet] of [['corporate', 'private'], ['private', 'corporate']] as const) {
     it(`a call sent as ${sentWith} gets a ${sentWith} token although the setting is now ${nowSet}`, async () => {
+      const { recorder } = recorded();
       fake.settings.set('openPayments.psuContext', { global: sentWith });
       await commands.executeCommand('openPayments.sendRequest', { operationId: 'getConsentStatus', params: { consentId: 'no-such-consent', 'X-BicFi': 'NDEASESS' } });
       await eventually(() => assert.equal(ext.api.history.entries().length, 1));

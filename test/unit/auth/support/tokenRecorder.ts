@@ -3,6 +3,7 @@
 // the wire, not what the client under test believes it did.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { start, type Sandbox } from '../../../../sandbox/index';
 
 export interface RecordedTokenRequest {
   readonly grantType: string;
@@ -75,5 +76,31 @@ export async function recordTokenRequests(authHost: string): Promise<TokenRecord
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * Mocha hooks: one real sandbox for the suite, whose only client is `client`, with a recorder in front of its
+ * auth host (emptied before each test). Point the code under test at `recorder.origin` as its AUTH_HOST.
+ */
+export function useRecordedSandbox(client: { readonly clientId: string; readonly clientSecret: string }): () => { sandbox: Sandbox; recorder: TokenRecorder } {
+  let sandbox: Sandbox | undefined;
+  let recorder: TokenRecorder | undefined;
+  before(async () => {
+    sandbox = await start({
+      clients: [{ ...client, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
+    });
+    recorder = await recordTokenRequests(sandbox.authHost);
+  });
+  after(async () => {
+    await recorder?.close();
+    await sandbox?.close();
+  });
+  beforeEach(() => {
+    if (recorder) recorder.tokenRequests.length = 0;
+  });
+  return () => {
+    if (!sandbox || !recorder) throw new Error('useRecordedSandbox: used outside a test');
+    return { sandbox, recorder };
   };
 }
