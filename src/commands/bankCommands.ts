@@ -37,10 +37,20 @@ export class BankCommands {
       vscode.commands.registerCommand('openPayments.banks.createConsent', (node?: BankNode) => this.createConsent(node)),
       vscode.commands.registerCommand('openPayments.banks.initiatePayment', (node?: BankNode) => this.initiatePayment(node)),
       vscode.commands.registerCommand('openPayments.accounts.initiatePayment', (node?: AccountItem) => this.initiatePaymentFrom(node)),
-      // The selected bank prefills X-BicFi in Send Request…
+      // The selected bank prefills X-BicFi in Send Request…; a selected payment also its id, product and service.
       this.view.onDidChangeSelection((event) => {
-        const bank = event.selection.find((node): node is BankItem => node.kind === 'bank');
-        if (bank) void this.memory.remember(this.environment.state.id, { 'X-BicFi': bank.bank.bicFi, bicFi: bank.bank.bicFi });
+        const node = event.selection[0];
+        if (node?.kind === 'bank') void this.memory.remember(this.environment.state.id, { 'X-BicFi': node.bank.bicFi, bicFi: node.bank.bicFi });
+        if (node?.kind === 'payment') {
+          const { payment } = node;
+          void this.memory.remember(this.environment.state.id, {
+            'X-BicFi': payment.bicFi,
+            bicFi: payment.bicFi,
+            paymentId: payment.paymentId,
+            'payment-product': payment.paymentProduct,
+            'payment-service': payment.paymentService,
+          });
+        }
       }),
     );
   }

@@ -24,4 +24,25 @@ describe('Send Request prefilled from the current selection', () => {
       ext.dispose();
     }
   });
+
+  it('takes payment id, product, service and bank from a payment selected under its bank', async () => {
+    const ext = await activateExtension();
+    try {
+      const payment = { paymentId: 'pay-42', bicFi: 'ESSESESS', paymentProduct: 'swedish-giro', paymentService: 'payments', environmentId: 'sandbox', status: 'ACTC', createdAt: 't' };
+      viewsFake.treeViewObjects.get('openPayments.banks').select([{ kind: 'payment', id: 'SE:ESSESESS:pay-42', payment, parent: undefined }]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      // Get Payment Status asks payment-service, payment-product, paymentId, then X-BicFi: Escape after reading them.
+      fake.answers.push('getPaymentInitiationStatus', 'payments', 'swedish-giro', 'pay-42', undefined);
+      await commands.executeCommand('openPayments.sendRequest');
+      const byParam = new Map(fake.prompts.filter((p) => p.kind !== 'modal').map((p) => [String(p.options.title).split(': ').at(-1), p.options]));
+      // Picks offer the remembered value first; inputs start with it.
+      const firstItem = (param: string) => (byParam.get(param)?.items as { label: string }[] | undefined)?.[0]?.label;
+      assert.equal(firstItem('payment-service'), 'payments');
+      assert.equal(firstItem('payment-product'), 'swedish-giro', 'the product of the selected payment comes first');
+      assert.equal(byParam.get('paymentId')?.value, 'pay-42');
+      assert.equal(byParam.get('X-BicFi')?.value, 'ESSESESS');
+    } finally {
+      ext.dispose();
+    }
+  });
 });
