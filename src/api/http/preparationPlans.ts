@@ -3,7 +3,7 @@
 // on every call, because the pipeline sends the same few operations to the same host over and over.
 import type { Operation, OperationParam } from '../operationTypes';
 import { isAllowedOrigin } from './loopback';
-import { declaredHeaderNames, operationSettingsHeaders, usesBankHeaders, type OperationSettingsHeader } from './psuHeaderRules';
+import { operationSettingsHeaders, usesBankHeaders, type OperationSettingsHeader } from './psuHeaderRules';
 
 export interface OperationPlan {
   /** The path template split at `{name}`: even indexes are literal text, odd ones placeholder names. */
@@ -25,7 +25,7 @@ export function planOperation(operation: Operation): OperationPlan {
     pathParts: operation.path.split(/\{([^}]+)\}/),
     queryParams: operation.params.filter((p) => p.in === 'query'),
     headerParams: operation.params.filter((p) => p.in === 'header').map((param) => ({ param, lowerName: param.name.toLowerCase() })),
-    settingsHeaders: operationSettingsHeaders(operation, declaredHeaderNames(operation)),
+    settingsHeaders: operationSettingsHeaders(operation),
     usesBankHeaders: usesBankHeaders(operation),
   };
 }

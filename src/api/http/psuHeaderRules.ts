@@ -54,7 +54,7 @@ function settingValue(settings: PsuHeaderSettings, key: keyof PsuHeaderSettings)
 }
 
 /** The operation's header parameter names by lower-case name. */
-export function declaredHeaderNames(operation: Operation): ReadonlyMap<string, string> {
+function declaredHeaderNames(operation: Operation): ReadonlyMap<string, string> {
   return new Map(operation.params.filter((p) => p.in === 'header').map((p) => [p.name.toLowerCase(), p.name]));
 }
 
@@ -73,11 +73,9 @@ export interface OperationSettingsHeader {
  * only on its context and which settings have values (settingsHeaderValue). Depends on the operation alone,
  * so callers sending many requests compute it once per operation.
  */
-export function operationSettingsHeaders(
-  operation: Operation,
-  declared: ReadonlyMap<string, string> = declaredHeaderNames(operation),
-): readonly OperationSettingsHeader[] {
+export function operationSettingsHeaders(operation: Operation): readonly OperationSettingsHeader[] {
   if (!usesBankHeaders(operation)) return [];
+  const declared = declaredHeaderNames(operation);
   const out: OperationSettingsHeader[] = [];
   for (const rule of SETTINGS_HEADERS) {
     const lowerName = rule.header.toLowerCase();
