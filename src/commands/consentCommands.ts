@@ -1,7 +1,8 @@
 // Commands of the Consents & Accounts view: refresh, show status, delete, transactions for a period.
 import * as vscode from 'vscode';
 import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
-import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
+import { notificationSafeId } from '../core/notificationSafe';
+import { requestIdSuffix } from '../platform/failureMessages';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { ParamMemory } from '../platform/paramMemory';
 import type { Prompter } from '../platform/prompter';
@@ -47,8 +48,7 @@ export class ConsentCommands {
     // The consent id, the BIC and the status all came from servers; each must pass before a notification shows it.
     const [id, bank] = [notificationSafeId(consent.consentId), notificationSafeId(consent.bicFi)];
     const shown = status === undefined ? vscode.l10n.t('unknown') : notificationSafeId(status);
-    const requestId = notificationSafeRequestId(result.exchange.requestId);
-    const trace = requestId ? ` ${vscode.l10n.t('X-Request-ID: {0}.', requestId)}` : '';
+    const trace = requestIdSuffix(result.exchange.requestId);
     if (id && bank && shown) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Consent {0} at {1} is {2}.{3}', id, bank, shown, trace));
       return status;

@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import { MAX_FREQUENCY_PER_DAY, ONE_OFF, RECURRING_DEFAULT, consentBody, defaultValidUntil, frequencyProblem, parseIbans, renewalBody, validUntilProblem, type AccessChoice, type Frequency } from '../consents/consentDraft';
 import type { ConsentRecord, ConsentStatus, ConsentStore } from '../consents/consentStore';
+import type { PsuContext } from '../api/operationTypes';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { Prompter } from '../platform/prompter';
 import type { ExchangeRecord, RequestRunner } from '../platform/requestRunner';
 import type { RequestSettingsReader } from '../platform/requestSettings';
 import { subjectLabel } from '../platform/scaMessages';
 import type { ScaSession } from '../platform/scaSession';
-import { notificationSafeRequestId } from '../core/notificationSafe';
+import { requestIdSuffix } from '../platform/failureMessages';
 import { catalogueOperation } from '../platform/viewLoader';
 import type { ScaOutcome } from '../sca/types';
 import type { ConsentNode } from '../views/consentsTree';
@@ -70,11 +71,7 @@ export class ScaCommands {
     );
     const body = information?.ok ? renewalBody(information.exchange.json, new Date()) : undefined;
     if (!body) return this.createConsent(old.bicFi);
-    const result = await this.runner.run({ operation: catalogueOperation('createConsent'), params: { 'X-BicFi': old.bicFi }, body, context: old.context }, { show: false });
-    if (!result?.ok) return undefined;
-    const consentId = (result.exchange.json as { consentId?: unknown } | undefined)?.consentId;
-    if (typeof consentId !== 'string') return undefined;
-    return this.sca.authorise({ kind: 'consent', bicFi: old.bicFi, consentId }, old.context);
+    return this.createAndAuthorise(old.bicFi, body, old.context);
   }
 
   /**
@@ -91,13 +88,16 @@ export class ScaCommands {
     if (!frequency) return undefined;
     const validUntil = await this.askValidUntil(bank, steps, steps);
     if (validUntil === undefined) return undefined;
-    const body = consentBody({ access, frequency, validUntil });
-    const context = this.settings.read().context;
-    const result = await this.runner.run({ operation: catalogueOperation('createConsent'), params: { 'X-BicFi': bank }, body, context }, { show: false });
+    return this.createAndAuthorise(bank, consentBody({ access, frequency, validUntil }), this.settings.read().context);
+  }
+
+  /** Creates the consent at the bank, then authorises it; a failed create has already been reported. */
+  private async createAndAuthorise(bicFi: string, body: unknown, context: PsuContext): Promise<ScaOutcome | undefined> {
+    const result = await this.runner.run({ operation: catalogueOperation('createConsent'), params: { 'X-BicFi': bicFi }, body, context }, { show: false });
     if (!result?.ok) return undefined;
     const consentId = (result.exchange.json as { consentId?: unknown } | undefined)?.consentId;
     if (typeof consentId !== 'string') return undefined;
-    return this.sca.authorise({ kind: 'consent', bicFi: bank, consentId }, context);
+    return this.sca.authorise({ kind: 'consent', bicFi, consentId }, context);
   }
 
   private async askAccess(bank: string): Promise<AccessChoice | undefined> {
@@ -204,10 +204,7 @@ export class ScaCommands {
     const status = (result.exchange.json as { transactionStatus?: unknown } | undefined)?.transactionStatus;
     const text = typeof status === 'string' && /^[A-Z]{4}$/.test(status) ? status : 'unknown';
     const what = subjectLabel({ subject: { kind: 'payment', ...payment } });
-    const requestId = notificationSafeRequestId(result.exchange.requestId);
-    void vscode.window.showInformationMessage(
-      requestId ? vscode.l10n.t('The {0} has status {1}. X-Request-ID: {2}.', what, text, requestId) : vscode.l10n.t('The {0} has status {1}.', what, text),
-    );
+    void vscode.window.showInformationMessage(vscode.l10n.t('The {0} has status {1}.{2}', what, text, requestIdSuffix(result.exchange.requestId)));
     return text;
   }
 

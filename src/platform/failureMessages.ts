@@ -21,10 +21,13 @@ function codes(failure: RequestFailure): string {
   return list.length ? ` (${list.join(', ')})` : '';
 }
 
-function traceSuffix(failure: RequestFailure): string {
-  // Always the id this client sent; the check keeps anything else (a server's echo) out even if one slipped in.
-  const requestId = notificationSafeRequestId(failure.requestId);
-  return requestId ? ` ${vscode.l10n.t('X-Request-ID: {0}.', requestId)}` : '';
+/**
+ * " X-Request-ID: ….", the end of every message about a sent request, or "" when `requestId` is not a UUID.
+ * Always pass the id this client sent; the check keeps anything else (a server's echo) out even if one slips in.
+ */
+export function requestIdSuffix(requestId: string | undefined): string {
+  const safe = notificationSafeRequestId(requestId);
+  return safe ? ` ${vscode.l10n.t('X-Request-ID: {0}.', safe)}` : '';
 }
 
 export type FailureAction = 'showResponse' | 'showLog' | 'retry' | 'openSettings' | 'setCredentials';
@@ -37,7 +40,7 @@ export interface FailureMessage {
 }
 
 export function describeFailure(title: string, failure: RequestFailure): FailureMessage {
-  const trace = traceSuffix(failure);
+  const trace = requestIdSuffix(failure.requestId);
   switch (failure.kind) {
     case 'validation':
       return validationMessage(title, failure);

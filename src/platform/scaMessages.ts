@@ -1,11 +1,11 @@
-// Words the end of an SCA run for the user. Only our sentences and values that pass notificationSafeId /
-// notificationSafeRequestId: notifications render markdown and command links, and ids, statuses and error codes here
-// come from banks. The bank's error description is free text and goes to the log, never into a notification.
+// Words the end of an SCA run for the user. Only our sentences and values that pass notificationSafeId (ids) or
+// requestIdSuffix (X-Request-IDs): notifications render markdown and command links, and ids, statuses and error
+// codes here come from banks. The bank's error description is free text and goes to the log, never into a notification.
 import * as vscode from 'vscode';
-import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
+import { notificationSafeId } from '../core/notificationSafe';
 import type { FollowUpEnd, PaymentSubject } from '../sca/paymentFollowUp';
 import type { ScaOutcome, ScaSubject } from '../sca/types';
-import { describeFailure } from './failureMessages';
+import { describeFailure, requestIdSuffix } from './failureMessages';
 
 /** "consent c-1 at NDEASESS", leaving out whatever is not a plain identifier. */
 export function subjectLabel(outcome: { readonly subject: ScaSubject }): string {
@@ -25,15 +25,10 @@ export function statusText(status: string | undefined): string {
   return notificationSafeId(status) ?? vscode.l10n.t('unknown');
 }
 
-/** " X-Request-ID: … ." for the last call, when it is a UUID (the code exchange's is echoed by the server). */
-function traceOf(outcome: ScaOutcome): string {
-  const last = notificationSafeRequestId(outcome.requestIds[outcome.requestIds.length - 1]);
-  return last ? ` ${vscode.l10n.t('X-Request-ID: {0}.', last)}` : '';
-}
 
 export function describeScaOutcome(outcome: ScaOutcome): { readonly text: string; readonly success: boolean } {
   const what = subjectLabel(outcome);
-  const trace = traceOf(outcome);
+  const trace = requestIdSuffix(outcome.requestIds[outcome.requestIds.length - 1]);
   switch (outcome.kind) {
     case 'finalised':
       return {
