@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { ScaOutcome } from '../../../src/sca/types';
-import { eventually } from '../fakes/activate';
+import type { ScaSession } from '../../../src/platform/scaSession';
+import { eventually, type Activated } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { Uri, fake, scaFake, viewsFake } from '../fakes/vscode';
 import { approveInBrowser, createConsent, createPayment, freePort, sessionWith, setRedirectUri, usePsuSettings } from './support';
@@ -158,16 +159,22 @@ describe('ScaSession (fake VS Code, local sandbox)', function () {
     // SEB reports ACTC when the payment is signed and ACSC only at a later read (reference §6.4), so the SCA run
     // ends before settlement and the follow-up has something to do; Nordea is ACSC at once.
     const SEB_PSU_ID = '9311219639';
+
+    /** Creates a domestic payment at SEB and authorises it through the session, the PSU approving in the browser. */
+    async function authoriseSebPayment(ext: Activated, session: ScaSession): Promise<{ paymentId: string; outcome: ScaOutcome | undefined }> {
+      session.useBrowserOpener(async (url) => {
+        void approveInBrowser(url, SEB_PSU_ID);
+        return true;
+      });
+      const paymentId = await createPayment(ext, 'ESSESESS');
+      return { paymentId, outcome: await session.authorise({ kind: 'payment', bicFi: 'ESSESESS', paymentId, paymentProduct: 'domestic' }) };
+    }
+
     it('follows it in the background to ACSC, which the Banks view shows, and says it settled', async () => {
       const { ext } = current();
       const { session, dispose } = sessionWith(ext, { followUp: { firstDelayMs: 10, maxDelayMs: 40, budgetMs: 5_000 } });
       try {
-        session.useBrowserOpener(async (url) => {
-          void approveInBrowser(url, SEB_PSU_ID);
-          return true;
-        });
-        const paymentId = await createPayment(ext, 'ESSESESS');
-        const outcome = await session.authorise({ kind: 'payment', bicFi: 'ESSESESS', paymentId, paymentProduct: 'domestic' });
+        const { paymentId, outcome } = await authoriseSebPayment(ext, session);
         assert.equal(outcome?.kind, 'finalised', JSON.stringify(outcome));
         assert.notEqual(outcome.parentStatus, 'ACSC', 'the SCA run itself stops before settlement');
         const end = await session.followUpOf('custom', paymentId);
@@ -190,12 +197,7 @@ describe('ScaSession (fake VS Code, local sandbox)', function () {
       const { ext, sandbox } = current();
       const { session, dispose } = sessionWith(ext, { followUp: { firstDelayMs: 300, maxDelayMs: 300, budgetMs: 5_000 } });
       try {
-        session.useBrowserOpener(async (url) => {
-          void approveInBrowser(url, SEB_PSU_ID);
-          return true;
-        });
-        const paymentId = await createPayment(ext, 'ESSESESS');
-        const outcome = await session.authorise({ kind: 'payment', bicFi: 'ESSESESS', paymentId, paymentProduct: 'domestic' });
+        const { paymentId, outcome } = await authoriseSebPayment(ext, session);
         assert.equal(outcome?.kind, 'finalised');
         const statusReads = async () => {
           const log = (await (await fetch(`${sandbox.apiHost}/__sandbox/requests`)).json()) as { requests: { path: string }[] };
