@@ -98,8 +98,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     new HistoryTreeProvider(history).register(),
     new HistoryCommands(history, responsePanel, prompter, settings, (scope, env) => session.token(env, scope.product, scope.context), redactor, logger).register(),
   );
-  void environment.refresh();
-  void history.prune();
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

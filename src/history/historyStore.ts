@@ -122,7 +122,12 @@ export class HistoryStore {
    * Meant for activation and a settings change, not for every call (see save()).
    */
   async prune(): Promise<void> {
-    await this.serialised(() => this.save(this.entries(), true), 'Pruning the history failed');
+    await this.serialised(async () => {
+      const entries = this.entries();
+      // Under the cap the list stays as it is: no state write, no view refresh, only stray files go.
+      if (entries.length > capOf(this.options.maxEntries())) await this.save(entries, true);
+      else await this.removeFilesExcept(idsWithDetails(entries));
+    }, 'Pruning the history failed');
   }
 
   /**
@@ -134,7 +139,7 @@ export class HistoryStore {
     const kept = entries.slice(0, cap);
     await this.options.state.update(HISTORY_STATE_KEY, kept);
     if (sweep) {
-      await this.removeFilesExcept(new Set(kept.filter((e) => e.hasDetails).map((e) => e.id)));
+      await this.removeFilesExcept(idsWithDetails(kept));
     } else {
       for (const dropped of entries.slice(cap)) if (dropped.hasDetails) await this.options.files.remove(`${dropped.id}.json`);
     }
@@ -161,6 +166,10 @@ export class HistoryStore {
     this.queue = run;
     return run;
   }
+}
+
+function idsWithDetails(entries: readonly HistoryEntry[]): ReadonlySet<string> {
+  return new Set(entries.filter((e) => e.hasDetails).map((e) => e.id));
 }
 
 /** A sane cap whatever the setting holds: at least 1, at most 10,000, whole numbers. */

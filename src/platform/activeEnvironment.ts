@@ -40,6 +40,9 @@ export class ActiveEnvironment implements vscode.Disposable {
       // Also fires when another window stores or clears credentials.
       credentials.onDidChange(() => void this.refresh()),
     );
+    // The welcome views and the status bar key on the context keys, so the first read starts with the object.
+    // It settles after the awaited secret read, so listeners attached right after construction hear it.
+    void this.refresh();
   }
 
   get state(): EnvironmentState {

@@ -61,8 +61,12 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryEntry
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
   }
 
-  /** Registers the view and applies a lowered cap as soon as the setting changes. */
+  /**
+   * Registers the view and applies the cap now (sweeping files a crash or another version left) and again as
+   * soon as the setting changes.
+   */
   register(): vscode.Disposable {
+    void this.store.prune();
     return vscode.Disposable.from(
       this,
       vscode.window.createTreeView(HISTORY_VIEW_ID, { treeDataProvider: this }),

@@ -136,6 +136,19 @@ describe('History view and its commands', () => {
     });
   });
 
+  it('on registration sweeps details files no entry refers to, and keeps the list as it was', async () => {
+    await store.record(recorded(apiRequest(), ok()));
+    const [kept] = entries();
+    await files.write('0b7d3a52-6e1f-4c8e-9a43-2f1d5c7e8b90.json', '{"left":"by a crash"}');
+    registrations.forEach((r) => r.dispose());
+    wire();
+    let refreshes = 0;
+    tree.onDidChangeTreeData(() => refreshes++);
+    await eventually(() => assert.deepEqual([...files.files.keys()], [`${kept?.id}.json`]));
+    assert.deepEqual(entries(), [kept]);
+    assert.equal(refreshes, 0);
+  });
+
   it('opens the stored response after a reload, through the same response view', async () => {
     await store.record(recorded(apiRequest(), ok(exchange({ bodyText: '{"reloaded":true}' }))));
     registrations.forEach((r) => r.dispose());
