@@ -1,6 +1,6 @@
 // One line per Berlin Group tppMessages code (reference §5, NextGenPSD2 1.3.3 and the ASPSP Information
 // schema): what the code means for the caller and where to look. Shown next to the server's own text, which
-// stays data. Pure table, no vscode import.
+// stays data. Pure table, no vscode import: each line is the English key the response view localises.
 
 export const TPP_CODE_EXPLANATIONS: Readonly<Record<string, string>> = Object.freeze({
   // 400

@@ -7,6 +7,7 @@
 // templates use placeholder IBANs), bank-specific remittance lengths (Swedbank 35/10), which account kinds a
 // bank takes (Nordea: debtor BBAN), currency agreement between amount and accounts, unknown extra fields.
 import { PAYMENT_PRODUCTS, type PaymentProduct } from '../api/catalogue';
+import { plainTranslate, type Translate } from '../core/translate';
 
 export { nearestPathOffset, pathOffset } from './jsonPathOffset';
 
@@ -14,13 +15,15 @@ export { nearestPathOffset, pathOffset } from './jsonPathOffset';
 export interface PaymentBodyProblem {
   /** Dotted path of the field ("instructedAmount.amount", "creditorAccount"); "" is the whole body. */
   readonly path: string;
-  /** A full English sentence naming the field and what to do. */
+  /** A full sentence naming the field and what to do, written through the options' localiser. */
   readonly message: string;
 }
 
 export interface PaymentValidationOptions {
   /** The current day, yyyy-MM-dd or a Date (its UTC day, as the sandbox counts); defaults to now. */
   readonly today?: string | Date;
+  /** vscode.l10n.t in the extension; by default the English sentences as written here. */
+  readonly t?: Translate;
 }
 
 /** The OAS amountValue pattern, anchored. */
@@ -28,7 +31,7 @@ export const AMOUNT_PATTERN = /^-?[0-9]{1,14}(\.[0-9]{1,3})?$/;
 
 type Json = Readonly<Record<string, unknown>>;
 
-/** What a string field must look like; `what` completes "X must be …" and "set it to …". */
+/** What a string field must look like; `what` (an English key for the localiser) completes "X must be …" and "set it to …". */
 interface TextRule {
   readonly what: string;
   readonly pattern?: RegExp;
@@ -112,18 +115,18 @@ function join(parent: string, key: string): string {
 }
 
 /** ` (found "Currency"; names are case-sensitive)` when the object has a key that differs from `key` only in case. */
-function caseHint(obj: Json, key: string): string {
+function caseHint(obj: Json, key: string, t: Translate): string {
   const lower = key.toLowerCase();
   const near = Object.keys(obj).find((k) => k !== key && k.toLowerCase() === lower);
-  return near === undefined ? '' : ` (found "${near}"; names are case-sensitive)`;
+  return near === undefined ? '' : ` ${t('(found "{0}"; names are case-sensitive)', near)}`;
 }
 
-function describeType(value: unknown): string {
+function describeType(value: unknown, t: Translate): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) return t('an array');
+  if (typeof value === 'object') return t('an object');
   if (value === undefined) return 'undefined';
-  return `a ${typeof value}`;
+  return t('a {0}', typeof value);
 }
 
 function todayText(today: PaymentValidationOptions['today']): string {
@@ -141,7 +144,10 @@ function isCalendarDate(text: string): boolean {
 class Checker {
   readonly problems: PaymentBodyProblem[] = [];
 
-  constructor(private readonly today: string) {}
+  constructor(
+    private readonly today: string,
+    private readonly t: Translate,
+  ) {}
 
   add(path: string, message: string): void {
     this.problems.push({ path, message });
@@ -151,12 +157,13 @@ class Checker {
   object(obj: Json, key: string, parent: string, required: boolean, what: string): Json | undefined {
     const path = join(parent, key);
     const value = own(obj, key);
+    const t = this.t;
     if (value === undefined) {
-      if (required) this.add(path, `${path} is required${caseHint(obj, key)}; add ${what}.`);
+      if (required) this.add(path, t('{0} is required{1}; add {2}.', path, caseHint(obj, key, t), t(what)));
       return undefined;
     }
     if (!isJsonObject(value)) {
-      this.add(path, `${path} must be ${what}, not ${describeType(value)}.`);
+      this.add(path, t('{0} must be {1}, not {2}.', path, t(what), describeType(value, t)));
       return undefined;
     }
     return value;
@@ -166,27 +173,29 @@ class Checker {
   text(obj: Json, key: string, parent: string, rule: TextRule, required = false): string | undefined {
     const path = join(parent, key);
     const value = own(obj, key);
+    const t = this.t;
+    const what = t(rule.what);
     if (value === undefined) {
-      if (required) this.add(path, `${path} is required${caseHint(obj, key)}; set it to ${rule.what}.`);
+      if (required) this.add(path, t('{0} is required{1}; set it to {2}.', path, caseHint(obj, key, t), what));
       return undefined;
     }
     if (typeof value !== 'string') {
-      const quoted = typeof value === 'number' ? ', written in quotes' : '';
-      this.add(path, `${path} must be ${rule.what}${quoted}, not ${describeType(value)}.`);
+      const type = describeType(value, t);
+      this.add(path, typeof value === 'number' ? t('{0} must be {1}, written in quotes, not {2}.', path, what, type) : t('{0} must be {1}, not {2}.', path, what, type));
       return undefined;
     }
     if (rule.min !== undefined && value.trim() === '') {
-      this.add(path, `${path} must not be empty; set it to ${rule.what}.`);
+      this.add(path, t('{0} must not be empty; set it to {1}.', path, what));
     } else if (rule.pattern) {
       // The length check first keeps a huge string away from the pattern.
       if (value.length > (rule.max ?? Infinity) || value.length < (rule.min ?? 0) || !rule.pattern.test(value)) {
         const specific = rule.explain?.(value);
-        this.add(path, `${path} must be ${rule.what}${specific ? `, ${specific}` : ''}.`);
+        this.add(path, specific ? t('{0} must be {1}, {2}.', path, what, t(specific)) : t('{0} must be {1}.', path, what));
       }
     } else if (rule.max !== undefined && value.length > rule.max) {
-      this.add(path, `${path} is ${value.length} characters long; shorten it to at most ${rule.max} characters.`);
+      this.add(path, t('{0} is {1} characters long; shorten it to at most {2} characters.', path, value.length, rule.max));
     } else if (rule.min !== undefined && value.length < rule.min) {
-      this.add(path, `${path} is ${value.length} characters long; it must be ${rule.what}.`);
+      this.add(path, t('{0} is {1} characters long; it must be {2}.', path, value.length, what));
     }
     return value;
   }
@@ -197,7 +206,7 @@ class Checker {
     if (!amount) return undefined;
     const value = this.text(amount, 'amount', 'instructedAmount', RULES.amount, true);
     if (value !== undefined && AMOUNT_PATTERN.test(value) && !(Number(value) > 0)) {
-      this.add('instructedAmount.amount', 'instructedAmount.amount must be greater than zero; set the amount to pay, like "10.50".');
+      this.add('instructedAmount.amount', this.t('instructedAmount.amount must be greater than zero; set the amount to pay, like "10.50".'));
     }
     const currency = this.text(amount, 'currency', 'instructedAmount', RULES.currency, true);
     return currency !== undefined && RULES.currency.pattern.test(currency) ? currency : undefined;
@@ -209,12 +218,13 @@ class Checker {
     const account = this.object(body, key, '', required, what);
     if (!account) return;
     const present = ids.filter((id) => own(account, id) !== undefined);
-    const kinds = `${ids.slice(0, -1).join(', ')} or ${ids[ids.length - 1]}`;
+    const t = this.t;
+    const kinds = t('{0} or {1}', ids.slice(0, -1).join(', '), ids[ids.length - 1] ?? '');
     if (present.length === 0) {
-      const near = ids.map((id) => caseHint(account, id)).find((hint) => hint !== '') ?? '';
-      this.add(key, `${key} must name the account with exactly one of ${kinds}; none was given${near}.`);
+      const near = ids.map((id) => caseHint(account, id, t)).find((hint) => hint !== '') ?? '';
+      this.add(key, t('{0} must name the account with exactly one of {1}; none was given{2}.', key, kinds, near));
     } else if (present.length > 1) {
-      this.add(key, `${key} must name the account with exactly one of ${kinds}; keep only one of ${present.join(' and ')}.`);
+      this.add(key, t('{0} must name the account with exactly one of {1}; keep only one of {2}.', key, kinds, present.join(t(' and '))));
     }
     for (const id of present) this.text(account, id, key, ACCOUNT_ID_RULES[id]);
     this.text(account, 'clearingNumber', key, RULES.clearingNumber);
@@ -234,11 +244,11 @@ class Checker {
     const date = this.text(body, 'requestedExecutionDate', '', RULES.date);
     if (date === undefined || !DATE_PATTERN.test(date)) return;
     if (!isCalendarDate(date)) {
-      this.add('requestedExecutionDate', `requestedExecutionDate must be a real calendar day written yyyy-MM-dd; ${date} does not exist.`);
+      this.add('requestedExecutionDate', this.t('requestedExecutionDate must be a real calendar day written yyyy-MM-dd; {0} does not exist.', date));
     } else if (date < this.today) {
       this.add(
         'requestedExecutionDate',
-        `requestedExecutionDate ${date} is in the past; use today (${this.today}) or a later day, or leave it out to pay as soon as possible.`,
+        this.t('requestedExecutionDate {0} is in the past; use today ({1}) or a later day, or leave it out to pay as soon as possible.', date, this.today),
       );
     }
   }
@@ -252,7 +262,7 @@ class Checker {
     if (product === 'international' && own(body, 'creditorAgent') === undefined && own(body, 'creditorAddress') === undefined) {
       this.add(
         'creditorAgent',
-        "creditorAgent or creditorAddress is required for an international payment; add the creditor bank's BIC as creditorAgent, or creditorAddress with its country.",
+        this.t("creditorAgent or creditorAddress is required for an international payment; add the creditor bank's BIC as creditorAgent, or creditorAddress with its country."),
       );
     }
   }
@@ -266,9 +276,9 @@ class Checker {
     const hasOcr = own(body, 'ocrRef') !== undefined;
     const hasInvoice = own(body, 'invoiceRef') !== undefined;
     if (hasOcr && hasInvoice) {
-      this.add('ocrRef', 'ocrRef and invoiceRef cannot both be given; keep ocrRef for an OCR number or invoiceRef for a free-text reference, not both.');
+      this.add('ocrRef', this.t('ocrRef and invoiceRef cannot both be given; keep ocrRef for an OCR number or invoiceRef for a free-text reference, not both.'));
     } else if (!hasOcr && !hasInvoice) {
-      this.add('ocrRef', 'ocrRef or invoiceRef is required for a swedish-giro payment; add ocrRef (the OCR number, 5 to 140 digits) or invoiceRef (5 to 140 characters).');
+      this.add('ocrRef', this.t('ocrRef or invoiceRef is required for a swedish-giro payment; add ocrRef (the OCR number, 5 to 140 digits) or invoiceRef (5 to 140 characters).'));
     }
     this.text(body, 'ocrRef', '', RULES.ocrRef);
     this.text(body, 'invoiceRef', '', RULES.invoiceRef);
@@ -281,7 +291,10 @@ class Checker {
   payment(body: Json, product: PaymentProduct): void {
     const currency = this.amount(body);
     if (product === 'sepa-credit-transfers' && currency !== undefined && currency !== 'EUR') {
-      this.add('instructedAmount.currency', `instructedAmount.currency must be "EUR" for sepa-credit-transfers, not "${currency}"; use the domestic or international product for other currencies.`);
+      this.add(
+        'instructedAmount.currency',
+        this.t('instructedAmount.currency must be "EUR" for sepa-credit-transfers, not "{0}"; use the domestic or international product for other currencies.', currency),
+      );
     }
     // Optional: some banks pick the debtor account in their own UI (Danske Bank, reference §7.2).
     this.account(body, 'debtorAccount', false);
@@ -302,25 +315,25 @@ function isPaymentProduct(product: unknown): product is PaymentProduct {
  * an empty list when the body may be sent. Never throws.
  */
 export function validatePaymentBody(product: string, body: unknown, options: PaymentValidationOptions = {}): PaymentBodyProblem[] {
+  const t = options.t ?? plainTranslate;
   if (!isPaymentProduct(product)) {
-    const name = typeof product === 'string' ? `"${product.length > 40 ? `${product.slice(0, 40)}…` : product}"` : 'that was given';
-    return [
-      {
-        path: 'payment-product',
-        message: `The payment product ${name} is not known; use one of ${PAYMENT_PRODUCTS.join(', ')}.`,
-      },
-    ];
+    const products = PAYMENT_PRODUCTS.join(', ');
+    const message =
+      typeof product === 'string'
+        ? t('The payment product "{0}" is not known; use one of {1}.', product.length > 40 ? `${product.slice(0, 40)}…` : product, products)
+        : t('The payment product that was given is not known; use one of {0}.', products);
+    return [{ path: 'payment-product', message }];
   }
-  const checker = new Checker(todayText(options?.today));
+  const checker = new Checker(todayText(options.today), t);
   try {
     if (!isJsonObject(body)) {
-      checker.add('', `The payment body must be a JSON object with instructedAmount, creditorName and the other fields of a ${product} payment, not ${describeType(body)}.`);
+      checker.add('', t('The payment body must be a JSON object with instructedAmount, creditorName and the other fields of a {0} payment, not {1}.', product, describeType(body, t)));
     } else {
       checker.payment(body, product);
     }
   } catch {
     // Only exotic objects (a Proxy whose traps throw) get here; JSON.parse never makes one.
-    checker.add('', 'The payment body could not be read; give it as plain JSON.');
+    checker.add('', t('The payment body could not be read; give it as plain JSON.'));
   }
   return checker.problems;
 }

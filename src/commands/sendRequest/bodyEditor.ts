@@ -115,7 +115,7 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
     const text = document.getText();
     // Loaded on first use, like the rest of the code that only a payment needs.
     const { nearestPathOffset, validatePaymentBody } = await import('../../payments/paymentValidation');
-    const problems = validatePaymentBody(product, body);
+    const problems = validatePaymentBody(product, body, { t: (message, ...args) => vscode.l10n.t(message, ...args) });
     this.diagnostics.set(
       document.uri,
       problems.map((problem) => {

@@ -2,11 +2,9 @@
 // escaped on the way in; the only script is the nonce'd one below, which posts two kinds of message and
 // never reads page text into markup. No links are ever built from response data.
 import type { RequestFailureKind } from '../../api/http/requestFailure';
+import { plainTranslate, type Translate } from '../../core/translate';
 import { escapeHtml as e } from './jsonPreview';
 import type { HeaderRow, ResponseViewModel } from './responseViewModel';
-
-/** A localiser with vscode.l10n.t's shape: `{0}` placeholders. */
-export type Translate = (message: string, ...args: (string | number)[]) => string;
 
 export interface RenderOptions {
   /** Fresh per render; base64. */
@@ -17,9 +15,6 @@ export interface RenderOptions {
   readonly styleUri?: string;
   readonly t?: Translate;
 }
-
-const plainTranslate: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (match, index: string) => (args[Number(index)] === undefined ? match : String(args[Number(index)])));
 
 const NONCE = /^[A-Za-z0-9+/]{16,}={0,2}$/;
 
@@ -113,7 +108,7 @@ function tppSection(model: ResponseViewModel, t: Translate): string {
     .map(
       (m) => `<li class="tpp ${m.category === 'ERROR' ? 'error' : 'warning'}">
 <p><span class="category">${e(m.category)}</span> <code class="code">${e(m.code)}</code>${m.path !== undefined ? ` <span class="muted">${e(t('at {0}', m.path))}</span>` : ''}</p>
-${m.explanation !== undefined ? `<p class="explanation">${e(m.explanation)}</p>` : `<p class="explanation muted">${e(t('This code is not in the Berlin Group list this extension knows.'))}</p>`}
+${m.explanation !== undefined ? `<p class="explanation">${e(t(m.explanation))}</p>` : `<p class="explanation muted">${e(t('This code is not in the Berlin Group list this extension knows.'))}</p>`}
 ${m.text !== undefined ? `<blockquote class="server-text">${e(m.text)}</blockquote>` : ''}
 </li>`,
     )

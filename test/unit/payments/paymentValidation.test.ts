@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS } from '../../../src/api/catalogue';
+import { plainTranslate } from '../../../src/core/translate';
 import { validatePaymentBody, type PaymentBodyProblem } from '../../../src/payments/paymentValidation';
 
 const TODAY = '2026-11-25';
@@ -293,5 +294,53 @@ describe('validatePaymentBody', () => {
       'creditorAccount',
       'requestedExecutionDate',
     ]);
+  });
+});
+
+describe('validatePaymentBody through a localiser', () => {
+  // Pseudo-localisation: every string the localiser returns is marked, so English that bypassed it shows.
+  const pseudo = (message: string, ...args: (string | number)[]) => `⟪${plainTranslate(message, ...args)}⟫`;
+  const cases: [string, unknown][] = [
+    ['dollar-transfers', {}],
+    ['domestic', null],
+    ['domestic', domestic({ instructedAmount: undefined })],
+    ['domestic', domestic({ instructedAmount: 'ten', creditorName: { first: 'Ada' } })],
+    ['domestic', domestic({ instructedAmount: { amount: 10, Currency: 'SEK' } })],
+    ['domestic', domestic({ instructedAmount: { amount: '0', currency: 'SEK' } })],
+    ['domestic', domestic({ creditorName: '', remittanceInformationUnstructured: 'x'.repeat(141) })],
+    ['domestic', domestic({ creditorAccount: { IBAN: 'SE45 5000' }, debtorAccount: { iban: 'SE45 5000 0000 0583 9825 7466', bban: '1' } })],
+    ['domestic', domestic({ requestedExecutionDate: '2026-02-30' })],
+    ['domestic', domestic({ requestedExecutionDate: '2020-01-01' })],
+    ['international', { ...template('international'), creditorAgent: undefined, creditorAddress: undefined }],
+    ['sepa-credit-transfers', { ...template('sepa-credit-transfers'), instructedAmount: { amount: '1', currency: 'SEK' } }],
+    ['swedish-giro', giro({ invoiceRef: 'Invoice 4421' })],
+    ['swedish-giro', giro({ ocrRef: undefined, invoiceRef: 'abc' })],
+    ['swedish-giro', giro({ ocrRef: undefined })],
+  ];
+
+  it('writes every sentence through it, and changes nothing else', () => {
+    for (const [product, body] of cases) {
+      const english = validatePaymentBody(product, body, { today: TODAY });
+      const localised = validatePaymentBody(product, body, { today: TODAY, t: pseudo });
+      assert.ok(english.length > 0, `${product} ${JSON.stringify(body)} has a problem`);
+      assert.deepEqual(localised.map((p) => p.path), english.map((p) => p.path));
+      for (const [i, problem] of localised.entries()) {
+        assert.match(problem.message, /^⟪[^]*⟫$/, problem.message);
+        assert.equal(problem.message.replace(/[⟪⟫]/g, ''), english[i]?.message);
+      }
+    }
+  });
+
+  it('localises the pieces a sentence is built from: rule, type, case hint and list words', () => {
+    const all = cases.flatMap(([product, body]) => validatePaymentBody(product, body, { today: TODAY, t: pseudo })).map((p) => p.message);
+    const has = (piece: string) => assert.ok(all.some((m) => m.includes(piece)), `${piece} in ${all.join('\n')}`);
+    has('⟪a currency code of 3 capital letters');
+    has('⟪(found "Currency"; names are case-sensitive)⟫');
+    has('⟪a number⟫');
+    has('⟪a string⟫');
+    has('⟪an object⟫');
+    has('⟪written without spaces⟫');
+    has('⟪iban, bban, pan, maskedPan or msisdn⟫');
+    has('iban⟪ and ⟫bban');
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Redactor } from '../../../src/core/redaction';
+import { plainTranslate } from '../../../src/core/translate';
 import { responseRecordFrom } from '../../../src/history/responseRecord';
 import { renderResponseHtml } from '../../../src/views/response/responseHtml';
 import { buildResponseViewModel, PREVIEW_CHARS } from '../../../src/views/response/responseViewModel';
@@ -121,6 +122,14 @@ describe('response view HTML', () => {
     assert.match(html, /<code class="code">CONSENT_UNKNOWN<\/code>/);
     assert.match(html, /The Consent-ID is not known to the bank/);
     assert.match(html, /This code is not in the Berlin Group list this extension knows\./);
+  });
+
+  it('passes its own sentences, code explanations included, through the localiser, and server text never', () => {
+    const pseudo = (message: string, ...args: (string | number)[]) => `⟪${plainTranslate(message, ...args)}⟫`;
+    const html = renderResponseHtml(buildResponseViewModel(hostileRecord(), new Redactor()), { ...OPTIONS, t: pseudo });
+    assert.match(html, /<p class="explanation">⟪The Consent-ID is not known to the bank[^<]*⟫<\/p>/);
+    assert.match(html, /⟪Messages from the server \(tppMessages\)⟫/);
+    assert.match(html, /<blockquote class="server-text">[^⟪<]*&lt;script&gt;/);
   });
 
   it('shows a failure without a response: kind, cause code and X-Request-ID', () => {
