@@ -145,7 +145,13 @@ export class RequestRunner implements vscode.Disposable {
       if (result.ok) this.logger.info(line);
       else this.logger.warn(line);
     }
-    if (!result.ok && !exchange) this.logger.warn(result.failure.summary);
+    if (!result.ok && !exchange) {
+      // No response to take method, path and time from: the catalogue path (its template, so no id the user
+      // typed) and the attempts' time stand in, so this line reads like the others.
+      const { attempts } = result.failure;
+      const outcome = attempts.length === 0 ? 'not sent' : `failed after ${attempts.reduce((sum, a) => sum + a.durationMs, 0)} ms`;
+      this.logger.warn(`${record.operation.method} ${record.operation.path} ${outcome}: ${result.failure.summary}`);
+    }
     if (!result.ok && exchange) this.logger.debug(result.failure.summary);
   }
 

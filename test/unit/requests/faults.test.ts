@@ -36,6 +36,11 @@ describe('failure kinds through Send Request (fake VS Code, real sandbox faults)
     assert.match(error, new RegExp(`X-Request-ID: ${UUID}\\.$`));
     assert.ok(result.failure.requestId && error.includes(result.failure.requestId), 'the notification carries the failing attempt\'s X-Request-ID');
     assert.ok(!error.includes(SECRET));
+    const logged = current().ext.log.lines.filter((line) => line.includes(result.failure.requestId ?? 'none'));
+    assert.ok(
+      logged.some((line) => /GET \/psd2\/aspspinformation\/v1\/countries (\d+|failed after \d+ ms)/.test(line)),
+      `the log has method, path and status or time next to the X-Request-ID: ${JSON.stringify(logged)}`,
+    );
   }
 
   it('401 TOKEN_EXPIRED: one fresh token and one retry with a new X-Request-ID, then success', async () => {
