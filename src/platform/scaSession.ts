@@ -2,6 +2,7 @@
 // extension's runner, the loopback listener on the registered redirect URI, the browser, the code exchange,
 // a progress notification with Cancel and, for decoupled SCA, the challenge panel. An authorised payment is
 // then followed in the background to a final status; its reads update the Banks view like any other.
+import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { RedirectListeners } from '../auth/loopback';
 import type { CredentialStore } from '../auth/credentialStore';
@@ -64,7 +65,8 @@ export class ScaSession implements vscode.Disposable {
     private readonly options: ScaSessionOptions = {},
   ) {
     this.opener = (url) => this.openExternal(url);
-    this.sleep = options.sleep ?? sleep;
+    // Node's abortable timer; an aborted pause rejects, which the SCA run and the follow-up both expect.
+    this.sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
   }
 
   /** Tests play the PSU's browser; VS Code's openExternal is used otherwise. */
@@ -272,17 +274,4 @@ function viewOf(subject: ScaSubject): string {
 /** The progress line: our phase name, and the bank's statuses only when they are plain codes. */
 function progressText(p: ScaProgress): string {
   return [p.phase, notificationSafeId(p.scaStatus), notificationSafeId(p.parentStatus)].filter(Boolean).join(' · ');
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
