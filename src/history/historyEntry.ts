@@ -32,6 +32,11 @@ export interface HistoryEntry {
   readonly time: string;
   readonly durationMs?: number;
   readonly environmentId: string;
+  /**
+   * The PSU context the call was sent with, kept apart from `replay` so a live token for Copy as cURL has the
+   * right scope even when the body was too large to keep. Absent in entries written before it was added.
+   */
+  readonly context?: PsuContext;
   /** Absent when the request body was too large to keep. */
   readonly replay?: ReplayRequest;
   /** Whether the response details were written to a file (they may be pruned later). */
@@ -93,6 +98,7 @@ export function historyEntryFrom(
     time: record.startedAt,
     ...(record.durationMs !== undefined ? { durationMs: record.durationMs } : {}),
     environmentId: record.environmentId,
+    context,
     ...(replay ? { replay } : {}),
     hasDetails,
   };
@@ -100,13 +106,17 @@ export function historyEntryFrom(
 
 // ---- reading back what globalState holds (it may be from another version, or damaged) -------------------
 
+function isPsuContext(value: unknown): value is PsuContext {
+  return value === 'private' || value === 'corporate';
+}
+
 function isReplay(value: unknown): value is ReplayRequest {
   return (
     isShape(value) &&
     isString(value.operationId) &&
     isStringRecord(value.params) &&
     optional(value.body, isString) &&
-    (value.context === 'private' || value.context === 'corporate') &&
+    isPsuContext(value.context) &&
     isString(value.environmentId)
   );
 }
@@ -127,6 +137,7 @@ export function isHistoryEntry(value: unknown): value is HistoryEntry {
     isString(value.time) &&
     optional(value.durationMs, (v) => typeof v === 'number') &&
     isString(value.environmentId) &&
+    optional(value.context, isPsuContext) &&
     optional(value.replay, isReplay) &&
     typeof value.hasDetails === 'boolean'
   );

@@ -267,7 +267,7 @@ export class HistoryCommands {
       authHost: resolution.environment.authHost,
       product: operation.product,
       // As in the HTTP core: ASPSP Information tokens are always requested for the private context.
-      context: operation.product === 'aspspinformation' ? 'private' : (entry.replay?.context ?? 'private'),
+      context: operation.product === 'aspspinformation' ? 'private' : (entry.context ?? entry.replay?.context ?? 'private'),
     };
     try {
       const token = await this.liveToken(scope, resolution.environment);

@@ -55,6 +55,7 @@ describe('HistoryStore', () => {
       time: '2026-11-25T12:03:04.000Z',
       durationMs: 42,
       environmentId: 'sandbox',
+      context: 'private',
       replay: { operationId: 'getASPSPList', params: { isoCountryCodes: 'SE' }, context: 'private', environmentId: 'sandbox' },
       hasDetails: true,
     });

@@ -47,4 +47,24 @@ describe('Copy as cURL with Live Token: the recorded call\'s PSU context (fake V
       assert.equal(recorder.count(`accountinformation ${nowSet}`), 0, `no token was requested for the ${nowSet} context`);
     });
   }
+
+  it('a corporate call whose body was too large to keep for Send Again still gets a corporate token', async () => {
+    const { recorder } = recorded();
+    fake.settings.set('openPayments.psuContext', { global: 'corporate' });
+    const body = JSON.stringify({ access: { accounts: [] }, recurringIndicator: false, frequencyPerDay: 1, padding: 'x'.repeat(300 * 1024) });
+    await commands.executeCommand('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': 'NDEASESS' }, body });
+    await eventually(() => assert.equal(ext.api.history.entries().length, 1));
+    const [entry] = ext.api.history.entries();
+    assert.equal(entry?.replay, undefined, 'the body was too large to keep');
+    assert.equal(entry?.context, 'corporate');
+
+    fake.settings.set('openPayments.psuContext', { global: 'private' });
+    fake.answers.push('Copy with Live Token');
+    assert.equal(await commands.executeCommand('openPayments.history.copyAsCurlWithLiveToken', entry), true);
+    const bearer = /Authorization: Bearer ([^'"\s]+)/.exec(viewsFake.clipboard)?.[1];
+    // The Consent API's tokens carry the accountinformation scope (reference §3).
+    const issued = recorder.tokenRequests.filter((r) => r.scope === 'accountinformation corporate').map((r) => r.accessToken);
+    assert.ok(bearer && issued.includes(bearer), 'the token is one issued for "accountinformation corporate"');
+    assert.equal(recorder.count('accountinformation private'), 0, 'no token was requested for the private context');
+  });
 });
