@@ -1,6 +1,7 @@
 // Shows the decoupled SCA challenge while the flow polls, re-rendered after every read; the user closing the
 // panel cancels the flow, the flow closing it when done does not.
 import * as vscode from 'vscode';
+import { newNonce } from '../core/html';
 import type { ScaChallenge } from '../sca/types';
 import type { ChallengeView, ChallengeViewFactory } from '../platform/scaSession';
 
@@ -22,6 +23,7 @@ export class ChallengePanel implements ChallengeView, vscode.Disposable {
   /** Once closed, by the user or the flow, a late poll must not open the panel again. */
   private closed = false;
   private readonly load: () => Promise<ChallengeRenderer>;
+  private readonly nonce = newNonce();
 
   constructor(
     private readonly title: string,
@@ -73,7 +75,7 @@ export class ChallengePanel implements ChallengeView, vscode.Disposable {
         status: vscode.l10n.t('Status: {0}', challenge.scaStatus ?? vscode.l10n.t('waiting')),
         cancelHint: vscode.l10n.t('Close this tab or press Cancel on the progress notification to stop.'),
       },
-      this.panel.webview.cspSource,
+      { cspSource: this.panel.webview.cspSource, nonce: this.nonce },
     );
     if (html !== this.lastHtml) {
       this.lastHtml = html;

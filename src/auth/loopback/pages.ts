@@ -1,6 +1,7 @@
 // The few pages the browser sees from the listener. They are static apart from a denial's error text, which
 // is escaped; the CSP forbids everything (no script, style, image, form or frame) as nothing is needed.
 import type { ServerResponse } from 'node:http';
+import { escapeHtml } from '../../core/html';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
@@ -11,9 +12,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
 };
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;

@@ -2,6 +2,8 @@
 // body is never parsed whole to show its first screenfuls, and numbers keep the digits the server sent
 // (JSON.parse would round 12345678901234567890). Pure, no vscode import.
 
+import { escapeHtml } from '../../core/html';
+
 export interface PrettyJson {
   /** The indented text, or HTML with token classes (k key, s string, n number, b true/false/null). */
   readonly output: string;
@@ -15,11 +17,6 @@ export interface PrettyOptions {
   readonly html: boolean;
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
-}
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERALS = ['true', 'false', 'null'] as const;

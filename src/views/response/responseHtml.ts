@@ -3,7 +3,7 @@
 // never reads page text into markup. No links are ever built from response data.
 import type { RequestFailureKind } from '../../api/http/requestFailure';
 import { plainTranslate, type Translate } from '../../core/translate';
-import { escapeHtml as e } from './jsonPreview';
+import { escapeHtml as e } from '../../core/html';
 import type { HeaderRow, ResponseViewModel } from './responseViewModel';
 
 export interface RenderOptions {

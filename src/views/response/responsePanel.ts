@@ -2,6 +2,7 @@
 // the full body in an editor when the page asks, after checking the ask against what it rendered.
 import * as vscode from 'vscode';
 import { isRequestId } from '../../api/http/requestId';
+import { newNonce } from '../../core/html';
 import type { Redactor } from '../../core/redaction';
 import { responseRecordFrom, type RecordedCall, type ResponseRecord } from '../../history/responseRecord';
 import type { Logger } from '../../platform/logger';
@@ -11,11 +12,6 @@ import { buildResponseViewModel, type ResponseViewModel } from './responseViewMo
 import { parseResponseViewMessage } from './webviewMessages';
 
 export const RESPONSE_VIEW_TYPE = 'openPayments.response';
-
-function newNonce(): string {
-  // The Web Crypto global, not node:crypto, so activation does not load that module.
-  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-}
 
 interface Shown {
   readonly record: ResponseRecord;

@@ -6,7 +6,8 @@ import { explainTppCode } from '../../api/tppCodeExplanations';
 import { ENVIRONMENT_LABELS, isEnvironmentId } from '../../core/environments';
 import type { Redactor } from '../../core/redaction';
 import type { ResponseRecord } from '../../history/responseRecord';
-import { escapeHtml, prettyJson } from './jsonPreview';
+import { escapeHtml } from '../../core/html';
+import { prettyJson } from './jsonPreview';
 
 export const PREVIEW_CHARS = 256 * 1024;
 

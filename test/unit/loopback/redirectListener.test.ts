@@ -161,8 +161,8 @@ describe('loopback redirect listener', () => {
     assert.equal(res.status, 302);
     assert.deepEqual(await listener.result, { kind: 'denied', error: 'access_denied<b>', errorDescription: description });
     const page = await raw(new URL('/done', listener.redirectUri).toString());
-    assert.match(page.body, /access_denied&#60;b&#62;/);
-    assert.match(page.body, /&#60;script&#62;alert\(1\)&#60;\/script&#62; &#38; &#34;quoted&#34;/);
+    assert.match(page.body, /access_denied&lt;b&gt;/);
+    assert.match(page.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;quoted&quot;/);
     assert.doesNotMatch(page.body, /<script>|<b>/);
     assert.match(String(page.headers['content-security-policy']), /^default-src 'none'/);
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { escapeHtml, prettyJson } from '../../../src/views/response/jsonPreview';
+import { escapeHtml } from '../../../src/core/html';
+import { prettyJson } from '../../../src/views/response/jsonPreview';
 
 const plain = (text: string) => prettyJson(text, { maxChars: Number.POSITIVE_INFINITY, html: false });
 
@@ -47,7 +48,7 @@ describe('JSON preview', () => {
     assert.ok(html.includes('<span class="n">1</span>') && html.includes('<span class="b">false</span>'));
   });
 
-  it('escapes the five HTML-special characters', () => {
-    assert.equal(escapeHtml(`<a href="x" onclick='y'>&</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  it('escapes the HTML-special characters and the backtick', () => {
+    assert.equal(escapeHtml(`<a href="x" onclick='y' title=\`z\`>&</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39; title=&#96;z&#96;&gt;&amp;&lt;/a&gt;');
   });
 });

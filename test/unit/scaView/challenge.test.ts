@@ -2,12 +2,16 @@ import assert from 'node:assert/strict';
 import { qrSvg, renderChallengeHtml } from '../../../src/views/challengeHtml';
 
 const texts = { title: 'Authorise <consent>', scan: 'Scan', status: 'Status: started', cancelHint: 'Close to stop' };
+const NONCE = 'Y2hhbGxlbmdlLW5vbmNlLTE=';
+const page = (cspSource: string) => ({ cspSource, nonce: NONCE });
 
 describe('decoupled SCA challenge page', () => {
   it('draws the autostart link as a QR code of rectangles only, with no script allowed', () => {
-    const html = renderChallengeHtml({ qrText: 'https://app.bankid.com/?autostarttoken=abc&redirect=null', scaStatus: 'started' }, texts, 'vscode-resource:');
+    const html = renderChallengeHtml({ qrText: 'https://app.bankid.com/?autostarttoken=abc&redirect=null', scaStatus: 'started' }, texts, page('vscode-resource:'));
     assert.match(html, /<svg[^>]*>[\s\S]*<\/svg>/);
-    assert.match(html, /Content-Security-Policy" content="default-src 'none'; img-src vscode-resource: data:; style-src 'unsafe-inline'"/);
+    assert.match(html, new RegExp(`Content-Security-Policy" content="default-src 'none'; img-src vscode-resource: data:; style-src 'nonce-${NONCE}'"`));
+    assert.deepEqual([...html.matchAll(/<style( nonce="[^"]*")?>/g)].map((m) => m[1]), [` nonce="${NONCE}"`], 'the one style block carries the nonce');
+    assert.ok(!/ style=/.test(html), 'no inline style attribute, which the CSP would block');
     assert.ok(!/<script/i.test(html));
     assert.ok(!html.includes('autostarttoken=abc'), 'the token is encoded in the QR, not printed as markup');
     assert.ok(html.includes('Authorise &lt;consent&gt;'));
@@ -17,7 +21,7 @@ describe('decoupled SCA challenge page', () => {
     const html = renderChallengeHtml(
       { psuMessage: '<img src=x onerror=alert(1)>', autostartUrl: 'bankid:///?autostarttoken="><script>x</script>', imageBase64: 'not base64 "><script>' },
       texts,
-      'c:',
+      page('c:'),
     );
     assert.ok(!html.includes('<img src=x'), 'psuMessage is escaped');
     assert.ok(!/<script/i.test(html));
@@ -26,8 +30,12 @@ describe('decoupled SCA challenge page', () => {
   });
 
   it('shows the bank\'s image when it is base64', () => {
-    const html = renderChallengeHtml({ imageBase64: 'iVBORw0KGgo=' }, texts, 'c:');
+    const html = renderChallengeHtml({ imageBase64: 'iVBORw0KGgo=' }, texts, page('c:'));
     assert.ok(html.includes('<img alt="" src="data:image/png;base64,iVBORw0KGgo=">'));
+  });
+
+  it('refuses a nonce that is not random-looking base64', () => {
+    assert.throws(() => renderChallengeHtml({}, texts, { cspSource: 'c:', nonce: "x' 'unsafe-inline" }));
   });
 
   it('refuses to encode absurdly long text', () => {
