@@ -86,17 +86,14 @@ export class ConsentCommands {
     if (node?.kind !== 'transactions' && node?.kind !== 'account') return false;
     const dateFrom = await this.askDate(vscode.l10n.t('Transactions from (yyyy-MM-dd)'), node.kind === 'transactions' ? node.period.dateFrom : undefined, true);
     if (!dateFrom) return false;
-    const dateTo = await this.askDate(vscode.l10n.t('Transactions to (yyyy-MM-dd, empty for today)'), undefined, false);
+    // Checked inside the box, so an end date before the start keeps what was typed instead of ending the command.
+    const dateTo = await this.askDate(vscode.l10n.t('Transactions to (yyyy-MM-dd, empty for today)'), node.kind === 'transactions' ? node.period.dateTo : undefined, false, dateFrom);
     if (dateTo === undefined) return false;
-    if (dateTo && dateTo < dateFrom) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The end date {0} is before the start date {1}. Choose the period again.', dateTo, dateFrom));
-      return false;
-    }
     this.tree.setPeriod(node.consent, node.account, { dateFrom, ...(dateTo ? { dateTo } : {}) });
     return true;
   }
 
-  private async askDate(title: string, value: string | undefined, required: boolean): Promise<string | undefined> {
+  private async askDate(title: string, value: string | undefined, required: boolean, notBefore?: string): Promise<string | undefined> {
     return this.prompter.input({
       title,
       value,
@@ -106,6 +103,7 @@ export class ConsentCommands {
         const trimmed = input.trim();
         if (!trimmed) return required ? vscode.l10n.t('Enter a date as yyyy-MM-dd.') : undefined;
         if (!DATE.test(trimmed) || Number.isNaN(Date.parse(trimmed))) return vscode.l10n.t('Enter a date as yyyy-MM-dd, for example 2024-01-31.');
+        if (notBefore && trimmed < notBefore) return vscode.l10n.t('Enter a date on or after the start date {0}.', notBefore);
         return undefined;
       },
     }).then((answer) => answer?.trim());
