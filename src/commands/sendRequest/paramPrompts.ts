@@ -4,20 +4,13 @@ import * as vscode from 'vscode';
 import type { Operation, OperationParam } from '../../api/operationTypes';
 import type { ParamMemory } from '../../platform/paramMemory';
 import type { Prompter } from '../../platform/prompter';
-import type { PsuHeaderSettings } from '../../api/http/psuHeaderRules';
+import { SETTINGS_HEADERS, type PsuHeaderSettings } from '../../api/http/psuHeaderRules';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const CUSTOM_REQUEST_ID = 'X-Request-ID';
 
 // Header parameters whose values come from settings; they are asked for only when required and unset.
-const SETTING_FOR_HEADER: Readonly<Record<string, keyof PsuHeaderSettings>> = {
-  'psu-ip-address': 'psuIpAddress',
-  'psu-user-agent': 'psuUserAgent',
-  'psu-id': 'psuId',
-  'psu-corporate-id': 'psuCorporateId',
-  'tpp-redirect-preferred': 'tppRedirectPreferred',
-  'x-affiliatedaspsp-id': 'affiliatedAspspId',
-};
+const SETTING_FOR_HEADER: ReadonlyMap<string, keyof PsuHeaderSettings> = new Map(SETTINGS_HEADERS.map((h) => [h.header.toLowerCase(), h.setting]));
 
 export interface CollectedParams {
   readonly params: Record<string, string>;
@@ -79,7 +72,7 @@ export class ParamPrompts {
 
   private fromSettings(param: OperationParam, psu: PsuHeaderSettings): boolean {
     if (param.in !== 'header') return false;
-    const setting = SETTING_FOR_HEADER[param.name.toLowerCase()];
+    const setting = SETTING_FOR_HEADER.get(param.name.toLowerCase());
     return setting !== undefined && psu[setting] !== undefined && psu[setting] !== '';
   }
 
