@@ -1,7 +1,7 @@
 // Authorise a consent or a payment (strong customer authentication), and the guided Create Consent.
 import * as vscode from 'vscode';
 import { MAX_FREQUENCY_PER_DAY, ONE_OFF, RECURRING_DEFAULT, consentBody, defaultValidUntil, frequencyProblem, parseIbans, renewalBody, validUntilProblem, type AccessChoice, type Frequency } from '../consents/consentDraft';
-import type { ConsentRecord, ConsentStatus, ConsentStore } from '../consents/consentStore';
+import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
 import type { PsuContext } from '../api/operationTypes';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { Prompter } from '../platform/prompter';
@@ -11,11 +11,10 @@ import { subjectLabel } from '../platform/scaMessages';
 import type { ScaSession } from '../platform/scaSession';
 import { requestIdSuffix } from '../platform/failureMessages';
 import { catalogueOperation } from '../platform/viewLoader';
+import { consentVerdict } from '../sca/statusRules';
 import type { ScaOutcome } from '../sca/types';
 import type { ConsentNode } from '../views/consentsTree';
 
-/** Statuses a consent never leaves: only a received consent can be authorised (BG, and the sandbox). */
-const ENDED: ReadonlySet<ConsentStatus> = new Set(['expired', 'revokedByPsu', 'terminatedByTpp', 'rejected']);
 
 export interface PaymentArgs {
   readonly bicFi: string;
@@ -56,7 +55,8 @@ export class ScaCommands {
             )
           )?.consent;
     if (!consent) return undefined;
-    if (ENDED.has(consent.status)) return this.renewConsent(consent);
+    // An ended consent never comes back: only a received consent can be authorised (BG, and the sandbox).
+    if (consentVerdict(consent.status) === 'failed') return this.renewConsent(consent);
     return this.sca.authorise({ kind: 'consent', bicFi: consent.bicFi, consentId: consent.consentId }, consent.context);
   }
 

@@ -4,6 +4,9 @@ import type { AspspDetails, AspspSummary, Country } from '../api/aspspModels';
 import type { PaymentRecord, PaymentStore } from '../payments/paymentRecords';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { BankDirectory } from '../platform/bankDirectory';
+import { paymentSettlement } from '../sca/statusRules';
+
+const SETTLEMENT_ICONS: Readonly<Record<ReturnType<typeof paymentSettlement>, string>> = { settled: 'pass', ended: 'error', open: 'clock' };
 
 export type BankNode =
   | { readonly kind: 'country'; readonly id: string; readonly country: Country }
@@ -78,7 +81,7 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
         item.id = node.id;
         item.description = `${p.status} · ${p.paymentProduct}`;
         item.tooltip = vscode.l10n.t('Payment {0} ({1}), status {2}, created {3}', p.paymentId, p.paymentProduct, p.status, p.createdAt);
-        item.iconPath = new vscode.ThemeIcon(p.status === 'RJCT' || p.status === 'CANC' ? 'error' : p.status === 'ACSC' || p.status === 'ACCC' ? 'pass' : 'clock');
+        item.iconPath = new vscode.ThemeIcon(SETTLEMENT_ICONS[paymentSettlement(p.status)]);
         item.contextValue = 'openPayments.payment';
         return item;
       }
