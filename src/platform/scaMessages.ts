@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { notificationSafeId } from '../core/notificationSafe';
 import type { FollowUpEnd, PaymentSubject } from '../sca/paymentFollowUp';
-import type { ScaOutcome, ScaSubject } from '../sca/types';
+import type { ScaOutcome, ScaPhase, ScaProgress, ScaSubject } from '../sca/types';
 import { describeFailure, requestIdSuffix } from './failureMessages';
 
 /** "consent c-1 at NDEASESS", leaving out whatever is not a plain identifier. */
@@ -43,10 +43,28 @@ export function describeScaOutcome(outcome: ScaOutcome): { readonly text: string
     case 'cancelled':
       return { success: false, text: vscode.l10n.t('Authorisation of the {0} was cancelled.', what) };
     case 'timedOut':
-      return { success: false, text: vscode.l10n.t('Authorisation of the {0} timed out while {1}. Start it again when the PSU is ready.{2}', what, outcome.phase, trace) };
+      return { success: false, text: vscode.l10n.t('Authorisation of the {0} timed out while {1}. Start it again when the PSU is ready.{2}', what, phaseText(outcome.phase), trace) };
     case 'failed':
       return { success: false, text: failedText(outcome, what, trace) };
   }
+}
+
+/** What the flow is doing in a phase, as a phrase that completes "… while" and fills the progress line. */
+export function phaseText(phase: ScaPhase): string {
+  switch (phase) {
+    case 'starting': return vscode.l10n.t('starting the authorisation');
+    case 'choosingMethod': return vscode.l10n.t('waiting for an SCA method to be chosen');
+    case 'selectingMethod': return vscode.l10n.t('sending the chosen SCA method to the bank');
+    case 'waitingForBrowser': return vscode.l10n.t('waiting for the bank login in the browser');
+    case 'activating': return vscode.l10n.t('handing the login code to the bank');
+    case 'waitingForSca': return vscode.l10n.t('waiting for the PSU to sign with the bank');
+    case 'waitingForStatus': return vscode.l10n.t('waiting for the bank to confirm the status');
+  }
+}
+
+/** The progress line: the phase in words, and the bank's statuses only when they are plain codes. */
+export function progressText(p: ScaProgress): string {
+  return [phaseText(p.phase), notificationSafeId(p.scaStatus), notificationSafeId(p.parentStatus)].filter(Boolean).join(' · ');
 }
 
 // OAuth 2.0 (RFC 6749 §4.1.2.1) and OpenID Connect error codes a callback may carry, by what they mean to the user.

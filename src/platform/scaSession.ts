@@ -10,16 +10,15 @@ import type { PsuContext } from '../api/operationTypes';
 import type { ApiResult } from '../api/http/requestFailure';
 import type { Redactor } from '../core/redaction';
 import { preferredMethod } from '../sca/methodChoice';
-import { notificationSafeId } from '../core/notificationSafe';
 import type { FollowUpEnd, FollowUpSettings, PaymentSubject } from '../sca/paymentFollowUp';
 import { paymentSettlement } from '../sca/statusRules';
-import type { ScaChallenge, ScaFlowDeps, ScaMethod, ScaOutcome, ScaProgress, ScaSubject } from '../sca/types';
+import type { ScaChallenge, ScaFlowDeps, ScaMethod, ScaOutcome, ScaSubject } from '../sca/types';
 import type { ActiveEnvironment } from './activeEnvironment';
 import type { HttpSession } from './httpSession';
 import type { Logger } from './logger';
 import type { Prompter } from './prompter';
 import type { RequestRunner } from './requestRunner';
-import { describeFollowUpEnd, describeScaOutcome, subjectLabel } from './scaMessages';
+import { describeFollowUpEnd, describeScaOutcome, progressText, subjectLabel } from './scaMessages';
 import { catalogueOperation } from './viewLoader';
 
 export const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:53682/callback';
@@ -269,9 +268,4 @@ export class ScaSession implements vscode.Disposable {
 /** Consents are listed in the Consents & Accounts view, payments under their bank. */
 function viewOf(subject: ScaSubject): string {
   return subject.kind === 'consent' ? 'openPayments.consents' : 'openPayments.banks';
-}
-
-/** The progress line: our phase name, and the bank's statuses only when they are plain codes. */
-function progressText(p: ScaProgress): string {
-  return [p.phase, notificationSafeId(p.scaStatus), notificationSafeId(p.parentStatus)].filter(Boolean).join(' · ');
 }

@@ -1,9 +1,9 @@
 // How the end of an SCA run is worded: denials by what the error code means, and nothing from the bank in a
 // notification unless it is a plain identifier (notifications render markdown and command: links).
 import assert from 'node:assert/strict';
-import { describeFollowUpEnd, describeScaOutcome, subjectLabel } from '../../../src/platform/scaMessages';
+import { describeFollowUpEnd, describeScaOutcome, phaseText, progressText, subjectLabel } from '../../../src/platform/scaMessages';
 import { notificationSafeId, notificationSafeRequestId } from '../../../src/core/notificationSafe';
-import type { ScaOutcome, ScaSubject } from '../../../src/sca/types';
+import type { ScaOutcome, ScaPhase, ScaSubject } from '../../../src/sca/types';
 
 const CONSENT: ScaSubject = { kind: 'consent', bicFi: 'NDEASESS', consentId: 'c-1' };
 const UUID = '1b3e1e7a-5d5c-4b52-9f0e-4a4c2b8d9e10';
@@ -67,5 +67,26 @@ describe('SCA messages', () => {
     assert.deepEqual(describeFollowUpEnd(subject, { kind: 'ended', status: 'RJCT', reads: 1 }), { severity: 'warning', text: 'The bank did not execute the payment p-1 at NDEASESS: its status is RJCT.' });
     assert.equal(describeFollowUpEnd(subject, { kind: 'gaveUp', status: 'ACTC', reads: 7 }), undefined);
     assert.equal(describeFollowUpEnd(subject, { kind: 'cancelled', reads: 0 }), undefined);
+  });
+
+  describe('the phase of a run', () => {
+    const PHASES: readonly ScaPhase[] = ['starting', 'choosingMethod', 'selectingMethod', 'waitingForBrowser', 'activating', 'waitingForSca', 'waitingForStatus'];
+
+    it('is told in words, never as the internal phase name', () => {
+      const texts = PHASES.map(phaseText);
+      assert.equal(new Set(texts).size, PHASES.length, 'each phase has its own phrase');
+      // Words, not identifiers: lower-case words or acronyms (SCA, PSU) with spaces, so no camelCase phase name can pass.
+      for (const text of texts) assert.match(text, /^[a-z]+( ([a-z]+|[A-Z]{3}))+$/, text);
+    });
+
+    it('words a timeout with the phase it happened in', () => {
+      const { text } = describeScaOutcome({ kind: 'timedOut', phase: 'waitingForBrowser', subject: CONSENT, requestIds: [UUID] });
+      assert.equal(text, `Authorisation of the consent c-1 at NDEASESS timed out while waiting for the bank login in the browser. Start it again when the PSU is ready. X-Request-ID: ${UUID}.`);
+    });
+
+    it('shows the bank statuses on the progress line only when they are plain codes', () => {
+      assert.equal(progressText({ phase: 'waitingForSca', scaStatus: 'started', parentStatus: 'received' }), 'waiting for the PSU to sign with the bank · started · received');
+      assert.equal(progressText({ phase: 'waitingForSca', scaStatus: HOSTILE }), 'waiting for the PSU to sign with the bank');
+    });
   });
 });
