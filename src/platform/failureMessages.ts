@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { RequestFailure } from '../api/http/requestFailure';
 import { PRODUCT_NAMES } from '../auth/tokens/productNames';
+import type { TokenErrorDetails } from '../auth/tokens/tokenError';
 import { ENVIRONMENT_LABELS, isEnvironmentId } from '../core/environments';
 import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
 
@@ -45,7 +46,7 @@ export function describeFailure(title: string, failure: RequestFailure): Failure
     case 'validation':
       return validationMessage(title, failure);
     case 'token':
-      return tokenMessage(title, failure, trace);
+      return tokenMessage(title, failure.token, trace);
     case 'dns':
       return { text: vscode.l10n.t('{0} failed: the host name could not be resolved. Check the environment\'s hosts and your network or proxy.{1}', title, trace), actions: ['openSettings', 'retry', 'showLog'] };
     case 'refused':
@@ -117,8 +118,12 @@ function validationMessage(title: string, failure: RequestFailure): FailureMessa
   }
 }
 
-function tokenMessage(title: string, failure: RequestFailure, trace: string): FailureMessage {
-  const token = failure.token;
+/** A token request that failed outside an API call (Copy as cURL with Live Token), worded as within one. */
+export function describeTokenError(title: string, token: TokenErrorDetails): FailureMessage {
+  return tokenMessage(title, token, requestIdSuffix(token.requestId));
+}
+
+function tokenMessage(title: string, token: TokenErrorDetails | undefined, trace: string): FailureMessage {
   const product = token ? PRODUCT_NAMES[token.product] : '';
   switch (token?.kind) {
     case 'no_credentials':

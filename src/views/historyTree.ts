@@ -3,6 +3,7 @@
 // Entries are looked up again by id on every action: a command argument can come from anywhere.
 import * as vscode from 'vscode';
 import type { TokenScope } from '../auth/tokens/clientCredentialsTokens';
+import { TokenError } from '../auth/tokens/tokenError';
 import { findOperation } from '../api/catalogue';
 import { isRequestId } from '../api/http/requestId';
 import { type Environment, ENVIRONMENT_LABELS, isEnvironmentId } from '../core/environments';
@@ -12,6 +13,7 @@ import type { HistoryEntry } from '../history/historyEntry';
 import { DEFAULT_MAX_ENTRIES, type HistoryStore } from '../history/historyStore';
 import type { CallDefaults, ResponseRecord } from '../history/responseRecord';
 import type { EnvironmentSettings } from '../platform/environmentSettings';
+import { describeTokenError } from '../platform/failureMessages';
 import type { Logger } from '../platform/logger';
 import type { Prompter } from '../platform/prompter';
 import type { RequestSettingsReader } from '../platform/requestSettings';
@@ -275,7 +277,12 @@ export class HistoryCommands {
       return token;
     } catch (error) {
       this.logger.error(`Getting a live token for cURL (${scope.environmentId}, ${scope.product} ${scope.context}) failed`, error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('No access token could be obtained, so nothing was copied. The Open Payments log has details.'));
+      // Worded as the same token failure in a call would be: what was refused, what to fix, the X-Request-ID.
+      const reason =
+        error instanceof TokenError
+          ? describeTokenError(vscode.l10n.t('Copy as cURL with Live Token'), error.details).text
+          : vscode.l10n.t('No access token could be obtained. The Open Payments log has details.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was copied. {0}', reason));
       return undefined;
     }
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TokenScope } from '../../../src/auth/tokens/clientCredentialsTokens';
+import { TokenError } from '../../../src/auth/tokens/tokenError';
 import { Redactor } from '../../../src/core/redaction';
 import { HistoryStore } from '../../../src/history/historyStore';
 import type { ResponseRecord } from '../../../src/history/responseRecord';
@@ -51,6 +52,7 @@ describe('History view and its commands', () => {
   let prompter: ScriptedPrompter;
   let shown: ResponseRecord[];
   let tokenScopes: TokenScope[];
+  let tokenFailure: Error | undefined;
   let store: HistoryStore;
   let tree: HistoryTreeProvider;
   let registrations: { dispose(): unknown }[];
@@ -78,6 +80,7 @@ describe('History view and its commands', () => {
       new EnvironmentSettings(),
       async (scope) => {
         tokenScopes.push(scope);
+        if (tokenFailure) throw tokenFailure;
         return LIVE_TOKEN;
       },
       redactor,
@@ -96,6 +99,7 @@ describe('History view and its commands', () => {
     prompter = new ScriptedPrompter();
     shown = [];
     tokenScopes = [];
+    tokenFailure = undefined;
     wire();
   });
   afterEach(() => registrations.forEach((r) => r.dispose()));
@@ -226,6 +230,19 @@ describe('History view and its commands', () => {
     const visible = JSON.stringify({ log: log.lines, messages: fake.messages, state: state.dump(), files: files.dump() });
     assert.ok(!visible.includes(LIVE_TOKEN), 'the live token leaked');
     assert.equal(redactor.redact(`x ${LIVE_TOKEN}`), 'x ***', 'the Redactor masks it from now on');
+  });
+
+  it('says why no live token came, with what to fix and the token request\'s X-Request-ID, and copies nothing', async () => {
+    await store.record(recorded(apiRequest(), ok()));
+    const details = { kind: 'invalid_client', environmentId: 'sandbox', authHost: 'https://auth.sandbox.openbankingplatform.com', product: 'aspspinformation', context: 'private', requestId: RETRY_ID } as const;
+    tokenFailure = new TokenError(details);
+    prompter.confirmAnswers = [true];
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyAsCurlWithLiveToken, entries()[0]), false);
+    assert.equal(viewsFake.clipboard, '');
+    const shown = fake.messages.at(-1);
+    assert.equal(shown?.severity, 'error');
+    assert.match(shown?.message ?? '', /^Nothing was copied\. The token request for .* was refused \(invalid_client\).*Set the client credentials for Sandbox again/);
+    assert.ok(shown?.message.endsWith(`X-Request-ID: ${RETRY_ID}.`), shown?.message);
   });
 
   it('refuses a live token for a request whose host is not its environment API host', async () => {
