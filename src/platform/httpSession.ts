@@ -115,6 +115,8 @@ export class HttpSession implements vscode.Disposable {
       },
       credentials: async (environmentId) => (isEnvironmentId(environmentId) ? this.credentials.get(environmentId) : undefined),
       redactor: this.redactor,
+      // The user is told "see the log"; this is what the log then has (redacted, as every line).
+      onInternalError: (operationId, error) => this.logger.error(`${operationId} failed inside the extension`, error),
     });
   }
 

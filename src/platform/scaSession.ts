@@ -126,6 +126,7 @@ export class ScaSession implements vscode.Disposable {
           onChallenge: (c) => challenge.show(c),
           onStatus: (p) => progress.report({ message: progressText(p) }),
           chooseMethod: (methods, approach) => this.chooseMethod(methods, approach),
+          onInternalError: (error) => this.logger.error(`Authorising the ${label} failed inside the extension`, error),
         };
         // Loaded on first use: the flow pulls in PKCE and openid-client, which activation does not need.
         const { ScaFlow } = await import('../sca/scaFlow');

@@ -43,7 +43,9 @@ export class ScaFlow {
       return run.outcome({ kind: 'finalised' });
     } catch (error) {
       if (error instanceof ScaStop) return run.outcome(error.end);
-      return run.outcome(signal?.aborted ? { kind: 'cancelled' } : { kind: 'failed', reason: 'internal' });
+      if (signal?.aborted) return run.outcome({ kind: 'cancelled' });
+      this.deps.onInternalError?.(error);
+      return run.outcome({ kind: 'failed', reason: 'internal' });
     }
   }
 

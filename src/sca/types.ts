@@ -132,6 +132,8 @@ export interface ScaFlowDeps {
   createPkce?(): Promise<PkcePair>;
   createState?(): string;
   now?(): number;
+  /** Told of a defect the flow turned into a `failed: internal` outcome, so the log can say what it was. */
+  onInternalError?(error: unknown): void;
 }
 
 export interface ScaFlowSettings {

@@ -53,6 +53,8 @@ export interface ApiClientOptions {
   readonly now?: () => number;
   /** Waits between retries; resolves early as a rejection when `signal` aborts. */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of a defect send() turned into an `internal` failure, so the log can say what it was. */
+  readonly onInternalError?: (operationId: string, error: unknown) => void;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRateLimitRetries: 2, retryAfterCapMs: 10_000 };
@@ -74,11 +76,6 @@ function attemptHeaders(prepared: Readonly<Record<string, string>>, requestId: s
   return headers;
 }
 
-/** What send() answers when something it did not expect went wrong. */
-function internalFailure(request: ApiRequest): ApiResult {
-  // Deliberately without the error: it could carry anything, and nothing above may see a stack.
-  return { ok: false, failure: requestFailure({ kind: 'internal', operationId: request.operation.id, attempts: [] }) };
-}
 
 /** State of one send() call across its attempts. */
 interface CallState {
@@ -110,10 +107,19 @@ export class ApiClient {
   send(request: ApiRequest): Promise<ApiResult> {
     try {
       const outcome = this.start(request);
-      return outcome instanceof Promise ? outcome.catch(() => internalFailure(request)) : Promise.resolve(outcome);
-    } catch {
-      return Promise.resolve(internalFailure(request));
+      return outcome instanceof Promise ? outcome.catch((error: unknown) => this.internalFailure(request, error)) : Promise.resolve(outcome);
+    } catch (error) {
+      return Promise.resolve(this.internalFailure(request, error));
     }
+  }
+
+  /**
+   * What send() answers when something it did not expect went wrong. The failure itself stays without the
+   * error (it could carry anything, and nothing above may show a stack); only the log callback sees it.
+   */
+  private internalFailure(request: ApiRequest, error: unknown): ApiResult {
+    this.options.onInternalError?.(request.operation.id, error);
+    return { ok: false, failure: requestFailure({ kind: 'internal', operationId: request.operation.id, attempts: [] }) };
   }
 
   /** Validates and prepares synchronously; not async itself, so a sent call passes through one async frame fewer. */

@@ -1,7 +1,7 @@
 // Wires the pure HTTP core for one extension session; the VS Code adapter supplies settings and secrets.
 import type { Redactor } from '../../core/redaction';
 import { ClientCredentialsTokens, type CredentialsProvider } from '../../auth/tokens/clientCredentialsTokens';
-import { ApiClient, type RetryPolicy } from './apiClient';
+import { ApiClient, type ApiClientOptions, type RetryPolicy } from './apiClient';
 import { UndiciTransport, type TransportConfig } from './transport';
 import { createTransportFetch } from './transportFetch';
 
@@ -11,6 +11,7 @@ export interface HttpCoreConfig {
   readonly redactor: Redactor;
   readonly retry?: Partial<RetryPolicy>;
   readonly tokenRequestTimeoutMs?: number;
+  readonly onInternalError?: ApiClientOptions['onInternalError'];
 }
 
 export interface HttpCore {
@@ -35,7 +36,7 @@ export function createHttpCore(config: HttpCoreConfig): HttpCore {
     redactor: config.redactor,
     requestTimeoutMs: config.tokenRequestTimeoutMs,
   });
-  const client = new ApiClient({ transport: apiTransport, tokens, redactor: config.redactor, retry: config.retry });
+  const client = new ApiClient({ transport: apiTransport, tokens, redactor: config.redactor, retry: config.retry, onInternalError: config.onInternalError });
   return {
     client,
     tokens,

@@ -328,10 +328,14 @@ describe('ScaFlow (scripted)', () => {
       assert.deepEqual(declined.operations(), ['startConsentAuthorisation']);
     });
 
-    it('reports a throwing dependency as failed/internal instead of rejecting', async () => {
+    it('reports a throwing dependency as failed/internal instead of rejecting, and hands the error to the log', async () => {
       const script = redirectScript();
-      const outcome = await new ScaFlow(script.deps({ openBrowser: async () => Promise.reject(new Error('boom')) }), SETTINGS).authorise(CONSENT);
+      const logged: unknown[] = [];
+      const boom = new Error('boom');
+      const outcome = await new ScaFlow(script.deps({ openBrowser: async () => Promise.reject(boom), onInternalError: (error) => logged.push(error) }), SETTINGS).authorise(CONSENT);
       assert.equal(outcome.kind === 'failed' && outcome.reason, 'internal');
+      assert.ok(!JSON.stringify(outcome).includes('boom'), 'the outcome itself carries no error text');
+      assert.deepEqual(logged, [boom]);
       assert.equal(script.listenerClosed, 1);
     });
 

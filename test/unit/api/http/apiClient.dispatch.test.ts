@@ -41,4 +41,14 @@ describe('ApiClient: dispatch', () => {
       assert.equal(transport.calls, 1);
     }
   });
+
+  it('turns a defect into an internal failure without its text, and hands the error to the log callback', async () => {
+    const broken = new Error('cache broke: token-value-5678');
+    const tokens: TokenSource = { getToken: async () => TOKEN, cachedToken: () => { throw broken; }, invalidate: () => undefined };
+    const told: [string, unknown][] = [];
+    const result = await new ApiClient({ transport: recordingTransport(), tokens, redactor: new Redactor(), onInternalError: (op, error) => told.push([op, error]) }).send(request);
+    assert.ok(!result.ok && result.failure.kind === 'internal');
+    assert.ok(!JSON.stringify(result).includes('cache broke'), 'the failure carries no error text');
+    assert.deepEqual(told, [['getCountriesList', broken]]);
+  });
 });
