@@ -3,6 +3,7 @@ import type { Account, Transaction } from '../data/types';
 import { ok } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';
 import type { Consent } from '../state/types';
+import { checkStatementReach, recordStatementReach } from './bankRules';
 import { requirePsuHeaders } from './checks';
 import { header, type BankHandler, type BankContext } from './context';
 import { findConsent } from './consents';
@@ -91,7 +92,10 @@ function transactionJson(t: Transaction, a: Account, detailsLink: boolean): Reco
 function transactionList(ctx: BankContext) {
   const consent = validConsent(ctx);
   const a = account(ctx, consent, 'transactions');
-  const page = reportPage(a.transactions, ctx.bank, parseReportQuery(ctx.query), ctx.env.transactionsPageSize);
+  const query = parseReportQuery(ctx.query);
+  checkStatementReach(ctx.bank, consent, a.resourceId, query, ctx.env.today);
+  const page = reportPage(a.transactions, ctx.bank, query, ctx.env.transactionsPageSize);
+  recordStatementReach(ctx.bank, consent, a.resourceId, query, ctx.env.today);
   const self = `${AIS_BASE}/${a.resourceId}`;
   const links: Record<string, { href: string }> = { account: { href: self } };
   if (page.nextAfter !== undefined) links['next'] = { href: `${self}/transactions?${nextPageQuery(ctx.query, page.nextAfter).toString()}` };

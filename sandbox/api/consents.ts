@@ -104,6 +104,7 @@ function createConsent(ctx: BankContext): Reply {
     authorisationIds: [],
     grants: resolveGrants(access, env.accounts.accountsOf(bank)),
     unattendedReads: new Map(),
+    statementsPastScaWindow: new Set(),
   };
   env.store.consents.set(consent.id, consent);
   const self = `${CONSENT_BASE}/${consent.id}`;

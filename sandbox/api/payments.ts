@@ -6,6 +6,7 @@ import type { Bank } from '../data/types';
 import { created, ok, type Reply } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';
 import type { Payment } from '../state/types';
+import { checkPaymentRules } from './bankRules';
 import { requireCorporateSupport, requirePsuHeaders } from './checks';
 import { redirectPreferred, type BankHandler, type BankContext, type SandboxEnv } from './context';
 import { authorisationHandlers } from './authorisations';
@@ -105,6 +106,7 @@ function initiatePayment(ctx: BankContext): Reply {
   requireCorporateSupport(bank, ctx.token);
   requirePsuHeaders(ctx.headers, bank, ctx.op, true);
   const { body, futureDated } = validatePayment(ctx.body, product, env.today);
+  checkPaymentRules(bank, { product, context: ctx.token.context, body });
   const preferRedirect = redirectPreferred(ctx.headers);
   const payment: Payment = {
     id: crypto.randomUUID(),

@@ -1,6 +1,7 @@
 // Thousands of made-up banks across countries, for scale tests of bank pickers and lists.
 // BICs end in "Z0": a "0" in the 8th position marks a test BIC, so they cannot be mistaken for real banks.
 import type { PaymentProduct } from '../../src/api/catalogue';
+import { NO_RULES } from './bankRules';
 import { GENERATED_GEOGRAPHY } from './geo';
 import { GENERIC_STATUSES } from './paymentStatuses';
 import { childSeed, seededRandom } from './random';
@@ -64,6 +65,7 @@ export function generateBanks(count: number, seed: number, cities: readonly City
       ignoresBookingStatus: false,
       getPaymentSupported: true,
       paymentStatuses: GENERIC_STATUSES,
+      rules: NO_RULES,
       affiliatedAspsps: [],
       generated: true,
     });

@@ -1,5 +1,6 @@
 // The seven sandbox banks of reference §7.1, with the behaviour §6 and §7.2 document for each.
 import type { PaymentProduct } from '../../src/api/catalogue';
+import { HANDELSBANKEN_RULES, NO_RULES, NORDEA_RULES, OP_RULES, SWEDBANK_RULES, type BankRules } from './bankRules';
 import { HELSINKI, STOCKHOLM } from './geo';
 import { DANSKE_STATUSES, GENERIC_STATUSES, HANDELSBANKEN_STATUSES, NORDEA_STATUSES, SEB_STATUSES, SWEDBANK_STATUSES, type PaymentStatusTable } from './paymentStatuses';
 import type { Bank, BankLogin, City, ScaFlow } from './types';
@@ -24,6 +25,7 @@ interface BankSeed {
   scaFlow: ScaFlow;
   login: BankLogin;
   paymentStatuses: PaymentStatusTable;
+  rules?: BankRules;
   overrides?: Partial<Bank>;
 }
 
@@ -52,6 +54,7 @@ function bank(seed: BankSeed): Bank {
     ignoresBookingStatus: false,
     getPaymentSupported: true,
     paymentStatuses: seed.paymentStatuses,
+    rules: seed.rules ?? NO_RULES,
     affiliatedAspsps: [],
     generated: false,
     ...seed.overrides,
@@ -96,6 +99,7 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     scaFlow: 'oauth',
     login: ANY_PSU,
     paymentStatuses: NORDEA_STATUSES,
+    rules: NORDEA_RULES,
     overrides: { ignoresDateFilters: true },
   }),
   bank({
@@ -114,6 +118,7 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     scaFlow: 'decoupled',
     login: ANY_PSU,
     paymentStatuses: HANDELSBANKEN_STATUSES,
+    rules: HANDELSBANKEN_RULES,
     overrides: {
       autoApprove: true,
       getPaymentSupported: false,
@@ -136,6 +141,7 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     scaFlow: 'oauth',
     login: ANY_PSU,
     paymentStatuses: SWEDBANK_STATUSES,
+    rules: SWEDBANK_RULES,
     overrides: {
       decoupledWhenRedirectNotPreferred: true,
       // "dateFrom/dateTo/bookingStatus ignored" (reference §7.2).
@@ -198,5 +204,6 @@ export const SANDBOX_BANKS: readonly Bank[] = [
     scaFlow: 'oauth',
     login: ANY_PSU,
     paymentStatuses: GENERIC_STATUSES,
+    rules: OP_RULES,
   }),
 ];

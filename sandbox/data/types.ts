@@ -1,6 +1,7 @@
 // The sandbox's data model. Banks carry the per-ASPSP behaviour the reference documents (§6, §7), so the
 // API handlers ask the bank ("does it need PSU-IP-Address?") instead of switching on BIC strings.
 import type { PaymentProduct } from '../../src/api/catalogue';
+import type { BankRules } from './bankRules';
 import type { PaymentStatusTable } from './paymentStatuses';
 
 export type ScaFlow = 'oauth' | 'redirect' | 'decoupled';
@@ -53,6 +54,8 @@ export interface Bank {
   readonly getPaymentSupported: boolean;
   /** The status a payment shows at each stage (reference §6.4). */
   readonly paymentStatuses: PaymentStatusTable;
+  /** What the bank refuses beyond the platform's common checks (reference §7.2). */
+  readonly rules: BankRules;
   readonly affiliatedAspsps: readonly { readonly id: string; readonly name: string }[];
   readonly generated: boolean;
 }

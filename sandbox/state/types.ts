@@ -75,6 +75,8 @@ export interface Consent {
   readonly grants: { accounts: Set<string>; balances: Set<string>; transactions: Set<string> };
   /** Reads without the PSU present (no PSU-IP-Address), per "day|operation|account", for frequencyPerDay. */
   readonly unattendedReads: Map<string, number>;
+  /** Accounts whose transactions were read once from further back than the bank's SCA window (Swedbank: 90 days). */
+  readonly statementsPastScaWindow: Set<string>;
 }
 
 export interface Payment {

@@ -15,6 +15,7 @@ export interface Account {
   readonly resourceId: string;
   readonly label: string;
   readonly iban?: string;
+  readonly bban?: string;
   readonly currency?: string;
   readonly balances: readonly Balance[];
 }
@@ -58,7 +59,8 @@ export function parseAccounts(body: unknown): Account[] {
     const resourceId = text(a?.resourceId);
     if (!a || !resourceId) return [];
     const iban = text(a.iban);
-    return [{ resourceId, label: text(a.name) ?? iban ?? text(a.bban) ?? resourceId, iban, currency: text(a.currency), balances: balancesOf(a.balances) }];
+    const bban = text(a.bban);
+    return [{ resourceId, label: text(a.name) ?? iban ?? bban ?? resourceId, iban, ...(bban ? { bban } : {}), currency: text(a.currency), balances: balancesOf(a.balances) }];
   });
 }
 

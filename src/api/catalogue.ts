@@ -2,6 +2,7 @@
 // know "which calls exist" reads this: commands, views, history, tests and the local sandbox's router.
 // Pure data, no `vscode` import, so the sandbox and plain Node tests can load it.
 import type { Operation, OperationGroup, OperationParam, ParamSource, Product } from './operationTypes';
+import { debtorAccountKind } from './paymentAccountForms';
 
 const BIC_PATTERN = '^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$';
 const PAYMENT_SERVICES = ['payments', 'bulk-payments', 'periodic-payments'] as const;
@@ -369,7 +370,14 @@ export function findOperation(id: string): Operation | undefined {
   return byId.get(id);
 }
 
-/** The body template for a payment product, falling back to domestic for unknown products. */
-export function paymentBodyTemplate(product: string): unknown {
-  return (PAYMENT_BODY_TEMPLATES as Record<string, unknown>)[product] ?? PAYMENT_BODY_TEMPLATES.domestic;
+/**
+ * The body template for a payment product (domestic for unknown products), with the debtor in the form the
+ * bank documents: a BBAN debtor is the placeholder IBAN's own BBAN, so the template still names one account.
+ */
+export function paymentBodyTemplate(product: string, bicFi?: string): unknown {
+  const template = (PAYMENT_BODY_TEMPLATES as Record<string, unknown>)[product] ?? PAYMENT_BODY_TEMPLATES.domestic;
+  if (debtorAccountKind(bicFi, product) === 'iban' || typeof template !== 'object' || template === null) return template;
+  const debtor = (template as { debtorAccount?: { iban?: string; currency?: string } }).debtorAccount;
+  if (debtor?.iban === undefined) return template;
+  return { ...template, debtorAccount: { bban: debtor.iban.slice(4), ...(debtor.currency ? { currency: debtor.currency } : {}) } };
 }

@@ -6,7 +6,9 @@ import type { ParamMemory } from '../platform/paramMemory';
 import type { Prompter } from '../platform/prompter';
 import type { RequestRunner } from '../platform/requestRunner';
 import type { Country } from '../api/aspspModels';
+import type { Account } from '../api/accountModels';
 import { paymentBodyTemplate } from '../api/catalogue';
+import { debtorAccountKind, type DebtorAccountKind } from '../api/paymentAccountForms';
 import type { BankNode, BanksTreeProvider } from '../views/banksTree';
 import type { ConsentNode } from '../views/consentsTree';
 
@@ -112,8 +114,7 @@ export class BankCommands {
   /** Initiate Payment… on an account: that account's bank, with the account as debtor in the body. */
   async initiatePaymentFrom(node?: AccountItem): Promise<unknown> {
     if (node?.kind !== 'account') return undefined;
-    const debtor = node.account.iban ? { iban: node.account.iban, ...(node.account.currency ? { currency: node.account.currency } : {}) } : undefined;
-    return this.initiateAt(node.consent.bicFi, debtor);
+    return this.initiateAt(node.consent.bicFi, node.account);
   }
 
   async initiatePayment(node?: BankNode): Promise<unknown> {
@@ -122,7 +123,7 @@ export class BankCommands {
     return this.initiateAt(bicFi, undefined);
   }
 
-  private async initiateAt(bicFi: string, debtorAccount: Record<string, string> | undefined): Promise<unknown> {
+  private async initiateAt(bicFi: string, debtor: Account | undefined): Promise<unknown> {
     const details = await this.directory.details(bicFi);
     const products = details.ok && details.value.paymentProducts.length ? details.value.paymentProducts : ['domestic'];
     const product =
@@ -130,7 +131,8 @@ export class BankCommands {
         ? products[0]
         : (await this.prompter.pick(products.map((p) => ({ id: p, label: p })), { title: vscode.l10n.t('Payment product at {0}', bicFi) }))?.id;
     if (!product) return undefined;
-    const template = paymentBodyTemplate(product);
+    const template = paymentBodyTemplate(product, bicFi);
+    const debtorAccount = debtor && debtorReference(debtor, debtorAccountKind(bicFi, product));
     return vscode.commands.executeCommand('openPayments.sendRequest', {
       operationId: 'initiatePayment',
       params: { 'payment-service': 'payments', 'payment-product': product, 'X-BicFi': bicFi },
@@ -143,4 +145,10 @@ export class BankCommands {
     const selected = this.view.selection.find((n): n is BankItem => n.kind === 'bank');
     return selected?.bank.bicFi ?? this.find();
   }
+}
+
+/** The account in the form the bank wants for a debtor; none (the template's placeholder) when it lacks that identifier. */
+function debtorReference(account: Account, kind: DebtorAccountKind): Record<string, string> | undefined {
+  const id = account[kind];
+  return id ? { [kind]: id, ...(account.currency ? { currency: account.currency } : {}) } : undefined;
 }

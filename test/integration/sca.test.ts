@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CONSENT_BODY_TEMPLATE, PAYMENT_BODY_TEMPLATES } from '../../src/api/catalogue';
+import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../src/api/catalogue';
 import type { ApiResult } from '../../src/api/http/requestFailure';
 import type { ScaOutcome } from '../../src/sca/types';
 import type { ConsentNode } from '../../src/views/consentsTree';
@@ -103,7 +103,7 @@ describe('strong customer authentication through the loopback redirect URI', fun
 
   it('authorises a domestic payment via scaOAuth and its status moves on', async () => {
     const params = { 'payment-service': 'payments', 'payment-product': 'domestic', 'X-BicFi': 'NDEASESS' };
-    const created = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'initiatePayment', params, body: PAYMENT_BODY_TEMPLATES.domestic });
+    const created = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'initiatePayment', params, body: paymentBodyTemplate('domestic', 'NDEASESS') });
     assert.ok(created?.ok, 'payment created');
     const paymentId = String((created.exchange.json as { paymentId: string }).paymentId);
     const outcome = await authorise('openPayments.payments.authorise', { bicFi: 'NDEASESS', paymentId, paymentProduct: 'domestic' });

@@ -2,7 +2,7 @@
 // Details example it quotes (§4.2, Swedbank): what Get ASPSP Details says, and that the API behaves the same
 // way (the products it accepts, the SCA approach it answers with, the contexts it serves).
 import assert from 'node:assert/strict';
-import { PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS } from '../../src/api/catalogue';
+import { paymentBodyTemplate, PAYMENT_PRODUCTS } from '../../src/api/catalogue';
 import type { Sandbox } from '../../sandbox/index';
 import { readResponse, SandboxClient, startSandbox } from './helpers/client';
 import { PSU_HEADERS } from './helpers/flows';
@@ -102,7 +102,7 @@ describe('sandbox banks against reference §7.1', () => {
   it('a bank accepts exactly the payment products it lists', async () => {
     for (const bank of banks) {
       for (const product of PAYMENT_PRODUCTS) {
-        const res = await c.call('initiatePayment', { bic: bank.bic, params: { 'payment-product': product }, body: PAYMENT_BODY_TEMPLATES[product], headers: PSU_HEADERS });
+        const res = await c.call('initiatePayment', { bic: bank.bic, params: { 'payment-product': product }, body: paymentBodyTemplate(product, bank.bic), headers: PSU_HEADERS });
         if (bank.products.includes(product)) assert.equal(res.status, 201, `${bank.bic} ${product}: ${res.text}`);
         else assert.equal(res.json['tppMessages']?.[0]?.code, 'PRODUCT_UNKNOWN', `${bank.bic} ${product}: ${res.status}`);
       }

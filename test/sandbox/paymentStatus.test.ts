@@ -2,7 +2,7 @@
 // reference itself): created, login started, logged in, signed but not activated, future-dated, locked for
 // settlement, settled.
 import assert from 'node:assert/strict';
-import { PAYMENT_BODY_TEMPLATES, type PaymentProduct } from '../../src/api/catalogue';
+import { PAYMENT_BODY_TEMPLATES, paymentBodyTemplate, type PaymentProduct } from '../../src/api/catalogue';
 import type { Sandbox } from '../../sandbox/index';
 import { Browser, fillScaTemplate } from './helpers/browser';
 import { SandboxClient, startSandbox } from './helpers/client';
@@ -87,7 +87,7 @@ describe('sandbox payment statuses per bank (reference §6.4)', () => {
     it(`${bic}: created → login started → signed, not activated → locked → settled; future-dated stays put`, async () => {
       const expected = expectedStatuses(markdown, bic);
       const product: PaymentProduct = bic === 'NDEAFIHH' ? 'sepa-credit-transfers' : 'domestic';
-      const body = PAYMENT_BODY_TEMPLATES[product] as Record<string, unknown>;
+      const body = paymentBodyTemplate(product, bic) as Record<string, unknown>;
       assert.deepEqual(await redirectPayment(bic, product, body, expected), [expected.locked, expected.settled, expected.settled]);
       const future = await redirectPayment(bic, product, { ...body, requestedExecutionDate: tomorrow() }, expected);
       assert.deepEqual(future, [expected.futureDated, expected.futureDated, expected.futureDated]);

@@ -102,11 +102,11 @@ function needsBody(operation: Operation): boolean {
   return operation.bodyTemplate !== undefined;
 }
 
-/** Payment initiation takes a different body per payment product; the catalogue holds one per product. */
+/** Payment initiation takes a different body per payment product, and some banks want their own debtor form. */
 function bodyTemplate(operation: Operation, params: Readonly<Record<string, string>>): unknown {
   const product = params['payment-product'];
   const createsPayment = operation.method === 'POST' && operation.path.endsWith('/{payment-product}');
-  return createsPayment && product ? paymentBodyTemplate(product) : operation.bodyTemplate;
+  return createsPayment && product ? paymentBodyTemplate(product, params['X-BicFi']) : operation.bodyTemplate;
 }
 
 function sanitize(args: unknown): SendRequestArgs {

@@ -1,6 +1,6 @@
 // Scripted platform flows shared by the sandbox tests: consent and payment SCA as a TPP + browser would run them.
 import assert from 'node:assert/strict';
-import { CONSENT_BODY_TEMPLATE, PAYMENT_BODY_TEMPLATES, type PaymentProduct } from '../../../src/api/catalogue';
+import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate, type PaymentProduct } from '../../../src/api/catalogue';
 import { DANSKE_LOGIN, SEB_PSU_IDS } from '../../../sandbox/index';
 import { Browser, fillScaTemplate } from './browser';
 import { readResponse, type Response, type SandboxClient } from './client';
@@ -27,7 +27,7 @@ export interface PaymentRef {
   readonly product: PaymentProduct;
 }
 
-export async function createPayment(c: SandboxClient, bic: string, product: PaymentProduct, headers: Record<string, string> = {}, body: unknown = PAYMENT_BODY_TEMPLATES[product]): Promise<PaymentRef> {
+export async function createPayment(c: SandboxClient, bic: string, product: PaymentProduct, headers: Record<string, string> = {}, body: unknown = paymentBodyTemplate(product, bic)): Promise<PaymentRef> {
   const res = await c.call('initiatePayment', { bic, params: { 'payment-product': product }, body, headers: { ...PSU_HEADERS, ...headers } });
   assert.equal(res.status, 201, res.text);
   return { paymentId: String(res.json['paymentId']), product };

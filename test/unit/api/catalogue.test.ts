@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation } from '../../../src/api/catalogue';
+import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation, paymentBodyTemplate } from '../../../src/api/catalogue';
 import type { Operation } from '../../../src/api/operationTypes';
 import { OAS_FILE, loadOas, referenceDir, type OasDocument } from '../../sandbox/helpers/reference';
 
@@ -82,6 +82,17 @@ describe('catalogue', () => {
       'updatePaymentCancellationPsuData',
     ]);
     assert.deepEqual(Object.keys(PAYMENT_BODY_TEMPLATES).sort(), [...PAYMENT_PRODUCTS].sort());
+  });
+
+  it('names the debtor as the bank documents: BBAN for a Nordea domestic payment, the IBAN template elsewhere', () => {
+    const nordea = paymentBodyTemplate('domestic', 'NDEASESS') as Record<string, unknown>;
+    const domestic = PAYMENT_BODY_TEMPLATES.domestic as Record<string, unknown>;
+    assert.deepEqual(nordea['debtorAccount'], { bban: '30000000000000000001', currency: 'SEK' }, 'the placeholder IBAN SE1230000000000000000001 as BBAN');
+    assert.deepEqual({ ...nordea, debtorAccount: domestic['debtorAccount'] }, domestic, 'nothing else changes');
+    for (const product of PAYMENT_PRODUCTS) {
+      for (const bic of [undefined, 'ESSESESS', 'HANDSESS', 'SWEDSESS']) assert.equal(paymentBodyTemplate(product, bic), PAYMENT_BODY_TEMPLATES[product], `${product} at ${bic}`);
+    }
+    assert.equal(paymentBodyTemplate('swedish-giro', 'NDEASESS'), PAYMENT_BODY_TEMPLATES['swedish-giro'], 'giro keeps its template');
   });
 
   describe(`against ${OAS_FILE}`, () => {

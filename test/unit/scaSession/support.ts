@@ -2,7 +2,7 @@
 // the extension's runner, a PSU browser that plays the bank page, and free loopback ports so these tests
 // never need the fixed port other runs may hold.
 import net from 'node:net';
-import { CONSENT_BODY_TEMPLATE, PAYMENT_BODY_TEMPLATES } from '../../../src/api/catalogue';
+import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../../src/api/catalogue';
 import { HttpSession } from '../../../src/platform/httpSession';
 import { Logger } from '../../../src/platform/logger';
 import { RequestSettingsReader } from '../../../src/platform/requestSettings';
@@ -40,7 +40,7 @@ export async function createConsent(ext: Activated, bicFi: string): Promise<stri
 
 export async function createPayment(ext: Activated, bicFi: string): Promise<string> {
   const params = { 'X-BicFi': bicFi, 'payment-service': 'payments', 'payment-product': 'domestic' };
-  const result = await ext.api.runner.run({ operation: catalogueOperation('initiatePayment'), params, body: PAYMENT_BODY_TEMPLATES.domestic }, { show: false });
+  const result = await ext.api.runner.run({ operation: catalogueOperation('initiatePayment'), params, body: paymentBodyTemplate('domestic', bicFi) }, { show: false });
   if (!result?.ok) throw new Error(`initiatePayment failed: ${result ? result.failure.summary : 'not attempted'}`);
   return String((result.exchange.json as { paymentId: string }).paymentId);
 }

@@ -1,6 +1,6 @@
 // The real pieces wired as the extension will wire them, against the local sandbox: the HTTP core's
 // ApiClient, the loopback listener, openid-client's code exchange, and a scripted browser for the PSU.
-import { CONSENT_BODY_TEMPLATE, PAYMENT_BODY_TEMPLATES, findOperation } from '../../../../src/api/catalogue';
+import { CONSENT_BODY_TEMPLATE, findOperation, paymentBodyTemplate } from '../../../../src/api/catalogue';
 import { createHttpCore, createTransportFetch, UndiciTransport, type ApiResult, type HttpCore, type PsuHeaderSettings } from '../../../../src/api/http';
 import { exchangeAuthorizationCode } from '../../../../src/auth/authorizationCode';
 import { RedirectListeners } from '../../../../src/auth/loopback';
@@ -106,7 +106,7 @@ export class ScaHarness {
 
   async createPayment(bicFi: string, psuHeaders: PsuHeaderSettings = PSU): Promise<string> {
     const params = { 'X-BicFi': bicFi, 'payment-service': 'payments', 'payment-product': 'domestic' };
-    const result = await this.send('initiatePayment', params, PAYMENT_BODY_TEMPLATES.domestic, psuHeaders);
+    const result = await this.send('initiatePayment', params, paymentBodyTemplate('domestic', bicFi), psuHeaders);
     if (!result.ok) throw new Error(`${result.failure.summary} ${result.failure.exchange?.bodyText ?? ''}`);
     return String((result.exchange.json as Record<string, unknown>)['paymentId']);
   }
