@@ -370,6 +370,13 @@ export function findOperation(id: string): Operation | undefined {
   return byId.get(id);
 }
 
+/** An operation our own code names by id; a typo there is a defect, so it throws rather than answering undefined. */
+export function catalogueOperation(id: string): Operation {
+  const found = findOperation(id);
+  if (!found) throw new Error(`catalogue has no ${id}`);
+  return found;
+}
+
 /**
  * The body template for a payment product (domestic for unknown products), with the debtor in the form the
  * bank documents: a BBAN debtor is the placeholder IBAN's own BBAN, so the template still names one account.

@@ -1,5 +1,6 @@
 // Commands of the Consents & Accounts view: refresh, show status, delete, transactions for a period.
 import * as vscode from 'vscode';
+import { catalogueOperation } from '../api/catalogue';
 import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
 import { notificationSafeId } from '../core/notificationSafe';
 import { requestIdSuffix } from '../platform/failureMessages';
@@ -7,7 +8,6 @@ import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { ParamMemory } from '../platform/paramMemory';
 import type { Prompter } from '../platform/prompter';
 import type { RequestRunner } from '../platform/requestRunner';
-import { catalogueOperation } from '../platform/viewLoader';
 import type { ConsentNode, ConsentsTreeProvider } from '../views/consentsTree';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

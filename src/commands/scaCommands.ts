@@ -1,5 +1,6 @@
 // Authorise a consent or a payment (strong customer authentication), and the guided Create Consent.
 import * as vscode from 'vscode';
+import { catalogueOperation } from '../api/catalogue';
 import { MAX_FREQUENCY_PER_DAY, ONE_OFF, RECURRING_DEFAULT, consentBody, defaultValidUntil, frequencyProblem, parseIbans, renewalBody, validUntilProblem, type AccessChoice, type Frequency } from '../consents/consentDraft';
 import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
 import type { PsuContext } from '../api/operationTypes';
@@ -10,7 +11,6 @@ import type { RequestSettingsReader } from '../platform/requestSettings';
 import { subjectLabel } from '../platform/scaMessages';
 import type { ScaSession } from '../platform/scaSession';
 import { requestIdSuffix } from '../platform/failureMessages';
-import { catalogueOperation } from '../platform/viewLoader';
 import { consentVerdict } from '../sca/statusRules';
 import type { ScaOutcome } from '../sca/types';
 import type { ConsentNode } from '../views/consentsTree';

@@ -3,12 +3,12 @@
 // When an account read says only that a consent is not valid (CONSENT_INVALID), it asks the bank which status
 // the consent has, so a revoked or terminated consent shows as such.
 import type * as vscode from 'vscode';
+import { catalogueOperation } from '../api/catalogue';
 import { consentEventOf } from '../consents/consentEvents';
 import type { ConsentStore } from '../consents/consentStore';
 import { paymentEventOf, type PaymentStore } from '../payments/paymentRecords';
 import type { ExchangeRecord, RequestRunner } from './requestRunner';
 import type { RequestSettingsReader } from './requestSettings';
-import { catalogueOperation } from './viewLoader';
 
 /** A tree may read many accounts of one consent at once; the bank is asked about it once in this window. */
 const RECHECK_INTERVAL_MS = 60_000;

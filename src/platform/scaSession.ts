@@ -3,6 +3,7 @@
 // a progress notification with Cancel and, for decoupled SCA, the challenge panel. An authorised payment is
 // then followed in the background to a final status; its reads update the Banks view like any other.
 import { setTimeout as delay } from 'node:timers/promises';
+import { catalogueOperation } from '../api/catalogue';
 import * as vscode from 'vscode';
 import type { RedirectListeners } from '../auth/loopback';
 import type { CredentialStore } from '../auth/credentialStore';
@@ -19,7 +20,6 @@ import type { Logger } from './logger';
 import type { Prompter } from './prompter';
 import type { RequestRunner } from './requestRunner';
 import { describeFollowUpEnd, describeScaOutcome, progressText, subjectLabel } from './scaMessages';
-import { catalogueOperation } from './viewLoader';
 
 export const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:53682/callback';
 

@@ -1,19 +1,13 @@
 // Loads data for a tree through the request runner: an ordinary traced request, but quiet (progress on the
 // view, failures returned as a sentence for an error item instead of a notification).
 import * as vscode from 'vscode';
-import { findOperation } from '../api/catalogue';
-import type { Operation, PsuContext } from '../api/operationTypes';
+import { catalogueOperation } from '../api/catalogue';
+import type { PsuContext } from '../api/operationTypes';
 import type { ActiveEnvironment } from './activeEnvironment';
 import { describeFailure } from './failureMessages';
 import type { ExchangeRecord, RequestRunner } from './requestRunner';
 
 export type Loaded<T> = { readonly ok: true; readonly value: T; readonly record: ExchangeRecord } | { readonly ok: false; readonly message: string };
-
-export function catalogueOperation(id: string): Operation {
-  const found = findOperation(id);
-  if (!found) throw new Error(`catalogue has no ${id}`);
-  return found;
-}
 
 export class ViewLoader {
   constructor(

@@ -2,9 +2,9 @@
 // 401 CONSENT_INVALID makes the extension ask the consent's status (once), the view says the PSU revoked it,
 // and authorising it again creates a new consent with the same access.
 import assert from 'node:assert/strict';
+import { catalogueOperation } from '../../../src/api/catalogue';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
 import type { ExchangeRecord } from '../../../src/platform/requestRunner';
-import { catalogueOperation } from '../../../src/platform/viewLoader';
 import type { ScaOutcome } from '../../../src/sca/types';
 import type { ConsentNode } from '../../../src/views/consentsTree';
 import { eventually, type Activated } from '../fakes/activate';

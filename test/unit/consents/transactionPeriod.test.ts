@@ -2,8 +2,8 @@
 // sandbox: the chosen period reaches the bank and the view, an end date before the start is refused inside
 // the input box (so nothing typed is lost), and choosing again starts from the period in force.
 import assert from 'node:assert/strict';
+import { catalogueOperation } from '../../../src/api/catalogue';
 import type { ExchangeRecord } from '../../../src/platform/requestRunner';
-import { catalogueOperation } from '../../../src/platform/viewLoader';
 import type { ConsentNode } from '../../../src/views/consentsTree';
 import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';

@@ -2,12 +2,11 @@
 // the extension's runner, a PSU browser that plays the bank page, and free loopback ports so these tests
 // never need the fixed port other runs may hold.
 import net from 'node:net';
-import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../../src/api/catalogue';
+import { catalogueOperation, CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../../src/api/catalogue';
 import { HttpSession } from '../../../src/platform/httpSession';
 import { Logger } from '../../../src/platform/logger';
 import { RequestSettingsReader } from '../../../src/platform/requestSettings';
 import { ScaSession, type ScaSessionOptions } from '../../../src/platform/scaSession';
-import { catalogueOperation } from '../../../src/platform/viewLoader';
 import { ChallengePanel } from '../../../src/views/challengePanel';
 import { Browser } from '../../sandbox/helpers/browser';
 import type { Activated } from '../fakes/activate';
