@@ -2,7 +2,7 @@
 // the loopback-only admin endpoint POST /__sandbox/faults.
 import { formatError } from './http/tppMessages';
 
-export const FAULT_KINDS = ['token-expired', 'rate-limit', 'server-error', 'unavailable', 'slow', 'reset', 'malformed-json', 'empty-body', 'large-body'] as const;
+export const FAULT_KINDS = ['token-expired', 'rate-limit', 'server-error', 'unavailable', 'slow', 'reset', 'malformed-json', 'empty-body', 'empty-object', 'large-body'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {

@@ -58,6 +58,9 @@ function faultReply(fault: FaultSpec): Reply | undefined {
       return { status: 200, rawJson: '{"truncated": [1, 2' };
     case 'empty-body':
       return { status: 200 };
+    case 'empty-object':
+      // Valid JSON that lacks every field the operation defines: how a client copes with a thin answer.
+      return { status: 200, body: {} };
     default:
       return undefined;
   }

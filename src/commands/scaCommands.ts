@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { catalogueOperation } from '../api/catalogue';
 import { MAX_FREQUENCY_PER_DAY, ONE_OFF, RECURRING_DEFAULT, consentBody, defaultValidUntil, frequencyProblem, parseIbans, renewalBody, validUntilProblem, type AccessChoice, type Frequency } from '../consents/consentDraft';
 import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
+import type { Exchange } from '../api/http/exchange';
 import type { PsuContext } from '../api/operationTypes';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { Prompter } from '../platform/prompter';
@@ -93,11 +94,29 @@ export class ScaCommands {
 
   /** Creates the consent at the bank, then authorises it; a failed create has already been reported. */
   private async createAndAuthorise(bicFi: string, body: unknown, context: PsuContext): Promise<ScaOutcome | undefined> {
-    const result = await this.runner.run({ operation: catalogueOperation('createConsent'), params: { 'X-BicFi': bicFi }, body, context }, { show: false });
+    const input = { operation: catalogueOperation('createConsent'), params: { 'X-BicFi': bicFi }, body, context };
+    const result = await this.runner.run(input, { show: false });
     if (!result?.ok) return undefined;
     const consentId = (result.exchange.json as { consentId?: unknown } | undefined)?.consentId;
-    if (typeof consentId !== 'string') return undefined;
+    if (typeof consentId !== 'string' || consentId === '') {
+      void this.reportMissingConsentId({ operation: input.operation, environmentId: this.environment.state.id, input, result }, result.exchange);
+      return undefined;
+    }
     return this.sca.authorise({ kind: 'consent', bicFi, consentId }, context);
+  }
+
+  /** A 2xx without a consentId leaves nothing to authorise; say so rather than end in silence. */
+  private async reportMissingConsentId(record: ExchangeRecord, exchange: Exchange): Promise<void> {
+    const showResponse = vscode.l10n.t('Show Response');
+    const picked = await vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Create Consent answered HTTP {0} without a consentId, so there is nothing to authorise. Look at the response, then create the consent again.{1}',
+        exchange.status,
+        requestIdSuffix(exchange.requestId),
+      ),
+      showResponse,
+    );
+    if (picked === showResponse) this.runner.show(record);
   }
 
   private async askAccess(bank: string): Promise<AccessChoice | undefined> {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { catalogueOperation } from '../api/catalogue';
 import type { PsuContext } from '../api/operationTypes';
 import type { ActiveEnvironment } from './activeEnvironment';
-import { describeFailure } from './failureMessages';
+import { describeFailure, requestIdSuffix } from './failureMessages';
 import type { ExchangeRecord, RequestRunner } from './requestRunner';
 
 export type Loaded<T> = { readonly ok: true; readonly value: T; readonly record: ExchangeRecord } | { readonly ok: false; readonly message: string };
@@ -28,7 +28,10 @@ export class ViewLoader {
     if (!result.ok) return { ok: false, message: describeFailure(op.title, result.failure).text };
     const value = parse(result.exchange.json);
     if (value === undefined) {
-      return { ok: false, message: vscode.l10n.t('{0} answered in an unexpected shape. X-Request-ID: {1}.', op.title, result.exchange.requestId) };
+      return {
+        ok: false,
+        message: vscode.l10n.t('{0} answered in a shape this extension does not read. Open it from History to see what was sent.{1}', op.title, requestIdSuffix(result.exchange.requestId)),
+      };
     }
     return { ok: true, value, record: { operation: op, environmentId: this.environment.state.id, input: { operation: op, params, context }, result } };
   }
