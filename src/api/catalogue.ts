@@ -78,8 +78,8 @@ const Q = {
     enum: ['booked', 'pending', 'both'],
     example: 'both',
   }),
-  dateFrom: param('dateFrom', 'query', false, 'user', 'First booking date, yyyy-MM-dd.', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-  dateTo: param('dateTo', 'query', false, 'user', 'Last booking date, yyyy-MM-dd.', { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  dateFrom: param('dateFrom', 'query', false, 'user', 'First booking date, yyyy-MM-dd.', { pattern: '^\\d{4}-\\d{2}-\\d{2}$', example: '2024-01-01' }),
+  dateTo: param('dateTo', 'query', false, 'user', 'Last booking date, yyyy-MM-dd.', { pattern: '^\\d{4}-\\d{2}-\\d{2}$', example: '2024-01-31' }),
   entryReferenceFrom: param('entryReferenceFrom', 'query', false, 'user', 'Only transactions after this entry reference.'),
   deltaList: param('deltaList', 'query', false, 'user', 'Only transactions since the last report.', { enum: ['true', 'false'] }),
 } as const;

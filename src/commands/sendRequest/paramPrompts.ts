@@ -95,7 +95,8 @@ export class ParamPrompts {
       validateInput: (value) => {
         const trimmed = value.trim();
         if (!trimmed) return param.required ? vscode.l10n.t('{0} is required.', param.name) : undefined;
-        if (pattern && !pattern.test(trimmed)) return vscode.l10n.t('{0} must match {1}.', param.name, param.pattern ?? '');
+        // The example, not the pattern: a regular expression tells a user little about what to type.
+        if (pattern && !pattern.test(trimmed)) return vscode.l10n.t('{0} must look like {1}. {2}', param.name, param.example ?? '', param.description);
         if (/[\r\n]/.test(value)) return vscode.l10n.t('{0} cannot contain line breaks.', param.name);
         return undefined;
       },

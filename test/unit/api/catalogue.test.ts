@@ -69,6 +69,15 @@ describe('catalogue', () => {
     }
   });
 
+  it('gives every parameter with a pattern an example that matches it, which the prompt shows instead of the pattern', () => {
+    for (const op of OPERATIONS) {
+      for (const p of op.params.filter((q) => q.pattern !== undefined)) {
+        assert.ok(p.example, `${op.id} ${p.name} has an example`);
+        assert.match(p.example, new RegExp(p.pattern as string), `${op.id} ${p.name}`);
+      }
+    }
+  });
+
   it('gives a body template to every POST/PUT that takes a body, and marks cancellation unsupported', () => {
     for (const id of ['createConsent', 'initiatePayment', 'updateConsentsPsuData', 'updatePaymentPsuData']) {
       assert.ok(findOperation(id)?.bodyTemplate, id);

@@ -34,7 +34,7 @@ describe('Send Request (fake VS Code, real sandbox)', function () {
     assert.ok(result?.ok, 'sent');
     assert.equal(result.exchange.status, 200);
     const bicPrompt = fake.prompts.find((p) => p.kind === 'input')?.options;
-    assert.match(bicPrompt.validateInput('nordea'), /bicFi must match/);
+    assert.equal(bicPrompt.validateInput('nordea'), 'bicFi must look like ESSESESS. BIC of the bank.');
     assert.match(bicPrompt.validateInput(''), /bicFi is required/);
     assert.equal(bicPrompt.ignoreFocusOut, true);
     assert.ok(current().ext.log.lines.some((line) => line.includes(`GET /psd2/aspspinformation/v1/aspsps/NDEASESS 200`) && line.includes(result.exchange.requestId)));
