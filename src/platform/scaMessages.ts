@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { notificationSafeId } from '../core/notificationSafe';
 import type { FollowUpEnd, PaymentSubject } from '../sca/paymentFollowUp';
+import type { ScaTemplateProblem } from '../auth/authorizationCode/scaOAuthTemplate';
 import type { ScaOutcome, ScaPhase, ScaProgress, ScaSubject } from '../sca/types';
 import { describeFailure, requestIdSuffix } from './failureMessages';
 
@@ -97,6 +98,22 @@ export function describeFollowUpEnd(subject: PaymentSubject, end: FollowUpEnd): 
   return undefined;
 }
 
+/** Why a login link was not opened, and what to do about it; nothing from the link itself is repeated. */
+function scaLinkText(problem: ScaTemplateProblem | undefined, trace: string): string {
+  switch (problem) {
+    case undefined:
+      return vscode.l10n.t('The bank asked for a redirect login but sent no login link (scaOAuth or scaRedirect), so there was nothing to open. Open the response from History, then start the authorisation again.{0}', trace);
+    case 'foreign_authorize_endpoint':
+      return vscode.l10n.t('The bank\'s login link does not point at this environment\'s auth host, so it was not opened: another host could capture the login. Check the environment\'s hosts, then start the authorisation again.{0}', trace);
+    case 'not_a_url':
+      return vscode.l10n.t('The bank\'s login link is not a URL, so it was not opened. Open the response from History to see it.{0}', trace);
+    case 'credentials_in_url':
+      return vscode.l10n.t('The bank\'s login link carries a user name or password, so it was not opened.{0}', trace);
+    case 'duplicate_parameter':
+      return vscode.l10n.t('The bank\'s login link names client_id, redirect_uri, state or code_challenge twice, so it was not opened: which value the auth host would read cannot be known.{0}', trace);
+  }
+}
+
 function failedText(outcome: Extract<ScaOutcome, { kind: 'failed' }>, what: string, trace: string): string {
   switch (outcome.reason) {
     case 'request_failed':
@@ -121,7 +138,11 @@ function failedText(outcome: Extract<ScaOutcome, { kind: 'failed' }>, what: stri
     case 'parent_rejected':
       return vscode.l10n.t('The bank rejected the {0} (status {1}).{2}', what, statusText(outcome.parentStatus), trace);
     case 'invalid_sca_link':
-      return vscode.l10n.t('The bank answered with a login link that does not point at this environment\'s auth host, so it was not opened.{0}', trace);
+      return scaLinkText(outcome.templateProblem, trace);
+    case 'unexpected_response':
+      return vscode.l10n.t('A step of authorising the {0} was answered without what the next step needs (an authorisationId, scaStatus or login link). Open the response from History, then start the authorisation again.{1}', what, trace);
+    case 'callback_malformed':
+      return vscode.l10n.t('The login came back to the redirect URI with neither a code nor an error, so the {0} was not authorised. Start the authorisation again.{1}', what, trace);
     case 'no_sca_method':
       return vscode.l10n.t('The bank offered no SCA method for the {0}.{1}', what, trace);
     case 'unsupported_approach':

@@ -89,4 +89,24 @@ describe('SCA messages', () => {
       assert.equal(progressText({ phase: 'waitingForSca', scaStatus: HOSTILE }), 'waiting for the PSU to sign with the bank');
     });
   });
+
+  describe('a run that failed on what the bank sent', () => {
+    const failed = (extra: Partial<Extract<ScaOutcome, { kind: 'failed' }>>): string =>
+      describeScaOutcome({ kind: 'failed', reason: 'invalid_sca_link', subject: CONSENT, requestIds: [UUID], ...extra }).text;
+
+    it('says why a login link was not opened, case by case, and what to do', () => {
+      const texts = [undefined, 'foreign_authorize_endpoint', 'not_a_url', 'credentials_in_url', 'duplicate_parameter'].map((problem) =>
+        failed(problem === undefined ? {} : { templateProblem: problem as 'not_a_url' }),
+      );
+      assert.equal(new Set(texts).size, texts.length, 'each case has its own sentence');
+      assert.match(texts[0] ?? '', /sent no login link .* start the authorisation again/);
+      assert.match(texts[1] ?? '', /does not point at this environment's auth host.*Check the environment's hosts/);
+      for (const text of texts) assert.ok(text.endsWith(` X-Request-ID: ${UUID}.`), text);
+    });
+
+    it('words an answer without what the next step needs, and a callback without code or error', () => {
+      assert.match(failed({ reason: 'unexpected_response' }), /^A step of authorising the consent c-1 at NDEASESS was answered without what the next step needs/);
+      assert.match(failed({ reason: 'callback_malformed' }), /^The login came back to the redirect URI with neither a code nor an error/);
+    });
+  });
 });
