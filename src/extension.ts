@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     new EnvironmentStatusBar(environment),
     credentialsCommands.register(),
     environmentCommands.register(),
-    new CertificateCommands(context.secrets, prompter, redactor).register(),
+    new CertificateCommands(context.secrets, prompter, redactor, logger).register(),
     new LocalSandboxCommand(credentials, settings, environment, logger).register(),
     session,
     runner,

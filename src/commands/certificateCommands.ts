@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { SecretStore } from '../auth/credentialStore';
 import type { Redactor } from '../core/redaction';
 import { CERTIFICATE_PASSPHRASE_KEY } from '../platform/httpSession';
+import type { Logger } from '../platform/logger';
 import type { Prompter } from '../platform/prompter';
 
 export class CertificateCommands {
@@ -10,6 +11,7 @@ export class CertificateCommands {
     private readonly secrets: SecretStore,
     private readonly prompter: Prompter,
     private readonly redactor: Redactor,
+    private readonly logger: Logger,
   ) {}
 
   register(): vscode.Disposable {
@@ -28,13 +30,30 @@ export class CertificateCommands {
     });
     if (passphrase === undefined) return false;
     this.redactor.addSecret(passphrase);
-    await this.secrets.store(CERTIFICATE_PASSPHRASE_KEY, passphrase);
+    try {
+      await this.secrets.store(CERTIFICATE_PASSPHRASE_KEY, passphrase);
+    } catch (error) {
+      this.logger.error('Storing the client certificate passphrase in secret storage failed', error);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The client certificate passphrase could not be saved in VS Code\'s secret storage. See the Open Payments log, then run "Set Client Certificate Passphrase" again.'),
+      );
+      return false;
+    }
     void vscode.window.showInformationMessage(vscode.l10n.t('The client certificate passphrase is saved in VS Code\'s secret storage.'));
     return true;
   }
 
-  async clear(): Promise<void> {
-    await this.secrets.delete(CERTIFICATE_PASSPHRASE_KEY);
+  async clear(): Promise<boolean> {
+    try {
+      await this.secrets.delete(CERTIFICATE_PASSPHRASE_KEY);
+    } catch (error) {
+      this.logger.error('Removing the client certificate passphrase from secret storage failed', error);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The client certificate passphrase could not be removed from VS Code\'s secret storage. See the Open Payments log, then try again.'),
+      );
+      return false;
+    }
     void vscode.window.showInformationMessage(vscode.l10n.t('The client certificate passphrase was removed.'));
+    return true;
   }
 }

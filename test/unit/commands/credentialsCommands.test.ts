@@ -68,6 +68,21 @@ describe('Set / Clear Client Credentials', () => {
     assert.equal(fake.context.get('openPayments.hasCredentials'), true);
   });
 
+  it('says so when the OS keychain refuses, never naming the secret, and keeps the typed client_id', async () => {
+    ext.context.secrets.failWrites = true;
+    fake.answers.push('refused-client', SECRET);
+    assert.equal(await commands.executeCommand('openPayments.setClientCredentials'), false);
+    const error = fake.messages.find((m) => m.severity === 'error');
+    assert.equal(error?.message, "The client credentials could not be saved in VS Code's secret storage. See the Open Payments log for details.");
+    assert.ok(ext.log.lines.some((line) => line.includes('The keychain refused to store')), 'the log says what failed');
+    assert.equal(fake.context.get('openPayments.hasCredentials'), false);
+    assert.ok(!everythingVisible().includes(SECRET));
+    ext.context.secrets.failWrites = false;
+    fake.answers.push(undefined);
+    await commands.executeCommand('openPayments.setClientCredentials');
+    assert.equal(fake.prompts.at(-1)?.options.value, 'refused-client', 'the client_id is offered again');
+  });
+
   it('keeps the client_id the user typed when they cancel at the secret', async () => {
     fake.answers.push('typed-client', undefined);
     await commands.executeCommand('openPayments.setClientCredentials');
@@ -181,6 +196,22 @@ describe('client certificate passphrase', () => {
       assert.ok(!JSON.stringify([...fake.settings, ext.log.lines, fake.messages]).includes('pfx-passphrase-77'));
       await commands.executeCommand('openPayments.clearCertificatePassphrase');
       assert.equal(ext.context.secrets.values.has('openPayments.clientCertificatePassphrase'), false);
+    } finally {
+      ext.dispose();
+    }
+  });
+
+  it('says so when the OS keychain refuses to store or remove it, without naming it', async () => {
+    const ext = await activateExtension();
+    try {
+      ext.context.secrets.failWrites = true;
+      fake.answers.push('pfx-passphrase-refused');
+      assert.equal(await commands.executeCommand('openPayments.setCertificatePassphrase'), false);
+      assert.match(fake.messages.at(-1)?.message ?? '', /^The client certificate passphrase could not be saved in VS Code's secret storage\. .*"Set Client Certificate Passphrase" again\.$/);
+      assert.equal(await commands.executeCommand('openPayments.clearCertificatePassphrase'), false);
+      assert.match(fake.messages.at(-1)?.message ?? '', /^The client certificate passphrase could not be removed/);
+      assert.ok(ext.log.lines.filter((line) => line.includes('The keychain refused')).length === 2, 'both failures are logged');
+      assert.ok(!JSON.stringify([ext.log.lines, fake.messages]).includes('pfx-passphrase-refused'));
     } finally {
       ext.dispose();
     }

@@ -270,16 +270,20 @@ export const workspace = {
 /** An in-memory SecretStorage with the real one's change event. */
 export class FakeSecretStorage {
   readonly values = new Map<string, string>();
+  /** Makes store and delete reject, as a locked or unavailable OS keychain does. */
+  failWrites = false;
   private readonly changed = new EventEmitter<{ key: string }>();
   readonly onDidChange = this.changed.event;
   async get(key: string): Promise<string | undefined> {
     return this.values.get(key);
   }
   async store(key: string, value: string): Promise<void> {
+    if (this.failWrites) throw new Error(`The keychain refused to store ${key}`);
     this.values.set(key, value);
     this.changed.fire({ key });
   }
   async delete(key: string): Promise<void> {
+    if (this.failWrites) throw new Error(`The keychain refused to delete ${key}`);
     this.values.delete(key);
     this.changed.fire({ key });
   }

@@ -59,4 +59,19 @@ describe('Use Local Sandbox', function () {
       ext.dispose();
     }
   });
+
+  it('leaves the environment as it was when the OS keychain refuses the demo client, and says so', async () => {
+    const ext = await activateExtension();
+    try {
+      ext.context.secrets.failWrites = true;
+      const logger = new Logger(fake.channels[0] as never, new Redactor());
+      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(), ext.api.environment, logger, sandbox.apiHost);
+      assert.equal(await command.run(), false);
+      assert.notEqual(fake.settings.get('openPayments.environment')?.global, 'local');
+      assert.match(fake.messages.at(-1)?.message ?? '', /^The local sandbox's demo client could not be saved in VS Code's secret storage, so the environment was not switched\./);
+      assert.ok(!JSON.stringify([ext.log.lines, fake.messages]).includes(sandbox.client.clientSecret));
+    } finally {
+      ext.dispose();
+    }
+  });
 });
