@@ -78,10 +78,18 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
     faults,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
   });
-  const [authHost, apiHost] = await Promise.all([
-    listen(authServer, options.authPort ?? 0, host),
-    listen(apiServer, options.apiPort ?? 0, host),
-  ]);
+  async function close(): Promise<void> {
+    adapter.close();
+    await Promise.all([closeServer(authServer), closeServer(apiServer)]);
+  }
+  // Settled, not raced: when one port is busy the other listen must have finished before close() runs, or
+  // that server would be left listening.
+  const [auth, api] = await Promise.allSettled([listen(authServer, options.authPort ?? 0, host), listen(apiServer, options.apiPort ?? 0, host)]);
+  if (auth.status === 'rejected' || api.status === 'rejected') {
+    await close();
+    throw auth.status === 'rejected' ? auth.reason : (api as PromiseRejectedResult).reason;
+  }
+  const [authHost, apiHost] = [auth.value, api.value];
 
   const sandboxEnv: SandboxEnv = {
     directory: buildDirectory(seed, options.banks ?? 0),
@@ -97,13 +105,14 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
     issuedSecrets,
   };
   const bridge = createScaBridge(sandboxEnv, { consent: consentOutcomeFor(sandboxEnv), payment: paymentOutcomeFor(sandboxEnv) });
-  const { provider, rememberGrant } = await createAuthProvider({
-    issuer: authHost,
-    clients,
-    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
-    adapter,
-    bridge,
-  });
+  let created: Awaited<ReturnType<typeof createAuthProvider>>;
+  try {
+    created = await createAuthProvider({ issuer: authHost, clients, tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, adapter, bridge });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const { provider, rememberGrant } = created;
   authServer.on('request', createAuthListener({ provider, bridge, rememberGrant }));
   // API tokens are the provider's own opaque tokens, looked up through its models (no second token store).
   late.introspect = async (token) => {
@@ -120,10 +129,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
     apiHost,
     client: sandboxEnv.demoClient,
     faults,
-    async close() {
-      adapter.close();
-      await Promise.all([closeServer(authServer), closeServer(apiServer)]);
-    },
+    close,
   };
 }
 

@@ -1,9 +1,10 @@
 // In-memory resources the API creates. Plain data; the status machines live in api/sca.ts,
 // api/consents.ts and api/payments.ts.
+import type { BgConsentStatus } from '../../src/api/consentStatuses';
 import type { PsuContext } from '../../src/api/operationTypes';
 import type { ScaFlow } from '../data/types';
 
-export type ConsentStatus = 'received' | 'rejected' | 'valid' | 'revokedByPsu' | 'expired' | 'terminatedByTpp';
+export type ConsentStatus = BgConsentStatus;
 export type ScaStatus =
   | 'received'
   | 'psuIdentified'

@@ -1,9 +1,9 @@
 // The consents the user created, per environment, kept in globalState. Only identifiers, bank and status:
 // never a token, code or secret. Pure: it depends on the Memento's shape only.
+import { CONSENT_STATUSES, type BgConsentStatus } from '../api/consentStatuses';
 
-export type ConsentStatus = 'received' | 'rejected' | 'valid' | 'revokedByPsu' | 'expired' | 'terminatedByTpp' | 'unknown';
-
-const STATUSES: readonly ConsentStatus[] = ['received', 'rejected', 'valid', 'revokedByPsu', 'expired', 'terminatedByTpp'];
+/** A Berlin Group status, or 'unknown' for anything else a bank sends. */
+export type ConsentStatus = BgConsentStatus | 'unknown';
 
 export interface ConsentRecord {
   readonly consentId: string;
@@ -25,7 +25,7 @@ const KEY = 'openPayments.consents';
 const MAX_CONSENTS = 100;
 
 export function toConsentStatus(value: unknown): ConsentStatus {
-  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value) ? (value as ConsentStatus) : 'unknown';
+  return typeof value === 'string' && (CONSENT_STATUSES as readonly string[]).includes(value) ? (value as ConsentStatus) : 'unknown';
 }
 
 export class ConsentStore {

@@ -160,7 +160,7 @@ describe('sandbox auth host', () => {
     const rejected = await browser.follow(new URL(action, page.url).toString(), { method: 'POST', form: { psuId: '"><img src=x>', decision: 'approve' } });
     assert.equal(rejected.res.status, 401);
     const again = await rejected.res.text();
-    assert.ok(again.includes('&#34;&#62;&#60;img src=x&#62;') && !again.includes('"><img'), 'PSU id echoed escaped');
+    assert.ok(again.includes('&quot;&gt;&lt;img src=x&gt;') && !again.includes('"><img'), 'PSU id echoed escaped');
     const accepted = await browser.follow(new URL(action, page.url).toString(), { method: 'POST', form: { psuId: '9311219639', decision: 'approve' } });
     assert.ok(accepted.url.searchParams.get('code'));
     assert.equal(accepted.url.searchParams.get('state'), '<script>alert(1)</script>');

@@ -32,6 +32,22 @@ describe('sandbox start', () => {
     await assert.rejects(start({ host: '192.168.1.10' }), /loopback/);
   });
 
+  it('leaves no port open when one of its two ports is busy', async () => {
+    const busy = await startSandbox({});
+    try {
+      const apiPort = Number(new URL(busy.apiHost).port);
+      const free = await startSandbox({});
+      const authPort = Number(new URL(free.authHost).port);
+      await free.close();
+      await assert.rejects(start({ authPort, apiPort }), /EADDRINUSE/);
+      // The auth port the failed start had bound is free again: a new sandbox can take it.
+      const again = await start({ authPort });
+      await again.close();
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('serves thousands of banks across countries, filtered by country and city (union)', async () => {
     const sandbox = await startSandbox({ banks: 3000, seed: 7 });
     try {
