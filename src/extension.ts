@@ -32,7 +32,9 @@ import { CONSENTS_VIEW_ID, ConsentsTreeProvider } from './views/consentsTree';
 import { ResponsePanel } from './views/response/responsePanel';
 import { DirectoryFiles } from './history/directoryFiles';
 import { HistoryStore } from './history/historyStore';
-import { callDefaultsFromSettings, HistoryCommands, historyMaxEntries, HistoryTreeProvider } from './views/historyTree';
+import { HistoryCommands } from './commands/historyCommands';
+import { callDefaultsFromSettings, historyMaxEntries } from './platform/historySettings';
+import { HistoryTreeProvider } from './views/historyTree';
 import { EnvironmentStatusBar } from './views/environmentStatusBar';
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {

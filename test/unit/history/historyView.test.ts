@@ -8,7 +8,9 @@ import { EnvironmentSettings } from '../../../src/platform/environmentSettings';
 import { Logger } from '../../../src/platform/logger';
 import type { Prompter } from '../../../src/platform/prompter';
 import { RequestSettingsReader } from '../../../src/platform/requestSettings';
-import { callDefaultsFromSettings, HISTORY_COMMANDS, HistoryCommands, historyMaxEntries, HistoryTreeProvider } from '../../../src/views/historyTree';
+import { HISTORY_COMMANDS, HistoryCommands } from '../../../src/commands/historyCommands';
+import { callDefaultsFromSettings, historyMaxEntries } from '../../../src/platform/historySettings';
+import { HistoryTreeProvider } from '../../../src/views/historyTree';
 import { eventually } from '../fakes/activate';
 import { resetWithManifestDefaults } from '../fakes/manifest';
 import {
