@@ -3,7 +3,6 @@
 // action: a command argument can come from anywhere.
 import * as vscode from 'vscode';
 import type { TokenScope } from '../auth/tokens/clientCredentialsTokens';
-import { TokenError } from '../auth/tokens/tokenError';
 import { findOperation } from '../api/catalogue';
 import { isRequestId } from '../api/http/requestId';
 import { type Environment, isEnvironmentId } from '../core/environments';
@@ -175,6 +174,8 @@ export class HistoryCommands {
     } catch (error) {
       this.logger.error(`Getting a live token for cURL (${scope.environmentId}, ${scope.product} ${scope.context}) failed`, error);
       // Worded as the same token failure in a call would be: what was refused, what to fix, the X-Request-ID.
+      // Loaded here, as the token client that throws it is: activation does not need it.
+      const { TokenError } = await import('../auth/tokens/tokenError');
       const reason =
         error instanceof TokenError
           ? describeTokenError(vscode.l10n.t('Copy as cURL with Live Token'), error.details).text
