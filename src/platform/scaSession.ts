@@ -3,8 +3,8 @@
 // a progress notification with Cancel and, for decoupled SCA, the challenge panel. An authorised payment is
 // then followed in the background to a final status; its reads update the Banks view like any other.
 import { setTimeout as delay } from 'node:timers/promises';
-import { catalogueOperation } from '../api/catalogue';
 import * as vscode from 'vscode';
+import { catalogueOperation } from '../api/catalogue';
 import type { RedirectListeners } from '../auth/loopback';
 import type { CredentialStore } from '../auth/credentialStore';
 import type { PsuContext } from '../api/operationTypes';
