@@ -1,10 +1,10 @@
 // Runs the extension-host suite (out/integration/index.js) inside a real VS Code (code-server + headless
 // Chromium), then searches every file that VS Code wrote for the secret the suite used and for every token
 // and code the sandbox issued.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findInFiles, launchBrowser, repoRoot, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { launchBrowser, repoRoot, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { issuedSecrets, itEnv, newRunSecret, printResults, reportResults, secretScanResult, startItSandbox } from './itSandbox.mjs';
 import { writeLayerStats } from './stats.mjs';
 
 const TIMEOUT_MS = Number(process.env.OPENPAYMENTS_IT_TIMEOUT_MS ?? 240_000);
@@ -14,8 +14,7 @@ if (!fs.existsSync(testsPath)) {
   process.exit(2);
 }
 
-const secret = `it-secret-${crypto.randomBytes(12).toString('hex')}`;
-const sandboxModule = path.join(repoRoot, 'dist', 'sandbox', 'index.mjs');
+const secret = newRunSecret();
 const report = path.join(fs.mkdtempSync(path.join(repoRoot, 'out', 'it-')), 'report.jsonl');
 fs.writeFileSync(report, '');
 
@@ -27,29 +26,8 @@ const started = Date.now();
 try {
   // The real local sandbox, with a client whose secret is this run's secret, so the scan below covers
   // everything the extension did with it (token requests, logs, history).
-  const { start } = await import(sandboxModule);
-  sandbox = await start({
-    clients: [
-      {
-        clientId: 'it-client',
-        clientSecret: secret,
-        redirectUris: ['http://127.0.0.1:53682/callback'],
-        products: ['aspspinformation', 'accountinformation', 'paymentinitiation'],
-      },
-    ],
-  });
-  server = await startCodeServer({
-    label: 'integration',
-    keepData: true,
-    env: {
-      OPENPAYMENTS_TEST_REPORT: report,
-      OPENPAYMENTS_IT_SECRET: secret,
-      OPENPAYMENTS_IT_SHARED: path.dirname(report),
-      OPENPAYMENTS_IT_AUTH_HOST: sandbox.authHost,
-      OPENPAYMENTS_IT_API_HOST: sandbox.apiHost,
-      OPENPAYMENTS_TEST_GREP: process.env.OPENPAYMENTS_TEST_GREP ?? '',
-    },
-  });
+  sandbox = await startItSandbox(secret);
+  server = await startCodeServer({ label: 'integration', keepData: true, env: itEnv(sandbox, secret, report) });
   browser = await launchBrowser('integration');
   // Two extension-host sessions on the same user data: the suite, then a reloaded window that checks what
   // the first left behind.
@@ -61,22 +39,14 @@ try {
     if (code === 'timeout') results.push({ state: 'failed', title: label, error: `no result within ${TIMEOUT_MS} ms` });
   }
 
-  for (const line of fs.readFileSync(report, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const record = JSON.parse(line);
-    if (record.state !== 'end') results.push(record);
-  }
+  results.push(...reportResults(report));
   if (!results.length) {
     results.push({ state: 'failed', title: 'integration suite', error: `the extension host ran no test; see ${server.logFile}` });
   }
 
   // Every access token and authorization code the sandbox issued to the extension during the run is searched
   // for too: masking must have kept each of them out of logs, history and state, not only the client secret.
-  const issued = await (await fetch(`${sandbox.apiHost}/__sandbox/secrets`)).json();
-  const issuedSecrets = [...issued.accessTokens, ...issued.authorizationCodes, ...issued.refreshTokens].map((entry) => entry.value);
-  if (issued.accessTokens.length === 0) {
-    throw new Error('the sandbox reports no access token issued; the secret scan would miss them');
-  }
+  const issued = await issuedSecrets(sandbox);
 
   await browser.close();
   await server.stop();
@@ -85,25 +55,7 @@ try {
 
   // The suite removes the credentials it stored, so neither the server's files (settings, state, logs)
   // nor the browser's profile (workbench storage, caches) may contain the secret anywhere.
-  // A planted canary proves the search itself finds what it looks for.
-  const canary = path.join(server.dirs.root, 'canary.txt');
-  fs.writeFileSync(canary, `planted ${secret} and ${issuedSecrets[0]}`);
-  const needles = [secret, ...issuedSecrets];
-  const hits = [...findInFiles(server.dirs.root, needles), ...findInFiles(browser.profile, needles)].filter(([file]) => file !== canary);
-  const canaryHits = findInFiles(server.dirs.root, needles).filter(([file]) => file === canary).map(([, needle]) => needle);
-  if (!canaryHits.includes(secret) || !canaryHits.includes(issuedSecrets[0])) {
-    throw new Error('the secret search did not find its planted canary; the scan cannot be trusted');
-  }
-  const TITLE = 'no client secret, nor any token or code the sandbox issued, in settings, state, logs or any other file VS Code wrote';
-  results.push(
-    hits.length
-      ? {
-          state: 'failed',
-          title: TITLE,
-          error: hits.map(([f, needle]) => `${f}: ${needle === secret ? 'the client secret' : 'a token or code the sandbox issued'}`).join('\n'),
-        }
-      : { state: 'passed', title: TITLE },
-  );
+  results.push(secretScanResult([server.dirs.root, browser.profile], secret, issued));
 } catch (error) {
   results.push({ state: 'failed', title: 'integration harness', error: error.stack ?? String(error) });
 } finally {
@@ -115,15 +67,7 @@ try {
   fs.rmSync(path.dirname(report), { recursive: true, force: true });
 }
 
-const counts = { passed: 0, failed: 0, skipped: 0 };
-console.log('\n  integration (real VS Code extension host)');
-for (const result of results) {
-  counts[result.state] += 1;
-  const mark = result.state === 'passed' ? '✔' : result.state === 'failed' ? '✘' : '-';
-  console.log(`    ${mark} ${result.title}${result.ms ? ` (${result.ms} ms)` : ''}`);
-  if (result.error) console.log(result.error.split('\n').map((l) => `        ${l}`).join('\n'));
-}
-console.log(`  ${counts.passed} passing, ${counts.failed} failing, ${counts.skipped} pending (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+const counts = printResults('integration (real VS Code extension host)', results, started);
 writeLayerStats('integration', counts);
 process.exitCode = counts.failed ? 1 : 0;
 

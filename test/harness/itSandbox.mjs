@@ -1,0 +1,93 @@
+// What both extension-host runners (code-server and desktop VS Code) share: the real local sandbox with this
+// run's client secret, the environment the suite reads it from, and the search of every file VS Code wrote
+// for that secret and for every token and code the sandbox issued.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { findInFiles, repoRoot } from './codeServer.mjs';
+
+export const SECRET_SCAN_TITLE = 'no client secret, nor any token or code the sandbox issued, in settings, state, logs or any other file VS Code wrote';
+
+export function newRunSecret() {
+  return `it-secret-${crypto.randomBytes(12).toString('hex')}`;
+}
+
+export async function startItSandbox(secret) {
+  const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
+  return start({
+    clients: [
+      {
+        clientId: 'it-client',
+        clientSecret: secret,
+        redirectUris: ['http://127.0.0.1:53682/callback'],
+        products: ['aspspinformation', 'accountinformation', 'paymentinitiation'],
+      },
+    ],
+  });
+}
+
+/** The variables test/integration/support.ts reads. */
+export function itEnv(sandbox, secret, report) {
+  return {
+    OPENPAYMENTS_TEST_REPORT: report,
+    OPENPAYMENTS_IT_SECRET: secret,
+    OPENPAYMENTS_IT_SHARED: path.dirname(report),
+    OPENPAYMENTS_IT_AUTH_HOST: sandbox.authHost,
+    OPENPAYMENTS_IT_API_HOST: sandbox.apiHost,
+    OPENPAYMENTS_TEST_GREP: process.env.OPENPAYMENTS_TEST_GREP ?? '',
+  };
+}
+
+/** Every access token, refresh token and authorization code the sandbox issued during the run. */
+export async function issuedSecrets(sandbox) {
+  const issued = await (await fetch(`${sandbox.apiHost}/__sandbox/secrets`)).json();
+  if (issued.accessTokens.length === 0) throw new Error('the sandbox reports no access token issued; the secret scan would miss them');
+  return [...issued.accessTokens, ...issued.authorizationCodes, ...issued.refreshTokens].map((entry) => entry.value);
+}
+
+/**
+ * Searches `dirs` for the secret and the issued values; a canary planted in the first dir proves the search
+ * finds what it looks for. Returns the test result to report.
+ */
+export function secretScanResult(dirs, secret, issued) {
+  const canary = path.join(dirs[0], 'canary.txt');
+  fs.writeFileSync(canary, `planted ${secret} and ${issued[0]}`);
+  const needles = [secret, ...issued];
+  const all = dirs.flatMap((dir) => findInFiles(dir, needles));
+  const canaryHits = all.filter(([file]) => file === canary).map(([, needle]) => needle);
+  if (!canaryHits.includes(secret) || !canaryHits.includes(issued[0])) {
+    throw new Error('the secret search did not find its planted canary; the scan cannot be trusted');
+  }
+  const hits = all.filter(([file]) => file !== canary);
+  return hits.length
+    ? {
+        state: 'failed',
+        title: SECRET_SCAN_TITLE,
+        error: hits.map(([f, needle]) => `${f}: ${needle === secret ? 'the client secret' : 'a token or code the sandbox issued'}`).join('\n'),
+      }
+    : { state: 'passed', title: SECRET_SCAN_TITLE };
+}
+
+/** Test records from the suite's JSON-lines report, without the end markers. */
+export function reportResults(report) {
+  return fs
+    .readFileSync(report, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line))
+    .filter((record) => record.state !== 'end');
+}
+
+/** Prints one line per result in mocha's style and returns the counts. */
+export function printResults(heading, results, started) {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  console.log(`\n  ${heading}`);
+  for (const result of results) {
+    counts[result.state] += 1;
+    const mark = result.state === 'passed' ? '✔' : result.state === 'failed' ? '✘' : '-';
+    console.log(`    ${mark} ${result.title}${result.ms ? ` (${result.ms} ms)` : ''}`);
+    if (result.error) console.log(result.error.split('\n').map((l) => `        ${l}`).join('\n'));
+  }
+  console.log(`  ${counts.passed} passing, ${counts.failed} failing, ${counts.skipped} pending (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return counts;
+}
