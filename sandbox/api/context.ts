@@ -27,6 +27,8 @@ export interface SandboxEnv {
 }
 
 export interface RequestLogEntry {
+  /** 1 for the first API request the sandbox received: a mark taken from it survives the log's cap. */
+  readonly seq: number;
   readonly method: string;
   readonly path: string;
   readonly status: number;

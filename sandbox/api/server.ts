@@ -105,7 +105,8 @@ export function createApiServer(options: ApiServerOptions): http.Server {
     } catch {
       return;
     }
-    env.requestLog.push({ method: req.method ?? 'GET', path, status, ...(requestId ? { requestId } : {}) });
+    const seq = (env.requestLog.at(-1)?.seq ?? 0) + 1;
+    env.requestLog.push({ seq, method: req.method ?? 'GET', path, status, ...(requestId ? { requestId } : {}) });
     if (env.requestLog.length > REQUEST_LOG_LIMIT) env.requestLog.splice(0, env.requestLog.length - REQUEST_LOG_LIMIT);
   }
 

@@ -87,17 +87,29 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
 export const SANDBOX_AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
 export const SANDBOX_API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
 
+/** How many API requests the run's sandbox has received (the last logged seq): it keeps growing past the log's cap. */
+export async function requestMark(): Promise<number> {
+  const { requests } = (await (await fetch(`${SANDBOX_API_HOST}/__sandbox/requests`)).json()) as { requests: { seq: number }[] };
+  return requests.at(-1)?.seq ?? 0;
+}
+
+/** Every access token and authorization code the run's sandbox issued so far, to search outputs for by value. */
+export async function issuedSecrets(): Promise<string[]> {
+  const issued = (await (await fetch(`${SANDBOX_API_HOST}/__sandbox/secrets`)).json()) as Record<'accessTokens' | 'authorizationCodes' | 'refreshTokens', { value: string }[]>;
+  return [...issued.accessTokens, ...issued.authorizationCodes, ...issued.refreshTokens].map((entry) => entry.value);
+}
+
 /**
  * Points the extension at the harness's local sandbox (the `custom` environment) with this run's client,
- * plus any extra settings, for the suite it is called in; undoes all of it afterwards. Skips the suite when
- * no sandbox was started (the electron runner).
+ * plus any extra settings, for the suite it is called in; undoes all of it afterwards. Both runners start
+ * the sandbox, so its absence is a harness defect and fails the suite rather than skipping it.
  */
 export function useSandboxEnvironment(extra: Readonly<Record<string, string>> = {}): void {
   const config = () => vscode.workspace.getConfiguration('openPayments');
   const settings: Record<string, string | undefined> = { authHost: SANDBOX_AUTH_HOST, apiHost: SANDBOX_API_HOST, environment: 'custom', ...extra };
 
   before(async function () {
-    if (!SANDBOX_AUTH_HOST || !SANDBOX_API_HOST) this.skip();
+    if (!SANDBOX_AUTH_HOST || !SANDBOX_API_HOST) throw new Error('The runner started no sandbox: OPENPAYMENTS_IT_AUTH_HOST and OPENPAYMENTS_IT_API_HOST are unset.');
     const api = await extensionApi();
     for (const [key, value] of Object.entries(settings)) await config().update(key, value, vscode.ConfigurationTarget.Global);
     await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });

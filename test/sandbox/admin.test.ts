@@ -33,6 +33,17 @@ describe('sandbox admin helpers', () => {
     assert.ok(!log.requests.some((r) => r.path.startsWith('/__sandbox/')));
   });
 
+  it('keeps the last 500 requests, numbered from the first, so a mark taken earlier still counts past the cap', async () => {
+    const read = async () => ((await (await fetch(`${sandbox.apiHost}/__sandbox/requests`)).json()) as { requests: { seq: number }[] }).requests;
+    const mark = (await read()).at(-1)?.seq ?? 0;
+    // Unauthenticated calls are refused at once but still logged: the cheapest way past the cap.
+    for (let i = 0; i < 505; i += 5) await Promise.all(Array.from({ length: 5 }, () => fetch(`${sandbox.apiHost}/psd2/aspspinformation/v1/countries`)));
+    const log = await read();
+    assert.equal(log.length, 500);
+    assert.equal(log.at(-1)?.seq, mark + 505);
+    assert.deepEqual(log.map((r) => r.seq), Array.from({ length: 500 }, (_, i) => mark + 6 + i), 'consecutive, oldest dropped first');
+  });
+
   it('lists every access token and authorization code it issued, with client and grant, and the client secrets', async () => {
     const c = new SandboxClient(sandbox);
     const apiToken = await c.token('accountinformation private');

@@ -7,7 +7,7 @@ import { createHttpCore, type HttpCore } from '../../../src/api/http/httpCore';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
 import type { Operation, PsuContext } from '../../../src/api/operationTypes';
 import { Redactor } from '../../../src/core/redaction';
-import { sandboxRequests } from '../requests/support/sandboxLog';
+import { requestMark, requestsSince } from '../requests/support/sandboxLog';
 import { useRecordedSandbox } from './support/tokenRecorder';
 
 const CLIENT = { clientId: 'single-flight-client', clientSecret: 'single-flight-secret-5e2a' };
@@ -58,7 +58,7 @@ describe('single-flight token requests on the wire (real HTTP core, real sandbox
 
   it('50 concurrent calls on a cold cache: exactly 1 token request per scope, and every call is authorised', async () => {
     const { sandbox, recorder } = recorded();
-    const mark = (await sandboxRequests(sandbox.apiHost)).length;
+    const mark = await requestMark(sandbox.apiHost);
     const calls = fiftyCalls();
     const results = await sendAll(calls);
 
@@ -69,7 +69,7 @@ describe('single-flight token requests on the wire (real HTTP core, real sandbox
     );
     assert.ok(recorder.tokenRequests.every((r) => r.grantType === 'client_credentials' && r.status === 200 && r.accessToken));
 
-    const wire = (await sandboxRequests(sandbox.apiHost)).slice(mark);
+    const wire = await requestsSince(sandbox.apiHost, mark);
     assert.equal(wire.length, 50, 'every call reached the API once');
     assert.ok(wire.every((r) => r.status !== 401), `no call was refused for its token: ${wire.map((r) => r.status).join(',')}`);
     const sentIds = results.map((result) => (result.ok ? result.exchange.requestId : result.failure.requestId));

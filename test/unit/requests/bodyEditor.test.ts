@@ -5,7 +5,7 @@ import type { ApiResult } from '../../../src/api/http/requestFailure';
 import type { ExchangeRecord } from '../../../src/platform/requestRunner';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, Position, requestsFake, type FakeRequestDocument, type FakeTextEditor } from '../fakes/vscode';
-import { sandboxRequests } from './support/sandboxLog';
+import { requestMark } from './support/sandboxLog';
 
 /** 1-based line and column of `offset`, counted here independently of the code under test. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -45,7 +45,7 @@ describe('body editor: invalid JSON (fake VS Code, real sandbox)', function () {
       assert.notEqual(broken, original, 'the breakage applies to the template');
       document.userEdit(broken);
       const version = document.version;
-      const logged = (await sandboxRequests(current().sandbox.apiHost)).length;
+      const logged = await requestMark(current().sandbox.apiHost);
       fake.messages.length = 0;
 
       const result = await commands.executeCommand<ApiResult | undefined>('openPayments.sendBody', document.uri);
@@ -61,7 +61,7 @@ describe('body editor: invalid JSON (fake VS Code, real sandbox)', function () {
       assert.deepEqual(editor.revealed.at(-1)?.start, new Position(line - 1, column - 1));
       assert.equal(document.getText(), broken, 'the document is kept as typed');
       assert.equal(document.version, version, 'the document was not edited');
-      assert.equal((await sandboxRequests(current().sandbox.apiHost)).length, logged, 'nothing reached the sandbox');
+      assert.equal(await requestMark(current().sandbox.apiHost), logged, 'nothing reached the sandbox');
       assert.equal(exchanges.length, 0, 'nothing was attempted');
 
       document.userEdit(original);

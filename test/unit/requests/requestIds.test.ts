@@ -7,7 +7,7 @@ import type { ExchangeRecord } from '../../../src/platform/requestRunner';
 import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, requestsFake, type FakeRequestDocument } from '../fakes/vscode';
-import { requestsSince, sandboxRequests } from './support/sandboxLog';
+import { requestMark, requestsSince } from './support/sandboxLog';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const TYPED = '1b3e1e7a-5d5c-4b52-9f0e-4a4c2b8d9e10';
@@ -32,7 +32,7 @@ describe('X-Request-IDs: fresh for every request the user did not name (fake VS 
   it('Retry on a failure notification sends a new X-Request-ID, not the one the user typed', async () => {
     const { apiHost } = current().sandbox;
     await fault({ kind: 'server-error', operations: ['getCountriesList'], times: 1 });
-    const mark = (await sandboxRequests(apiHost)).length;
+    const mark = await requestMark(apiHost);
     requestsFake.notificationClicks.push('Retry');
     const first = await commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'getCountriesList', params: {}, requestId: TYPED });
     assert.ok(first && !first.ok && first.failure.status === 500);
@@ -49,7 +49,7 @@ describe('X-Request-IDs: fresh for every request the user did not name (fake VS 
   it('Retry without a typed id, and two plain sends, never repeat an id', async () => {
     const { apiHost } = current().sandbox;
     await fault({ kind: 'unavailable', operations: ['getCountriesList'], times: 1 });
-    const mark = (await sandboxRequests(apiHost)).length;
+    const mark = await requestMark(apiHost);
     requestsFake.notificationClicks.push('Retry');
     await commands.executeCommand('openPayments.sendRequest', { operationId: 'getCountriesList', params: {} });
     await eventually(() => assert.equal(exchanges.length, 2));
@@ -65,7 +65,7 @@ describe('X-Request-IDs: fresh for every request the user did not name (fake VS 
     await commands.executeCommand('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': 'NDEASESS' }, requestId: TYPED });
     const document = requestsFake.editors.at(-1)?.document as FakeRequestDocument | undefined;
     assert.ok(document, 'the body editor opened');
-    const mark = (await sandboxRequests(apiHost)).length;
+    const mark = await requestMark(apiHost);
     const sent = await commands.executeCommand<ApiResult>('openPayments.sendBody', document.uri);
     const again = await commands.executeCommand<ApiResult>('openPayments.sendBody', document.uri);
     assert.ok(sent?.ok && again?.ok);
@@ -82,7 +82,7 @@ describe('X-Request-IDs: fresh for every request the user did not name (fake VS 
     await eventually(() => assert.ok(current().ext.api.history.entries().length > 0));
     const entry = current().ext.api.history.entries()[0];
     assert.equal(entry?.requestId, TYPED);
-    const mark = (await sandboxRequests(apiHost)).length;
+    const mark = await requestMark(apiHost);
     await commands.executeCommand('openPayments.history.sendAgain', entry);
     const [again] = (await requestsSince(apiHost, mark)).filter((r) => r.path === COUNTRIES);
     assert.match(again?.requestId ?? '', UUID);

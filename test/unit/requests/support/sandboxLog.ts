@@ -1,6 +1,7 @@
 // The local sandbox's own record of the API requests it received (GET /__sandbox/requests): what went over
 // the wire, independent of what the extension says it sent.
 export interface LoggedRequest {
+  readonly seq: number;
   readonly method: string;
   readonly path: string;
   readonly status: number;
@@ -13,7 +14,12 @@ export async function sandboxRequests(apiHost: string): Promise<LoggedRequest[]>
   return ((await response.json()) as { requests: LoggedRequest[] }).requests;
 }
 
-/** The requests logged after `mark` (a count taken earlier with sandboxRequests(...).length). */
+/** How many API requests the sandbox has received so far; unlike the log's length, it keeps growing past the log's cap. */
+export async function requestMark(apiHost: string): Promise<number> {
+  return (await sandboxRequests(apiHost)).at(-1)?.seq ?? 0;
+}
+
+/** The requests logged after `mark` (taken earlier with requestMark). */
 export async function requestsSince(apiHost: string, mark: number): Promise<LoggedRequest[]> {
-  return (await sandboxRequests(apiHost)).slice(mark);
+  return (await sandboxRequests(apiHost)).filter((r) => r.seq > mark);
 }
