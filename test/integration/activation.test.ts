@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, extensionApi } from './support';
+import { eventually, EXTENSION_ID, extensionApi } from './support';
 
 describe('activation in a real VS Code', () => {
   it('activates and runs in test mode in the real extension host', async () => {
@@ -21,12 +21,26 @@ describe('activation in a real VS Code', () => {
     for (const { command } of contributed) assert.ok(registered.has(command), `${command} is registered`);
   });
 
-  it('opens the Open Payments container with its three views', async () => {
-    await extensionApi();
-    await vscode.commands.executeCommand('workbench.view.extension.openPayments');
-    // Focusing each view proves VS Code knows it from the manifest.
-    for (const view of ['openPayments.banks', 'openPayments.consents', 'openPayments.history']) {
-      await vscode.commands.executeCommand(`${view}.focus`);
+  it('opens the Open Payments container, whose three views ask their data providers for items', async () => {
+    const api = await extensionApi();
+    // The workbench asks a view's provider for its items only once the view is shown, so a call proves it is.
+    const asked = new Set<string>();
+    const banks = api.banks.getChildren.bind(api.banks);
+    const consents = api.consents.getChildren.bind(api.consents);
+    const entries = api.history.entries.bind(api.history);
+    api.banks.getChildren = (node) => (asked.add('openPayments.banks'), banks(node));
+    api.consents.getChildren = (node) => (asked.add('openPayments.consents'), consents(node));
+    api.history.entries = () => (asked.add('openPayments.history'), entries());
+    try {
+      await vscode.commands.executeCommand('workbench.view.extension.openPayments');
+      for (const view of ['openPayments.banks', 'openPayments.consents', 'openPayments.history']) {
+        await vscode.commands.executeCommand(`${view}.focus`);
+      }
+      await eventually(() => assert.deepEqual([...asked].sort(), ['openPayments.banks', 'openPayments.consents', 'openPayments.history']), 10_000);
+    } finally {
+      api.banks.getChildren = banks;
+      api.consents.getChildren = consents;
+      api.history.entries = entries;
     }
   });
 });

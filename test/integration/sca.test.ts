@@ -76,10 +76,24 @@ describe('strong customer authentication through the loopback redirect URI', fun
 
   it('reports a denied bank login, and nothing is authorised', async () => {
     decision = 'deny';
-    const node = await createConsent('NDEASESS');
-    const outcome = await authorise('openPayments.consents.authorise', node);
-    assert.equal(outcome?.kind, 'denied');
-    decision = 'approve';
+    try {
+      const node = await createConsent('NDEASESS');
+      assert.ok(node.kind === 'consent');
+      const outcome = await authorise('openPayments.consents.authorise', node);
+      assert.equal(outcome?.kind, 'denied', JSON.stringify(outcome));
+      // Asked at the bank itself, and as the Consents view shows it: the consent did not become valid.
+      const status = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', {
+        operationId: 'getConsentStatus',
+        params: { consentId: node.consent.consentId, 'X-BicFi': 'NDEASESS' },
+      });
+      assert.ok(status?.ok, 'the status read succeeded');
+      assert.notEqual((status.exchange.json as { consentStatus?: string }).consentStatus, 'valid');
+      const { consents } = await extensionApi();
+      const shown = (await consents.getChildren()).find((n) => n.kind === 'consent' && n.consent.consentId === node.consent.consentId);
+      assert.ok(shown?.kind === 'consent' && shown.consent.status !== 'valid', `the view shows ${shown?.kind === 'consent' ? shown.consent.status : 'nothing'}`);
+    } finally {
+      decision = 'approve';
+    }
   });
 
   it('authorises a decoupled consent at SWEDSESS by polling, with the challenge shown', async () => {

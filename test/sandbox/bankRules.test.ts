@@ -75,6 +75,10 @@ describe('sandbox per-bank rules (reference §7.2)', () => {
 
     it('other banks keep the platform-wide 140', async () => {
       accepted(await pay('ESSESESS', 'domestic', { ...template('domestic', 'ESSESESS'), remittanceInformationUnstructured: text(140) }));
+      const over = await pay('ESSESESS', 'domestic', { ...template('domestic', 'ESSESESS'), remittanceInformationUnstructured: text(141) });
+      assert.equal(over.status, 400, over.text);
+      assert.equal(over.json['tppMessages'][0].path, 'remittanceInformationUnstructured');
+      assert.doesNotMatch(over.json['tppMessages'][0].text, /ESSESESS allows/, 'the platform-wide check, not a bank rule');
     });
   });
 
