@@ -4,6 +4,7 @@ import type { SecretStore } from '../auth/credentialStore';
 import type { Redactor } from '../core/redaction';
 import { CERTIFICATE_PASSPHRASE_KEY } from '../platform/httpSession';
 import type { Logger } from '../platform/logger';
+import { secretWriteSucceeded } from '../platform/secretWrite';
 import type { Prompter } from '../platform/prompter';
 
 export class CertificateCommands {
@@ -30,29 +31,25 @@ export class CertificateCommands {
     });
     if (passphrase === undefined) return false;
     this.redactor.addSecret(passphrase);
-    try {
-      await this.secrets.store(CERTIFICATE_PASSPHRASE_KEY, passphrase);
-    } catch (error) {
-      this.logger.error('Storing the client certificate passphrase in secret storage failed', error);
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('The client certificate passphrase could not be saved in VS Code\'s secret storage. See the Open Payments log, then run "Set Client Certificate Passphrase" again.'),
-      );
-      return false;
-    }
+    const stored = await secretWriteSucceeded(
+      () => this.secrets.store(CERTIFICATE_PASSPHRASE_KEY, passphrase),
+      this.logger,
+      'Storing the client certificate passphrase in secret storage failed',
+      vscode.l10n.t('The client certificate passphrase could not be saved in VS Code\'s secret storage. See the Open Payments log, then run "Set Client Certificate Passphrase" again.'),
+    );
+    if (!stored) return false;
     void vscode.window.showInformationMessage(vscode.l10n.t('The client certificate passphrase is saved in VS Code\'s secret storage.'));
     return true;
   }
 
   async clear(): Promise<boolean> {
-    try {
-      await this.secrets.delete(CERTIFICATE_PASSPHRASE_KEY);
-    } catch (error) {
-      this.logger.error('Removing the client certificate passphrase from secret storage failed', error);
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('The client certificate passphrase could not be removed from VS Code\'s secret storage. See the Open Payments log, then try again.'),
-      );
-      return false;
-    }
+    const removed = await secretWriteSucceeded(
+      () => this.secrets.delete(CERTIFICATE_PASSPHRASE_KEY),
+      this.logger,
+      'Removing the client certificate passphrase from secret storage failed',
+      vscode.l10n.t('The client certificate passphrase could not be removed from VS Code\'s secret storage. See the Open Payments log, then try again.'),
+    );
+    if (!removed) return false;
     void vscode.window.showInformationMessage(vscode.l10n.t('The client certificate passphrase was removed.'));
     return true;
   }

@@ -4,6 +4,7 @@ import { type CredentialStore, credentialProblem } from '../auth/credentialStore
 import { ENVIRONMENT_LABELS, type EnvironmentId } from '../core/environments';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { Logger } from '../platform/logger';
+import { secretWriteSucceeded } from '../platform/secretWrite';
 import type { Prompter } from '../platform/prompter';
 
 export class CredentialsCommands {
@@ -64,15 +65,13 @@ export class CredentialsCommands {
       return false;
     }
 
-    try {
-      await this.store.set(id, { clientId, clientSecret });
-    } catch (error) {
-      this.logger.error(`Storing client credentials for ${id} failed`, error);
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('The client credentials could not be saved in VS Code\'s secret storage. See the Open Payments log for details.'),
-      );
-      return false;
-    }
+    const stored = await secretWriteSucceeded(
+      () => this.store.set(id, { clientId, clientSecret }),
+      this.logger,
+      `Storing client credentials for ${id} failed`,
+      vscode.l10n.t('The client credentials could not be saved in VS Code\'s secret storage. See the Open Payments log for details.'),
+    );
+    if (!stored) return false;
     this.draftClientIds.delete(id);
     this.logger.info(`Client credentials for ${id} stored in secret storage (client_id ${clientId.trim()}).`);
     await this.environment.refresh();

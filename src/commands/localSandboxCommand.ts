@@ -8,6 +8,7 @@ import { notificationSafeId } from '../core/notificationSafe';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { EnvironmentSettings } from '../platform/environmentSettings';
 import type { Logger } from '../platform/logger';
+import { secretWriteSucceeded } from '../platform/secretWrite';
 
 export class LocalSandboxCommand {
   constructor(
@@ -35,15 +36,13 @@ export class LocalSandboxCommand {
       );
       return false;
     }
-    try {
-      await this.store.set('local', { clientId: result.client.clientId, clientSecret: result.client.clientSecret });
-    } catch (error) {
-      this.logger.error('Storing the local sandbox demo client in secret storage failed', error);
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('The local sandbox\'s demo client could not be saved in VS Code\'s secret storage, so the environment was not switched. See the Open Payments log, then run "Use Local Sandbox" again.'),
-      );
-      return false;
-    }
+    const stored = await secretWriteSucceeded(
+      () => this.store.set('local', { clientId: result.client.clientId, clientSecret: result.client.clientSecret }),
+      this.logger,
+      'Storing the local sandbox demo client in secret storage failed',
+      vscode.l10n.t('The local sandbox\'s demo client could not be saved in VS Code\'s secret storage, so the environment was not switched. See the Open Payments log, then run "Use Local Sandbox" again.'),
+    );
+    if (!stored) return false;
     await this.settings.select('local');
     await this.environment.refresh();
     this.logger.info(`Using the local sandbox at ${apiHost} with its demo client ${result.client.clientId}.`);
