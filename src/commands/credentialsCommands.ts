@@ -95,7 +95,13 @@ export class CredentialsCommands {
       vscode.l10n.t('Remove'),
     );
     if (!confirmed) return false;
-    await this.store.clear(id);
+    const removed = await secretWriteSucceeded(
+      () => this.store.clear(id),
+      this.logger,
+      `Removing client credentials for ${id} failed`,
+      vscode.l10n.t('The client credentials for {0} could not be removed from VS Code\'s secret storage. See the Open Payments log, then try again.', label),
+    );
+    if (!removed) return false;
     this.logger.info(`Client credentials for ${id} removed from secret storage.`);
     await this.environment.refresh();
     void vscode.window.showInformationMessage(vscode.l10n.t('The client credentials for {0} were removed.', label));

@@ -83,6 +83,18 @@ describe('Set / Clear Client Credentials', () => {
     assert.equal(fake.prompts.at(-1)?.options.value, 'refused-client', 'the client_id is offered again');
   });
 
+  it('says so when the OS keychain refuses to remove the credentials, which stay in force', async () => {
+    fake.answers.push('kept-client', SECRET);
+    await commands.executeCommand('openPayments.setClientCredentials');
+    ext.context.secrets.failWrites = true;
+    fake.answers.push('Remove');
+    assert.equal(await commands.executeCommand('openPayments.clearClientCredentials'), false);
+    assert.equal(fake.messages.at(-1)?.message, "The client credentials for Sandbox could not be removed from VS Code's secret storage. See the Open Payments log, then try again.");
+    assert.equal(fake.context.get('openPayments.hasCredentials'), true);
+    assert.ok(ext.log.lines.some((line) => line.includes('The keychain refused to delete')));
+    assert.ok(!everythingVisible().includes(SECRET));
+  });
+
   it('keeps the client_id the user typed when they cancel at the secret', async () => {
     fake.answers.push('typed-client', undefined);
     await commands.executeCommand('openPayments.setClientCredentials');
