@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Prompter } from '../../src/platform/prompter';
 import type { TestApi } from '../../src/testApi';
+import { issuedSecrets as sandboxIssuedSecrets, requestMark as sandboxRequestMark } from '../support/sandboxAdmin';
 
 export const EXTENSION_ID = 'open-payments-tools.open-payments-vscode';
 
@@ -87,17 +88,11 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
 export const SANDBOX_AUTH_HOST = process.env.OPENPAYMENTS_IT_AUTH_HOST;
 export const SANDBOX_API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
 
-/** How many API requests the run's sandbox has received (the last logged seq): it keeps growing past the log's cap. */
-export async function requestMark(): Promise<number> {
-  const { requests } = (await (await fetch(`${SANDBOX_API_HOST}/__sandbox/requests`)).json()) as { requests: { seq: number }[] };
-  return requests.at(-1)?.seq ?? 0;
-}
+/** How many API requests the run's sandbox has received: it keeps growing past the request log's cap. */
+export const requestMark = (): Promise<number> => sandboxRequestMark(SANDBOX_API_HOST ?? '');
 
 /** Every access token and authorization code the run's sandbox issued so far, to search outputs for by value. */
-export async function issuedSecrets(): Promise<string[]> {
-  const issued = (await (await fetch(`${SANDBOX_API_HOST}/__sandbox/secrets`)).json()) as Record<'accessTokens' | 'authorizationCodes' | 'refreshTokens', { value: string }[]>;
-  return [...issued.accessTokens, ...issued.authorizationCodes, ...issued.refreshTokens].map((entry) => entry.value);
-}
+export const issuedSecrets = (): Promise<string[]> => sandboxIssuedSecrets(SANDBOX_API_HOST ?? '');
 
 /**
  * Points the extension at the harness's local sandbox (the `custom` environment) with this run's client,

@@ -7,7 +7,7 @@ import { createHttpCore, type HttpCore } from '../../../src/api/http/httpCore';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
 import type { Operation, PsuContext } from '../../../src/api/operationTypes';
 import { Redactor } from '../../../src/core/redaction';
-import { requestMark, requestsSince } from '../requests/support/sandboxLog';
+import { requestMark, requestsSince } from '../../support/sandboxAdmin';
 import { useRecordedSandbox } from './support/tokenRecorder';
 
 const CLIENT = { clientId: 'single-flight-client', clientSecret: 'single-flight-secret-5e2a' };

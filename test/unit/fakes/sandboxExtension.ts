@@ -39,8 +39,3 @@ export function useSandboxExtension(clientId: string, clientSecret: string): () 
   };
 }
 
-/** Every access token and authorization code the sandbox issued so far, for searching outputs for them. */
-export async function issuedSecrets(sandbox: Sandbox): Promise<string[]> {
-  const issued = (await (await fetch(`${sandbox.apiHost}/__sandbox/secrets`)).json()) as Record<'accessTokens' | 'authorizationCodes' | 'refreshTokens', { value: string }[]>;
-  return [...issued.accessTokens, ...issued.authorizationCodes, ...issued.refreshTokens].map((entry) => entry.value);
-}

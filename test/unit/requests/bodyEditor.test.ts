@@ -5,7 +5,7 @@ import type { ApiResult } from '../../../src/api/http/requestFailure';
 import type { ExchangeRecord } from '../../../src/platform/requestRunner';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, Position, requestsFake, type FakeRequestDocument, type FakeTextEditor } from '../fakes/vscode';
-import { requestMark } from './support/sandboxLog';
+import { requestMark } from '../../support/sandboxAdmin';
 
 /** 1-based line and column of `offset`, counted here independently of the code under test. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -7,7 +7,7 @@ import type { ExchangeRecord } from '../../../src/platform/requestRunner';
 import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, requestsFake, type FakeRequestDocument } from '../fakes/vscode';
-import { requestMark, requestsSince } from './support/sandboxLog';
+import { requestMark, requestsSince } from '../../support/sandboxAdmin';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const TYPED = '1b3e1e7a-5d5c-4b52-9f0e-4a4c2b8d9e10';

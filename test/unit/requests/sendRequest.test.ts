@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { OPERATIONS } from '../../../src/api/catalogue';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
-import { issuedSecrets, useSandboxExtension } from '../fakes/sandboxExtension';
+import { issuedSecrets } from '../../support/sandboxAdmin';
+import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, progress } from '../fakes/vscode';
 
 const SECRET = 'unit-send-secret-4b1d7e';
@@ -93,7 +94,7 @@ describe('Send Request (fake VS Code, real sandbox)', function () {
     await commands.executeCommand('openPayments.sendRequest', { operationId: 'getConsentStatus', params: { consentId: 'x', 'X-BicFi': 'HANDSESS' } });
     assert.ok(!visible().includes(SECRET));
     // Searched by value, not by a "Bearer" prefix: a token that leaked bare would pass a prefix check.
-    const tokens = await issuedSecrets(current().sandbox);
+    const tokens = await issuedSecrets(current().sandbox.apiHost);
     assert.ok(tokens.length > 0, 'the sandbox issued tokens to search for');
     const shown = visible();
     assert.deepEqual(tokens.filter((token) => shown.includes(token)), [], 'no issued token is in the log, messages or state');

@@ -1,5 +1,6 @@
-// The local sandbox's own record of the API requests it received (GET /__sandbox/requests): what went over
-// the wire, independent of what the extension says it sent.
+// What the local sandbox's loopback admin endpoints tell the unit and extension-host tests: the API requests
+// it received (what went over the wire, whatever the extension says it sent) and the tokens and codes it
+// issued (to search every output for them by value).
 export interface LoggedRequest {
   readonly seq: number;
   readonly method: string;
@@ -22,4 +23,10 @@ export async function requestMark(apiHost: string): Promise<number> {
 /** The requests logged after `mark` (taken earlier with requestMark). */
 export async function requestsSince(apiHost: string, mark: number): Promise<LoggedRequest[]> {
   return (await sandboxRequests(apiHost)).filter((r) => r.seq > mark);
+}
+
+/** Every access token and authorization code the sandbox issued so far. */
+export async function issuedSecrets(apiHost: string): Promise<string[]> {
+  const issued = (await (await fetch(`${apiHost}/__sandbox/secrets`)).json()) as Record<'accessTokens' | 'authorizationCodes' | 'refreshTokens', { value: string }[]>;
+  return [...issued.accessTokens, ...issued.authorizationCodes, ...issued.refreshTokens].map((entry) => entry.value);
 }
