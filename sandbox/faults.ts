@@ -2,7 +2,10 @@
 // the loopback-only admin endpoint POST /__sandbox/faults.
 import { formatError } from './http/tppMessages';
 
-export const FAULT_KINDS = ['token-expired', 'rate-limit', 'server-error', 'unavailable', 'slow', 'reset', 'malformed-json', 'empty-body', 'empty-object', 'large-body'] as const;
+// large-body pads the real answer in memory (up to a few MB); huge-body streams `sizeBytes` of a generated
+// JSON array without holding it, for clients' memory bounds; trickle sends the real answer one byte every
+// `delayMs` (default 1000), for clients' overall deadlines.
+export const FAULT_KINDS = ['token-expired', 'rate-limit', 'server-error', 'unavailable', 'slow', 'reset', 'malformed-json', 'empty-body', 'empty-object', 'large-body', 'huge-body', 'trickle'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {

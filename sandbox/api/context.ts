@@ -33,6 +33,8 @@ export interface RequestLogEntry {
   readonly path: string;
   readonly status: number;
   readonly requestId?: string;
+  /** The client closed the connection before the whole response was sent (a cancelled or expired call). */
+  readonly closedEarly?: true;
 }
 
 export const REQUEST_LOG_LIMIT = 500;

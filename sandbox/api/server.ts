@@ -66,6 +66,27 @@ function faultReply(fault: FaultSpec): Reply | undefined {
   }
 }
 
+/** About `sizeBytes` of a JSON array of bank-like objects, generated piece by piece. */
+async function* hugeArray(sizeBytes: number): AsyncIterable<string> {
+  const item = (i: number) => JSON.stringify({ index: i, name: `Sandbox Bank ${i}`, bicFi: 'SANDSESS', filler: 'x'.repeat(200) });
+  yield '[';
+  let sent = 1;
+  let i = 0;
+  while (sent < sizeBytes - 1) {
+    const items: string[] = [];
+    let piece = 0;
+    while (piece < 64 * 1024 && sent + piece < sizeBytes - 1) {
+      const next = `${i === 0 ? '' : ','}${item(i++)}`;
+      items.push(next);
+      piece += next.length;
+    }
+    const chunk = items.join('');
+    sent += chunk.length;
+    yield chunk;
+  }
+  yield ']';
+}
+
 function padded(reply: Reply, sizeBytes: number): Reply {
   const base = reply.rawJson?.toString() ?? JSON.stringify(reply.body ?? {});
   const filler = Math.max(0, sizeBytes - base.length);
@@ -86,6 +107,10 @@ export function createApiServer(options: ApiServerOptions): http.Server {
     if (fault?.kind === 'slow') await delay(fault.delayMs ?? 2000);
     const injected = fault && faultReply(fault);
     if (injected) return injected;
+    if (fault?.kind === 'huge-body') {
+      const size = fault.sizeBytes ?? 50 * 1024 * 1024;
+      return { status: 200, stream: () => hugeArray(size) };
+    }
     const env = options.env();
     const token = await authenticate(req.headers, op, options.introspect);
     const requestId = requireRequestId(req.headers);
@@ -93,10 +118,11 @@ export function createApiServer(options: ApiServerOptions): http.Server {
     const body = op.bodyTemplate === undefined ? undefined : parseJson(raw, req.headers);
     const ctx: RequestContext = { op, params, query: url.searchParams, headers: req.headers, body, requestId, token, env, ...(bank ? { bank } : {}) };
     const reply = await handlers.get(op.id)!(ctx);
+    if (fault?.kind === 'trickle') return { ...reply, trickleMs: fault.delayMs ?? 1000 };
     return fault?.kind === 'large-body' ? padded(reply, fault.sizeBytes ?? 5 * 1024 * 1024) : reply;
   }
 
-  function recordRequest(req: IncomingMessage, status: number, requestId: string | undefined): void {
+  function recordRequest(req: IncomingMessage, status: number, requestId: string | undefined, closedEarly = false): void {
     const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
     if (path.startsWith(ADMIN_PREFIX)) return;
     let env: SandboxEnv;
@@ -106,7 +132,7 @@ export function createApiServer(options: ApiServerOptions): http.Server {
       return;
     }
     const seq = (env.requestLog.at(-1)?.seq ?? 0) + 1;
-    env.requestLog.push({ seq, method: req.method ?? 'GET', path, status, ...(requestId ? { requestId } : {}) });
+    env.requestLog.push({ seq, method: req.method ?? 'GET', path, status, ...(requestId ? { requestId } : {}), ...(closedEarly ? { closedEarly: true as const } : {}) });
     if (env.requestLog.length > REQUEST_LOG_LIMIT) env.requestLog.splice(0, env.requestLog.length - REQUEST_LOG_LIMIT);
   }
 
@@ -128,6 +154,10 @@ export function createApiServer(options: ApiServerOptions): http.Server {
   return http.createServer((req, res) => {
     const requestId = header(req.headers, 'x-request-id');
     res.on('finish', () => recordRequest(req, res.statusCode, requestId));
+    // A response the client did not wait for never finishes; the log says it was cut off.
+    res.on('close', () => {
+      if (!res.writableFinished) recordRequest(req, res.headersSent ? res.statusCode : 0, requestId, true);
+    });
     handle(req).then(
       (reply) => {
         if (reply.status !== 0) sendReply(res, reply, requestId);

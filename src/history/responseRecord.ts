@@ -110,6 +110,8 @@ export function safeExchange(exchange: Exchange, redactor: Redactor): Exchange {
     ...(exchange.requestBody !== undefined ? { requestBody: redactor.redact(exchange.requestBody) } : {}),
     responseHeaders: redactor.redactHeaders(exchange.responseHeaders),
     bodyText: redactor.redact(exchange.bodyText),
+    // Our own temporary file (masked as it was written), not server text.
+    ...(exchange.bodyFile ? { bodyFile: exchange.bodyFile } : {}),
     ...(tppMessages ? { tppMessages } : {}),
   };
 }

@@ -7,11 +7,16 @@ export const MAX_STORED_BODY_CHARS = 1024 * 1024;
 const FORMAT_VERSION = 1;
 
 export function serialiseStoredResponse(record: ResponseRecord, maxBodyChars = MAX_STORED_BODY_CHARS): string {
-  const exchange = record.exchange;
-  const cut = exchange !== undefined && exchange.bodyText.length > maxBodyChars;
+  const withFile = record.exchange;
+  // A body over the size limit lives in a temporary file that goes with the window; history keeps the
+  // preview it already has and says how large the whole was.
+  const { bodyFile, ...exchange } = withFile ?? { bodyFile: undefined };
+  const kept: ResponseRecord = withFile && bodyFile ? { ...record, exchange: exchange as typeof withFile, bodyCutFrom: bodyFile.bytes } : record;
+  const keptExchange = kept.exchange;
+  const cut = keptExchange !== undefined && keptExchange.bodyText.length > maxBodyChars;
   const stored: ResponseRecord = cut
-    ? { ...record, exchange: { ...exchange, bodyText: exchange.bodyText.slice(0, maxBodyChars) }, bodyCutFrom: exchange.bodyText.length }
-    : record;
+    ? { ...kept, exchange: { ...keptExchange, bodyText: keptExchange.bodyText.slice(0, maxBodyChars) }, bodyCutFrom: kept.bodyCutFrom ?? keptExchange.bodyText.length }
+    : kept;
   return JSON.stringify({ v: FORMAT_VERSION, record: stored });
 }
 

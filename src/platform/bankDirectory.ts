@@ -13,6 +13,8 @@ export class BankDirectory implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private environmentKey: string;
   private readonly loader: ViewLoader;
+  /** Aborts the loads of the directory as it was; replaced on every refresh, aborted on dispose. */
+  private loads = new AbortController();
 
   constructor(
     runner: RequestRunner,
@@ -44,6 +46,9 @@ export class BankDirectory implements vscode.Disposable {
   }
 
   refresh(): void {
+    // Whatever is still loading is for a tree about to be rebuilt (or another environment): stop it.
+    this.loads.abort();
+    this.loads = new AbortController();
     this.cache.clear();
     this.changed.fire();
   }
@@ -56,7 +61,7 @@ export class BankDirectory implements vscode.Disposable {
   private load<T>(key: string, operationId: string, params: Record<string, string>, parse: (body: unknown) => T | undefined): Promise<Loaded<T>> {
     const cached = this.cache.get(key) as Promise<Loaded<T>> | undefined;
     if (cached) return cached;
-    const loading = this.loader.load(operationId, params, parse);
+    const loading = this.loader.load(operationId, params, parse, undefined, this.loads.signal);
     this.cache.set(key, loading);
     // Failures are not cached: the retry action loads again.
     void loading.then((result) => {
@@ -66,6 +71,7 @@ export class BankDirectory implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.loads.abort();
     this.subscription.dispose();
     this.changed.dispose();
   }

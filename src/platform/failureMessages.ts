@@ -3,12 +3,16 @@
 // notifications render markdown links and command: URIs.
 import * as vscode from 'vscode';
 import type { RequestFailure } from '../api/http/requestFailure';
+import { DEADLINE_EXCEEDED } from '../api/http/transportErrors';
 import { PRODUCT_NAMES } from '../auth/tokens/productNames';
 import type { TokenErrorDetails } from '../auth/tokens/tokenError';
 import { ENVIRONMENT_LABELS, isEnvironmentId } from '../core/environments';
 import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
 
 /** The setting that names the production client certificate (.pfx); its problems are worded below. */
+/** The overall per-request deadline; a request it stopped is worded with it. */
+export const REQUEST_DEADLINE_SETTING = 'openPayments.http.requestDeadlineMs';
+
 export const CLIENT_CERTIFICATE_SETTING = 'openPayments.production.clientCertificatePath';
 
 /** causeCode of a request that was not sent because the client certificate file is missing or unreadable. */
@@ -56,6 +60,18 @@ export function describeFailure(title: string, failure: RequestFailure): Failure
     case 'tls':
       return { text: vscode.l10n.t('{0} failed: the secure connection could not be established (certificate or TLS problem). Check the client certificate and proxy settings.{1}', title, trace), actions: ['openSettings', 'showLog'] };
     case 'timeout':
+      if (failure.causeCode === DEADLINE_EXCEEDED) {
+        return {
+          text: vscode.l10n.t(
+            '{0} did not finish within the request deadline set in {1}. Try again, or raise the deadline if this server is slow.{2}',
+            title,
+            REQUEST_DEADLINE_SETTING,
+            trace,
+          ),
+          actions: ['openSettings', 'retry', 'showLog'],
+          setting: REQUEST_DEADLINE_SETTING,
+        };
+      }
       return { text: vscode.l10n.t('{0} timed out. Try again, or raise openPayments.http.responseTimeoutMs.{1}', title, trace), actions: ['retry', 'openSettings', 'showLog'] };
     case 'cancelled':
       return { text: vscode.l10n.t('{0} was cancelled.{1}', title, trace), actions: [] };

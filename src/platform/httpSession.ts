@@ -2,6 +2,7 @@
 // transport settings or the certificate passphrase change, and closed on dispose.
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import type { BodySpillDirectory } from '../api/http/bodySpill';
 import type { HttpCore } from '../api/http/httpCore';
 import type { ApiRequest } from '../api/http/apiClient';
 import type { ApiResult } from '../api/http/requestFailure';
@@ -35,6 +36,8 @@ export class ClientCertificateError extends Error {
 export class HttpSession implements vscode.Disposable {
   private core: Promise<HttpCore> | undefined;
   private coreForProduction = false;
+  /** Where bodies over the size limit go; it outlives rebuilt cores, so a body shown stays openable. */
+  private spill: BodySpillDirectory | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -103,16 +106,20 @@ export class HttpSession implements vscode.Disposable {
   }
 
   private async build(production: boolean, transport: TransportSettings): Promise<HttpCore> {
-    const { createHttpCore } = await import('../api/http/httpCore');
+    const { createHttpCore, BodySpillDirectory } = await import('../api/http/httpCore');
+    this.spill ??= new BodySpillDirectory();
     const clientCertificate = production ? await this.loadCertificate(transport.clientCertificatePath) : undefined;
     return createHttpCore({
       transport: {
         connectTimeoutMs: transport.connectTimeoutMs,
         headersTimeoutMs: transport.headersTimeoutMs,
         bodyTimeoutMs: transport.bodyTimeoutMs,
+        deadlineMs: transport.deadlineMs,
         proxyUrl: transport.proxyUrl,
         clientCertificate,
       },
+      bodyLimitBytes: transport.maxBodyBytes,
+      spill: this.spill,
       credentials: async (environmentId) => (isEnvironmentId(environmentId) ? this.credentials.get(environmentId) : undefined),
       redactor: this.redactor,
       // The user is told "see the log"; this is what the log then has (redacted, as every line).
@@ -153,5 +160,7 @@ export class HttpSession implements vscode.Disposable {
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
     void this.reset('extension deactivated');
+    // The temporary files of large bodies go with the window that received them.
+    void this.spill?.dispose().catch(() => undefined);
   }
 }

@@ -6,10 +6,18 @@ import type { PsuContext } from '../api/operationTypes';
 
 const SECTION = 'openPayments';
 
+export const MAX_RESPONSE_BODY_SETTING = 'openPayments.http.maxResponseBodyMB';
+export const DEFAULT_REQUEST_DEADLINE_MS = 120_000;
+export const DEFAULT_MAX_RESPONSE_BODY_MB = 20;
+
 export interface TransportSettings {
   readonly connectTimeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly bodyTimeoutMs: number;
+  /** From sending to the body's last byte, per attempt. */
+  readonly deadlineMs: number;
+  /** Larger bodies go, masked, to a temporary file; the response view shows the start. */
+  readonly maxBodyBytes: number;
   readonly proxyUrl?: string;
   readonly clientCertificatePath?: string;
 }
@@ -53,6 +61,8 @@ export class RequestSettingsReader {
       connectTimeoutMs: positive(config.get<number>('http.connectTimeoutMs'), 10_000),
       headersTimeoutMs: positive(config.get<number>('http.responseTimeoutMs'), 30_000),
       bodyTimeoutMs: positive(config.get<number>('http.responseTimeoutMs'), 30_000),
+      deadlineMs: positive(config.get<number>('http.requestDeadlineMs'), DEFAULT_REQUEST_DEADLINE_MS),
+      maxBodyBytes: Math.round(positive(config.get<number>('http.maxResponseBodyMB'), DEFAULT_MAX_RESPONSE_BODY_MB) * 1024 * 1024),
       // VS Code's own proxy setting, so the extension goes where the rest of the editor goes.
       proxyUrl: text(vscode.workspace.getConfiguration('http').get<string>('proxy')),
       clientCertificatePath: text(config.get<string>('production.clientCertificatePath')),

@@ -6,6 +6,7 @@ import type { PsuContext } from '../api/operationTypes';
 import type { ActiveEnvironment } from './activeEnvironment';
 import { describeFailure, requestIdSuffix } from './failureMessages';
 import type { ExchangeRecord, RequestRunner } from './requestRunner';
+import { MAX_RESPONSE_BODY_SETTING } from './requestSettings';
 
 export type Loaded<T> = { readonly ok: true; readonly value: T; readonly record: ExchangeRecord } | { readonly ok: false; readonly message: string };
 
@@ -21,11 +22,26 @@ export class ViewLoader {
     params: Record<string, string>,
     parse: (body: unknown) => T | undefined,
     context?: PsuContext,
+    /** Aborts the call when what asked for it is gone (the tree refreshed or disposed). */
+    signal?: AbortSignal,
   ): Promise<Loaded<T>> {
     const op = catalogueOperation(operationId);
-    const result = await this.runner.run({ operation: op, params, context }, { show: false, quietInView: this.viewId });
+    const result = await this.runner.run({ operation: op, params, context }, { show: false, quietInView: this.viewId, ...(signal ? { signal } : {}) });
     if (!result) return { ok: false, message: vscode.l10n.t('Set client credentials and a valid environment first.') };
     if (!result.ok) return { ok: false, message: describeFailure(op.title, result.failure).text };
+    const file = result.exchange.bodyFile;
+    if (file) {
+      return {
+        ok: false,
+        message: vscode.l10n.t(
+          '{0} answered with {1} MB, more than the limit set in {2}, so this view cannot read it. Open it from History to see its start, or raise the limit.{3}',
+          op.title,
+          (file.bytes / (1024 * 1024)).toFixed(1),
+          MAX_RESPONSE_BODY_SETTING,
+          requestIdSuffix(result.exchange.requestId),
+        ),
+      };
+    }
     const value = parse(result.exchange.json);
     if (value === undefined) {
       return {

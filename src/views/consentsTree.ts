@@ -79,6 +79,8 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
   private readonly subscriptions: vscode.Disposable[] = [];
   /** A period the user chose for an account's transactions, by consent and account. */
   private readonly periods = new Map<string, Period>();
+  /** Aborts the loads of the tree as it was; replaced on every refresh, aborted on dispose. */
+  private loads = new AbortController();
 
   constructor(
     private readonly store: ConsentStore,
@@ -93,6 +95,9 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
   }
 
   refresh(): void {
+    // Accounts, balances or transactions still loading belong to the tree about to be rebuilt: stop them.
+    this.loads.abort();
+    this.loads = new AbortController();
     this.changed.fire(undefined);
   }
 
@@ -192,20 +197,20 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
       const title = vscode.l10n.t('Authorise');
       return [{ kind: 'message', label: notUsableText(consent.status), command: { command: 'openPayments.consents.authorise', title, arguments: [{ kind: 'consent', consent }] } }];
     }
-    const loaded = await this.loader.load('getAccountList', { ...this.aisParams(consent), withBalance: 'true' }, (body) => parseAccounts(body), consent.context);
+    const loaded = await this.loader.load('getAccountList', { ...this.aisParams(consent), withBalance: 'true' }, (body) => parseAccounts(body), consent.context, this.loads.signal);
     if (!loaded.ok) return [errorNode(loaded.message)];
     if (!loaded.value.length) return [{ kind: 'message', label: vscode.l10n.t('This consent gives access to no accounts.') }];
     return loaded.value.map((account) => ({ kind: 'account', consent, account }));
   }
 
   private async balancesOf(consent: ConsentRecord, account: Account): Promise<ConsentNode[]> {
-    const loaded = await this.loader.load('getBalances', { ...this.aisParams(consent), 'account-id': account.resourceId }, parseBalances, consent.context);
+    const loaded = await this.loader.load('getBalances', { ...this.aisParams(consent), 'account-id': account.resourceId }, parseBalances, consent.context, this.loads.signal);
     if (!loaded.ok) return [errorNode(loaded.message)];
     return loaded.value.map((balance: Balance) => ({ kind: 'leaf', label: balance.type, description: formatAmount(balance.amount), icon: 'symbol-number' }));
   }
 
   private async transactionsOf(consent: ConsentRecord, account: Account, query: Record<string, string>, period: Period): Promise<ConsentNode[]> {
-    const loaded = await this.loader.load('getTransactionList', { ...this.aisParams(consent), 'account-id': account.resourceId, ...query }, parseTransactions, consent.context);
+    const loaded = await this.loader.load('getTransactionList', { ...this.aisParams(consent), 'account-id': account.resourceId, ...query }, parseTransactions, consent.context, this.loads.signal);
     if (!loaded.ok) return [errorNode(loaded.message)];
     const page = loaded.value;
     const more: ConsentNode | undefined = page.next ? { kind: 'more', consent, account, next: page.next, period } : undefined;
@@ -216,6 +221,7 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
   }
 
   dispose(): void {
+    this.loads.abort();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

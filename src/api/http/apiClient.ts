@@ -192,7 +192,8 @@ export class ApiClient {
         return this.fail({ kind: transportError.kind, operationId, requestId, causeCode: transportError.causeCode, attempts: state.attempts });
       }
       const attempt: ExchangeAttempt = { requestId, status: response.status, durationMs: this.now() - attemptStart };
-      const parsed = response.bodyText.length > 0 ? parseJson(response.bodyText) : undefined;
+      // A body over the size limit is only a preview here; parsing it would be parsing half a document.
+      const parsed = response.bodyText.length > 0 && !response.bodyFile ? parseJson(response.bodyText) : undefined;
       const tppMessages = parsed?.ok ? extractTppMessages(parsed.value) : undefined;
 
       if (response.status === 401 && !tokenRetried && hasTppCode(tppMessages, TOKEN_REJECTED_CODES)) {
@@ -241,6 +242,8 @@ export class ApiClient {
 
   private classify(exchange: Exchange, parsed: JsonParse | undefined, retryAfterMs: number | undefined): ApiResult {
     if (exchange.status < 300 && parsed?.ok) return { ok: true, exchange };
+    // Too large to hold, so unparsed: the call succeeded, and the response view offers the whole body.
+    if (exchange.status < 300 && exchange.bodyFile) return { ok: true, exchange };
     const base = {
       operationId: exchange.operationId,
       requestId: exchange.requestId,

@@ -1,5 +1,6 @@
 // The record of one logical call (all its attempts) as history and the UI show it. Secrets are masked
 // before a value lands here.
+import type { SpilledBody } from './boundedBody';
 import type { TppMessage } from './tppMessages';
 import type { TransportFailureKind } from './transportErrors';
 
@@ -30,7 +31,10 @@ export interface Exchange {
   readonly requestHeaders: Readonly<Record<string, string>>;
   readonly requestBody?: string;
   readonly responseHeaders: Readonly<Record<string, string>>;
+  /** The body; when it was over the size limit, only its start (the whole is in bodyFile). */
   readonly bodyText: string;
+  /** Set when the body was over the size limit: the file holding all of it, masked. */
+  readonly bodyFile?: SpilledBody;
   /** The parsed body, when it is JSON. */
   readonly json?: unknown;
   readonly tppMessages?: readonly TppMessage[];

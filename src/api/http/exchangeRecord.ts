@@ -108,6 +108,7 @@ export function recordExchange(input: ExchangeInput, redactor: Redactor): Exchan
   if (input.requestBody !== undefined) Object.defineProperty(exchange, 'requestBody', DESCRIPTORS.requestBody);
   Object.defineProperty(exchange, 'responseHeaders', DESCRIPTORS.responseHeaders);
   Object.defineProperty(exchange, 'bodyText', DESCRIPTORS.bodyText);
+  if (response.bodyFile) exchange.bodyFile = response.bodyFile;
   if (input.json !== undefined) Object.defineProperty(exchange, 'json', DESCRIPTORS.json);
   if (input.tppMessages) Object.defineProperty(exchange, 'tppMessages', DESCRIPTORS.tppMessages);
   return exchange as unknown as Exchange;

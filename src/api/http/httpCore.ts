@@ -2,6 +2,9 @@
 import type { Redactor } from '../../core/redaction';
 import { ClientCredentialsTokens, type CredentialsProvider } from '../../auth/tokens/clientCredentialsTokens';
 import { ApiClient, type ApiClientOptions, type RetryPolicy } from './apiClient';
+import type { BodySpill } from './bodySpill';
+
+export { BodySpillDirectory } from './bodySpill';
 import { UndiciTransport, type TransportConfig } from './transport';
 import { createTransportFetch } from './transportFetch';
 
@@ -12,6 +15,9 @@ export interface HttpCoreConfig {
   readonly retry?: Partial<RetryPolicy>;
   readonly tokenRequestTimeoutMs?: number;
   readonly onInternalError?: ApiClientOptions['onInternalError'];
+  /** Bodies larger than this many bytes go to `spill` (masked) instead of memory. */
+  readonly bodyLimitBytes?: number;
+  readonly spill?: BodySpill;
 }
 
 export interface HttpCore {
@@ -24,10 +30,15 @@ export interface HttpCore {
 }
 
 export function createHttpCore(config: HttpCoreConfig): HttpCore {
-  const apiTransport = new UndiciTransport(config.transport);
+  const { redactor, spill, bodyLimitBytes } = config;
+  const transportConfig: TransportConfig =
+    spill && bodyLimitBytes !== undefined
+      ? { ...config.transport, bodyLimit: { limitBytes: bodyLimitBytes, spill, redact: (text) => redactor.redact(text) } }
+      : config.transport;
+  const apiTransport = new UndiciTransport(transportConfig);
   // The platform wants the client certificate on API calls only (reference §2, official sample), so the
   // auth host gets its own transport without it; proxy and timeouts apply to both.
-  const { clientCertificate: _apiOnly, ...authTransportConfig } = config.transport;
+  const { clientCertificate: _apiOnly, ...authTransportConfig } = transportConfig;
   const authTransport = new UndiciTransport(authTransportConfig);
   const authFetch = createTransportFetch(authTransport);
   const tokens = new ClientCredentialsTokens({

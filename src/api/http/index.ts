@@ -1,4 +1,8 @@
 // The HTTP core's public surface for the VS Code adapters.
+export { BodySpillDirectory } from './bodySpill';
+export type { BodySpill } from './bodySpill';
+export { DEFAULT_BODY_LIMIT_BYTES } from './boundedBody';
+export type { BodyLimit, SpilledBody } from './boundedBody';
 export { ApiClient, DEFAULT_RETRY_POLICY } from './apiClient';
 export type { ApiClientOptions, ApiEnvironment, ApiRequest, RetryPolicy } from './apiClient';
 export type { Exchange, ExchangeAttempt, RetryReason } from './exchange';
@@ -16,5 +20,5 @@ export type { TppMessage } from './tppMessages';
 export { canOpenClientCertificate, DEFAULT_TRANSPORT_TIMEOUTS, UndiciTransport } from './transport';
 export type { ClientCertificate, Transport, TransportConfig, TransportRequest, TransportResponse } from './transport';
 export { createTransportFetch } from './transportFetch';
-export { TransportError } from './transportErrors';
+export { DEADLINE_EXCEEDED, TransportError } from './transportErrors';
 export type { TransportFailureKind } from './transportErrors';

@@ -4,7 +4,8 @@ import { STATUS_CODES } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { createSecureContext, rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
-import { toTransportError, TransportError } from './transportErrors';
+import { readBoundedBody, type BodyLimit, type SpilledBody } from './boundedBody';
+import { DEADLINE_EXCEEDED, toTransportError, TransportError } from './transportErrors';
 import { Agent, ProxyAgent } from './undiciParts';
 
 export interface ClientCertificate {
@@ -25,6 +26,14 @@ export interface TransportConfig {
   readonly extraCaCertificates?: readonly string[];
   /** Name resolution override (split-horizon DNS; tests that must not touch a real resolver). */
   readonly lookup?: LookupFunction;
+  /**
+   * The most a request may take from sending to its body's last byte. The timeouts above apply per part
+   * (connect, headers, each body chunk), so without this a server trickling a byte a second holds a call
+   * open indefinitely.
+   */
+  readonly deadlineMs?: number;
+  /** Bodies larger than this go, masked, to a file instead of memory; unlimited when absent. */
+  readonly bodyLimit?: BodyLimit;
 }
 
 export interface TransportRequest {
@@ -40,7 +49,10 @@ export interface TransportResponse {
   readonly statusText?: string;
   /** Lower-case names; repeated headers joined with ", ". */
   readonly headers: Readonly<Record<string, string>>;
+  /** The body; when it went to a file (over the size limit), the masked start of it. */
   readonly bodyText: string;
+  /** Set when the body was over the size limit: the file holding all of it, masked. */
+  readonly bodyFile?: SpilledBody;
 }
 
 /** What the pipeline and the token client need from the network; tests may substitute it. */
@@ -118,15 +130,22 @@ export function canOpenClientCertificate(certificate: ClientCertificate): boolea
 export class UndiciTransport implements Transport {
   private readonly dispatcher: Dispatcher;
   private readonly certificateUnusable: boolean;
+  private readonly deadlineMs: number | undefined;
+  private readonly bodyLimit: BodyLimit | undefined;
 
   constructor(config: TransportConfig = {}) {
     this.dispatcher = createDispatcher(config);
+    this.deadlineMs = config.deadlineMs;
+    this.bodyLimit = config.bodyLimit;
     this.certificateUnusable = config.clientCertificate !== undefined && !canOpenClientCertificate(config.clientCertificate);
   }
 
   /** Resolves with any HTTP status; rejects only with a TransportError. */
   async request(request: TransportRequest): Promise<TransportResponse> {
     if (this.certificateUnusable) throw new TransportError('tls', 'CLIENT_CERTIFICATE_UNUSABLE');
+    // One signal for the whole request: undici ties it to the connection, the headers and the body stream.
+    const deadline = this.deadlineMs !== undefined ? AbortSignal.timeout(this.deadlineMs) : undefined;
+    const signal = deadline && request.signal ? AbortSignal.any([request.signal, deadline]) : (deadline ?? request.signal);
     try {
       const response = await this.dispatcher.request({
         origin: request.url.origin,
@@ -135,16 +154,19 @@ export class UndiciTransport implements Transport {
         // undici only reads the headers; its type just lacks `readonly`.
         headers: request.headers as Record<string, string>,
         body: request.body,
-        signal: request.signal,
+        signal,
       });
-      const bodyText = await response.body.text();
+      const body = await readBoundedBody(response.body, this.bodyLimit);
       return {
         status: response.statusCode,
         statusText: STATUS_CODES[response.statusCode],
         headers: flattenHeaders(response.headers),
-        bodyText,
+        bodyText: body.text,
+        ...(body.spilled ? { bodyFile: body.spilled } : {}),
       };
     } catch (error) {
+      // The caller's own cancel wins over the deadline when both happened.
+      if (deadline?.aborted && !request.signal?.aborted) throw new TransportError('timeout', DEADLINE_EXCEEDED);
       throw toTransportError(error, request.signal);
     }
   }

@@ -3,6 +3,9 @@
 
 export type TransportFailureKind = 'dns' | 'refused' | 'reset' | 'tls' | 'timeout' | 'cancelled' | 'network';
 
+/** causeCode of a request stopped by the overall per-request deadline (kind "timeout"). */
+export const DEADLINE_EXCEEDED = 'DEADLINE_EXCEEDED';
+
 export class TransportError extends Error {
   constructor(
     readonly kind: TransportFailureKind,

@@ -122,7 +122,15 @@ function bodySection(model: ResponseViewModel, t: Translate): string {
     return model.status !== undefined ? `<section class="body"><h2>${e(t('Response body'))}</h2><p class="muted">${e(t('The response has no body.'))}</p></section>` : '';
   }
   const notes: string[] = [];
-  if (body.truncated) {
+  if (body.spilledBytes !== undefined) {
+    notes.push(
+      t(
+        'This body ({0}) is larger than the limit set in openPayments.http.maxResponseBodyMB, so it was written to a temporary file with secrets masked, and not parsed. Showing its first {1}; Open in Editor opens all of it.',
+        formatSize(body.spilledBytes),
+        formatSize(body.previewChars),
+      ),
+    );
+  } else if (body.truncated) {
     notes.push(t('Showing the first {0} of {1}. Open the body in an editor to see all of it.', formatSize(body.previewChars), formatSize(body.totalChars)));
   }
   if (body.storedCutFrom !== undefined) {

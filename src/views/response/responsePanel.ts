@@ -1,5 +1,6 @@
 // The one "Open Payments Response" webview panel: shows a ResponseRecord, copies an X-Request-ID and opens
 // the full body in an editor when the page asks, after checking the ask against what it rendered.
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { isRequestId } from '../../api/http/requestId';
 import { newNonce } from '../../core/html';
@@ -116,6 +117,11 @@ export class ResponsePanel implements vscode.Disposable {
 
   /** Opens the whole (masked) body as an untitled document: JSON pretty-printed, anything else as text. */
   private async openBody(record: ResponseRecord): Promise<void> {
+    const file = record.exchange?.bodyFile;
+    if (file) {
+      await this.openBodyFile(file.path);
+      return;
+    }
     const text = this.redactor.redact(record.exchange?.bodyText ?? '');
     const pretty = prettyJson(text, { maxChars: Number.POSITIVE_INFINITY, html: false });
     const document = await vscode.workspace.openTextDocument({
@@ -123,6 +129,24 @@ export class ResponsePanel implements vscode.Disposable {
       language: pretty ? 'json' : 'plaintext',
     });
     await vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  /**
+   * A body over the size limit, from its temporary file (masked as it was written). Opened by URI, not
+   * through openTextDocument: the editor streams a large file, while an extension document is capped in size.
+   */
+  private async openBodyFile(path: string): Promise<void> {
+    const exists = await stat(path).then(
+      (info) => info.isFile(),
+      () => false,
+    );
+    if (!exists) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The full body is no longer available: large bodies are kept only for the most recent responses of this window. Send the request again to see it.'),
+      );
+      return;
+    }
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(path), { preview: false });
   }
 
   dispose(): void {

@@ -42,6 +42,8 @@ export interface BodyPreview {
   readonly previewChars: number;
   /** Set when history kept only the start of the body: its original length. */
   readonly storedCutFrom?: number;
+  /** Set when the body was over the size limit and went to a temporary file: its size in bytes. */
+  readonly spilledBytes?: number;
 }
 
 export interface FailureView {
@@ -82,7 +84,7 @@ function rows(headers: Readonly<Record<string, string>> | undefined, redactor: R
 }
 
 /** The body's first `previewChars` characters, pretty-printed when it is JSON. */
-export function bodyPreview(bodyText: string, previewChars: number): Omit<BodyPreview, 'storedCutFrom'> {
+export function bodyPreview(bodyText: string, previewChars: number): Omit<BodyPreview, 'storedCutFrom' | 'spilledBytes'> {
   const totalChars = bodyText.length;
   if (totalChars === 0) return { kind: 'none', html: '', truncated: false, totalChars, previewChars };
   const pretty = prettyJson(bodyText, { maxChars: previewChars, html: true });
@@ -142,7 +144,11 @@ export function buildResponseViewModel(record: ResponseRecord, redactor: Redacto
     responseHeaders: rows(exchange?.responseHeaders, redactor),
     requestHeaders: rows(exchange?.requestHeaders ?? record.request?.headers, redactor),
     ...(requestBody !== undefined ? { requestBody: r(requestBody) } : {}),
-    body: { ...body, ...(record.bodyCutFrom !== undefined ? { storedCutFrom: record.bodyCutFrom } : {}) },
+    body: {
+      ...body,
+      ...(record.bodyCutFrom !== undefined ? { storedCutFrom: record.bodyCutFrom } : {}),
+      ...(exchange?.bodyFile ? { spilledBytes: exchange.bodyFile.bytes } : {}),
+    },
     requestIds: [...new Set([...(requestId !== undefined ? [requestId] : []), ...attempts.map((a) => a.requestId)])],
   };
 }
