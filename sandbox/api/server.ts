@@ -66,25 +66,29 @@ function faultReply(fault: FaultSpec): Reply | undefined {
   }
 }
 
-/** About `sizeBytes` of a JSON array of bank-like objects, generated piece by piece. */
+/** Exactly `sizeBytes` (at least 2) of a JSON array of bank-like objects, generated piece by piece. */
 async function* hugeArray(sizeBytes: number): AsyncIterable<string> {
   const item = (i: number) => JSON.stringify({ index: i, name: `Sandbox Bank ${i}`, bicFi: 'SANDSESS', filler: 'x'.repeat(200) });
+  const room = Math.max(0, sizeBytes - 2);
   yield '[';
-  let sent = 1;
+  let sent = 0;
   let i = 0;
-  while (sent < sizeBytes - 1) {
+  for (;;) {
     const items: string[] = [];
     let piece = 0;
-    while (piece < 64 * 1024 && sent + piece < sizeBytes - 1) {
-      const next = `${i === 0 ? '' : ','}${item(i++)}`;
+    for (;;) {
+      const next = `${i === 0 ? '' : ','}${item(i)}`;
+      if (piece >= 64 * 1024 || sent + piece + next.length > room) break;
       items.push(next);
       piece += next.length;
+      i++;
     }
-    const chunk = items.join('');
-    sent += chunk.length;
-    yield chunk;
+    if (items.length === 0) break;
+    sent += piece;
+    yield items.join('');
   }
-  yield ']';
+  // Whitespace fills what no whole item fits into, so the size is exact and the array stays valid JSON.
+  yield `${' '.repeat(room - sent)}]`;
 }
 
 function padded(reply: Reply, sizeBytes: number): Reply {

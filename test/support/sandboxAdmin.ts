@@ -7,6 +7,8 @@ export interface LoggedRequest {
   readonly path: string;
   readonly status: number;
   readonly requestId?: string;
+  /** The client closed the connection before the response was complete. */
+  readonly closedEarly?: true;
 }
 
 export async function sandboxRequests(apiHost: string): Promise<LoggedRequest[]> {
