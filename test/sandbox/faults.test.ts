@@ -66,6 +66,45 @@ describe('sandbox faults', () => {
     assert.equal(big.json['bicFi'], 'ESSESESS');
   });
 
+  it('huge-body streams exactly sizeBytes of a valid JSON array, chunked', async () => {
+    await setFaults(sandbox, [{ kind: 'huge-body', operations: ['getCityList'], sizeBytes: 2 * 1024 * 1024 + 7, times: 1 }]);
+    // Raw: the answer deliberately breaks the operation's schema (it is about size, not shape).
+    const token = await c.token('aspspinformation private');
+    const huge = await fetch(`${sandbox.apiHost}/psd2/aspspinformation/v1/cities`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID() } });
+    assert.equal(huge.status, 200);
+    assert.equal(huge.headers.get('content-length'), null, 'streamed, not built and measured first');
+    const text = await huge.text();
+    assert.equal(Buffer.byteLength(text), 2 * 1024 * 1024 + 7);
+    const list = JSON.parse(text) as unknown[];
+    assert.ok(Array.isArray(list) && list.length > 1000);
+  });
+
+  it('trickle sends the real answer a byte at a time, and the log marks a client that left early', async () => {
+    await setFaults(sandbox, [{ kind: 'trickle', operations: ['getCountriesList'], delayMs: 20, times: 2 }]);
+    const token = await c.token('aspspinformation private');
+    const url = `${sandbox.apiHost}/psd2/aspspinformation/v1/countries`;
+    const headers = { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID() };
+    const res = await fetch(url, { headers });
+    assert.equal(res.status, 200, 'headers come at once');
+    const reader = res.body?.getReader();
+    const first = await reader?.read();
+    assert.equal(first?.value?.length, 1, 'then one byte');
+    await reader?.cancel();
+    const abort = new AbortController();
+    const leaving = await fetch(url, { headers: { ...headers, 'x-request-id': crypto.randomUUID() }, signal: abort.signal });
+    abort.abort();
+    await leaving.text().catch(() => undefined);
+    const deadline = Date.now() + 2000;
+    let closed: { closedEarly?: boolean; status: number }[] = [];
+    while (Date.now() < deadline && closed.length < 2) {
+      const log = (await readResponse(await fetch(`${sandbox.apiHost}/__sandbox/requests`))).json['requests'] as { path: string; closedEarly?: boolean; status: number }[];
+      closed = log.filter((r) => r.path.endsWith('/countries') && r.closedEarly);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(closed.length, 2, 'both connections closed early are logged');
+    assert.equal(closed[0]?.status, 200);
+  });
+
   it('rejects unknown fault kinds with 400 and lists none when cleared', async () => {
     const bad = await fetch(`${sandbox.apiHost}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults: [{ kind: 'meteor' }] }) });
     assert.equal(bad.status, 400);
