@@ -1,6 +1,6 @@
 // npm run bench: one report on what the extension costs at run time. A measurement, never a test: it
 // prints numbers and fails only when something cannot run at all.
-// Usage: node bench/run.mjs [--only=overhead,tokens,activation,size,subreports] [--calls=1000]
+// Usage: node bench/run.mjs [--only=overhead,tokens,memory,activation,size,subreports] [--calls=1000]
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { modulesRunAtActivation, timeActivation } from './lib/activation.mjs';
 import { loadCore } from './lib/core.mjs';
 import { measureCoreCpu } from './lib/coreCpu.mjs';
+import { measureBodyMemory } from './lib/memory.mjs';
 import { measureOverhead } from './lib/overhead.mjs';
 import { startSandboxProcess } from './lib/sandboxProcess.mjs';
 import { buildProduction, measureSizes, measureVsix } from './lib/sizes.mjs';
@@ -37,6 +38,13 @@ How to read:
   "core CPU" is send() with a canned response and no network (hot loop; process CPU time, median of 5 rounds).
 - (b) Token requests: a fresh core, N concurrent calls on a cold token cache against the sandbox's real
   OpenID provider; 1 token request per scope means concurrent callers share one request.
+- (f) Memory per response body: one GET through the HTTP core while the sandbox streams an N MB JSON array
+  (huge-body fault), each row in a fresh Node process; peak growth over the baseline after warm-up, sampled
+  every 2 ms: RSS, and heap + external + array buffers. "limit" is openPayments.http.maxResponseBodyMB
+  (default 20): past it the body streams, masked, to a temporary file and only a preview stays in memory.
+  "none" is the client without a limit, as it was before (300 MB is not run that way: ~0.9 GB). Body bytes
+  held are at most the limit (plus one masking segment, <= 1 MB) by construction; the peaks also count
+  garbage not yet collected, mostly V8's nursery, whose size is printed under the table.
 - (c) Activation: require(dist/extension.js) + activate() with a stub vscode, median of fresh processes;
   heap = heapUsed growth after GC; "ran" = lazily wrapped bundle modules whose code executed. Row 1 also pays
   for loading Node builtins (node:crypto alone is ~4 ms cold, ~18 ms right after a GC); row 2 preloads the
@@ -84,9 +92,24 @@ async function overheadAndTokens(core) {
         ),
       );
     }
+    if (wanted('memory')) {
+      section('(f) client memory per response body size (sandbox huge-body fault)');
+      const rows = await measureBodyMemory({ root, sandbox, sizesMb: [10, 50, 300], limitMb: 20, unboundedUpToMb: 50 });
+      console.log(
+        table(
+          ['body', 'limit', 'to file', 'peak RSS growth', 'peak heap+external growth', 'time'],
+          rows.map((r) => [`${r.sizeMb} MB`, r.limit, r.spilled ? 'yes' : 'no', mib(r.rssGrowth), mib(r.heapGrowth), ms(r.ms)]),
+        ),
+      );
+      console.log(`V8 new space (nursery) at the end of a row: ${mib(Math.max(...rows.map((r) => r.youngGenerationBytes)))}; garbage fills it before a scavenge, whatever the limit.`);
+    }
   } finally {
     await sandbox.close();
   }
+}
+
+function mib(bytes) {
+  return `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
 async function activationAndSize() {
@@ -158,7 +181,7 @@ async function subReports() {
 async function main() {
   console.log(HOW_TO_READ);
   console.log(machine());
-  if (wanted('overhead') || wanted('tokens')) await overheadAndTokens(await loadCore(root));
+  if (wanted('overhead') || wanted('tokens') || wanted('memory')) await overheadAndTokens(await loadCore(root));
   if (wanted('activation') || wanted('size')) await activationAndSize();
   if (wanted('subreports')) await subReports();
 }
