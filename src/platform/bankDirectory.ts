@@ -13,8 +13,8 @@ export class BankDirectory implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private environmentKey: string;
   private readonly loader: ViewLoader;
-  /** Aborts the loads of the directory as it was; replaced on every refresh, aborted on dispose. */
-  private loads = new AbortController();
+  /** Aborts the loads of one environment's directory: replaced on refresh or an environment switch, aborted on dispose. */
+  private loads: { readonly key: string; readonly controller: AbortController };
 
   constructor(
     runner: RequestRunner,
@@ -23,11 +23,15 @@ export class BankDirectory implements vscode.Disposable {
   ) {
     this.loader = new ViewLoader(runner, environment, viewId);
     this.environmentKey = this.keyOf();
+    this.loads = { key: this.environmentKey, controller: new AbortController() };
     this.subscription = environment.onDidChange(() => {
       const key = this.keyOf();
       if (key !== this.environmentKey) {
         this.environmentKey = key;
-        this.refresh();
+        // A load started after the state changed (its event comes a moment later) is for this key already.
+        if (this.loads.key !== key) this.abortLoads();
+        this.cache.clear();
+        this.changed.fire();
       }
     });
   }
@@ -45,12 +49,16 @@ export class BankDirectory implements vscode.Disposable {
     return this.load(`details:${bicFi}`, 'getASPSPDetails', { bicFi }, (body) => parseAspspDetails(body));
   }
 
+  /** The user's Refresh: whatever is still loading is for a tree about to be rebuilt, so it stops. */
   refresh(): void {
-    // Whatever is still loading is for a tree about to be rebuilt (or another environment): stop it.
-    this.loads.abort();
-    this.loads = new AbortController();
+    this.abortLoads();
     this.cache.clear();
     this.changed.fire();
+  }
+
+  private abortLoads(): void {
+    this.loads.controller.abort();
+    this.loads = { key: this.keyOf(), controller: new AbortController() };
   }
 
   private keyOf(): string {
@@ -61,7 +69,8 @@ export class BankDirectory implements vscode.Disposable {
   private load<T>(key: string, operationId: string, params: Record<string, string>, parse: (body: unknown) => T | undefined): Promise<Loaded<T>> {
     const cached = this.cache.get(key) as Promise<Loaded<T>> | undefined;
     if (cached) return cached;
-    const loading = this.loader.load(operationId, params, parse, undefined, this.loads.signal);
+    if (this.loads.key !== this.keyOf()) this.abortLoads();
+    const loading = this.loader.load(operationId, params, parse, undefined, this.loads.controller.signal);
     this.cache.set(key, loading);
     // Failures are not cached: the retry action loads again.
     void loading.then((result) => {
@@ -71,7 +80,7 @@ export class BankDirectory implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.loads.abort();
+    this.loads.controller.abort();
     this.subscription.dispose();
     this.changed.dispose();
   }

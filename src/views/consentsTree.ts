@@ -79,31 +79,49 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
   private readonly subscriptions: vscode.Disposable[] = [];
   /** A period the user chose for an account's transactions, by consent and account. */
   private readonly periods = new Map<string, Period>();
-  /** Aborts the loads of the tree as it was; replaced on every refresh, aborted on dispose. */
-  private loads = new AbortController();
+  /**
+   * Aborts the loads of one environment's tree: replaced when the user refreshes or another environment
+   * becomes active, aborted on dispose. A store change only re-renders: the loads under it stay good.
+   */
+  private loads: { readonly environmentId: string; readonly controller: AbortController };
 
   constructor(
     private readonly store: ConsentStore,
     private readonly environment: ActiveEnvironment,
     private readonly loader: ViewLoader,
   ) {
+    this.loads = { environmentId: environment.state.id, controller: new AbortController() };
     this.subscriptions.push(
       this.changed,
-      store.onDidChange(() => this.refresh()),
-      environment.onDidChange(() => this.refresh()),
+      store.onDidChange(() => this.changed.fire(undefined)),
+      environment.onDidChange(() => {
+        // A load started after the state changed (its event comes a moment later) is for this environment already.
+        if (this.loads.environmentId !== environment.state.id) this.abortLoads();
+        this.changed.fire(undefined);
+      }),
     );
   }
 
+  /** The user's Refresh: whatever is still loading belongs to the tree about to be rebuilt, so it stops. */
   refresh(): void {
-    // Accounts, balances or transactions still loading belong to the tree about to be rebuilt: stop them.
-    this.loads.abort();
-    this.loads = new AbortController();
+    this.abortLoads();
     this.changed.fire(undefined);
+  }
+
+  private abortLoads(): void {
+    this.loads.controller.abort();
+    this.loads = { environmentId: this.environment.state.id, controller: new AbortController() };
+  }
+
+  /** The signal for a load now: a new one when the environment changed since the last load began. */
+  private get signal(): AbortSignal {
+    if (this.loads.environmentId !== this.environment.state.id) this.abortLoads();
+    return this.loads.controller.signal;
   }
 
   setPeriod(consent: ConsentRecord, account: Account, period: Period): void {
     this.periods.set(`${consent.consentId}/${account.resourceId}`, period);
-    this.refresh();
+    this.changed.fire(undefined);
   }
 
   getTreeItem(node: ConsentNode): vscode.TreeItem {
@@ -197,20 +215,20 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
       const title = vscode.l10n.t('Authorise');
       return [{ kind: 'message', label: notUsableText(consent.status), command: { command: 'openPayments.consents.authorise', title, arguments: [{ kind: 'consent', consent }] } }];
     }
-    const loaded = await this.loader.load('getAccountList', { ...this.aisParams(consent), withBalance: 'true' }, (body) => parseAccounts(body), consent.context, this.loads.signal);
+    const loaded = await this.loader.load('getAccountList', { ...this.aisParams(consent), withBalance: 'true' }, (body) => parseAccounts(body), consent.context, this.signal);
     if (!loaded.ok) return [errorNode(loaded.message)];
     if (!loaded.value.length) return [{ kind: 'message', label: vscode.l10n.t('This consent gives access to no accounts.') }];
     return loaded.value.map((account) => ({ kind: 'account', consent, account }));
   }
 
   private async balancesOf(consent: ConsentRecord, account: Account): Promise<ConsentNode[]> {
-    const loaded = await this.loader.load('getBalances', { ...this.aisParams(consent), 'account-id': account.resourceId }, parseBalances, consent.context, this.loads.signal);
+    const loaded = await this.loader.load('getBalances', { ...this.aisParams(consent), 'account-id': account.resourceId }, parseBalances, consent.context, this.signal);
     if (!loaded.ok) return [errorNode(loaded.message)];
     return loaded.value.map((balance: Balance) => ({ kind: 'leaf', label: balance.type, description: formatAmount(balance.amount), icon: 'symbol-number' }));
   }
 
   private async transactionsOf(consent: ConsentRecord, account: Account, query: Record<string, string>, period: Period): Promise<ConsentNode[]> {
-    const loaded = await this.loader.load('getTransactionList', { ...this.aisParams(consent), 'account-id': account.resourceId, ...query }, parseTransactions, consent.context, this.loads.signal);
+    const loaded = await this.loader.load('getTransactionList', { ...this.aisParams(consent), 'account-id': account.resourceId, ...query }, parseTransactions, consent.context, this.signal);
     if (!loaded.ok) return [errorNode(loaded.message)];
     const page = loaded.value;
     const more: ConsentNode | undefined = page.next ? { kind: 'more', consent, account, next: page.next, period } : undefined;
@@ -221,7 +239,7 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
   }
 
   dispose(): void {
-    this.loads.abort();
+    this.loads.controller.abort();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

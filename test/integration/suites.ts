@@ -6,3 +6,4 @@ import './requests.test';
 import './banks.test';
 import './consents.test';
 import './sca.test';
+import './bounds.test';
