@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { OPERATIONS } from '../../src/api/catalogue';
 import type { Operation } from '../../src/api/operationTypes';
 import type { FaultSpec, Faults } from '../faults';
+import { acceptsJson } from '../http/accept';
 import { BodyTooLargeError, readBody } from '../http/body';
 import type { Reply } from '../http/reply';
 import { sendReply } from '../http/send';
@@ -14,6 +15,7 @@ import { ADMIN_PREFIX, handleAdmin, isLoopback } from './admin';
 import { authenticate, requireBank, requireRequestId, type Introspect } from './checks';
 import { header, REQUEST_LOG_LIMIT, type RequestContext, type SandboxEnv } from './context';
 import { handlersFor } from './handlers';
+import { createRequestReplay } from './requestReplay';
 import { createRouter } from './router';
 
 export interface ApiServerOptions {
@@ -66,6 +68,12 @@ function faultReply(fault: FaultSpec): Reply | undefined {
   }
 }
 
+/** The OAS gives AIS and ASPSP information a REQUESTED_FORMATS_INVALID body; PIS 406s have none ("no valid message codes"). */
+function notAcceptable(op: Operation): Reply {
+  if (op.product === 'paymentinitiation') return { status: 406 };
+  return { status: 406, body: new ApiError(406, 'REQUESTED_FORMATS_INVALID', 'The API answers in application/json only; send Accept: application/json.', 'Accept').toBody() };
+}
+
 function padded(reply: Reply, sizeBytes: number): Reply {
   const base = reply.rawJson?.toString() ?? JSON.stringify(reply.body ?? {});
   const filler = Math.max(0, sizeBytes - base.length);
@@ -76,6 +84,7 @@ function padded(reply: Reply, sizeBytes: number): Reply {
 export function createApiServer(options: ApiServerOptions): http.Server {
   const route = createRouter(OPERATIONS);
   const handlers = handlersFor(OPERATIONS);
+  const replay = createRequestReplay();
 
   async function dispatch(req: IncomingMessage, op: Operation, params: Record<string, string>, raw: Buffer, url: URL): Promise<Reply> {
     const fault = options.faults.take(op.id);
@@ -88,11 +97,16 @@ export function createApiServer(options: ApiServerOptions): http.Server {
     if (injected) return injected;
     const env = options.env();
     const token = await authenticate(req.headers, op, options.introspect);
+    if (!acceptsJson(header(req.headers, 'accept'))) return notAcceptable(op);
     const requestId = requireRequestId(req.headers);
     const bank = op.product === 'aspspinformation' ? undefined : requireBank(req.headers, env.directory);
+    const replayed = op.method === 'POST' ? { method: op.method, target: url.pathname + url.search, bicFi: header(req.headers, 'x-bicfi'), body: raw } : undefined;
+    const earlier = replayed && replay.recall(token.clientId, requestId, replayed);
+    if (earlier) return earlier;
     const body = op.bodyTemplate === undefined ? undefined : parseJson(raw, req.headers);
     const ctx: RequestContext = { op, params, query: url.searchParams, headers: req.headers, body, requestId, token, env, ...(bank ? { bank } : {}) };
     const reply = await handlers.get(op.id)!(ctx);
+    if (replayed) replay.remember(token.clientId, requestId, replayed, reply);
     return fault?.kind === 'large-body' ? padded(reply, fault.sizeBytes ?? 5 * 1024 * 1024) : reply;
   }
 

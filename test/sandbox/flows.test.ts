@@ -24,6 +24,9 @@ describe('sandbox flows', () => {
     assert.match(href, new RegExp(`^${sandbox.authHost}/connect/authorize\\?client_id=\\[CLIENT_ID\\]&scope=accountinformation%20private`));
     assert.match(href, /redirect_uri=\[TPP_REDIRECT_URI\]&state=\[TPP_STATE\]&acr_values=idp:ESSESESS%20consentId:/);
     assert.equal(callback.origin + callback.pathname, sandbox.client.redirectUri);
+    // §3.7: "TPP Callback GET [TPP Redirect URI] Q: code, scope, state" — exactly these, no RFC 9207 iss.
+    assert.deepEqual([...callback.searchParams.keys()], ['code', 'scope', 'state']);
+    assert.equal(callback.searchParams.get('scope'), 'accountinformation private');
     assert.equal(activation?.status, 200, activation?.text);
     assert.equal(activation?.json['token_type'], 'Bearer');
     assert.equal(activation?.json['scope'], 'accountinformation private');
