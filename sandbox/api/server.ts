@@ -2,6 +2,7 @@
 // request with a proper status (never crashes on bad input): unknown path 404, wrong method 405,
 // huge body 413, wrong content type 415, malformed JSON 400.
 import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 import { setTimeout as delay } from 'node:timers/promises';
 import { OPERATIONS } from '../../src/api/catalogue';
 import type { Operation } from '../../src/api/operationTypes';
@@ -23,6 +24,8 @@ export interface ApiServerOptions {
   readonly introspect: Introspect;
   readonly faults: Faults;
   readonly bodyLimitBytes: number;
+  /** https (with the client-certificate demand) instead of http. */
+  readonly tls?: https.ServerOptions;
 }
 
 function parseJson(raw: Buffer, headers: http.IncomingHttpHeaders): unknown {
@@ -81,7 +84,7 @@ function padded(reply: Reply, sizeBytes: number): Reply {
   return { status: reply.status, body: { ...body, sandboxPadding: 'x'.repeat(filler) }, ...(reply.headers ? { headers: reply.headers } : {}) };
 }
 
-export function createApiServer(options: ApiServerOptions): http.Server {
+export function createApiServer(options: ApiServerOptions): http.Server | https.Server {
   const route = createRouter(OPERATIONS);
   const handlers = handlersFor(OPERATIONS);
   const replay = createRequestReplay();
@@ -139,7 +142,7 @@ export function createApiServer(options: ApiServerOptions): http.Server {
     return dispatch(req, match.op, { ...match.params }, raw, url);
   }
 
-  return http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const requestId = header(req.headers, 'x-request-id');
     res.on('finish', () => recordRequest(req, res.statusCode, requestId));
     handle(req).then(
@@ -163,5 +166,6 @@ export function createApiServer(options: ApiServerOptions): http.Server {
         sendReply(res, { status: 500 }, requestId);
       },
     );
-  });
+  };
+  return options.tls ? https.createServer(options.tls, listener) : http.createServer(listener);
 }
