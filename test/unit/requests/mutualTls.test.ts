@@ -166,6 +166,24 @@ describe('client certificate against the sandbox in https + mTLS mode (fake VS C
     assert.doesNotMatch(message, /client certificate named/);
   });
 
+  it('production uses the same checks on its own setting: an expired .pfx or a wrong passphrase is named before anything is sent', async () => {
+    const production = 'openPayments.production.clientCertificatePath';
+    await ext.api.credentials.set('production', { clientId: 'prod-client', clientSecret: 'prod-secret-9d2b' });
+    fake.settings.set('openPayments.environment', { global: 'production' });
+    fake.settings.set(production, { global: tls.clientCertificates.expired });
+    await ext.api.environment.refresh();
+    const expired = await failed();
+    assert.equal(expired.failure.causeCode, 'CLIENT_CERTIFICATE_EXPIRED');
+    assert.match(expired.message, /the client certificate named in the setting openPayments\.production\.clientCertificatePath expired on 2020-01-02/);
+    fake.messages.length = 0;
+    fake.settings.set(production, { global: tls.clientCertificates.valid });
+    fake.answers.push('not-the-passphrase');
+    await commands.executeCommand('openPayments.setCertificatePassphrase');
+    const wrong = await failed();
+    assert.equal(wrong.failure.causeCode, 'CLIENT_CERTIFICATE_PASSPHRASE');
+    assert.match(wrong.message, /named in the setting openPayments\.production\.clientCertificatePath does not open with the stored passphrase/);
+  });
+
   function sandboxRequestsSeen(): string[] {
     // Requests are logged by the sandbox only when they reach the API; a refused TLS connection logs nothing.
     return ext.log.lines.filter((line) => /GET \/psd2\/\S+ \d{3} /.test(line));
