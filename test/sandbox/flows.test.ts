@@ -69,6 +69,7 @@ describe('sandbox flows', () => {
     const { authorisationId, callback } = await redirectSca(c, 'consent', bic, { consentId }, 'deny');
     assert.equal(callback.searchParams.get('error'), 'access_denied');
     assert.equal(callback.searchParams.get('code'), null);
+    assert.equal(callback.searchParams.has('iss'), false, 'no RFC 9207 iss: the platform documents none');
     const sca = await scaStatus(c, 'consent', bic, { consentId }, authorisationId);
     assert.equal(sca.json['scaStatus'], 'failed');
     const status = await c.call('getConsentStatus', { bic, params: { consentId }, headers: PSU_HEADERS });
