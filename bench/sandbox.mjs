@@ -1,7 +1,9 @@
 // Throughput of the local sandbox (prints numbers; not a test). Run: npm run bench:sandbox
 // Measures GET /aspsps with 3,000 generated banks and GET /accounts with a valid consent, over keep-alive
-// HTTP on loopback with a fixed number of requests in flight.
+// HTTP on loopback with a fixed number of requests in flight; then the https + mTLS mode's start-up (openssl
+// makes its certificates) and GET /countries over mTLS keep-alive connections.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { Pool } from 'undici';
 import { start } from '../dist/sandbox/index.mjs';
 
@@ -67,4 +69,21 @@ try {
 } finally {
   await pool.close();
   await sandbox.close();
+}
+
+// https + mTLS mode: start-up including the test PKI, then requests over kept-alive mTLS connections.
+const tlsBegan = performance.now();
+const mtls = await start({ authPort: 0, apiPort: 0, tls: true });
+console.log(`sandbox in https + mTLS mode started in ${(performance.now() - tlsBegan).toFixed(0)} ms (certificates made with openssl)`);
+const tlsOptions = { ca: fs.readFileSync(mtls.tls.caCertificatePath), pfx: fs.readFileSync(mtls.tls.clientCertificates.valid), passphrase: mtls.tls.passphrase };
+const authPool = new Pool(mtls.authHost, { connect: { ca: tlsOptions.ca } });
+const mtlsPool = new Pool(mtls.apiHost, { connections: IN_FLIGHT, connect: tlsOptions });
+try {
+  const form = new URLSearchParams({ client_id: mtls.client.clientId, client_secret: mtls.client.clientSecret, grant_type: 'client_credentials', scope: 'aspspinformation private' });
+  const tokenRes = await authPool.request({ method: 'POST', path: '/connect/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  const { access_token: mtlsToken } = await json(tokenRes);
+  await measure('GET /countries over mTLS', mtlsPool, '/psd2/aspspinformation/v1/countries', { authorization: `Bearer ${mtlsToken}` });
+} finally {
+  await Promise.all([authPool.close(), mtlsPool.close()]);
+  await mtls.close();
 }

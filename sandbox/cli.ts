@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { start } from './index';
 import { DEFAULT_API_PORT, DEFAULT_AUTH_PORT, DEFAULT_HOST, DEFAULT_TRANSACTIONS_PAGE_SIZE } from './options';
 
-const USAGE = `usage: npm run sandbox -- [--host 127.0.0.2] [--auth-port ${DEFAULT_AUTH_PORT}] [--api-port ${DEFAULT_API_PORT}] [--seed 1] [--banks 0] [--token-ttl 3600] [--transactions-page-size ${DEFAULT_TRANSACTIONS_PAGE_SIZE}]`;
+const USAGE = `usage: npm run sandbox -- [--host 127.0.0.2] [--auth-port ${DEFAULT_AUTH_PORT}] [--api-port ${DEFAULT_API_PORT}] [--seed 1] [--banks 0] [--token-ttl 3600] [--transactions-page-size ${DEFAULT_TRANSACTIONS_PAGE_SIZE}] [--tls]`;
 
 function integer(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       banks: { type: 'string' },
       'token-ttl': { type: 'string' },
       'transactions-page-size': { type: 'string' },
+      tls: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     banks: integer(values.banks, 'banks', 0),
     tokenTtlSeconds: integer(values['token-ttl'], 'token-ttl', 3600),
     transactionsPageSize: integer(values['transactions-page-size'], 'transactions-page-size', DEFAULT_TRANSACTIONS_PAGE_SIZE),
+    tls: values.tls ?? false,
   });
   const lines = [
     `AUTH_HOST=${sandbox.authHost}`,
@@ -45,6 +47,16 @@ async function main(): Promise<void> {
     `CLIENT_ID=${sandbox.client.clientId}`,
     `CLIENT_SECRET=${sandbox.client.clientSecret}`,
     `REDIRECT_URI=${sandbox.client.redirectUri}`,
+    // The passphrase is the sandbox's own test value, made for this run: printing it is how a developer gets it.
+    ...(sandbox.tls
+      ? [
+          `CA_CERTIFICATE=${sandbox.tls.caCertificatePath}`,
+          `CLIENT_CERTIFICATE=${sandbox.tls.clientCertificates.valid}`,
+          `CLIENT_CERTIFICATE_PASSPHRASE=${sandbox.tls.passphrase}`,
+          `EXPIRED_CLIENT_CERTIFICATE=${sandbox.tls.clientCertificates.expired}`,
+          `UNTRUSTED_CLIENT_CERTIFICATE=${sandbox.tls.clientCertificates.untrusted}`,
+        ]
+      : []),
   ];
   console.log(lines.join('\n'));
   console.log(`Open Payments sandbox ready in ${Math.round(performance.now() - began)} ms (Ctrl+C to stop)`);

@@ -1,6 +1,7 @@
 // The local sandbox: an OpenID provider (auth host) and the /psd2 API (API host) on loopback, behaving like
 // the Open Payments Platform as ../shared/reference describes it. State lives in memory; data comes from a seed.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createAdapterStore } from './auth/adapter';
 import { ASPSP_ONLY_CLIENT, DEMO_CLIENT, type SandboxClient } from './auth/clients';
@@ -18,6 +19,7 @@ import { buildDirectory } from './data/directory';
 import { createFaults, type Faults } from './faults';
 import { DEFAULT_HOST, DEFAULT_TRANSACTIONS_PAGE_SIZE, isLoopbackHost, type SandboxOptions } from './options';
 import { createStore } from './state/types';
+import { createTestPki, type TestPki } from './tls/testPki';
 
 export type { SandboxOptions } from './options';
 export type { FaultSpec, FaultKind } from './faults';
@@ -29,22 +31,43 @@ export interface Sandbox {
   readonly apiHost: string;
   readonly client: { readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string };
   readonly faults: Faults;
+  /** Present in https + mTLS mode (`tls: true`): the run's test CA and client certificates. */
+  readonly tls?: SandboxTls;
   close(): Promise<void>;
 }
 
-function listen(server: http.Server, port: number, host: string): Promise<string> {
+/** What a client needs to talk to the sandbox in https + mTLS mode; the files live until close(). */
+export interface SandboxTls {
+  /** PEM of the test CA that signed both hosts' certificates (trust it as a private CA). */
+  readonly caCertificatePath: string;
+  /** The passphrase of every .pfx below (random per run). */
+  readonly passphrase: string;
+  readonly clientCertificates: {
+    /** Trusted by the API host: requests succeed. */
+    readonly valid: string;
+    /** Signed by the test CA but expired in 2020: the API host refuses the TLS connection. */
+    readonly expired: string;
+    /** From a CA the API host does not trust: refused too. */
+    readonly untrusted: string;
+  };
+}
+
+type SandboxServer = http.Server | https.Server;
+
+function listen(server: SandboxServer, port: number, host: string): Promise<string> {
+  const scheme = server instanceof https.Server ? 'https' : 'http';
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
       const address = server.address() as AddressInfo;
       const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      resolve(`http://${shown}:${address.port}`);
+      resolve(`${scheme}://${shown}:${address.port}`);
     });
   });
 }
 
-function closeServer(server: http.Server): Promise<void> {
+function closeServer(server: SandboxServer): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
@@ -64,9 +87,12 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
   const faults = createFaults(options.faults);
   const issuedSecrets = createIssuedSecrets(clients);
   const adapter = createAdapterStore(issuedSecrets.observe);
+  const pki = options.tls ? await createTestPki(host) : undefined;
 
   // Both servers listen first: the OpenID issuer and the API's links need the real ports (port 0 = any free port).
-  const authServer = http.createServer();
+  // In https mode only the API host asks for the client certificate: the platform's own sample presents it on
+  // API calls, not on token calls (reference §2), and the extension does the same.
+  const authServer = pki ? https.createServer(serverTls(pki)) : http.createServer();
   // Filled in once both hosts are known; the API server only reads them per request.
   const late: { env?: SandboxEnv; introspect: Introspect } = { introspect: async () => ({ status: 'unknown' }) };
   const apiServer = createApiServer({
@@ -77,10 +103,12 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
     introspect: (token) => late.introspect(token),
     faults,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    ...(pki ? { tls: { ...serverTls(pki), ca: pki.caPem, requestCert: true, rejectUnauthorized: true } } : {}),
   });
   async function close(): Promise<void> {
     adapter.close();
     await Promise.all([closeServer(authServer), closeServer(apiServer)]);
+    await pki?.dispose();
   }
   // Settled, not raced: when one port is busy the other listen must have finished before close() runs, or
   // that server would be left listening.
@@ -129,7 +157,21 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
     apiHost,
     client: sandboxEnv.demoClient,
     faults,
+    ...(pki ? { tls: sandboxTls(pki) } : {}),
     close,
+  };
+}
+
+function serverTls(pki: TestPki): https.ServerOptions {
+  return { key: pki.serverKeyPem, cert: pki.serverCertPem };
+}
+
+function sandboxTls(pki: TestPki): SandboxTls {
+  const { valid, expired, untrusted } = pki.clientCertificates;
+  return {
+    caCertificatePath: pki.caPath,
+    passphrase: pki.passphrase,
+    clientCertificates: { valid: valid.path, expired: expired.path, untrusted: untrusted.path },
   };
 }
 

@@ -23,6 +23,11 @@ export interface SandboxOptions {
   readonly clients?: readonly SandboxClient[];
   /** Most transactions one Get Transaction List page holds; the rest follow through `_links.next`. */
   readonly transactionsPageSize?: number;
+  /**
+   * https + mTLS mode, as production (reference §2): both hosts speak https with certificates from a test CA
+   * made at start, and the API host refuses any TLS connection without a client certificate from that CA.
+   */
+  readonly tls?: boolean;
 }
 
 export const DEFAULT_HOST = '127.0.0.2';

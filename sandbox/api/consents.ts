@@ -11,8 +11,6 @@ import { approachOf, flowFor, SCA_METHODS, scaParent, type Outcome, type ScaPare
 import { accountReference, date, object, requiredOf } from './validate';
 
 export const CONSENT_BASE = '/psd2/consent/v1/consents';
-/** Longest consent the sandbox grants; later validUntil dates are adjusted, as the OAS allows. */
-const MAX_CONSENT_DAYS = 180;
 const ACCESS_LISTS = ['accounts', 'balances', 'transactions'] as const;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -84,7 +82,6 @@ function createConsent(ctx: BankContext): Reply {
   const validUntil = date(body['validUntil'], 'validUntil');
   if (frequencyPerDay < 0) throw formatError('frequencyPerDay', 'frequencyPerDay must not be negative.');
   if (isoDay(validUntil) < isoDay(env.today)) throw formatError('validUntil', 'validUntil is in the past.');
-  const latest = new Date(env.today.getTime() + MAX_CONSENT_DAYS * 86_400_000);
   const preferRedirect = redirectPreferred(ctx.headers);
   const consent: Consent = {
     id: crypto.randomUUID(),
@@ -93,7 +90,9 @@ function createConsent(ctx: BankContext): Reply {
     context: ctx.token.context,
     access,
     recurringIndicator,
-    validUntil: isoDay(validUntil < latest ? validUntil : latest),
+    // As sent: Get Consent answers "the exact same body" (§4.3.2), and the reference documents no lifetime cap
+    // (§8 question 8), so a date past 180 days is the bank's business, not the sandbox's.
+    validUntil: isoDay(validUntil),
     // Kept as sent, 0 included: the platform accepts the Postman environment's 0 although the OAS minimum is 1
     // (reference §4.3.1), and Get Consent returns "the exact same body" as created (§4.3.2).
     frequencyPerDay,

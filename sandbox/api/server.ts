@@ -2,10 +2,12 @@
 // request with a proper status (never crashes on bad input): unknown path 404, wrong method 405,
 // huge body 413, wrong content type 415, malformed JSON 400.
 import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 import { setTimeout as delay } from 'node:timers/promises';
 import { OPERATIONS } from '../../src/api/catalogue';
 import type { Operation } from '../../src/api/operationTypes';
 import type { FaultSpec, Faults } from '../faults';
+import { acceptsJson } from '../http/accept';
 import { BodyTooLargeError, readBody } from '../http/body';
 import type { Reply } from '../http/reply';
 import { sendReply } from '../http/send';
@@ -14,6 +16,7 @@ import { ADMIN_PREFIX, handleAdmin, isLoopback } from './admin';
 import { authenticate, requireBank, requireRequestId, type Introspect } from './checks';
 import { header, REQUEST_LOG_LIMIT, type RequestContext, type SandboxEnv } from './context';
 import { handlersFor } from './handlers';
+import { createRequestReplay } from './requestReplay';
 import { createRouter } from './router';
 
 export interface ApiServerOptions {
@@ -21,6 +24,8 @@ export interface ApiServerOptions {
   readonly introspect: Introspect;
   readonly faults: Faults;
   readonly bodyLimitBytes: number;
+  /** https (with the client-certificate demand) instead of http. */
+  readonly tls?: https.ServerOptions;
 }
 
 function parseJson(raw: Buffer, headers: http.IncomingHttpHeaders): unknown {
@@ -91,6 +96,12 @@ async function* hugeArray(sizeBytes: number): AsyncIterable<string> {
   yield `${' '.repeat(room - sent)}]`;
 }
 
+/** The OAS gives AIS and ASPSP information a REQUESTED_FORMATS_INVALID body; PIS 406s have none ("no valid message codes"). */
+function notAcceptable(op: Operation): Reply {
+  if (op.product === 'paymentinitiation') return { status: 406 };
+  return { status: 406, body: new ApiError(406, 'REQUESTED_FORMATS_INVALID', 'The API answers in application/json only; send Accept: application/json.', 'Accept').toBody() };
+}
+
 function padded(reply: Reply, sizeBytes: number): Reply {
   const base = reply.rawJson?.toString() ?? JSON.stringify(reply.body ?? {});
   const filler = Math.max(0, sizeBytes - base.length);
@@ -98,9 +109,10 @@ function padded(reply: Reply, sizeBytes: number): Reply {
   return { status: reply.status, body: { ...body, sandboxPadding: 'x'.repeat(filler) }, ...(reply.headers ? { headers: reply.headers } : {}) };
 }
 
-export function createApiServer(options: ApiServerOptions): http.Server {
+export function createApiServer(options: ApiServerOptions): http.Server | https.Server {
   const route = createRouter(OPERATIONS);
   const handlers = handlersFor(OPERATIONS);
+  const replay = createRequestReplay();
 
   async function dispatch(req: IncomingMessage, op: Operation, params: Record<string, string>, raw: Buffer, url: URL): Promise<Reply> {
     const fault = options.faults.take(op.id);
@@ -117,11 +129,16 @@ export function createApiServer(options: ApiServerOptions): http.Server {
     }
     const env = options.env();
     const token = await authenticate(req.headers, op, options.introspect);
+    if (!acceptsJson(header(req.headers, 'accept'))) return notAcceptable(op);
     const requestId = requireRequestId(req.headers);
     const bank = op.product === 'aspspinformation' ? undefined : requireBank(req.headers, env.directory);
+    const replayed = op.method === 'POST' ? { method: op.method, target: url.pathname + url.search, bicFi: header(req.headers, 'x-bicfi'), body: raw } : undefined;
+    const earlier = replayed && replay.recall(token.clientId, requestId, replayed);
+    if (earlier) return earlier;
     const body = op.bodyTemplate === undefined ? undefined : parseJson(raw, req.headers);
     const ctx: RequestContext = { op, params, query: url.searchParams, headers: req.headers, body, requestId, token, env, ...(bank ? { bank } : {}) };
     const reply = await handlers.get(op.id)!(ctx);
+    if (replayed) replay.remember(token.clientId, requestId, replayed, reply);
     if (fault?.kind === 'trickle') return { ...reply, trickleMs: fault.delayMs ?? 1000 };
     return fault?.kind === 'large-body' ? padded(reply, fault.sizeBytes ?? 5 * 1024 * 1024) : reply;
   }
@@ -155,7 +172,7 @@ export function createApiServer(options: ApiServerOptions): http.Server {
     return dispatch(req, match.op, { ...match.params }, raw, url);
   }
 
-  return http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const requestId = header(req.headers, 'x-request-id');
     res.on('finish', () => recordRequest(req, res.statusCode, requestId));
     // A response the client did not wait for never finishes; the log says it was cut off.
@@ -183,5 +200,6 @@ export function createApiServer(options: ApiServerOptions): http.Server {
         sendReply(res, { status: 500 }, requestId);
       },
     );
-  });
+  };
+  return options.tls ? https.createServer(options.tls, listener) : http.createServer(listener);
 }

@@ -48,6 +48,8 @@ declare module 'oidc-provider' {
     status: number;
     body: unknown;
     readonly oidc?: OidcContext;
+    /** The response being built (its headers, for middleware that runs after oidc-provider). */
+    readonly response: { get(name: string): string };
     set(name: string, value: string): void;
   }
 

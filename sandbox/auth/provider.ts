@@ -100,6 +100,36 @@ const scopeShape: Middleware = async (ctx, next) => {
   ctx.body = { error: 'invalid_scope', error_description: problem };
 };
 
+/**
+ * The platform's callback carries `code`, `scope` and `state` (reference §3.7, PlantUML "Q: code, scope, state");
+ * oidc-provider sends RFC 9207's `iss` instead of `scope`. Its own response modes cannot be replaced, so the
+ * redirect it built is rewritten on the way out: `iss` dropped, the requested scope added to a code.
+ */
+function platformCallback(issuer: string): Middleware {
+  return async (ctx, next) => {
+    await next();
+    if (!ctx.path.startsWith('/connect/authorize') || ctx.status < 300 || ctx.status >= 400) return;
+    let target: URL;
+    try {
+      target = new URL(ctx.response.get('location'));
+    } catch {
+      return;
+    }
+    const query = target.searchParams;
+    if (query.get('iss') !== issuer || (!query.has('code') && !query.has('error'))) return;
+    const scope = ctx.oidc?.params?.['scope'];
+    const ordered = new URLSearchParams();
+    for (const [name, value] of query) {
+      if (name === 'iss' || name === 'scope') continue;
+      ordered.append(name, value);
+      if (name === 'code' && typeof scope === 'string') ordered.append('scope', scope);
+    }
+    target.search = ordered.toString();
+    ctx.set('Location', target.href);
+    ctx.body = `Redirecting to ${target.href}.`;
+  };
+}
+
 export async function createAuthProvider(options: ProviderOptions): Promise<AuthProvider> {
   const ProviderImpl = await loadProviderClass();
   const grants = new Map<string, ScaTarget>();
@@ -129,6 +159,7 @@ export async function createAuthProvider(options: ProviderOptions): Promise<Auth
       ctx.body = out;
     },
   });
+  provider.use(platformCallback(options.issuer));
   provider.use(acrWithoutOpenid);
   provider.use(codeActivation(options.bridge, grants));
   provider.use(scopeShape);

@@ -8,7 +8,12 @@ import type { Account, Bank, Transaction } from './types';
 /** Account numbers from the platform's own samples (reference §7.2), so copied sample requests work. */
 const KNOWN_ACCOUNTS: Readonly<Record<string, readonly { iban?: string; bban?: string; clearingNumber?: string }[]>> = {
   ESSESESS: [{ iban: 'SE3750000000054400047881' }, { iban: 'SE2550000000054400047903' }],
-  HANDSESS: [{ bban: '403333911', clearingNumber: '6000' }, { bban: '401975231', clearingNumber: '6000' }],
+  // Their IBANs in the Swedish form (bank code 600, account number padded to 17 digits): the 9-digit BBAN alone
+  // would make an IBAN too short to be one.
+  HANDSESS: [
+    { bban: '403333911', clearingNumber: '6000', iban: 'SE5460000000000403333911' },
+    { bban: '401975231', clearingNumber: '6000', iban: 'SE8160000000000401975231' },
+  ],
   NDEASESS: [{ bban: '41351300039' }, { bban: '32704620016' }],
   SWEDSESS: [{ iban: 'SE4880000123459876543219' }, { iban: 'SE4880000123451234567890' }],
   DABASESX: [{ bban: '84600447424379' }, { bban: '15517312471731' }],

@@ -19,7 +19,8 @@ export type TppCode =
   | 'PRODUCT_UNKNOWN'
   | 'EXECUTION_DATE_INVALID'
   | 'STATUS_INVALID'
-  | 'ACCESS_EXCEEDED';
+  | 'ACCESS_EXCEEDED'
+  | 'REQUESTED_FORMATS_INVALID';
 
 export interface TppMessage {
   readonly category: 'ERROR' | 'WARNING';

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { RequestFailure } from '../api/http/requestFailure';
 import { DEADLINE_EXCEEDED } from '../api/http/transportErrors';
 import { PRODUCT_NAMES } from '../auth/tokens/productNames';
+import { tlsFailureMeaning } from '../api/http/clientCertificate';
 import type { TokenErrorDetails } from '../auth/tokens/tokenError';
 import { ENVIRONMENT_LABELS, isEnvironmentId } from '../core/environments';
 import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
@@ -15,10 +16,17 @@ export const REQUEST_DEADLINE_SETTING = 'openPayments.http.requestDeadlineMs';
 
 export const CLIENT_CERTIFICATE_SETTING = 'openPayments.production.clientCertificatePath';
 
-/** causeCode of a request that was not sent because the client certificate file is missing or unreadable. */
+/** causeCode of a request that was not sent because a certificate file named in the settings cannot be used. */
 export const CLIENT_CERTIFICATE_CAUSES = {
   missing: 'CLIENT_CERTIFICATE_MISSING',
   unreadable: 'CLIENT_CERTIFICATE_UNREADABLE',
+  passphrase: 'CLIENT_CERTIFICATE_PASSPHRASE',
+  notPkcs12: 'CLIENT_CERTIFICATE_NOT_PKCS12',
+  expired: 'CLIENT_CERTIFICATE_EXPIRED',
+  notYetValid: 'CLIENT_CERTIFICATE_NOT_YET_VALID',
+  caMissing: 'CA_CERTIFICATE_MISSING',
+  caUnreadable: 'CA_CERTIFICATE_UNREADABLE',
+  caNotPem: 'CA_CERTIFICATE_NOT_PEM',
 } as const;
 
 function codes(failure: RequestFailure): string {
@@ -35,7 +43,7 @@ export function requestIdSuffix(requestId: string | undefined): string {
   return safe ? ` ${vscode.l10n.t('X-Request-ID: {0}.', safe)}` : '';
 }
 
-export type FailureAction = 'showResponse' | 'showLog' | 'retry' | 'openSettings' | 'setCredentials';
+export type FailureAction = 'showResponse' | 'showLog' | 'retry' | 'openSettings' | 'setCredentials' | 'setCertificatePassphrase';
 
 export interface FailureMessage {
   readonly text: string;
@@ -49,16 +57,45 @@ export function describeFailure(title: string, failure: RequestFailure): Failure
   switch (failure.kind) {
     case 'validation':
       return validationMessage(title, failure);
-    case 'token':
+    case 'token': {
+      const caCertificate = failure.certificateSettings?.caCertificate;
+      if (caCertificate && failure.token?.transportKind === 'tls' && tlsFailureMeaning(failure.token.causeCode) === 'serverNotTrusted') {
+        return {
+          text: vscode.l10n.t(
+            'The token request for {0} failed: the auth host\'s certificate is not trusted. If this environment uses a private CA, set {1} to that CA\'s certificate (PEM); otherwise check the hosts and proxy.{2}',
+            PRODUCT_NAMES[failure.token.product],
+            caCertificate,
+            trace,
+          ),
+          actions: ['openSettings', 'showLog'],
+          setting: caCertificate,
+        };
+      }
       return tokenMessage(title, failure.token, trace);
+    }
     case 'dns':
       return { text: vscode.l10n.t('{0} failed: the host name could not be resolved. Check the environment\'s hosts and your network or proxy.{1}', title, trace), actions: ['openSettings', 'retry', 'showLog'] };
     case 'refused':
       return { text: vscode.l10n.t('{0} failed: the connection was refused. Is the server (or the local sandbox) running?{1}', title, trace), actions: ['retry', 'showLog'] };
-    case 'reset':
+    case 'reset': {
+      const certificate = failure.certificateSettings?.clientCertificate;
+      if (certificate) {
+        // A server that refuses a client certificate after the TLS handshake (TLS 1.3) just closes the connection.
+        return {
+          text: vscode.l10n.t(
+            '{0} failed: the server closed the connection without answering. With a client certificate this usually means the server does not accept the certificate named in the setting {1}: point it at the .pfx the Developer Portal issued for this environment, then send again.{2}',
+            title,
+            certificate,
+            trace,
+          ),
+          actions: ['openSettings', 'retry', 'showLog'],
+          setting: certificate,
+        };
+      }
       return { text: vscode.l10n.t('{0} failed: the connection was closed before a response arrived. Try again.{1}', title, trace), actions: ['retry', 'showLog'] };
+    }
     case 'tls':
-      return { text: vscode.l10n.t('{0} failed: the secure connection could not be established (certificate or TLS problem). Check the client certificate and proxy settings.{1}', title, trace), actions: ['openSettings', 'showLog'] };
+      return tlsMessage(title, failure, trace);
     case 'timeout':
       if (failure.causeCode === DEADLINE_EXCEEDED) {
         return {
@@ -86,6 +123,45 @@ export function describeFailure(title: string, failure: RequestFailure): Failure
   }
 }
 
+function tlsMessage(title: string, failure: RequestFailure, trace: string): FailureMessage {
+  const { clientCertificate, caCertificate } = failure.certificateSettings ?? {};
+  const meaning = tlsFailureMeaning(failure.causeCode);
+  if (meaning === 'serverNotTrusted') {
+    return caCertificate
+      ? {
+          text: vscode.l10n.t(
+            '{0} failed: the server\'s certificate is not trusted. If this environment uses a private CA, set {1} to that CA\'s certificate (PEM); otherwise check the hosts and proxy.{2}',
+            title,
+            caCertificate,
+            trace,
+          ),
+          actions: ['openSettings', 'showLog'],
+          setting: caCertificate,
+        }
+      : { text: vscode.l10n.t('{0} failed: the server\'s certificate is not trusted. Check the environment\'s hosts and your proxy.{1}', title, trace), actions: ['openSettings', 'showLog'] };
+  }
+  if (clientCertificate && meaning === 'clientCertificateExpired') {
+    return {
+      text: vscode.l10n.t('{0} failed: the server says the client certificate named in the setting {1} has expired. Download a new one from the Developer Portal and point the setting at it.{2}', title, clientCertificate, trace),
+      actions: ['openSettings', 'showLog'],
+      setting: clientCertificate,
+    };
+  }
+  if (clientCertificate && meaning === 'clientCertificateRefused') {
+    return {
+      text: vscode.l10n.t(
+        '{0} failed: the server does not accept the client certificate named in the setting {1}. Point it at the .pfx the Developer Portal issued for this environment, then send again.{2}',
+        title,
+        clientCertificate,
+        trace,
+      ),
+      actions: ['openSettings', 'showLog'],
+      setting: clientCertificate,
+    };
+  }
+  return { text: vscode.l10n.t('{0} failed: the secure connection could not be established (certificate or TLS problem). Check the client certificate and proxy settings.{1}', title, trace), actions: ['openSettings', 'showLog'] };
+}
+
 function validationMessage(title: string, failure: RequestFailure): FailureMessage {
   // Parameter and header names come from the catalogue and the header rules, never from a server.
   const param = failure.param ?? '';
@@ -109,28 +185,72 @@ function validationMessage(title: string, failure: RequestFailure): FailureMessa
       return { text: vscode.l10n.t('{0} was not sent: the API host must use https (plain http only for loopback addresses).', title), actions: ['openSettings'] };
     case 'INVALID_BODY':
       return { text: vscode.l10n.t('{0} was not sent: the request body is not valid JSON.', title), actions: ['retry'] };
-    case CLIENT_CERTIFICATE_CAUSES.missing:
-      return {
-        text: vscode.l10n.t(
-          '{0} was not sent: the production client certificate file named in the setting {1} does not exist. Set it to the path of the .pfx file from the Developer Portal, then send again.',
-          title,
-          CLIENT_CERTIFICATE_SETTING,
-        ),
-        actions: ['openSettings'],
-        setting: CLIENT_CERTIFICATE_SETTING,
-      };
-    case CLIENT_CERTIFICATE_CAUSES.unreadable:
-      return {
-        text: vscode.l10n.t(
-          '{0} was not sent: the production client certificate file named in the setting {1} could not be read. Check that it is a .pfx file VS Code may read, or point the setting at another copy, then send again.',
-          title,
-          CLIENT_CERTIFICATE_SETTING,
-        ),
-        actions: ['openSettings'],
-        setting: CLIENT_CERTIFICATE_SETTING,
-      };
-    default:
+    default: {
+      const certificate = certificateMessage(title, failure);
+      if (certificate) return certificate;
       return { text: vscode.l10n.t('{0} was not sent: the value of {1} is not valid.', title, param), actions: ['retry'] };
+    }
+  }
+}
+
+/** A certificate file named in a setting that cannot be used; `param` is that setting (ours, never a server's). */
+function certificateMessage(title: string, failure: RequestFailure): FailureMessage | undefined {
+  const setting = failure.param ?? CLIENT_CERTIFICATE_SETTING;
+  const onSetting = (text: string): FailureMessage => ({ text, actions: ['openSettings'], setting });
+  switch (failure.causeCode) {
+    case CLIENT_CERTIFICATE_CAUSES.missing:
+      return onSetting(
+        vscode.l10n.t('{0} was not sent: the client certificate file named in the setting {1} does not exist. Set it to the path of the .pfx file from the Developer Portal, then send again.', title, setting),
+      );
+    case CLIENT_CERTIFICATE_CAUSES.unreadable:
+      return onSetting(
+        vscode.l10n.t(
+          '{0} was not sent: the client certificate file named in the setting {1} could not be read. Check that it is a .pfx file VS Code may read, or point the setting at another copy, then send again.',
+          title,
+          setting,
+        ),
+      );
+    case CLIENT_CERTIFICATE_CAUSES.passphrase:
+      return {
+        text: vscode.l10n.t(
+          '{0} was not sent: the client certificate named in the setting {1} does not open with the stored passphrase. Run "Set Client Certificate Passphrase" with the passphrase that came with the .pfx, then send again.',
+          title,
+          setting,
+        ),
+        actions: ['setCertificatePassphrase', 'openSettings'],
+        setting,
+      };
+    case CLIENT_CERTIFICATE_CAUSES.notPkcs12:
+      return onSetting(
+        vscode.l10n.t(
+          '{0} was not sent: the file named in the setting {1} is not a PKCS#12 (.pfx) certificate. Point the setting at the .pfx file from the Developer Portal (a .pem or .cer file holds no private key), then send again.',
+          title,
+          setting,
+        ),
+      );
+    case CLIENT_CERTIFICATE_CAUSES.expired:
+      return onSetting(
+        vscode.l10n.t(
+          '{0} was not sent: the client certificate named in the setting {1} expired on {2}. Download a new one from the Developer Portal and point the setting at it.',
+          title,
+          setting,
+          failure.certificateDate ?? '?',
+        ),
+      );
+    case CLIENT_CERTIFICATE_CAUSES.notYetValid:
+      return onSetting(
+        vscode.l10n.t('{0} was not sent: the client certificate named in the setting {1} is valid only from {2}. Check the computer\'s clock, or use the certificate in force today.', title, setting, failure.certificateDate ?? '?'),
+      );
+    case CLIENT_CERTIFICATE_CAUSES.caMissing:
+      return onSetting(vscode.l10n.t('{0} was not sent: the CA certificate file named in the setting {1} does not exist. Set it to the path of the CA\'s PEM file, or clear it, then send again.', title, setting));
+    case CLIENT_CERTIFICATE_CAUSES.caUnreadable:
+      return onSetting(vscode.l10n.t('{0} was not sent: the CA certificate file named in the setting {1} could not be read. Check that VS Code may read it, then send again.', title, setting));
+    case CLIENT_CERTIFICATE_CAUSES.caNotPem:
+      return onSetting(
+        vscode.l10n.t('{0} was not sent: the file named in the setting {1} holds no PEM certificate (-----BEGIN CERTIFICATE-----). Point it at the CA\'s certificate in PEM form, then send again.', title, setting),
+      );
+    default:
+      return undefined;
   }
 }
 

@@ -1,10 +1,13 @@
 // Owns the HTTP core for this window: built on first use (activation loads no HTTP code), rebuilt when the
-// transport settings or the certificate passphrase change, and closed on dispose.
+// transport settings or the certificate passphrase change, and closed on dispose. Production, and the custom
+// environment when its settings name them, get a client certificate (.pfx) and, for custom, a private CA; both
+// are checked when the core is built, so a wrong file or passphrase is named before anything is sent.
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { BodySpillDirectory } from '../api/http/bodySpill';
 import type { HttpCore } from '../api/http/httpCore';
 import type { ApiRequest } from '../api/http/apiClient';
+import { caCertificatesOf, checkClientCertificate, type ClientCertificateProblem } from '../api/http/clientCertificate';
 import type { ApiResult } from '../api/http/requestFailure';
 import type { PsuContext } from '../api/operationTypes';
 import type { CredentialStore } from '../auth/credentialStore';
@@ -16,6 +19,39 @@ import type { RequestSettingsReader, TransportSettings } from './requestSettings
 
 export const CERTIFICATE_PASSPHRASE_KEY = 'openPayments.clientCertificatePassphrase';
 
+/** The settings that name each environment's certificate files; only production and custom have any. */
+export const CERTIFICATE_SETTINGS = {
+  productionClientCertificate: 'openPayments.production.clientCertificatePath',
+  customClientCertificate: 'openPayments.custom.clientCertificatePath',
+  customCaCertificate: 'openPayments.custom.caCertificatePath',
+} as const;
+
+/** Which certificate files a core is built with, and the settings that name them. */
+interface CertificatePlan {
+  /** Cores are kept per plan: switching between production, custom and the rest rebuilds. */
+  readonly key: 'production' | 'custom' | 'none';
+  readonly clientPath?: string;
+  readonly clientSetting?: string;
+  readonly caPath?: string;
+  readonly caSetting?: string;
+}
+
+function certificatePlan(environment: Environment, transport: TransportSettings): CertificatePlan {
+  if (environment.id === 'production') {
+    return { key: 'production', clientPath: transport.clientCertificatePath, clientSetting: CERTIFICATE_SETTINGS.productionClientCertificate };
+  }
+  if (environment.id === 'custom') {
+    return {
+      key: 'custom',
+      clientPath: transport.customClientCertificatePath,
+      clientSetting: CERTIFICATE_SETTINGS.customClientCertificate,
+      caPath: transport.customCaCertificatePath,
+      caSetting: CERTIFICATE_SETTINGS.customCaCertificate,
+    };
+  }
+  return { key: 'none' };
+}
+
 export type SessionRequest = Omit<ApiRequest, 'environment' | 'context' | 'psuHeaders'> & {
   readonly context?: ApiRequest['context'];
 };
@@ -25,9 +61,17 @@ interface PassphraseStore {
   onDidChange(listener: (event: { readonly key: string }) => unknown): vscode.Disposable;
 }
 
-/** The production client certificate (.pfx) named in the settings could not be loaded, so nothing can be sent. */
+export type CertificateFileProblem = 'missing' | 'unreadable' | ClientCertificateProblem | 'caMissing' | 'caUnreadable' | 'caNotPem';
+
+/** A certificate file named in the settings cannot be used, so nothing can be sent. */
 export class ClientCertificateError extends Error {
-  constructor(readonly reason: 'missing' | 'unreadable') {
+  constructor(
+    readonly reason: CertificateFileProblem,
+    /** The setting that names the file at fault. */
+    readonly setting: string,
+    /** For an expired or not yet valid certificate: the date that is out of range. */
+    readonly date?: Date,
+  ) {
     super(`client certificate ${reason}`);
     this.name = 'ClientCertificateError';
   }
@@ -35,7 +79,7 @@ export class ClientCertificateError extends Error {
 
 export class HttpSession implements vscode.Disposable {
   private core: Promise<HttpCore> | undefined;
-  private coreForProduction = false;
+  private builtFor: CertificatePlan['key'] = 'none';
   /** Where bodies over the size limit go; it outlives rebuilt cores, so a body shown stays openable. */
   private spill: BodySpillDirectory | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -60,12 +104,13 @@ export class HttpSession implements vscode.Disposable {
   async send(environment: Environment, request: SessionRequest): Promise<ApiResult> {
     const settings = this.settings.read();
     const core = await this.coreFor(environment, settings.transport);
-    return core.client.send({
+    const result = await core.client.send({
       ...request,
       environment: { id: environment.id, authHost: environment.authHost, apiHost: environment.apiHost },
       context: request.context ?? settings.context,
       psuHeaders: settings.psuHeaders,
     });
+    return withCertificateSettings(result, certificatePlan(environment, settings.transport));
   }
 
   /**
@@ -91,11 +136,12 @@ export class HttpSession implements vscode.Disposable {
   }
 
   private coreFor(environment: Environment, transport: TransportSettings): Promise<HttpCore> {
-    // The client certificate belongs to production only; switching in or out of production rebuilds.
-    if (this.core && this.coreForProduction !== environment.isProduction) void this.reset('environment changed');
-    this.coreForProduction = environment.isProduction;
+    const plan = certificatePlan(environment, transport);
+    // Certificates belong to production and custom only; switching between them and the rest rebuilds.
+    if (this.core && this.builtFor !== plan.key) void this.reset('environment changed');
+    this.builtFor = plan.key;
     if (!this.core) {
-      const building = this.build(environment.isProduction, transport);
+      const building = this.build(plan, transport);
       // A failed build (unreadable certificate) is not cached: the next request tries again.
       building.catch(() => {
         if (this.core === building) this.core = undefined;
@@ -105,10 +151,11 @@ export class HttpSession implements vscode.Disposable {
     return this.core;
   }
 
-  private async build(production: boolean, transport: TransportSettings): Promise<HttpCore> {
+  private async build(plan: CertificatePlan, transport: TransportSettings): Promise<HttpCore> {
     const { createHttpCore, BodySpillDirectory } = await import('../api/http/httpCore');
     this.spill ??= new BodySpillDirectory();
-    const clientCertificate = production ? await this.loadCertificate(transport.clientCertificatePath) : undefined;
+    const clientCertificate = plan.clientSetting ? await this.loadCertificate(plan.clientPath, plan.clientSetting) : undefined;
+    const extraCaCertificates = plan.caSetting ? await this.loadCa(plan.caPath, plan.caSetting) : undefined;
     return createHttpCore({
       transport: {
         connectTimeoutMs: transport.connectTimeoutMs,
@@ -117,6 +164,7 @@ export class HttpSession implements vscode.Disposable {
         deadlineMs: transport.deadlineMs,
         proxyUrl: transport.proxyUrl,
         clientCertificate,
+        extraCaCertificates,
       },
       bodyLimitBytes: transport.maxBodyBytes,
       spill: this.spill,
@@ -127,20 +175,45 @@ export class HttpSession implements vscode.Disposable {
     });
   }
 
-  private async loadCertificate(path: string | undefined): Promise<{ pfx: Buffer; passphrase?: string } | undefined> {
+  private async loadCertificate(path: string | undefined, setting: string): Promise<{ pfx: Buffer; passphrase?: string } | undefined> {
     if (!path) return undefined;
-    let bytes: Buffer;
+    const bytes = await this.readNamedFile(path, setting, 'client certificate', { missing: 'missing', unreadable: 'unreadable' });
+    // One passphrase for whichever .pfx is in use: production's, or the custom environment's.
+    const passphrase = await this.secrets.get(CERTIFICATE_PASSPHRASE_KEY);
+    this.redactor.addSecret(passphrase);
+    const check = checkClientCertificate({ pfx: bytes, passphrase }, new Date());
+    if (!check.ok) {
+      this.logger.warn(`The client certificate ${path} cannot be used (${check.problem}${check.date ? ` ${check.date.toISOString()}` : ''}).`);
+      throw new ClientCertificateError(check.problem, setting, check.date);
+    }
+    return { pfx: bytes, passphrase };
+  }
+
+  private async loadCa(path: string | undefined, setting: string): Promise<string[] | undefined> {
+    if (!path) return undefined;
+    const bytes = await this.readNamedFile(path, setting, 'CA certificate', { missing: 'caMissing', unreadable: 'caUnreadable' });
+    const certificates = caCertificatesOf(bytes.toString('utf8'));
+    if (!certificates) {
+      this.logger.warn(`The CA certificate file ${path} holds no PEM certificate.`);
+      throw new ClientCertificateError('caNotPem', setting);
+    }
+    return certificates;
+  }
+
+  private async readNamedFile(
+    path: string,
+    setting: string,
+    what: string,
+    reasons: { readonly missing: CertificateFileProblem; readonly unreadable: CertificateFileProblem },
+  ): Promise<Buffer> {
     try {
-      bytes = await readFile(path);
+      return await readFile(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | undefined)?.code;
       // The path goes to the log only: the user's message names the setting, where the path can be fixed.
-      this.logger.warn(`The client certificate ${path} could not be read (${code ?? 'unknown error'}).`);
-      throw new ClientCertificateError(code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable');
+      this.logger.warn(`The ${what} ${path} could not be read (${code ?? 'unknown error'}).`);
+      throw new ClientCertificateError(code === 'ENOENT' || code === 'ENOTDIR' ? reasons.missing : reasons.unreadable, setting);
     }
-    const passphrase = await this.secrets.get(CERTIFICATE_PASSPHRASE_KEY);
-    this.redactor.addSecret(passphrase);
-    return { pfx: bytes, passphrase };
   }
 
   private async clearTokens(environment: string): Promise<void> {
@@ -163,4 +236,21 @@ export class HttpSession implements vscode.Disposable {
     // The temporary files of large bodies go with the window that received them.
     void this.spill?.dispose().catch(() => undefined);
   }
+}
+
+/**
+ * A connection failure (TLS, or a connection the server dropped) while a client certificate or a private CA was
+ * in play carries the settings that name them, so the message can point at the file to fix.
+ */
+function withCertificateSettings(result: ApiResult, plan: CertificatePlan): ApiResult {
+  if (result.ok || plan.key === 'none') return result;
+  const { failure } = result;
+  const connection = failure.kind === 'tls' || failure.kind === 'reset' || (failure.kind === 'token' && failure.token?.transportKind === 'tls');
+  if (!connection) return result;
+  const certificateSettings = {
+    ...(plan.clientPath && plan.clientSetting ? { clientCertificate: plan.clientSetting } : {}),
+    ...(plan.caSetting ? { caCertificate: plan.caSetting } : {}),
+  };
+  if (!certificateSettings.clientCertificate && !certificateSettings.caCertificate) return result;
+  return { ok: false, failure: { ...failure, certificateSettings } };
 }

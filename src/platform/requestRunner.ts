@@ -8,7 +8,7 @@ import type { Operation, PsuContext } from '../api/operationTypes';
 import type { Environment, EnvironmentId } from '../core/environments';
 import type { ActiveEnvironment } from './activeEnvironment';
 import { describeResolutionProblem } from './environmentMessages';
-import { CLIENT_CERTIFICATE_CAUSES, CLIENT_CERTIFICATE_SETTING, describeFailure, type FailureAction } from './failureMessages';
+import { CLIENT_CERTIFICATE_CAUSES, describeFailure, type FailureAction } from './failureMessages';
 import { ClientCertificateError, type HttpSession } from './httpSession';
 import { describeError, type Logger } from './logger';
 
@@ -121,7 +121,11 @@ export class RequestRunner implements vscode.Disposable {
       if (error instanceof ClientCertificateError) {
         // A setting the user can fix, not a defect: worded as a request that was not sent, naming the setting.
         const causeCode = CLIENT_CERTIFICATE_CAUSES[error.reason];
-        return { ok: false, failure: requestFailure({ kind: 'validation', operationId: input.operation.id, causeCode, param: CLIENT_CERTIFICATE_SETTING, attempts: [] }) };
+        const certificateDate = error.date?.toISOString().slice(0, 10);
+        return {
+          ok: false,
+          failure: requestFailure({ kind: 'validation', operationId: input.operation.id, causeCode, param: error.setting, attempts: [], ...(certificateDate ? { certificateDate } : {}) }),
+        };
       }
       // Otherwise the session only throws for local problems this client did not foresee.
       this.logger.error(`${input.operation.id} could not be sent`, error);
@@ -174,12 +178,14 @@ export class RequestRunner implements vscode.Disposable {
       retry: vscode.l10n.t('Retry'),
       openSettings: vscode.l10n.t('Open Settings'),
       setCredentials: vscode.l10n.t('Set Client Credentials'),
+      setCertificatePassphrase: vscode.l10n.t('Set Client Certificate Passphrase'),
     };
     const picked = await vscode.window.showErrorMessage(text, ...actions.map((action) => labels[action]));
     const action = actions.find((candidate) => labels[candidate] === picked);
     if (action === 'showLog') this.logger.show();
     if (action === 'openSettings') void vscode.commands.executeCommand('workbench.action.openSettings', setting);
     if (action === 'setCredentials') void vscode.commands.executeCommand('openPayments.setClientCredentials');
+    if (action === 'setCertificatePassphrase') void vscode.commands.executeCommand('openPayments.setCertificatePassphrase');
     return action;
   }
 

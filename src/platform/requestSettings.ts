@@ -1,5 +1,5 @@
 // Reads the settings that shape requests: PSU/TPP headers, the PSU context, timeouts, proxy and the
-// production client certificate's path. The certificate's passphrase lives in SecretStorage, not here.
+// client certificates' and the custom CA's paths. The certificate passphrase lives in SecretStorage, not here.
 import * as vscode from 'vscode';
 import type { PsuHeaderSettings } from '../api/http/psuHeaderRules';
 import type { PsuContext } from '../api/operationTypes';
@@ -19,7 +19,11 @@ export interface TransportSettings {
   /** Larger bodies go, masked, to a temporary file; the response view shows the start. */
   readonly maxBodyBytes: number;
   readonly proxyUrl?: string;
+  /** The production client certificate (.pfx). */
   readonly clientCertificatePath?: string;
+  /** The custom environment's client certificate (.pfx) and private CA (PEM), when it needs them. */
+  readonly customClientCertificatePath?: string;
+  readonly customCaCertificatePath?: string;
 }
 
 export interface RequestSettings {
@@ -66,6 +70,8 @@ export class RequestSettingsReader {
       // VS Code's own proxy setting, so the extension goes where the rest of the editor goes.
       proxyUrl: text(vscode.workspace.getConfiguration('http').get<string>('proxy')),
       clientCertificatePath: text(config.get<string>('production.clientCertificatePath')),
+      customClientCertificatePath: text(config.get<string>('custom.clientCertificatePath')),
+      customCaCertificatePath: text(config.get<string>('custom.caCertificatePath')),
     };
   }
 
@@ -75,6 +81,8 @@ export class RequestSettingsReader {
       if (
         event.affectsConfiguration(`${SECTION}.http`) ||
         event.affectsConfiguration(`${SECTION}.production.clientCertificatePath`) ||
+        event.affectsConfiguration(`${SECTION}.custom.clientCertificatePath`) ||
+        event.affectsConfiguration(`${SECTION}.custom.caCertificatePath`) ||
         event.affectsConfiguration('http.proxy')
       ) {
         listener();

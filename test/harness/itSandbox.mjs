@@ -3,6 +3,7 @@
 // for that secret and for every token and code the sandbox issued.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
 import { findInFiles, repoRoot } from './codeServer.mjs';
 
@@ -12,18 +13,34 @@ export function newRunSecret() {
   return `it-secret-${crypto.randomBytes(12).toString('hex')}`;
 }
 
+/**
+ * The plain sandbox the suite talks to, plus `mtls`: a second one in https + mTLS mode (production's client
+ * certificate, reference §2) for the client-certificate test. close() closes both.
+ */
 export async function startItSandbox(secret) {
   const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
-  return start({
-    clients: [
-      {
-        clientId: 'it-client',
-        clientSecret: secret,
-        redirectUris: ['http://127.0.0.1:53682/callback'],
-        products: ['aspspinformation', 'accountinformation', 'paymentinitiation'],
-      },
-    ],
-  });
+  const clients = [
+    {
+      clientId: 'it-client',
+      clientSecret: secret,
+      redirectUris: ['http://127.0.0.1:53682/callback'],
+      products: ['aspspinformation', 'accountinformation', 'paymentinitiation'],
+    },
+  ];
+  const [plain, mtls] = await Promise.allSettled([start({ clients }), start({ clients, tls: true })]);
+  if (plain.status === 'rejected' || mtls.status === 'rejected') {
+    await Promise.all([plain, mtls].map((started) => (started.status === 'fulfilled' ? started.value.close() : undefined)));
+    throw plain.status === 'rejected' ? plain.reason : mtls.reason;
+  }
+  const sandbox = plain.value;
+  return {
+    authHost: sandbox.authHost,
+    apiHost: sandbox.apiHost,
+    client: sandbox.client,
+    faults: sandbox.faults,
+    mtls: mtls.value,
+    close: () => Promise.all([sandbox.close(), mtls.value.close()]).then(() => undefined),
+  };
 }
 
 /** The variables test/integration/support.ts reads. */
@@ -34,6 +51,12 @@ export function itEnv(sandbox, secret, report) {
     OPENPAYMENTS_IT_SHARED: path.dirname(report),
     OPENPAYMENTS_IT_AUTH_HOST: sandbox.authHost,
     OPENPAYMENTS_IT_API_HOST: sandbox.apiHost,
+    OPENPAYMENTS_IT_MTLS_AUTH_HOST: sandbox.mtls.authHost,
+    OPENPAYMENTS_IT_MTLS_API_HOST: sandbox.mtls.apiHost,
+    OPENPAYMENTS_IT_MTLS_CA: sandbox.mtls.tls.caCertificatePath,
+    OPENPAYMENTS_IT_MTLS_CERTIFICATE: sandbox.mtls.tls.clientCertificates.valid,
+    // The sandbox's own random test passphrase for this run, not a user's secret.
+    OPENPAYMENTS_IT_MTLS_PASSPHRASE: sandbox.mtls.tls.passphrase,
     OPENPAYMENTS_TEST_GREP: process.env.OPENPAYMENTS_TEST_GREP ?? '',
   };
 }
@@ -42,7 +65,33 @@ export function itEnv(sandbox, secret, report) {
 export async function issuedSecrets(sandbox) {
   const issued = await (await fetch(`${sandbox.apiHost}/__sandbox/secrets`)).json();
   if (issued.accessTokens.length === 0) throw new Error('the sandbox reports no access token issued; the secret scan would miss them');
-  return [...issued.accessTokens, ...issued.authorizationCodes, ...issued.refreshTokens].map((entry) => entry.value);
+  const mtls = await mtlsIssuedSecrets(sandbox.mtls);
+  // The client certificate's passphrase is a secret too: it must not land in any file either.
+  return [...issued.accessTokens, ...issued.authorizationCodes, ...issued.refreshTokens, ...mtls.accessTokens].map((entry) => entry.value).concat(sandbox.mtls.tls.passphrase);
+}
+
+/** The mTLS sandbox's admin endpoint, reached with its own client certificate (its API host demands one). */
+function mtlsIssuedSecrets(mtls) {
+  const { caCertificatePath, clientCertificates, passphrase } = mtls.tls;
+  return new Promise((resolve, reject) => {
+    const request = https.get(
+      `${mtls.apiHost}/__sandbox/secrets`,
+      { ca: fs.readFileSync(caCertificatePath), pfx: fs.readFileSync(clientCertificates.valid), passphrase, agent: false },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => {
+          try {
+            resolve(JSON.parse(body));
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
+    request.on('error', reject);
+  });
 }
 
 /**

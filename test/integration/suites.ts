@@ -3,6 +3,7 @@ import './activation.test';
 import './credentials.test';
 import './environments.test';
 import './requests.test';
+import './clientCertificate.test';
 import './banks.test';
 import './consents.test';
 import './sca.test';

@@ -24,6 +24,9 @@ describe('sandbox flows', () => {
     assert.match(href, new RegExp(`^${sandbox.authHost}/connect/authorize\\?client_id=\\[CLIENT_ID\\]&scope=accountinformation%20private`));
     assert.match(href, /redirect_uri=\[TPP_REDIRECT_URI\]&state=\[TPP_STATE\]&acr_values=idp:ESSESESS%20consentId:/);
     assert.equal(callback.origin + callback.pathname, sandbox.client.redirectUri);
+    // §3.7: "TPP Callback GET [TPP Redirect URI] Q: code, scope, state" — exactly these, no RFC 9207 iss.
+    assert.deepEqual([...callback.searchParams.keys()], ['code', 'scope', 'state']);
+    assert.equal(callback.searchParams.get('scope'), 'accountinformation private');
     assert.equal(activation?.status, 200, activation?.text);
     assert.equal(activation?.json['token_type'], 'Bearer');
     assert.equal(activation?.json['scope'], 'accountinformation private');
@@ -66,6 +69,7 @@ describe('sandbox flows', () => {
     const { authorisationId, callback } = await redirectSca(c, 'consent', bic, { consentId }, 'deny');
     assert.equal(callback.searchParams.get('error'), 'access_denied');
     assert.equal(callback.searchParams.get('code'), null);
+    assert.equal(callback.searchParams.has('iss'), false, 'no RFC 9207 iss: the platform documents none');
     const sca = await scaStatus(c, 'consent', bic, { consentId }, authorisationId);
     assert.equal(sca.json['scaStatus'], 'failed');
     const status = await c.call('getConsentStatus', { bic, params: { consentId }, headers: PSU_HEADERS });

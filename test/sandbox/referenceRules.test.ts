@@ -1,6 +1,7 @@
 // Rules the reference states outright and the sandbox follows: Get Consent returns the consent as created
-// (§4.3.1, §4.3.2), and Swedbank ignores the transaction filters (§7.2).
+// (§4.3.1, §4.3.2), an Accept it cannot serve is 406 (OAS), and Swedbank ignores the transaction filters (§7.2).
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import type { Sandbox } from '../../sandbox/index';
 import { SandboxClient, startSandbox } from './helpers/client';
 import { createConsent, PSU_HEADERS, redirectSca, validConsent } from './helpers/flows';
@@ -35,6 +36,14 @@ describe('sandbox rules from the reference', () => {
       });
     }
 
+    it('validUntil comes back exactly as sent, also 400 days ahead (no lifetime cap in the reference)', async () => {
+      const validUntil = inDays(400);
+      const body = { access: {}, recurringIndicator: true, validUntil, frequencyPerDay: 4, combinedServiceIndicator: false };
+      const consentId = await createConsent(c, 'ESSESESS', {}, body);
+      const got = await c.call('getConsentInformation', { bic: 'ESSESESS', params: { consentId }, headers: PSU_HEADERS });
+      assert.equal(got.json['validUntil'], validUntil);
+    });
+
     it('a consent with frequencyPerDay 0 still allows one unattended read a day (the OAS minimum; 0 is undocumented)', async () => {
       const body = { access: {}, recurringIndicator: true, validUntil: inDays(30), frequencyPerDay: 0, combinedServiceIndicator: false };
       const consentId = await createConsent(c, 'ESSESESS', {}, body);
@@ -42,6 +51,37 @@ describe('sandbox rules from the reference', () => {
       const unattended = { bic: 'ESSESESS', headers: { 'consent-id': consentId } };
       assert.equal((await c.call('getAccountList', unattended)).status, 200);
       assert.equal((await c.call('getAccountList', unattended)).status, 429);
+    });
+  });
+
+  describe('an Accept the platform cannot serve gets 406 (OAS NOT_ACCEPTABLE_406_*)', () => {
+    it('ASPSP information and AIS: 406 REQUESTED_FORMATS_INVALID naming Accept; PIS: 406 without a body', async () => {
+      const countries = await c.call('getCountriesList', { headers: { accept: 'application/xml' } });
+      assert.equal(countries.status, 406, countries.text);
+      assert.equal(countries.json['tppMessages'][0].code, 'REQUESTED_FORMATS_INVALID');
+      assert.equal(countries.json['tppMessages'][0].path, 'Accept');
+      const consent = await c.call('getConsentStatus', { bic: 'ESSESESS', params: { consentId: 'x' }, headers: { ...PSU_HEADERS, accept: 'text/html' } });
+      assert.equal(consent.status, 406, consent.text);
+      assert.equal(consent.json['tppMessages'][0].code, 'REQUESTED_FORMATS_INVALID');
+      const payment = await c.call('getPaymentInitiationStatus', {
+        bic: 'ESSESESS',
+        params: { 'payment-product': 'domestic', paymentId: 'x' },
+        headers: { ...PSU_HEADERS, accept: 'application/xml' },
+      });
+      assert.equal(payment.status, 406, payment.text);
+      assert.equal(payment.text, '');
+    });
+
+    it('JSON, wildcards, parameters and q-values are served; no Accept at all too', async () => {
+      for (const accept of ['application/json', 'application/json; charset=utf-8', '*/*', 'application/*', 'text/html, application/json;q=0.5']) {
+        const res = await c.call('getCountriesList', { headers: { accept } });
+        assert.equal(res.status, 200, `${accept}: ${res.text}`);
+      }
+      const refused = await c.call('getCountriesList', { headers: { accept: 'application/json;q=0, text/plain' } });
+      assert.equal(refused.status, 406, 'q=0 means "not this one"');
+      const token = await c.token('aspspinformation private');
+      const none = await fetch(`${sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID() } });
+      assert.equal(none.status, 200);
     });
   });
 

@@ -38,6 +38,13 @@ export interface RequestFailure {
   readonly token?: TokenErrorDetails;
   /** For an unretried 429: how long the server asked to wait. */
   readonly retryAfterMs?: number;
+  /**
+   * For connection failures where a client certificate or a private CA was in play: the settings that name
+   * them, so the message can say which file to fix.
+   */
+  readonly certificateSettings?: { readonly clientCertificate?: string; readonly caCertificate?: string };
+  /** For a client certificate outside its validity: the day (yyyy-mm-dd) it ended, or starts. */
+  readonly certificateDate?: string;
   readonly summary: string;
 }
 

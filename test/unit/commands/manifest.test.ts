@@ -72,6 +72,10 @@ describe('extension manifest and activation', () => {
     const props = manifest.contributes.configuration.properties;
     assert.equal(props['openPayments.authHost']?.scope, 'application');
     assert.equal(props['openPayments.apiHost']?.scope, 'application');
+    // Nor make the extension present another client certificate or trust another CA.
+    for (const key of ['openPayments.production.clientCertificatePath', 'openPayments.custom.clientCertificatePath', 'openPayments.custom.caCertificatePath']) {
+      assert.equal(props[key]?.scope, 'machine', key);
+    }
     assert.deepEqual(props['openPayments.environment']?.enum, ['sandbox', 'production', 'local', 'custom']);
     assert.ok(!Object.keys(props).some((key) => /secret|password|token/i.test(key)), 'no setting may hold a secret');
   });

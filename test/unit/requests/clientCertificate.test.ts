@@ -42,7 +42,7 @@ describe('production client certificate that cannot be read (fake VS Code)', () 
     assert.equal(failure.causeCode, 'CLIENT_CERTIFICATE_MISSING');
     assert.equal(
       error.message,
-      `Get Country List was not sent: the production client certificate file named in the setting ${SETTING} does not exist. ` +
+      `Get Country List was not sent: the client certificate file named in the setting ${SETTING} does not exist. ` +
         'Set it to the path of the .pfx file from the Developer Portal, then send again.',
     );
     assert.deepEqual(error.items, ['Open Settings']);
@@ -56,7 +56,7 @@ describe('production client certificate that cannot be read (fake VS Code)', () 
     try {
       const { failure, error } = await sendWithCertificate(folder);
       assert.equal(failure.causeCode, 'CLIENT_CERTIFICATE_UNREADABLE');
-      assert.match(error.message, new RegExp(`^Get Country List was not sent: the production client certificate file named in the setting ${SETTING.replace(/\./g, '\\.')} could not be read\\.`));
+      assert.match(error.message, new RegExp(`^Get Country List was not sent: the client certificate file named in the setting ${SETTING.replace(/\./g, '\\.')} could not be read\\.`));
       assert.doesNotMatch(error.message, /unexpectedly/);
       assert.deepEqual(openedSettings, [SETTING]);
     } finally {
