@@ -86,7 +86,7 @@ for (const size of [100 * 1024, 1024 * 1024, 10 * 1024 * 1024]) {
 const busy = new m.Redactor();
 busy.addSecret('a-planted-client-secret');
 busy.addSecret('pfx-passphrase');
-for (let i = 0; i < 40; i++) busy.addSecret(`token-${i}-${'x'.repeat(32)}`);
+for (let i = 0; i < 40; i++) busy.addIssued(`token-${i}-${'x'.repeat(32)}`);
 const escapedBody = bankList(1024 * 1024).replace(/"name":"Bank number (\d+)"/g, '"name":"Bank \\u00e9 %C3%A9 &amp; no+$1"');
 const maskRows = [
   ['1 literal, plain 1 MB', bankList(1024 * 1024), redactorWithOne()],

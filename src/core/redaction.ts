@@ -78,18 +78,36 @@ export class Redactor {
   private needles: readonly Needle[] = [];
 
   /**
-   * Values the user gave us (client secret, passphrase) and tokens, codes and verifiers we handled are masked
-   * wherever they appear, in any encoding (see secretSearch.ts). Values too short to mask without eating
-   * ordinary text, or invisible, are ignored: the inputs refuse them before they get here.
+   * Values the user gave us (client secret, passphrase) are masked wherever they appear, in any encoding (see
+   * secretSearch.ts), base64 included since a client secret travels inside HTTP Basic. Values too short to mask
+   * without eating ordinary text, or invisible, are ignored: the inputs refuse them before they get here.
    */
   addSecret(value: string | undefined): void {
-    const trimmed = value?.trim();
-    if (trimmed === undefined || secretProblem(trimmed, SHORTEST_SECRET) !== undefined || this.literals.has(trimmed)) return;
+    const trimmed = this.learnable(value);
+    if (trimmed === undefined) return;
     // Base64 also of the secret form-encoded, as RFC 6749 §2.3.1 wants it inside HTTP Basic.
     const encodedForms = new Set([trimmed, new URLSearchParams({ v: trimmed }).toString().slice(2), encodeURIComponent(trimmed)]);
     const cores = [...encodedForms].flatMap((form) => base64Cores(form));
     this.literals.set(trimmed, [{ text: trimmed, base64: false }, ...cores.map((text) => ({ text, base64: true }))]);
     this.reorder();
+  }
+
+  /**
+   * Tokens, codes and verifiers the extension handled: masked in every text encoding, but not searched as
+   * base64, which nothing wraps them in; that keeps a long session's dozens of tokens cheap to search.
+   */
+  addIssued(value: string | undefined): void {
+    const trimmed = this.learnable(value);
+    if (trimmed === undefined) return;
+    this.literals.set(trimmed, [{ text: trimmed, base64: false }]);
+    this.reorder();
+  }
+
+  private learnable(value: string | undefined): string | undefined {
+    const trimmed = value?.trim();
+    if (trimmed === undefined || secretProblem(trimmed, SHORTEST_SECRET) !== undefined) return undefined;
+    // A value learnt as a secret keeps its base64 forms even if it is later seen as a token.
+    return this.literals.get(trimmed)?.some((needle) => needle.base64) ? undefined : trimmed;
   }
 
   removeSecret(value: string | undefined): void {

@@ -158,24 +158,30 @@ function decodePercentRun(run: string): string {
   return out;
 }
 
+interface View {
+  readonly text: string;
+  /** Absent for the source itself. */
+  readonly toSource?: (from: number, to: number) => Range;
+  /** Base64 has no characters HTML or percent-encoding would touch but `/`, `+` and `=`, which JSON may escape. */
+  readonly base64: boolean;
+}
+
 /** The views a text needs searching in: itself, and decoded copies only when it has escape characters. */
-function viewsOf(text: string, needles: readonly Needle[]): { text: string; toSource?: (from: number, to: number) => Range }[] {
-  const views: { text: string; toSource?: (from: number, to: number) => Range }[] = [{ text }];
-  const add = (parts: string[], options: DecodeOptions): void => {
+function viewsOf(text: string, needles: readonly Needle[]): View[] {
+  const views: View[] = [{ text, base64: true }];
+  const add = (parts: string[], options: DecodeOptions, base64 = false): void => {
     const view = new DecodedView(text, new RegExp(parts.join('|'), 'g'), (escape) => decodeEscape(escape, options));
-    views.push({ text: view.text, toSource: (from, to) => view.toSource(from, to) });
+    views.push({ text: view.text, toSource: (from, to) => view.toSource(from, to), base64 });
   };
-  // Each kind of escape present, alone and with the others, so a secret that itself holds something that
-  // reads as an escape of another kind (say \b or %41 in a secret sent HTML-escaped) is still found.
+  // Each kind of escape on its own and all together, so a secret that itself holds something that reads as
+  // an escape of another kind (say \b or %41 in a secret sent HTML-escaped) is still found.
   const kinds = [text.includes('\\') && JSON_ESCAPE, text.includes('%') && PERCENT_RUN, text.includes('&') && HTML_REFERENCE].filter(
     (kind): kind is string => kind !== false,
   );
-  for (let subset = 1; subset < 1 << kinds.length; subset++) {
-    add(kinds.filter((_, i) => subset & (1 << i)), { plusIsSpace: false });
-  }
+  for (const kind of kinds) add([kind], { plusIsSpace: false }, kind === JSON_ESCAPE);
+  if (kinds.length > 1) add(kinds, { plusIsSpace: false });
   if (text.includes('+') && needles.some((needle) => needle.text.includes(' '))) {
     add([JSON_ESCAPE, PERCENT_RUN, HTML_REFERENCE, String.raw`\+`], { plusIsSpace: true });
-    add([PERCENT_RUN, String.raw`\+`], { plusIsSpace: true });
   }
   return views;
 }
@@ -222,6 +228,7 @@ export function findSecretRanges(text: string, needles: readonly Needle[]): Rang
   const found: Range[] = [];
   for (const view of viewsOf(text, needles)) {
     for (const needle of needles) {
+      if (needle.base64 && !view.base64) continue;
       let at = view.text.indexOf(needle.text);
       while (at !== -1) {
         const to = at + needle.text.length;
