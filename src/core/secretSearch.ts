@@ -57,27 +57,17 @@ class DecodedView {
   readonly text: string;
 
   constructor(source: string, pattern: RegExp, decode: (escape: string) => string) {
-    const parts: string[] = [];
-    let viewLength = 0;
-    let copiedTo = 0;
-    for (const match of source.matchAll(pattern)) {
-      const at = match.index;
-      const escape = match[0];
-      if (at > copiedTo) {
-        parts.push(source.slice(copiedTo, at));
-        viewLength += at - copiedTo;
-      }
+    // String.replace builds the copy natively, several times faster than collecting matches and slices.
+    let shrunk = 0;
+    this.text = source.replace(pattern, (escape: string, at: number) => {
       const decoded = decode(escape);
-      this.viewAt.push(viewLength);
+      this.viewAt.push(at - shrunk);
       this.sourceFrom.push(at);
       this.sourceTo.push(at + escape.length);
-      parts.push(decoded);
-      viewLength += decoded.length;
       this.pieceLengths.push(decoded.length);
-      copiedTo = at + escape.length;
-    }
-    parts.push(source.slice(copiedTo));
-    this.text = parts.join('');
+      shrunk += escape.length - decoded.length;
+      return decoded;
+    });
   }
 
   /** The source range of view characters [from, to). */
@@ -162,26 +152,35 @@ interface View {
   readonly text: string;
   /** Absent for the source itself. */
   readonly toSource?: (from: number, to: number) => Range;
-  /** Base64 has no characters HTML or percent-encoding would touch but `/`, `+` and `=`, which JSON may escape. */
-  readonly base64: boolean;
+  /** The needles worth searching in this view. */
+  readonly needles: readonly Needle[];
 }
 
-/** The views a text needs searching in: itself, and decoded copies only when it has escape characters. */
+/** A secret holding one of these could itself read as an escape, so decoding all kinds at once may garble it. */
+const ESCAPE_START = /[\\%&]/;
+
+/**
+ * The views a text needs searching in: itself, and decoded copies only when it has escape characters. Escapes
+ * of different kinds never overlap, so one copy with all of them decoded finds every secret that holds no
+ * escape character itself; only secrets that do are also searched in a copy per kind.
+ */
 function viewsOf(text: string, needles: readonly Needle[]): View[] {
-  const views: View[] = [{ text, base64: true }];
-  const add = (parts: string[], options: DecodeOptions, base64 = false): void => {
+  const views: View[] = [{ text, needles }];
+  const add = (parts: string[], options: DecodeOptions, wanted: readonly Needle[]): void => {
+    if (wanted.length === 0) return;
     const view = new DecodedView(text, new RegExp(parts.join('|'), 'g'), (escape) => decodeEscape(escape, options));
-    views.push({ text: view.text, toSource: (from, to) => view.toSource(from, to), base64 });
+    views.push({ text: view.text, toSource: (from, to) => view.toSource(from, to), needles: wanted });
   };
-  // Each kind of escape on its own and all together, so a secret that itself holds something that reads as
-  // an escape of another kind (say \b or %41 in a secret sent HTML-escaped) is still found.
   const kinds = [text.includes('\\') && JSON_ESCAPE, text.includes('%') && PERCENT_RUN, text.includes('&') && HTML_REFERENCE].filter(
     (kind): kind is string => kind !== false,
   );
-  for (const kind of kinds) add([kind], { plusIsSpace: false }, kind === JSON_ESCAPE);
-  if (kinds.length > 1) add(kinds, { plusIsSpace: false });
-  if (text.includes('+') && needles.some((needle) => needle.text.includes(' '))) {
-    add([JSON_ESCAPE, PERCENT_RUN, HTML_REFERENCE, String.raw`\+`], { plusIsSpace: true });
+  if (kinds.length) add(kinds, { plusIsSpace: false }, needles);
+  if (kinds.length > 1) {
+    const ambiguous = needles.filter((needle) => !needle.base64 && ESCAPE_START.test(needle.text));
+    for (const kind of kinds) add([kind], { plusIsSpace: false }, ambiguous);
+  }
+  if (text.includes('+')) {
+    add([JSON_ESCAPE, PERCENT_RUN, HTML_REFERENCE, String.raw`\+`], { plusIsSpace: true }, needles.filter((needle) => needle.text.includes(' ')));
   }
   return views;
 }
@@ -227,8 +226,7 @@ function wholeEscapes(text: string, range: Range): Range {
 export function findSecretRanges(text: string, needles: readonly Needle[]): Range[] {
   const found: Range[] = [];
   for (const view of viewsOf(text, needles)) {
-    for (const needle of needles) {
-      if (needle.base64 && !view.base64) continue;
+    for (const needle of view.needles) {
       let at = view.text.indexOf(needle.text);
       while (at !== -1) {
         const to = at + needle.text.length;
