@@ -52,7 +52,8 @@ function patternRules(value: string, formValue: string): PatternRules {
   return {
     formField: new RegExp(`${NAME_START}((?:${fieldAlternation})=)${formValue}`, 'gi'),
     headerLine: new RegExp(`\\b(${headerAlternation})(\\s*[:=]\\s*)${value}`, 'gi'),
-    bearer: new RegExp(`\\b(Bearer\\s+)${value}`, 'gi'),
+    // Not a challenge's auth-params (WWW-Authenticate: Bearer realm="…", error="invalid_token"): no token looks so.
+    bearer: new RegExp(`\\b(Bearer\\s+)(?![A-Za-z0-9_-]+=\\\\?")${value}`, 'gi'),
   };
 }
 

@@ -85,6 +85,12 @@ describe('redaction pattern rules that must not stop early', () => {
     assert.equal(r.redact("sent Bearer ab'cd ef#gh"), `sent Bearer ${MASK}`);
   });
 
+  it('keeps a Bearer challenge readable: its auth-params carry no token', () => {
+    const challenge = 'Bearer realm="openpayments", error="invalid_token", error_description="The token expired"';
+    assert.equal(r.redact(challenge), challenge);
+    assert.equal(r.redactHeaders({ 'WWW-Authenticate': challenge })['WWW-Authenticate'], challenge);
+  });
+
   it('masks a value inside a JSON string up to its closing quote, so the JSON stays valid', () => {
     const body = JSON.stringify({ url: "https://x/cb?code=ab'c \"d\" e#f", auth: 'Bearer ab\'c "d"', n: 1 });
     const out = r.redact(body);
