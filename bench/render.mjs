@@ -81,6 +81,25 @@ for (const size of [100 * 1024, 1024 * 1024, 10 * 1024 * 1024]) {
   ]);
 }
 
+// Masking alone, as a long session leaves the Redactor: a client secret, a passphrase and 40 tokens, codes and
+// verifiers learnt, against a body that has every character an encoded secret could start with (\\, %, &, +).
+const busy = new m.Redactor();
+busy.addSecret('a-planted-client-secret');
+busy.addSecret('pfx-passphrase');
+for (let i = 0; i < 40; i++) busy.addIssued(`token-${i}-${'x'.repeat(32)}`);
+const escapedBody = bankList(1024 * 1024).replace(/"name":"Bank number (\d+)"/g, '"name":"Bank \\u00e9 %C3%A9 &amp; no+$1"');
+const maskRows = [
+  ['1 literal, plain 1 MB', bankList(1024 * 1024), redactorWithOne()],
+  ['42 literals, plain 1 MB', bankList(1024 * 1024), busy],
+  ['42 literals, escapes 1 MB', escapedBody, busy],
+].map(([name, body, r]) => [name, ms(time(() => r.redact(body)))]);
+
+function redactorWithOne() {
+  const r = new m.Redactor();
+  r.addSecret('a-planted-client-secret');
+  return r;
+}
+
 console.log(`Response view render, median of ${runs} runs (node ${process.version})\n`);
 console.log(
   table(
@@ -90,3 +109,5 @@ console.log(
 );
 console.log('\npage from record = buildResponseViewModel + renderResponseHtml (masks the body once more, previews 256 KB).');
 console.log('record+page = also responseRecordFrom (masks every field of the exchange), what one Send Request adds.');
+console.log(`\nRedactor.redact alone (median of ${runs} runs):\n`);
+console.log(table(['redactor, body', 'mask body'], maskRows));

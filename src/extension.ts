@@ -20,6 +20,7 @@ import { ScaSession } from './platform/scaSession';
 import { ViewLoader } from './platform/viewLoader';
 import { EnvironmentSettings } from './platform/environmentSettings';
 import { HttpSession } from './platform/httpSession';
+import { StoredSecretsLearner } from './platform/storedSecretsLearner';
 import { Logger } from './platform/logger';
 import { ParamMemory } from './platform/paramMemory';
 import { RequestRunner } from './platform/requestRunner';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const channel = vscode.window.createOutputChannel('Open Payments', { log: true });
   const logger = new Logger(channel, redactor);
   const credentials = new CredentialStore(context.secrets, redactor);
+  const storedSecrets = new StoredSecretsLearner(credentials, context.secrets, redactor, logger);
   const settings = new EnvironmentSettings();
   const environment = new ActiveEnvironment(settings, credentials, logger);
   const prompter = new SwitchablePrompter(new WindowPrompter());
@@ -73,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const consentsView = vscode.window.createTreeView(CONSENTS_VIEW_ID, { treeDataProvider: consentsTree, showCollapseAll: true });
 
   context.subscriptions.push(
+    storedSecrets,
     channel,
     environment,
     new EnvironmentStatusBar(environment),

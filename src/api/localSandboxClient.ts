@@ -1,6 +1,7 @@
 // Asks a running local sandbox for its demo client, so "Use Local Sandbox" needs no typing. Loopback only:
 // this endpoint hands out a client secret and must never be asked of a remote host.
 import { isLoopbackHostname } from '../core/environments';
+import { CLIENT_SECRET_MIN_LENGTH, secretProblem } from '../core/secretInput';
 
 export interface DemoClient {
   readonly clientId: string;
@@ -30,7 +31,8 @@ export async function fetchDemoClient(apiHost: string, timeoutMs = 3000): Promis
   }
   const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const { clientId, clientSecret, redirectUri } = record;
-  if (typeof clientId !== 'string' || typeof clientSecret !== 'string' || !clientId || !clientSecret) {
+  // A secret the Redactor could not mask is refused like any typed one.
+  if (typeof clientId !== 'string' || typeof clientSecret !== 'string' || !clientId || secretProblem(clientSecret, CLIENT_SECRET_MIN_LENGTH)) {
     return { ok: false, reason: 'notSandbox' };
   }
   return { ok: true, client: { clientId, clientSecret, redirectUri: typeof redirectUri === 'string' ? redirectUri : '' } };

@@ -2,10 +2,12 @@
 import * as vscode from 'vscode';
 import type { SecretStore } from '../auth/credentialStore';
 import type { Redactor } from '../core/redaction';
+import { PASSPHRASE_MIN_LENGTH } from '../core/secretInput';
 import { CERTIFICATE_PASSPHRASE_KEY } from '../platform/httpSession';
 import type { Logger } from '../platform/logger';
 import { secretWriteSucceeded } from '../platform/secretWrite';
 import type { Prompter } from '../platform/prompter';
+import { secretInputMessage } from './secretInputMessage';
 
 export class CertificateCommands {
   constructor(
@@ -28,8 +30,16 @@ export class CertificateCommands {
       prompt: vscode.l10n.t('Enter the passphrase of the .pfx client certificate from the Developer Portal. It is kept only in VS Code\'s secret storage.'),
       password: true,
       ignoreFocusOut: true,
+      validateInput: (value) => secretInputMessage('passphrase', value, PASSPHRASE_MIN_LENGTH),
     });
     if (passphrase === undefined) return false;
+    const refused = secretInputMessage('passphrase', passphrase, PASSPHRASE_MIN_LENGTH);
+    if (refused !== undefined) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('{0} Nothing was stored. Run "Set Client Certificate Passphrase" again.', refused),
+      );
+      return false;
+    }
     this.redactor.addSecret(passphrase);
     const stored = await secretWriteSucceeded(
       () => this.secrets.store(CERTIFICATE_PASSPHRASE_KEY, passphrase),

@@ -2,10 +2,12 @@
 import * as vscode from 'vscode';
 import { type CredentialStore, credentialProblem } from '../auth/credentialStore';
 import { ENVIRONMENT_LABELS, type EnvironmentId } from '../core/environments';
+import { CLIENT_SECRET_MIN_LENGTH } from '../core/secretInput';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { Logger } from '../platform/logger';
 import { secretWriteSucceeded } from '../platform/secretWrite';
 import type { Prompter } from '../platform/prompter';
+import { secretInputMessage } from './secretInputMessage';
 
 export class CredentialsCommands {
   /** What the user typed as client_id before cancelling the secret step, offered again next time. */
@@ -55,12 +57,13 @@ export class CredentialsCommands {
       placeHolder: 'client_secret',
       password: true,
       ignoreFocusOut: true,
-      validateInput: (value) => (credentialProblem(value) ? vscode.l10n.t('The client_secret cannot be empty.') : undefined),
+      validateInput: (value) => secretInputMessage('client_secret', value, CLIENT_SECRET_MIN_LENGTH),
     });
     if (clientSecret === undefined) return false;
-    if (credentialProblem(clientSecret)) {
+    const refused = secretInputMessage('client_secret', clientSecret, CLIENT_SECRET_MIN_LENGTH);
+    if (refused !== undefined) {
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('The client_secret was empty, so nothing was stored and existing credentials were kept. Run "Set Client Credentials" again.'),
+        vscode.l10n.t('{0} Nothing was stored and existing credentials were kept. Run "Set Client Credentials" again.', refused),
       );
       return false;
     }

@@ -169,7 +169,7 @@ export class HistoryCommands {
     };
     try {
       const token = await this.liveToken(scope, resolution.environment);
-      this.redactor.addSecret(token);
+      this.redactor.addIssued(token);
       return token;
     } catch (error) {
       this.logger.error(`Getting a live token for cURL (${scope.environmentId}, ${scope.product} ${scope.context}) failed`, error);

@@ -7,10 +7,51 @@ import https from 'node:https';
 import path from 'node:path';
 import { findInFiles, repoRoot } from './codeServer.mjs';
 
-export const SECRET_SCAN_TITLE = 'no client secret, nor any token or code the sandbox issued, in settings, state, logs or any other file VS Code wrote';
+export const SECRET_SCAN_TITLE = 'no client secret in any encoding, nor any token or code the sandbox issued, in settings, state, logs or any other file VS Code wrote';
 
+/**
+ * Random, with every character that encodes differently somewhere (JSON, URLs, forms, HTML, shells), so a
+ * leak in any encoding shows up as a different string than the one typed. Printable ASCII only: RFC 6749
+ * Appendix A allows nothing else in a client_secret and the sandbox's OpenID provider refuses to register
+ * one with a non-ASCII letter (the unit tests cover those).
+ */
 export function newRunSecret() {
-  return `it-secret-${crypto.randomBytes(12).toString('hex')}`;
+  return `it-secret ${crypto.randomBytes(12).toString('hex')} "q\\b/s+p%25'h#&<~`;
+}
+
+export const CLIENT_ID = 'it-client';
+
+/** A JSON escape of every character, as some serialisers write non-ASCII text. */
+const unicodeEscaped = (text, hex) => [...text].map((c) => `\\u${hex(c.charCodeAt(0).toString(16).padStart(4, '0'))}`).join('');
+const formEncoded = (text) => new URLSearchParams({ v: text }).toString().slice(2);
+const lowerHex = (encoded) => encoded.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+const base64 = (text) => [Buffer.from(text).toString('base64'), Buffer.from(text).toString('base64url')];
+
+/**
+ * Every form the secret can take in a file: verbatim, JSON-escaped (also with \/ and all-\uXXXX), percent-
+ * encoded (both cases of hex), form-encoded, HTML-escaped, and base64 (standard and URL-safe) of the secret and
+ * of the HTTP Basic value client_id:client_secret, raw and form-encoded first as RFC 6749 §2.3.1 says.
+ * Written independently of the extension's own Redactor, so a mistake there cannot hide here.
+ */
+export function secretForms(secret) {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const percent = encodeURIComponent(secret);
+  const forms = [
+    secret,
+    json,
+    json.replace(/\//g, '\\/'),
+    unicodeEscaped(secret, (h) => h),
+    unicodeEscaped(secret, (h) => h.toUpperCase()),
+    percent,
+    lowerHex(percent),
+    formEncoded(secret),
+    lowerHex(formEncoded(secret)),
+    secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+    ...base64(secret),
+    ...base64(`${CLIENT_ID}:${secret}`),
+    ...base64(`${formEncoded(CLIENT_ID)}:${formEncoded(secret)}`),
+  ];
+  return [...new Set(forms)];
 }
 
 /**
@@ -21,7 +62,7 @@ export async function startItSandbox(secret) {
   const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
   const clients = [
     {
-      clientId: 'it-client',
+      clientId: CLIENT_ID,
       clientSecret: secret,
       redirectUris: ['http://127.0.0.1:53682/callback'],
       products: ['aspspinformation', 'accountinformation', 'paymentinitiation'],
@@ -95,25 +136,26 @@ function mtlsIssuedSecrets(mtls) {
 }
 
 /**
- * Searches `dirs` for the secret and the issued values; a canary planted in the first dir proves the search
- * finds what it looks for. Returns the test result to report.
+ * Searches `dirs` for the secret in every form it can take and for the issued values; canaries planted in the
+ * first dir (the secret JSON-escaped, base64 inside a Basic value, and a token) prove the search finds what it
+ * looks for in encoded forms too. Returns the test result to report.
  */
 export function secretScanResult(dirs, secret, issued) {
+  const forms = secretForms(secret);
   const canary = path.join(dirs[0], 'canary.txt');
-  fs.writeFileSync(canary, `planted ${secret} and ${issued[0]}`);
-  const needles = [secret, ...issued];
+  const plantedJson = JSON.stringify(secret).slice(1, -1);
+  const plantedBasic = `Basic ${Buffer.from(`${CLIENT_ID}:${secret}`).toString('base64')}`;
+  fs.writeFileSync(canary, `planted {"echo":"${plantedJson}"} and ${plantedBasic} and ${issued[0]}`);
+  const needles = [...forms, ...issued];
   const all = dirs.flatMap((dir) => findInFiles(dir, needles));
   const canaryHits = all.filter(([file]) => file === canary).map(([, needle]) => needle);
-  if (!canaryHits.includes(secret) || !canaryHits.includes(issued[0])) {
-    throw new Error('the secret search did not find its planted canary; the scan cannot be trusted');
+  if (!canaryHits.includes(plantedJson) || !canaryHits.includes(plantedBasic.slice(6)) || !canaryHits.includes(issued[0])) {
+    throw new Error('the secret search did not find its planted canaries; the scan cannot be trusted');
   }
   const hits = all.filter(([file]) => file !== canary);
+  const what = (needle) => (forms.includes(needle) ? `the client secret (${needle === secret ? 'verbatim' : `encoded as ${needle}`})` : 'a token or code the sandbox issued');
   return hits.length
-    ? {
-        state: 'failed',
-        title: SECRET_SCAN_TITLE,
-        error: hits.map(([f, needle]) => `${f}: ${needle === secret ? 'the client secret' : 'a token or code the sandbox issued'}`).join('\n'),
-      }
+    ? { state: 'failed', title: SECRET_SCAN_TITLE, error: hits.map(([f, needle]) => `${f}: ${what(needle)}`).join('\n') }
     : { state: 'passed', title: SECRET_SCAN_TITLE };
 }
 

@@ -172,7 +172,7 @@ export class ApiClient {
         return this.tokenFailure(state, error);
       }
       if (!this.knownTokens.has(token)) {
-        this.options.redactor.addSecret(token.value);
+        this.options.redactor.addIssued(token.value);
         this.knownTokens.add(token);
       }
       const headers = attemptHeaders(state.prepared.headers, requestId, token.value);

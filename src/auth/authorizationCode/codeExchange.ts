@@ -84,8 +84,8 @@ export async function exchangeAuthorizationCode(input: CodeExchangeInput): Promi
   }
   if (input.signal?.aborted) return { ok: false, failure: { kind: 'cancelled' } };
   input.redactor?.addSecret(input.clientSecret);
-  input.redactor?.addSecret(input.code);
-  input.redactor?.addSecret(input.codeVerifier);
+  input.redactor?.addIssued(input.code);
+  input.redactor?.addIssued(input.codeVerifier);
 
   // The id we send is the one users quote: an echoed X-Request-ID header is server text and is never adopted.
   const requestId = newRequestId();
@@ -136,6 +136,6 @@ export async function exchangeAuthorizationCode(input: CodeExchangeInput): Promi
       },
     };
   }
-  input.redactor?.addSecret(response.access_token);
+  input.redactor?.addIssued(response.access_token);
   return { ok: true, requestId, ...(response.scope ? { scope: response.scope } : {}) };
 }

@@ -175,7 +175,7 @@ export class ClientCredentialsTokens implements TokenSource {
     if (response.token_type.toLowerCase() !== 'bearer') {
       throw new TokenError({ ...scope, kind: 'protocol', requestId, causeCode: 'UNEXPECTED_TOKEN_TYPE' });
     }
-    this.options.redactor?.addSecret(response.access_token);
+    this.options.redactor?.addIssued(response.access_token);
     const lifetimeMs =
       typeof response.expires_in === 'number' && response.expires_in > 0 ? response.expires_in * 1000 : this.settings.defaultLifetimeMs;
     const skewMs = Math.min(this.settings.maxRefreshSkewMs, lifetimeMs * this.settings.refreshSkewFraction);

@@ -55,6 +55,15 @@ describe('Set / Clear Client Credentials', () => {
     assert.equal(idPrompt.validateInput('x'), undefined);
   });
 
+  it('refuses a secret too short to mask or made only of invisible characters, in the box, keeping what was typed', async () => {
+    fake.answers.push('my-client', SECRET);
+    await commands.executeCommand('openPayments.setClientCredentials');
+    const secretPrompt = fake.prompts.map((prompt) => prompt.options)[1];
+    assert.equal(secretPrompt.validateInput('abc'), 'The client_secret must have at least 8 visible characters. Check that the whole value was pasted.');
+    assert.equal(secretPrompt.validateInput('\u200B'), 'The client_secret is made only of invisible characters (such as a zero-width space). Copy it again from where it was issued.');
+    assert.equal(secretPrompt.validateInput(SECRET), undefined);
+  });
+
   it('changes nothing when the user presses Escape at either step', async () => {
     fake.answers.push('first', 'first-secret-value');
     await commands.executeCommand('openPayments.setClientCredentials');
@@ -208,6 +217,20 @@ describe('client certificate passphrase', () => {
       assert.ok(!JSON.stringify([...fake.settings, ext.log.lines, fake.messages]).includes('pfx-passphrase-77'));
       await commands.executeCommand('openPayments.clearCertificatePassphrase');
       assert.equal(ext.context.secrets.values.has('openPayments.clientCertificatePassphrase'), false);
+    } finally {
+      ext.dispose();
+    }
+  });
+
+  it('refuses a passphrase shorter than 4 characters or made only of invisible characters, in the box, and takes 4', async () => {
+    const ext = await activateExtension();
+    try {
+      fake.answers.push('abcd');
+      assert.equal(await commands.executeCommand('openPayments.setCertificatePassphrase'), true);
+      const validate = fake.prompts[0]?.options.validateInput;
+      assert.equal(validate?.('abc'), 'The passphrase must have at least 4 visible characters. Check that the whole value was pasted.');
+      assert.match(validate?.('\uFEFF\u200D') ?? '', /cannot be empty|invisible characters/);
+      assert.equal(validate?.('abcd'), undefined);
     } finally {
       ext.dispose();
     }

@@ -75,3 +75,65 @@ describe('redaction of platform error bodies', () => {
     assert.equal(r.redact('GET /callback?code=abc&state=xyz'), `GET /callback?code=${MASK}&state=xyz`);
   });
 });
+
+describe('redaction pattern rules that must not stop early', () => {
+  const r = new Redactor();
+
+  it('masks a form or query value to its end, past a quote, a space or a #', () => {
+    assert.equal(r.redact("client_secret=ab'cd ef#gh&scope=x"), `client_secret=${MASK}&scope=x`);
+    assert.equal(r.redact('access_token=ab cd#ef'), `access_token=${MASK}`);
+    assert.equal(r.redact("sent Bearer ab'cd ef#gh"), `sent Bearer ${MASK}`);
+  });
+
+  it('keeps a Bearer challenge readable: its auth-params carry no token', () => {
+    const challenge = 'Bearer realm="openpayments", error="invalid_token", error_description="The token expired"';
+    assert.equal(r.redact(challenge), challenge);
+    assert.equal(r.redactHeaders({ 'WWW-Authenticate': challenge })['WWW-Authenticate'], challenge);
+  });
+
+  it('masks a value inside a JSON string up to its closing quote, so the JSON stays valid', () => {
+    const body = JSON.stringify({ url: "https://x/cb?code=ab'c \"d\" e#f", auth: 'Bearer ab\'c "d"', n: 1 });
+    const out = r.redact(body);
+    assert.deepEqual(JSON.parse(out), { url: `https://x/cb?code=${MASK}`, auth: `Bearer ${MASK}`, n: 1 });
+  });
+
+  it('masks Basic credentials anywhere: a JSON object of headers, other header names, plain text', () => {
+    const basic = Buffer.from('some-client:some-secret').toString('base64');
+    assert.deepEqual(JSON.parse(r.redact(JSON.stringify({ headers: { Authorization: `Basic ${basic}` }, n: 1 }))), {
+      headers: { Authorization: `Basic ${MASK}` },
+      n: 1,
+    });
+    assert.equal(r.redact(`X-Forwarded-Auth: Basic ${basic}`), `X-Forwarded-Auth: Basic ${MASK}`);
+    assert.equal(r.redact(`retrying with Basic ${basic.replace(/=+$/, '')} now`), `retrying with Basic ${MASK} now`);
+    assert.equal(r.redact('Basic authentication is required'), 'Basic authentication is required');
+  });
+
+  it('masks user:password in a URL, also inside an error message and with JSON-escaped slashes', () => {
+    assert.equal(
+      r.redact('TypeError: Request cannot be constructed from a URL that includes credentials: https://user:p@ss@host.example/x'),
+      `TypeError: Request cannot be constructed from a URL that includes credentials: https://${MASK}@host.example/x`,
+    );
+    assert.equal(r.redact('{"u":"https:\\/\\/me:pw@host\\/p"}'), `{"u":"https:\\/\\/${MASK}@host\\/p"}`);
+    assert.equal(r.redact('mail me@example.com, see https://host.example/a@b'), 'mail me@example.com, see https://host.example/a@b');
+  });
+
+  it('masks secret values of JSON fields that are numbers, keeping the JSON valid', () => {
+    assert.deepEqual(JSON.parse(r.redact('{"password": 123456, "amount": 12}')), { password: MASK, amount: 12 });
+  });
+});
+
+describe('redaction of known secrets', () => {
+  it('masks a secret that starts right after a JSON escape without leaving a broken escape', () => {
+    const r = new Redactor();
+    r.addSecret('nabcdefgh');
+    const out = r.redact('{"a":"x\\nabcdefgh y"}');
+    assert.doesNotThrow(() => JSON.parse(out), out);
+    assert.ok(!out.includes('abcdefgh'), out);
+  });
+
+  it('ignores a secret made only of invisible characters', () => {
+    const r = new Redactor();
+    r.addSecret('\u200B\u200B\u200B\u200B\u200B');
+    assert.equal(r.redact('a\u200B\u200B\u200B\u200B\u200Bb'), 'a\u200B\u200B\u200B\u200B\u200Bb');
+  });
+});

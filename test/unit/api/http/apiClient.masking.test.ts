@@ -16,9 +16,9 @@ class CountingRedactor extends Redactor {
     return super.redact(text);
   }
 
-  override addSecret(value: string | undefined): void {
+  override addIssued(value: string | undefined): void {
     if (value) this.added.push(value);
-    super.addSecret(value);
+    super.addIssued(value);
   }
 }
 
