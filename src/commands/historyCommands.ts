@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { TokenScope } from '../auth/tokens/clientCredentialsTokens';
 import { findOperation } from '../api/catalogue';
-import { isRequestId } from '../api/http/requestId';
+import { isRequestId, newRequestId } from '../api/http/requestId';
 import { type Environment, isEnvironmentId } from '../core/environments';
 import type { Redactor } from '../core/redaction';
 import { buildCurl } from '../history/curl';
@@ -127,15 +127,15 @@ export class HistoryCommands {
     }
     const request = { ...record.request, method: record.method };
     if (!withLiveToken) {
-      await vscode.env.clipboard.writeText(buildCurl(request, { kind: 'placeholder' }));
+      await vscode.env.clipboard.writeText(buildCurl(request, { kind: 'placeholder' }, newRequestId()));
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('The cURL command was copied. Replace <token> with an access token before you run it.'),
+        vscode.l10n.t('The cURL command was copied with a new X-Request-ID. Replace <token> with an access token before you run it.'),
       );
       return true;
     }
     const token = await this.liveTokenFor(entry, request.url);
     if (token === undefined) return false;
-    await vscode.env.clipboard.writeText(buildCurl(request, { kind: 'token', token }));
+    await vscode.env.clipboard.writeText(buildCurl(request, { kind: 'token', token }, newRequestId()));
     void vscode.window.showWarningMessage(
       vscode.l10n.t('The cURL command with a live access token was copied. Treat it like a password until the token expires.'),
     );
