@@ -10,7 +10,7 @@ const KNOWN_ACCOUNTS: Readonly<Record<string, readonly { iban?: string; bban?: s
   ESSESESS: [{ iban: 'SE3750000000054400047881' }, { iban: 'SE2550000000054400047903' }],
   HANDSESS: [{ bban: '403333911', clearingNumber: '6000' }, { bban: '401975231', clearingNumber: '6000' }],
   NDEASESS: [{ bban: '41351300039' }, { bban: '32704620016' }],
-  SWEDSESS: [{ iban: 'SE4880000123459876543219' }, { iban: 'SE4880000123451234567890' }],
+  SWEDSESS: [{ iban: 'SE4880000123459876543219' }, { iban: 'SE9280000123451234567890' }],
   DABASESX: [{ bban: '84600447424379' }, { bban: '15517312471731' }],
 };
 
@@ -87,7 +87,10 @@ function buildAccounts(bank: Bank, seed: number, today: Date): Account[] {
     const preset = known[i];
     const bban = preset?.bban ?? (preset?.iban ? preset.iban.slice(4) : random.digits(bank.isoCountryCode === 'FI' ? 14 : 16));
     // Danske's sandbox accounts are UK sort code + number, given as BBAN only (reference §7.2).
-    const iban = bank.currency === 'GBP' ? undefined : (preset?.iban ?? makeIban(bank.isoCountryCode, bban));
+    // A Swedish IBAN holds the 3-digit bank code (the clearing number's start) and the account number padded
+    // to 17 digits: Handelsbanken's 9-digit BBANs alone would make an IBAN too short to be one (ISO 13616).
+    const ibanBban = preset?.clearingNumber ? `${preset.clearingNumber.slice(0, 3)}${bban.padStart(17, '0')}` : bban;
+    const iban = bank.currency === 'GBP' ? undefined : (preset?.iban ?? makeIban(bank.isoCountryCode, ibanBban));
     const corporate = bank.corporate && i === count - 1;
     const closing = random.int(2_000, 90_000) + random.int(0, 99) / 100;
     const resourceId = random.uuid();

@@ -90,9 +90,10 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
       }
       return undefined;
     }
-    const problems = await this.validate(request, document, parsed.value);
+    const body = await this.normalise(request, parsed.value);
+    const problems = await this.validate(request, document, body);
     if (problems > 0) return undefined;
-    const result = await this.runner.run({ ...request, body: parsed.value });
+    const result = await this.runner.run({ ...request, body });
     if (request.requestId !== undefined && wentOut(result)) {
       // The X-Request-ID the user typed named that send; sending the document again is a new request.
       const { requestId: _used, ...next } = request;
@@ -101,14 +102,20 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
     return result;
   }
 
+  /** A payment's IBANs typed in their printed form (spaces, lower case) are sent as banks expect them. */
+  private async normalise(request: PendingBody, body: unknown): Promise<unknown> {
+    if (!createsPayment(request)) return body;
+    const { normalisePaymentIbans } = await import('../../payments/paymentValidation');
+    return normalisePaymentIbans(body);
+  }
+
   /**
    * Payment bodies are checked before sending (amount pattern, account references, required fields, giro
    * references); each problem is marked on its field, the first one gets the cursor, and nothing is sent.
    */
   private async validate(request: PendingBody, document: vscode.TextDocument, body: unknown): Promise<number> {
     const product = request.params['payment-product'];
-    const createsPayment = request.operation.method === 'POST' && request.operation.path.endsWith('/{payment-product}');
-    if (!createsPayment || !product) {
+    if (!createsPayment(request) || !product) {
       this.diagnostics.delete(document.uri);
       return 0;
     }
@@ -154,4 +161,8 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
 function wentOut(result: ApiResult | undefined): boolean {
   if (!result) return false;
   return result.ok || result.failure.attempts.length > 0 || result.failure.exchange !== undefined;
+}
+
+function createsPayment(request: PendingBody): boolean {
+  return request.operation.method === 'POST' && request.operation.path.endsWith('/{payment-product}') && Boolean(request.params['payment-product']);
 }
