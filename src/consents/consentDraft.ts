@@ -75,6 +75,52 @@ export function parseIbans(text: string): { readonly ibans: readonly string[] } 
   return { ibans };
 }
 
+const ACCESS_LISTS = ['accounts', 'balances', 'transactions'] as const;
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Each IBAN in a consent body's access lists, with its dotted path (access.accounts.0.iban). */
+function accessIbans(body: unknown): { readonly path: string; readonly iban: string }[] {
+  const access = isRecord(body) ? body['access'] : undefined;
+  if (!isRecord(access)) return [];
+  const found: { path: string; iban: string }[] = [];
+  for (const list of ACCESS_LISTS) {
+    const refs = access[list];
+    if (!Array.isArray(refs)) continue;
+    refs.forEach((ref: unknown, index) => {
+      if (isRecord(ref) && typeof ref['iban'] === 'string') found.push({ path: `access.${list}.${index}.iban`, iban: ref['iban'] });
+    });
+  }
+  return found;
+}
+
+/**
+ * A Create Consent body typed in the editor with the IBANs of its access lists as banks expect them (spaces
+ * of the printed form removed, upper case); the body itself when there is nothing to change.
+ */
+export function normaliseConsentIbans(body: unknown): unknown {
+  if (!accessIbans(body).some(({ iban }) => normaliseIban(iban) !== iban)) return body;
+  const record = body as Readonly<Record<string, unknown>>;
+  const access = record['access'] as Readonly<Record<string, unknown>>;
+  const lists: Record<string, unknown> = { ...access };
+  for (const list of ACCESS_LISTS) {
+    const refs = access[list];
+    if (!Array.isArray(refs)) continue;
+    lists[list] = refs.map((ref: unknown) => (isRecord(ref) && typeof ref['iban'] === 'string' ? { ...ref, iban: normaliseIban(ref['iban']) } : ref));
+  }
+  return { ...record, access: lists };
+}
+
+/** The IBANs of a (normalised) consent body that fail ISO 13616, with their paths and why. */
+export function consentIbanProblems(body: unknown): { readonly path: string; readonly iban: string; readonly reason: IbanReason }[] {
+  return accessIbans(body).flatMap(({ path, iban }) => {
+    const reason = ibanProblem(iban);
+    return reason ? [{ path, iban, reason }] : [];
+  });
+}
+
 /** 89 days from today: just under the 90 days after which banks ask the PSU for SCA again. */
 export function defaultValidUntil(today: Date): string {
   return new Date(today.getTime() + 89 * DAY_MS).toISOString().slice(0, 10);

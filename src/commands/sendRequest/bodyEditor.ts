@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Operation, PsuContext } from '../../api/operationTypes';
 import type { ApiResult } from '../../api/http/requestFailure';
 import type { RequestRunner } from '../../platform/requestRunner';
+import { consentIbanProblems, normaliseConsentIbans } from '../../consents/consentDraft';
 import { parseJson } from './jsonPosition';
 
 export const BODY_EDITOR_CONTEXT = 'openPayments.bodyEditorActive';
@@ -102,8 +103,9 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
     return result;
   }
 
-  /** A payment's IBANs typed in their printed form (spaces, lower case) are sent as banks expect them. */
+  /** IBANs typed in their printed form (spaces, lower case) in a payment or consent are sent as banks expect them. */
   private async normalise(request: PendingBody, body: unknown): Promise<unknown> {
+    if (createsConsent(request)) return normaliseConsentIbans(body);
     if (!createsPayment(request)) return body;
     const { normalisePaymentIbans } = await import('../../payments/paymentValidation');
     return normalisePaymentIbans(body);
@@ -115,14 +117,24 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
    */
   private async validate(request: PendingBody, document: vscode.TextDocument, body: unknown): Promise<number> {
     const product = request.params['payment-product'];
-    if (!createsPayment(request) || !product) {
+    const consent = createsConsent(request);
+    if ((!createsPayment(request) || !product) && !consent) {
       this.diagnostics.delete(document.uri);
       return 0;
     }
     const text = document.getText();
     // Loaded on first use, like the rest of the code that only a payment needs.
     const { nearestPathOffset, validatePaymentBody } = await import('../../payments/paymentValidation');
-    const problems = validatePaymentBody(product, body, { t: (message, ...args) => vscode.l10n.t(message, ...args) });
+    const problems = consent
+      ? consentIbanProblems(body).map(({ path, reason }) => ({
+          path,
+          // The path, not the value: the body can come from anywhere (history), and notifications render markdown.
+          message:
+            reason === 'checksum'
+              ? vscode.l10n.t('{0} is not a valid IBAN: its check digits (the 3rd and 4th characters) do not match the rest (ISO 13616), so a character is probably mistyped.', path)
+              : vscode.l10n.t('{0} is not an IBAN: an IBAN is a country code, two check digits and up to 30 letters or digits, like SE45 5000 0000 0583 9825 7466.', path),
+        }))
+      : validatePaymentBody(product ?? '', body, { t: (message, ...args) => vscode.l10n.t(message, ...args) });
     this.diagnostics.set(
       document.uri,
       problems.map((problem) => {
@@ -165,4 +177,8 @@ function wentOut(result: ApiResult | undefined): boolean {
 
 function createsPayment(request: PendingBody): boolean {
   return request.operation.method === 'POST' && request.operation.path.endsWith('/{payment-product}') && Boolean(request.params['payment-product']);
+}
+
+function createsConsent(request: PendingBody): boolean {
+  return request.operation.id === 'createConsent';
 }
