@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { TokenScope } from '../auth/tokens/clientCredentialsTokens';
 import { findOperation } from '../api/catalogue';
-import { isRequestId, newRequestId } from '../api/http/requestId';
+import { isRequestId } from '../api/http/requestId';
 import { type Environment, isEnvironmentId } from '../core/environments';
 import type { Redactor } from '../core/redaction';
 import { buildCurl } from '../history/curl';
@@ -126,6 +126,8 @@ export class HistoryCommands {
       return false;
     }
     const request = { ...record.request, method: record.method };
+    // Loaded on first use: the UUID generator pulls in node:crypto, which activation does without.
+    const { newRequestId } = await import('../api/http/requestId');
     if (!withLiveToken) {
       await vscode.env.clipboard.writeText(buildCurl(request, { kind: 'placeholder' }, newRequestId()));
       void vscode.window.showInformationMessage(
