@@ -22,6 +22,7 @@ import { EnvironmentSettings } from './platform/environmentSettings';
 import { HttpSession } from './platform/httpSession';
 import { StoredSecretsLearner } from './platform/storedSecretsLearner';
 import { Logger } from './platform/logger';
+import { MissingHeaderPrompt } from './platform/missingHeaderPrompt';
 import { ParamMemory } from './platform/paramMemory';
 import { RequestRunner } from './platform/requestRunner';
 import { RequestSettingsReader } from './platform/requestSettings';
@@ -52,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const requestSettings = new RequestSettingsReader();
   const session = new HttpSession(requestSettings, credentials, context.secrets, redactor, logger);
   const responsePanel = new ResponsePanel(context.extensionUri, redactor, logger);
-  const runner = new RequestRunner(session, environment, logger, responsePanel);
+  const runner = new RequestRunner(session, environment, logger, responsePanel, new MissingHeaderPrompt(prompter, logger));
   const bodies = new BodyEditor(runner);
   const memory = new ParamMemory(context.globalState);
   const sendRequest = new SendRequestCommand(runner, bodies, environment, requestSettings, prompter, memory);

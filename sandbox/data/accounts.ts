@@ -15,7 +15,7 @@ const KNOWN_ACCOUNTS: Readonly<Record<string, readonly { iban?: string; bban?: s
     { bban: '401975231', clearingNumber: '6000', iban: 'SE8160000000000401975231' },
   ],
   NDEASESS: [{ bban: '41351300039' }, { bban: '32704620016' }],
-  SWEDSESS: [{ iban: 'SE4880000123459876543219' }, { iban: 'SE4880000123451234567890' }],
+  SWEDSESS: [{ iban: 'SE4880000123459876543219' }, { iban: 'SE9280000123451234567890' }],
   DABASESX: [{ bban: '84600447424379' }, { bban: '15517312471731' }],
 };
 

@@ -114,16 +114,16 @@ const creditTransfer = (currency: string, debtor: string, creditor: string) => (
 
 /** One body template per payment product; a client picks one by the {payment-product} path value. */
 export const PAYMENT_BODY_TEMPLATES: Readonly<Record<PaymentProduct, unknown>> = {
-  domestic: creditTransfer('SEK', 'SE1230000000000000000001', 'SE1230000000000000000002'),
+  domestic: creditTransfer('SEK', 'SE4930000000000000000001', 'SE2230000000000000000002'),
   'sepa-credit-transfers': creditTransfer('EUR', 'FI2112345600000785', 'FI5542345670000081'),
   international: {
-    ...creditTransfer('EUR', 'SE1230000000000000000001', 'DE89370400440532013000'),
+    ...creditTransfer('EUR', 'SE4930000000000000000001', 'DE89370400440532013000'),
     creditorAgent: 'COBADEFFXXX',
     creditorAddress: { street: 'Kaiserstrasse', buildingNumber: '16', city: 'Frankfurt', postalCode: '60311', country: 'DE' },
   },
   'swedish-giro': {
     instructedAmount: { currency: 'SEK', amount: '10.50' },
-    debtorAccount: { iban: 'SE1230000000000000000001', currency: 'SEK' },
+    debtorAccount: { iban: 'SE4930000000000000000001', currency: 'SEK' },
     creditorName: 'John Doe',
     creditorGiro: { giroNumber: '5555-5555', giroType: 'BANKGIRO' },
     ocrRef: '1234567890',

@@ -126,16 +126,18 @@ export class HistoryCommands {
       return false;
     }
     const request = { ...record.request, method: record.method };
+    // Loaded on first use: the UUID generator pulls in node:crypto, which activation does without.
+    const { newRequestId } = await import('../api/http/requestId');
     if (!withLiveToken) {
-      await vscode.env.clipboard.writeText(buildCurl(request, { kind: 'placeholder' }));
+      await vscode.env.clipboard.writeText(buildCurl(request, { kind: 'placeholder' }, newRequestId()));
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('The cURL command was copied. Replace <token> with an access token before you run it.'),
+        vscode.l10n.t('The cURL command was copied with a new X-Request-ID. Replace <token> with an access token before you run it.'),
       );
       return true;
     }
     const token = await this.liveTokenFor(entry, request.url);
     if (token === undefined) return false;
-    await vscode.env.clipboard.writeText(buildCurl(request, { kind: 'token', token }));
+    await vscode.env.clipboard.writeText(buildCurl(request, { kind: 'token', token }, newRequestId()));
     void vscode.window.showWarningMessage(
       vscode.l10n.t('The cURL command with a live access token was copied. Treat it like a password until the token expires.'),
     );

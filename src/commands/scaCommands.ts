@@ -84,10 +84,10 @@ export class ScaCommands {
     if (!bank) return undefined;
     const access = await this.askAccess(bank);
     if (!access) return undefined;
-    const steps = access.kind === 'ibans' ? 4 : 3;
-    const frequency = await this.askFrequency(bank, steps - 1, steps);
+    // Three questions either way: the IBANs are part of the first (which accounts), so the counter never jumps.
+    const frequency = await this.askFrequency(bank, 2, 3);
     if (!frequency) return undefined;
-    const validUntil = await this.askValidUntil(bank, steps, steps);
+    const validUntil = await this.askValidUntil(bank, 3, 3);
     if (validUntil === undefined) return undefined;
     return this.createAndAuthorise(bank, consentBody({ access, frequency, validUntil }), this.settings.read().context);
   }
@@ -130,14 +130,17 @@ export class ScaCommands {
     if (!scope) return undefined;
     if (scope.id === 'all') return { kind: 'all' };
     const answer = await this.prompter.input({
-      title: vscode.l10n.t('Create Consent at {0} (2/4): IBANs', bank),
-      prompt: vscode.l10n.t('Enter one or more IBANs, separated by commas or spaces.'),
-      placeHolder: 'SE4550000000058398257466, SE2550000000054400047903',
+      title: vscode.l10n.t('Create Consent at {0} (1/3): IBANs', bank),
+      prompt: vscode.l10n.t('Enter one or more IBANs, separated by commas. Spaces inside an IBAN and lower case are fine.'),
+      placeHolder: 'SE45 5000 0000 0583 9825 7466, SE2550000000054400047903',
       ignoreFocusOut: true,
       validateInput: (value) => {
         const parsed = parseIbans(value);
         if ('ibans' in parsed) return undefined;
-        return parsed.kind === 'empty' ? vscode.l10n.t('Enter at least one IBAN.') : vscode.l10n.t('{0} is not an IBAN.', parsed.value);
+        if (parsed.kind === 'empty') return vscode.l10n.t('Enter at least one IBAN.');
+        return parsed.reason === 'checksum'
+          ? vscode.l10n.t('{0} is not a valid IBAN: its check digits (the 3rd and 4th characters) do not match the rest, so a character is probably mistyped.', parsed.value)
+          : vscode.l10n.t('{0} is not an IBAN: an IBAN is a country code, two check digits and up to 30 letters or digits, like SE45 5000 0000 0583 9825 7466.', parsed.value);
       },
     });
     if (answer === undefined) return undefined;

@@ -3,10 +3,12 @@
 // back as a 400 FORMAT_ERROR. Pure: no `vscode` import, never throws, reads only own data properties of the
 // body (no getters run, nothing inherited, `__proto__` is just a key).
 //
-// Deliberately not checked, because the platform or a bank decides them: IBAN check digits (the catalogue's
-// templates use placeholder IBANs), bank-specific remittance lengths (Swedbank 35/10), which account kinds a
-// bank takes (Nordea: debtor BBAN), currency agreement between amount and accounts, unknown extra fields.
+// IBANs are checked by ISO 13616 (shape and mod-97 check digits), after normalisePaymentIbans has taken out
+// the spaces of the printed form and upper-cased them. Deliberately not checked, because a bank decides them:
+// bank-specific remittance lengths (Swedbank 35/10), which account kinds a bank takes (Nordea: debtor BBAN),
+// currency agreement between amount and accounts, unknown extra fields.
 import { PAYMENT_PRODUCTS, type PaymentProduct } from '../api/catalogue';
+import { ibanIsValid, normaliseIban } from '../core/iban';
 import { plainTranslate, type Translate } from '../core/translate';
 
 export { nearestPathOffset, pathOffset } from './jsonPathOffset';
@@ -39,6 +41,8 @@ interface TextRule {
   readonly min?: number;
   /** A more specific sentence ending for a value that fails `pattern`. */
   readonly explain?: (value: string) => string | undefined;
+  /** A check beyond the pattern, for a value that matches it: the English key of the sentence when it fails. */
+  readonly verify?: (value: string) => string | undefined;
 }
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,6 +59,10 @@ const RULES = {
     pattern: /^[A-Z]{2}[0-9]{2}[A-Za-z0-9]{10,30}$/,
     max: 34,
     explain: (v: string) => (/\s/.test(v) ? 'written without spaces' : undefined),
+    verify: (v: string) =>
+      ibanIsValid(v.toUpperCase())
+        ? undefined
+        : '{0} is not a valid IBAN: its check digits (the 3rd and 4th characters) do not match the rest (ISO 13616), so a character is probably mistyped.',
   },
   bban: { what: 'a BBAN of 1 to 30 letters or digits, like "41351300039"', pattern: /^[A-Za-z0-9]{1,30}$/, max: 30 },
   pan: { what: 'a card number (PAN) of up to 35 characters', min: 1, max: 35 },
@@ -191,6 +199,9 @@ class Checker {
       if (value.length > (rule.max ?? Infinity) || value.length < (rule.min ?? 0) || !rule.pattern.test(value)) {
         const specific = rule.explain?.(value);
         this.add(path, specific ? t('{0} must be {1}, {2}.', path, what, t(specific)) : t('{0} must be {1}.', path, what));
+      } else {
+        const failed = rule.verify?.(value);
+        if (failed !== undefined) this.add(path, t(failed, path));
       }
     } else if (rule.max !== undefined && value.length > rule.max) {
       this.add(path, t('{0} is {1} characters long; shorten it to at most {2} characters.', path, value.length, rule.max));
@@ -314,6 +325,26 @@ function isPaymentProduct(product: unknown): product is PaymentProduct {
  * Every problem in a payment initiation body for `product` (the {payment-product} path value), in field order;
  * an empty list when the body may be sent. Never throws.
  */
+/**
+ * The body with the IBAN of each account reference (debtorAccount, creditorAccount) as banks expect it: the
+ * printed form's spaces removed and upper case. Anything else, and a body without such IBANs, comes back as it was.
+ */
+export function normalisePaymentIbans(body: unknown): unknown {
+  if (!isJsonObject(body)) return body;
+  let changed: Record<string, unknown> | undefined;
+  for (const key of ['debtorAccount', 'creditorAccount']) {
+    const account = own(body, key);
+    if (!isJsonObject(account)) continue;
+    const iban = own(account, 'iban');
+    if (typeof iban !== 'string') continue;
+    const normalised = normaliseIban(iban);
+    if (normalised === iban) continue;
+    changed ??= { ...body };
+    changed[key] = { ...account, iban: normalised };
+  }
+  return changed ?? body;
+}
+
 export function validatePaymentBody(product: string, body: unknown, options: PaymentValidationOptions = {}): PaymentBodyProblem[] {
   const t = options.t ?? plainTranslate;
   if (!isPaymentProduct(product)) {

@@ -9,12 +9,20 @@ import { tlsFailureMeaning } from '../api/http/clientCertificate';
 import type { TokenErrorDetails } from '../auth/tokens/tokenError';
 import { ENVIRONMENT_LABELS, isEnvironmentId } from '../core/environments';
 import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
+import { settingsHeaderNamed } from '../api/http/psuHeaderRules';
+import { PSU_HEADER_SETTING_IDS } from './requestSettings';
 
-/** The setting that names the production client certificate (.pfx); its problems are worded below. */
 /** The overall per-request deadline; a request it stopped is worded with it. */
 export const REQUEST_DEADLINE_SETTING = 'openPayments.http.requestDeadlineMs';
 
+/** The setting that names the production client certificate (.pfx); its problems are worded below. */
 export const CLIENT_CERTIFICATE_SETTING = 'openPayments.production.clientCertificatePath';
+
+/** Settings other messages name; Open Settings opens exactly the one a message is about. */
+export const ENVIRONMENT_SETTING = 'openPayments.environment';
+export const API_HOST_SETTING = 'openPayments.apiHost';
+export const AUTH_HOST_SETTING = 'openPayments.authHost';
+export const RESPONSE_TIMEOUT_SETTING = 'openPayments.http.responseTimeoutMs';
 
 /** causeCode of a request that was not sent because a certificate file named in the settings cannot be used. */
 export const CLIENT_CERTIFICATE_CAUSES = {
@@ -48,8 +56,14 @@ export type FailureAction = 'showResponse' | 'showLog' | 'retry' | 'openSettings
 export interface FailureMessage {
   readonly text: string;
   readonly actions: readonly FailureAction[];
-  /** What "Open Settings" searches for, when one setting is at fault (default: all Open Payments settings). */
+  /** The one setting "Open Settings" opens; every message with that action names it in its text. */
   readonly setting?: string;
+}
+
+/** The setting a header's value comes from, when it comes from one (PSU-IP-Address: openPayments.psu.ipAddress). */
+export function settingOfHeader(header: string | undefined): string | undefined {
+  const rule = header === undefined ? undefined : settingsHeaderNamed(header);
+  return rule ? PSU_HEADER_SETTING_IDS[rule.setting] : undefined;
 }
 
 export function describeFailure(title: string, failure: RequestFailure): FailureMessage {
@@ -74,7 +88,11 @@ export function describeFailure(title: string, failure: RequestFailure): Failure
       return tokenMessage(title, failure.token, trace);
     }
     case 'dns':
-      return { text: vscode.l10n.t('{0} failed: the host name could not be resolved. Check the environment\'s hosts and your network or proxy.{1}', title, trace), actions: ['openSettings', 'retry', 'showLog'] };
+      return {
+        text: vscode.l10n.t('{0} failed: the host name could not be resolved. Check the environment ({1}), its hosts and your network or proxy.{2}', title, ENVIRONMENT_SETTING, trace),
+        actions: ['openSettings', 'retry', 'showLog'],
+        setting: ENVIRONMENT_SETTING,
+      };
     case 'refused':
       return { text: vscode.l10n.t('{0} failed: the connection was refused. Is the server (or the local sandbox) running?{1}', title, trace), actions: ['retry', 'showLog'] };
     case 'reset': {
@@ -109,7 +127,11 @@ export function describeFailure(title: string, failure: RequestFailure): Failure
           setting: REQUEST_DEADLINE_SETTING,
         };
       }
-      return { text: vscode.l10n.t('{0} timed out. Try again, or raise openPayments.http.responseTimeoutMs.{1}', title, trace), actions: ['retry', 'openSettings', 'showLog'] };
+      return {
+        text: vscode.l10n.t('{0} timed out. Try again, or raise the setting {1}.{2}', title, RESPONSE_TIMEOUT_SETTING, trace),
+        actions: ['retry', 'openSettings', 'showLog'],
+        setting: RESPONSE_TIMEOUT_SETTING,
+      };
     case 'cancelled':
       return { text: vscode.l10n.t('{0} was cancelled.{1}', title, trace), actions: [] };
     case 'http':
@@ -159,30 +181,57 @@ function tlsMessage(title: string, failure: RequestFailure, trace: string): Fail
       setting: clientCertificate,
     };
   }
-  return { text: vscode.l10n.t('{0} failed: the secure connection could not be established (certificate or TLS problem). Check the client certificate and proxy settings.{1}', title, trace), actions: ['openSettings', 'showLog'] };
+  return {
+    text: vscode.l10n.t('{0} failed: the secure connection could not be established (certificate or TLS problem). Check the client certificate ({1}) and your proxy.{2}', title, CLIENT_CERTIFICATE_SETTING, trace),
+    actions: ['openSettings', 'showLog'],
+    setting: CLIENT_CERTIFICATE_SETTING,
+  };
 }
 
 function validationMessage(title: string, failure: RequestFailure): FailureMessage {
   // Parameter and header names come from the catalogue and the header rules, never from a server.
   const param = failure.param ?? '';
   switch (failure.causeCode) {
-    case 'MISSING_PARAM':
+    case 'MISSING_PARAM': {
+      const setting = settingOfHeader(failure.param);
+      if (setting) {
+        return {
+          text: vscode.l10n.t('{0} was not sent: it requires the header {1}, and the setting {2} that fills it is empty. Set {2}, or send again and give the value when asked.', title, param, setting),
+          actions: ['openSettings', 'retry'],
+          setting,
+        };
+      }
       return { text: vscode.l10n.t('{0} was not sent: the required parameter {1} is missing.', title, param), actions: ['retry'] };
+    }
     case 'MISSING_BANK_HEADER': {
       // The BIC can come from the bank directory, i.e. from a server.
       const bank = notificationSafeId(failure.bicFi);
+      const setting = settingOfHeader(failure.param);
+      if (!setting) {
+        return {
+          text: bank
+            ? vscode.l10n.t('{0} was not sent: {1} requires the header {2}.', title, bank, param)
+            : vscode.l10n.t('{0} was not sent: the bank requires the header {1}.', title, param),
+          actions: ['retry'],
+        };
+      }
       return {
         text: bank
-          ? vscode.l10n.t('{0} was not sent: {1} requires the header {2}. Set it in the Open Payments settings (openPayments.psu.*).', title, bank, param)
-          : vscode.l10n.t('{0} was not sent: the bank requires the header {1}. Set it in the Open Payments settings (openPayments.psu.*).', title, param),
-        actions: ['openSettings'],
+          ? vscode.l10n.t('{0} was not sent: {1} requires the header {2}, and the setting {3} that fills it is empty. Set {3}, or send again and give the value when asked.', title, bank, param, setting)
+          : vscode.l10n.t('{0} was not sent: the bank requires the header {1}, and the setting {2} that fills it is empty. Set {2}, or send again and give the value when asked.', title, param, setting),
+        actions: ['openSettings', 'retry'],
+        setting,
       };
     }
     case 'INVALID_REQUEST_ID':
       return { text: vscode.l10n.t('{0} was not sent: an X-Request-ID must be a UUID, for example 1b3e1e7a-5d5c-4b52-9f0e-4a4c2b8d9e10.', title), actions: ['retry'] };
     case 'INSECURE_HOST':
     case 'INVALID_HOST':
-      return { text: vscode.l10n.t('{0} was not sent: the API host must use https (plain http only for loopback addresses).', title), actions: ['openSettings'] };
+      return {
+        text: vscode.l10n.t('{0} was not sent: the API host ({1}) must use https (plain http only for loopback addresses).', title, API_HOST_SETTING),
+        actions: ['openSettings'],
+        setting: API_HOST_SETTING,
+      };
     case 'INVALID_BODY':
       return { text: vscode.l10n.t('{0} was not sent: the request body is not valid JSON.', title), actions: ['retry'] };
     default: {
@@ -284,11 +333,19 @@ function tokenMessage(title: string, token: TokenErrorDetails | undefined, trace
     case 'invalid_scope':
       return { text: vscode.l10n.t('The token request for {0} was refused (invalid_scope): your client is not registered for the {0} product. Add that API product to your client in the Developer Portal.{1}', product, trace), actions: ['showLog'] };
     case 'insecure_host':
-      return { text: vscode.l10n.t('No token was requested: the auth host must use https (plain http only for loopback addresses).'), actions: ['openSettings'] };
+      return {
+        text: vscode.l10n.t('No token was requested: the auth host ({0}) must use https (plain http only for loopback addresses).', AUTH_HOST_SETTING),
+        actions: ['openSettings'],
+        setting: AUTH_HOST_SETTING,
+      };
     case 'cancelled':
       return { text: vscode.l10n.t('{0} was cancelled.{1}', title, trace), actions: [] };
     case 'network':
-      return { text: vscode.l10n.t('The token request for {0} could not reach the auth host. Check the environment, your network and proxy.{1}', product, trace), actions: ['retry', 'openSettings', 'showLog'] };
+      return {
+        text: vscode.l10n.t('The token request for {0} could not reach the auth host. Check the environment ({1}), your network and proxy.{2}', product, ENVIRONMENT_SETTING, trace),
+        actions: ['retry', 'openSettings', 'showLog'],
+        setting: ENVIRONMENT_SETTING,
+      };
     default:
       return { text: vscode.l10n.t('The token request for {0} failed. See the Open Payments log for details.{1}', product, trace), actions: ['retry', 'showLog'] };
   }

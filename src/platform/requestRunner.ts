@@ -11,6 +11,7 @@ import { describeResolutionProblem } from './environmentMessages';
 import { CLIENT_CERTIFICATE_CAUSES, describeFailure, type FailureAction } from './failureMessages';
 import { ClientCertificateError, type HttpSession } from './httpSession';
 import { describeError, type Logger } from './logger';
+import type { MissingHeaderPrompt } from './missingHeaderPrompt';
 
 export interface RequestInput {
   readonly operation: Operation;
@@ -35,6 +36,8 @@ export interface ExchangeRecord {
 
 export interface ResponseViewer {
   show(record: ExchangeRecord): void;
+  /** Replaces what an open view shows with this call (so it never shows an older, unrelated one); opens nothing. */
+  showIfOpen(record: ExchangeRecord): void;
 }
 
 export interface RunOptions {
@@ -56,6 +59,8 @@ export class RequestRunner implements vscode.Disposable {
     private readonly logger: Logger,
     /** The response view; it creates its webview on first show, so passing it costs nothing at activation. */
     private readonly viewer: ResponseViewer,
+    /** Asks for a settings header a call could not go without, so the user can send it at once. */
+    private readonly missingHeaders: MissingHeaderPrompt,
   ) {}
 
   /** Shows an exchange in the response view (e.g. the details behind a tree item). */
@@ -71,7 +76,7 @@ export class RequestRunner implements vscode.Disposable {
     const state = await this.environment.refresh();
     const quiet = options.quietInView !== undefined;
     if (!state.resolution.ok) {
-      if (!quiet) void this.offer(describeResolutionProblem(state.resolution) ?? '', ['openSettings']);
+      if (!quiet) void this.offer(describeResolutionProblem(state.resolution) ?? '', ['openSettings'], `openPayments.${state.resolution.setting}`);
       return undefined;
     }
     const env = state.resolution.environment;
@@ -93,10 +98,16 @@ export class RequestRunner implements vscode.Disposable {
 
     const record: ExchangeRecord = { operation: input.operation, environmentId: env.id, input, result };
     this.log(record);
+    if (!result.ok && !quiet) {
+      const answer = await this.missingHeaders.ask(input.operation.title, result.failure);
+      // Sent again with the value the user gave; the stopped attempt reached no server, so only the log has it.
+      if (answer) return this.run({ ...input, params: { ...input.params, [answer.header]: answer.value } }, options);
+    }
     this.exchanged.fire(record);
     if (result.ok) {
       if (options.show !== false) this.viewer.show(record);
     } else if (!quiet) {
+      if (options.show !== false) this.viewer.showIfOpen(record);
       void this.reportFailure(record, result.failure, options.show !== false);
     }
     return result;
@@ -171,6 +182,7 @@ export class RequestRunner implements vscode.Disposable {
     if (chosen === 'retry') await this.run(withoutTypedRequestId(record.input));
   }
 
+  /** `setting` is the one setting Open Settings opens (the messages name it); without one, the extension's settings. */
   private async offer(text: string, actions: readonly FailureAction[], setting = 'openPayments'): Promise<FailureAction | undefined> {
     const labels: Record<FailureAction, string> = {
       showResponse: vscode.l10n.t('Show Response'),

@@ -10,6 +10,26 @@ export const MAX_RESPONSE_BODY_SETTING = 'openPayments.http.maxResponseBodyMB';
 export const DEFAULT_REQUEST_DEADLINE_MS = 120_000;
 export const DEFAULT_MAX_RESPONSE_BODY_MB = 20;
 
+/** The setting each PSU/TPP header value comes from, by its full id (what Open Settings and messages name). */
+export const PSU_HEADER_SETTING_IDS: Readonly<Record<keyof PsuHeaderSettings, string>> = {
+  psuIpAddress: 'openPayments.psu.ipAddress',
+  psuUserAgent: 'openPayments.psu.userAgent',
+  psuId: 'openPayments.psu.id',
+  psuCorporateId: 'openPayments.psu.corporateId',
+  tppRedirectPreferred: 'openPayments.tppRedirectPreferred',
+  affiliatedAspspId: 'openPayments.affiliatedAspspId',
+};
+
+/** The setting's name within the openPayments section. */
+function key(setting: keyof PsuHeaderSettings): string {
+  return PSU_HEADER_SETTING_IDS[setting].slice(SECTION.length + 1);
+}
+
+/** Saves a PSU/TPP header value in the user settings, where the request settings read it from. */
+export async function savePsuHeaderSetting(setting: keyof PsuHeaderSettings, value: string): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update(key(setting), value, vscode.ConfigurationTarget.Global);
+}
+
 export interface TransportSettings {
   readonly connectTimeoutMs: number;
   readonly headersTimeoutMs: number;
@@ -44,16 +64,16 @@ function positive(value: number | undefined, fallback: number): number {
 export class RequestSettingsReader {
   read(): RequestSettings {
     const config = vscode.workspace.getConfiguration(SECTION);
-    const redirect = config.get<string>('tppRedirectPreferred');
+    const redirect = config.get<string>(key('tppRedirectPreferred'));
     return {
       context: config.get<string>('psuContext') === 'corporate' ? 'corporate' : 'private',
       psuHeaders: {
-        psuIpAddress: text(config.get<string>('psu.ipAddress')),
-        psuUserAgent: text(config.get<string>('psu.userAgent')),
-        psuId: text(config.get<string>('psu.id')),
-        psuCorporateId: text(config.get<string>('psu.corporateId')),
+        psuIpAddress: text(config.get<string>(key('psuIpAddress'))),
+        psuUserAgent: text(config.get<string>(key('psuUserAgent'))),
+        psuId: text(config.get<string>(key('psuId'))),
+        psuCorporateId: text(config.get<string>(key('psuCorporateId'))),
         tppRedirectPreferred: redirect === 'true' ? true : redirect === 'false' ? false : undefined,
-        affiliatedAspspId: text(config.get<string>('affiliatedAspspId')),
+        affiliatedAspspId: text(config.get<string>(key('affiliatedAspspId'))),
       },
       transport: this.readTransport(),
     };

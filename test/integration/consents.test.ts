@@ -4,6 +4,7 @@ import { CONSENT_BODY_TEMPLATE } from '../../src/api/catalogue';
 import type { ApiResult } from '../../src/api/http/requestFailure';
 import type { ScaOutcome } from '../../src/sca/types';
 import type { ConsentNode } from '../../src/views/consentsTree';
+import { requestMark, requestsSince } from '../support/sandboxAdmin';
 import { eventually, extensionApi, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
 
 const BIC = 'HANDSESS';
@@ -79,6 +80,45 @@ describe('the Consents & Accounts view against the local sandbox', function () {
     const body = JSON.parse(vscode.window.activeTextEditor?.document.getText() ?? '{}') as { debtorAccount?: { iban?: string } };
     assert.equal(body.debtorAccount?.iban, first.account.iban, 'the debtor account is the account the payment was started from');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('Initiate Payment from Account with PSU-IP-Address empty asks for it inline, sends, and offers to save it', async () => {
+    const api = await extensionApi();
+    const [account] = await api.consents.getChildren(await consentNode());
+    assert.ok(account?.kind === 'account', 'the authorised consent lists its accounts');
+    // HANDSESS refuses calls without PSU-IP-Address; the suite's setting is emptied, as on a fresh install.
+    const config = () => vscode.workspace.getConfiguration('openPayments');
+    await config().update('psu.ipAddress', undefined, vscode.ConfigurationTarget.Global);
+    try {
+      await withPrompter(api, [(items) => items.find((item) => item.label === 'domestic')], () =>
+        vscode.commands.executeCommand('openPayments.accounts.initiatePayment', account),
+      );
+      const document = vscode.window.activeTextEditor?.document;
+      assert.ok(document && document.getText().includes('debtorAccount'), 'the body editor opened');
+
+      const mark = await requestMark(String(API_HOST));
+      const sent = await withPrompter(api, ['203.0.113.7', 'save'], async (prompter) => {
+        const result = await vscode.commands.executeCommand<ApiResult>('openPayments.sendBody', document.uri);
+        const [asked, keep] = prompter.asked;
+        assert.equal(asked?.kind, 'input');
+        const input = asked?.options as vscode.InputBoxOptions;
+        assert.equal(input.title, 'Create Payment Initiation: PSU-IP-Address');
+        assert.match(input.prompt ?? '', /requires the header PSU-IP-Address, and the setting openPayments\.psu\.ipAddress is empty\. The IP address of .* For example: 192\.168\.0\.1$/);
+        assert.equal(keep?.kind, 'pick', 'saving it is offered');
+        return result;
+      });
+
+      assert.ok(sent?.ok, sent && !sent.ok ? sent.failure.summary : 'nothing was sent');
+      assert.equal(sent.exchange.status, 201);
+      assert.equal(sent.exchange.requestHeaders['PSU-IP-Address'], '203.0.113.7');
+      // The sandbox enforces HANDSESS's rule, so its 201 for this X-Request-ID shows the header went over the wire.
+      const wire = await requestsSince(String(API_HOST), mark);
+      assert.deepEqual(wire.map((r) => [r.method, r.status, r.requestId]), [['POST', 201, sent.exchange.requestId]]);
+      assert.equal(config().inspect<string>('psu.ipAddress')?.globalValue, '203.0.113.7', 'saved in the user settings');
+    } finally {
+      await config().update('psu.ipAddress', '192.168.0.1', vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   it('says when a consent has expired and offers to authorise again', async () => {

@@ -48,7 +48,7 @@ describe('sandbox per-bank rules (reference §7.2)', () => {
 
     it('to a Swedbank account by IBAN (bank code 800, the sandbox accounts), BBAN (clearing 7000–8999) or clearingNumber: 35 pass, 36 are refused', async () => {
       const swedbank: Body[] = [
-        { iban: 'SE4880000123451234567890', currency: 'SEK' },
+        { iban: 'SE9280000123451234567890', currency: 'SEK' },
         { bban: '83279123456789', currency: 'SEK' },
         { bban: '71234567890', currency: 'SEK' },
         { bban: '123456789', clearingNumber: '8327-9', currency: 'SEK' },
@@ -174,11 +174,11 @@ describe('sandbox per-bank rules (reference §7.2)', () => {
       refused(await pay('NDEASESS', 'domestic', { ...nordea, debtorAccount: { iban: makeIban('SE', '41351300039'), currency: 'SEK' } }), 'debtorAccount.bban', rule);
       refused(await pay('NDEASESS', 'domestic', { ...nordea, creditorAccount: { bban: '32704620016', currency: 'SEK' } }), 'creditorAccount.iban', rule);
       refused(await pay('NDEASESS', 'domestic', { ...nordea, instructedAmount: { currency: 'EUR', amount: '10.50' } }), 'instructedAmount.currency', rule);
-      refused(await pay('NDEASESS', 'domestic', { ...nordea, creditorAccount: { iban: 'SE1230000000000000000002', currency: 'EUR' } }), 'creditorAccount.currency', rule);
+      refused(await pay('NDEASESS', 'domestic', { ...nordea, creditorAccount: { iban: 'SE2230000000000000000002', currency: 'EUR' } }), 'creditorAccount.currency', rule);
     });
 
     it('leaves corporate payments and giro payments alone', async () => {
-      const ibanDebtor = { ...nordea, debtorAccount: { iban: 'SE1230000000000000000001', currency: 'SEK' } };
+      const ibanDebtor = { ...nordea, debtorAccount: { iban: 'SE4930000000000000000001', currency: 'SEK' } };
       accepted(await pay('NDEASESS', 'domestic', ibanDebtor, 'paymentinitiation corporate'));
       accepted(await pay('NDEASESS', 'swedish-giro', template('swedish-giro', 'NDEASESS')));
     });

@@ -74,7 +74,7 @@ describe('sandbox error rows', () => {
       expectError(await call({ ...base, validUntil: '2099-13-01' }), 400, 'FORMAT_ERROR', 'validUntil');
       expectError(await call({ ...base, validUntil: '2001-01-01' }), 400, 'FORMAT_ERROR', 'validUntil');
       expectError(await call({ ...base, access: { accounts: [{ iban: 'not an iban' }] } }), 400, 'FORMAT_ERROR', 'access.accounts[0].iban');
-      expectError(await call({ ...base, access: { accounts: [{ iban: 'SE1230000000000000000001' }] } }), 400, 'RESOURCE_UNKNOWN', 'access.accounts[0]');
+      expectError(await call({ ...base, access: { accounts: [{ iban: 'SE4930000000000000000001' }] } }), 400, 'RESOURCE_UNKNOWN', 'access.accounts[0]');
       const iban = 'SE3750000000054400047881';
       const other = 'SE2550000000054400047903';
       expectError(await call({ ...base, access: { accounts: [{ iban }], balances: [{ iban: other }] } }), 400, 'PARAMETER_NOT_CONSISTENT', 'access.balances');

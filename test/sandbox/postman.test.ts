@@ -17,7 +17,8 @@ import { OPERATIONS } from '../../src/api/catalogue';
 const RUNS = [
   { bic: 'ESSESESS', consentIban: 'SE3750000000054400047881' },
   { bic: 'NDEASESS', consentIban: makeIban('SE', '41351300039') },
-  { bic: 'HANDSESS', consentIban: 'SE5460000000000403333911' },
+  // Bank code 600 (clearing 6000) and the account number padded to 17 digits, as Swedish IBANs are built.
+  { bic: 'HANDSESS', consentIban: makeIban('SE', '60000000000403333911') },
 ] as const;
 
 /** The status each request is documented to get (reference §4, §7.2). */

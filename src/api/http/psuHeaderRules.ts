@@ -20,20 +20,41 @@ type SendWhen =
   /** Only in the corporate context. */
   | 'corporate';
 
-interface SettingsHeader {
+export interface SettingsHeader {
   readonly header: string;
   readonly setting: keyof PsuHeaderSettings;
   readonly when: SendWhen;
+  /** What the header says, as one English sentence (the key the UI localises), for asking the user for it. */
+  readonly meaning: string;
+  readonly example: string;
 }
 
 export const SETTINGS_HEADERS: readonly SettingsHeader[] = [
-  { header: 'PSU-IP-Address', setting: 'psuIpAddress', when: 'always' },
-  { header: 'PSU-User-Agent', setting: 'psuUserAgent', when: 'always' },
-  { header: 'PSU-ID', setting: 'psuId', when: 'always' },
-  { header: 'PSU-Corporate-Id', setting: 'psuCorporateId', when: 'corporate' },
-  { header: 'TPP-Redirect-Preferred', setting: 'tppRedirectPreferred', when: 'always' },
-  { header: 'X-AffiliatedASPSP-ID', setting: 'affiliatedAspspId', when: 'declared' },
+  {
+    header: 'PSU-IP-Address',
+    setting: 'psuIpAddress',
+    when: 'always',
+    meaning: 'The IP address of the device the PSU (the bank customer) uses, as your own front end sees it.',
+    example: '192.168.0.1',
+  },
+  {
+    header: 'PSU-User-Agent',
+    setting: 'psuUserAgent',
+    when: 'always',
+    meaning: "The user agent of the PSU's browser or app, as your own front end received it.",
+    example: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
+  },
+  { header: 'PSU-ID', setting: 'psuId', when: 'always', meaning: "The PSU's identity at the bank, for a Swedish bank the personnummer (yyyyMMddNNNN).", example: '198301014882' },
+  { header: 'PSU-Corporate-Id', setting: 'psuCorporateId', when: 'corporate', meaning: "The company's identity at the bank, sent in the corporate context.", example: '5560000001' },
+  { header: 'TPP-Redirect-Preferred', setting: 'tppRedirectPreferred', when: 'always', meaning: 'Whether you prefer redirect SCA (true) or decoupled SCA (false).', example: 'false' },
+  { header: 'X-AffiliatedASPSP-ID', setting: 'affiliatedAspspId', when: 'declared', meaning: 'The id of an affiliated bank, from Get ASPSP Details.', example: '08999' },
 ];
+
+/** The settings header with this name in any case (PSU-Corporate-ID is PSU-Corporate-Id), if it is one. */
+export function settingsHeaderNamed(name: string): SettingsHeader | undefined {
+  const lower = name.toLowerCase();
+  return SETTINGS_HEADERS.find((rule) => rule.header.toLowerCase() === lower);
+}
 
 /** Headers a bank rejects calls without (Consent, AIS and PIS calls; ASPSP Information is bank-neutral). */
 export const BANK_REQUIRED_HEADERS: Readonly<Record<string, readonly string[]>> = {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Operation, PsuContext } from '../../api/operationTypes';
 import type { ApiResult } from '../../api/http/requestFailure';
 import type { RequestRunner } from '../../platform/requestRunner';
+import { consentIbanProblems, normaliseConsentIbans } from '../../consents/consentDraft';
 import { parseJson } from './jsonPosition';
 
 export const BODY_EDITOR_CONTEXT = 'openPayments.bodyEditorActive';
@@ -90,9 +91,10 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
       }
       return undefined;
     }
-    const problems = await this.validate(request, document, parsed.value);
+    const body = await this.normalise(request, parsed.value);
+    const problems = await this.validate(request, document, body);
     if (problems > 0) return undefined;
-    const result = await this.runner.run({ ...request, body: parsed.value });
+    const result = await this.runner.run({ ...request, body });
     if (request.requestId !== undefined && wentOut(result)) {
       // The X-Request-ID the user typed named that send; sending the document again is a new request.
       const { requestId: _used, ...next } = request;
@@ -101,21 +103,38 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
     return result;
   }
 
+  /** IBANs typed in their printed form (spaces, lower case) in a payment or consent are sent as banks expect them. */
+  private async normalise(request: PendingBody, body: unknown): Promise<unknown> {
+    if (createsConsent(request)) return normaliseConsentIbans(body);
+    if (!createsPayment(request)) return body;
+    const { normalisePaymentIbans } = await import('../../payments/paymentValidation');
+    return normalisePaymentIbans(body);
+  }
+
   /**
    * Payment bodies are checked before sending (amount pattern, account references, required fields, giro
    * references); each problem is marked on its field, the first one gets the cursor, and nothing is sent.
    */
   private async validate(request: PendingBody, document: vscode.TextDocument, body: unknown): Promise<number> {
     const product = request.params['payment-product'];
-    const createsPayment = request.operation.method === 'POST' && request.operation.path.endsWith('/{payment-product}');
-    if (!createsPayment || !product) {
+    const consent = createsConsent(request);
+    if ((!createsPayment(request) || !product) && !consent) {
       this.diagnostics.delete(document.uri);
       return 0;
     }
     const text = document.getText();
     // Loaded on first use, like the rest of the code that only a payment needs.
     const { nearestPathOffset, validatePaymentBody } = await import('../../payments/paymentValidation');
-    const problems = validatePaymentBody(product, body, { t: (message, ...args) => vscode.l10n.t(message, ...args) });
+    const problems = consent
+      ? consentIbanProblems(body).map(({ path, reason }) => ({
+          path,
+          // The path, not the value: the body can come from anywhere (history), and notifications render markdown.
+          message:
+            reason === 'checksum'
+              ? vscode.l10n.t('{0} is not a valid IBAN: its check digits (the 3rd and 4th characters) do not match the rest (ISO 13616), so a character is probably mistyped.', path)
+              : vscode.l10n.t('{0} is not an IBAN: an IBAN is a country code, two check digits and up to 30 letters or digits, like SE45 5000 0000 0583 9825 7466.', path),
+        }))
+      : validatePaymentBody(product ?? '', body, { t: (message, ...args) => vscode.l10n.t(message, ...args) });
     this.diagnostics.set(
       document.uri,
       problems.map((problem) => {
@@ -154,4 +173,12 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
 function wentOut(result: ApiResult | undefined): boolean {
   if (!result) return false;
   return result.ok || result.failure.attempts.length > 0 || result.failure.exchange !== undefined;
+}
+
+function createsPayment(request: PendingBody): boolean {
+  return request.operation.method === 'POST' && request.operation.path.endsWith('/{payment-product}') && Boolean(request.params['payment-product']);
+}
+
+function createsConsent(request: PendingBody): boolean {
+  return request.operation.id === 'createConsent';
 }

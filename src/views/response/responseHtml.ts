@@ -119,7 +119,9 @@ ${m.text !== undefined ? `<blockquote class="server-text">${e(m.text)}</blockquo
 function bodySection(model: ResponseViewModel, t: Translate): string {
   const body = model.body;
   if (body.kind === 'none') {
-    return model.status !== undefined ? `<section class="body"><h2>${e(t('Response body'))}</h2><p class="muted">${e(t('The response has no body.'))}</p></section>` : '';
+    // A call that failed before any response still says so here, so the view never looks like an older answer.
+    const note = model.status !== undefined ? t('The response has no body.') : t('No response came back for this request.');
+    return `<section class="body"><h2>${e(t('Response body'))}</h2><p class="muted">${e(note)}</p></section>`;
   }
   const notes: string[] = [];
   if (body.spilledBytes !== undefined) {

@@ -36,6 +36,11 @@ export class ResponsePanel implements vscode.Disposable {
     this.showRecord(responseRecordFrom(call, this.redactor));
   }
 
+  /** Shows a call in the panel when it is open, so it never goes on showing an earlier, unrelated one. */
+  showIfOpen(call: RecordedCall): void {
+    if (this.panel) this.show(call);
+  }
+
   /** Shows a record (a call just made, or one from history), creating the panel or reusing the open one. */
   showRecord(record: ResponseRecord): void {
     const model = buildResponseViewModel(record, this.redactor);

@@ -2,6 +2,7 @@
 // (the record is masked already; this is the last gate before pixels), with the body cut to a preview.
 // Pure, no vscode import.
 import type { RequestFailureKind } from '../../api/http/requestFailure';
+import { findOperation } from '../../api/catalogue';
 import { explainTppCode } from '../../api/tppCodeExplanations';
 import { ENVIRONMENT_LABELS, isEnvironmentId } from '../../core/environments';
 import type { Redactor } from '../../core/redaction';
@@ -107,6 +108,7 @@ export function buildResponseViewModel(record: ResponseRecord, redactor: Redacto
   const failure = record.failure;
   const body = bodyPreview(exchange ? r(exchange.bodyText) : '', previewChars);
   const requestBody = exchange?.requestBody ?? record.request?.body;
+  const group = findOperation(record.operationId)?.group;
   return {
     title: r(record.operationTitle),
     operationId: r(record.operationId),
@@ -131,7 +133,8 @@ export function buildResponseViewModel(record: ResponseRecord, redactor: Redacto
         }
       : {}),
     tppMessages: (record.tppMessages ?? []).map((m) => {
-      const explanation = explainTppCode(m.code);
+      // Explained for the operation it answered: RESOURCE_UNKNOWN is a bank on Get ASPSP Details, a payment on PIS.
+      const explanation = explainTppCode(m.code, group);
       return {
         category: r(m.category),
         // Masking the code on its own keeps it readable (only JSON "code" fields in a body look like OAuth codes).

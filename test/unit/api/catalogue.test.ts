@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation, paymentBodyTemplate } from '../../../src/api/catalogue';
 import type { Operation } from '../../../src/api/operationTypes';
+import { ibanIsValid } from '../../../src/core/iban';
+import { createAccountBook } from '../../../sandbox/data/accounts';
+import { buildDirectory } from '../../../sandbox/data/directory';
 import { OAS_FILE, loadOas, referenceDir, type OasDocument } from '../../sandbox/helpers/reference';
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch']);
@@ -93,10 +96,41 @@ describe('catalogue', () => {
     assert.deepEqual(Object.keys(PAYMENT_BODY_TEMPLATES).sort(), [...PAYMENT_PRODUCTS].sort());
   });
 
+  it('uses only IBANs that pass the ISO 13616 check in every body template, so a template sent as it is is not refused for its check digits', () => {
+    const ibans: string[] = [];
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (typeof value === 'object' && value !== null) {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === 'iban' && typeof inner === 'string') ibans.push(inner);
+          else collect(inner);
+        }
+      }
+    };
+    for (const operation of OPERATIONS) collect(operation.bodyTemplate);
+    for (const product of PAYMENT_PRODUCTS) collect(paymentBodyTemplate(product));
+    assert.ok(ibans.length >= 4, `found ${ibans.length}`);
+    for (const iban of ibans) assert.ok(ibanIsValid(iban), `${iban} in a template`);
+  });
+
+  it('gives the local sandbox\'s demo accounts valid IBANs, so a Payment from Account with them is not refused', () => {
+    const directory = buildDirectory(1, 20);
+    const book = createAccountBook(1, new Date('2026-12-01T00:00:00Z'));
+    let checked = 0;
+    for (const bank of directory.banks) {
+      for (const account of book.accountsOf(bank)) {
+        if (account.iban === undefined) continue;
+        checked++;
+        assert.ok(ibanIsValid(account.iban), `${bank.bicFi} ${account.iban}`);
+      }
+    }
+    assert.ok(checked > 10, `checked ${checked}`);
+  });
+
   it('names the debtor as the bank documents: BBAN for a Nordea domestic payment, the IBAN template elsewhere', () => {
     const nordea = paymentBodyTemplate('domestic', 'NDEASESS') as Record<string, unknown>;
     const domestic = PAYMENT_BODY_TEMPLATES.domestic as Record<string, unknown>;
-    assert.deepEqual(nordea['debtorAccount'], { bban: '30000000000000000001', currency: 'SEK' }, 'the placeholder IBAN SE1230000000000000000001 as BBAN');
+    assert.deepEqual(nordea['debtorAccount'], { bban: '30000000000000000001', currency: 'SEK' }, 'the placeholder IBAN SE4930000000000000000001 as BBAN');
     assert.deepEqual({ ...nordea, debtorAccount: domestic['debtorAccount'] }, domestic, 'nothing else changes');
     for (const product of PAYMENT_PRODUCTS) {
       for (const bic of [undefined, 'ESSESESS', 'HANDSESS', 'SWEDSESS']) assert.equal(paymentBodyTemplate(product, bic), PAYMENT_BODY_TEMPLATES[product], `${product} at ${bic}`);

@@ -118,7 +118,7 @@ const SINKS: Record<string, Sink> = {
     const store = new HistoryStore({ state: new MemoryState(), files: new MemoryFiles(), redactor, maxEntries: () => 10, log: { error: () => undefined }, callDefaults: () => SANDBOX_DEFAULTS });
     const record = await store.record(recorded(apiRequest('getASPSPList'), ok(exchangeEchoing(encoded))));
     assert.ok(record.request, 'the record keeps the request for cURL');
-    return buildCurl({ ...record.request, method: record.method }, { kind: 'placeholder' });
+    return buildCurl({ ...record.request, method: record.method }, { kind: 'placeholder' }, '00000000-0000-4000-8000-000000000001');
   },
   'failure notifications': async (encoded, redactor) => {
     const store = new HistoryStore({ state: new MemoryState(), files: new MemoryFiles(), redactor, maxEntries: () => 10, log: { error: () => undefined }, callDefaults: () => SANDBOX_DEFAULTS });

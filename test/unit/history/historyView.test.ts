@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TokenScope } from '../../../src/auth/tokens/clientCredentialsTokens';
+import { isRequestId } from '../../../src/api/http/requestId';
 import { TokenError } from '../../../src/auth/tokens/tokenError';
 import { Redactor } from '../../../src/core/redaction';
 import { HistoryStore } from '../../../src/history/historyStore';
@@ -208,7 +209,13 @@ describe('History view and its commands', () => {
     assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyAsCurl, entries()[0]), true);
     assert.match(viewsFake.clipboard, /^curl --request 'GET' 'https:\/\/api\.sandbox\.openbankingplatform\.com\/psd2\/aspspinformation\/v1\/aspsps\?isoCountryCodes=SE'/);
     assert.ok(viewsFake.clipboard.includes("'Authorization: Bearer <token>'"));
-    assert.ok(viewsFake.clipboard.includes(`'X-Request-ID: ${REQUEST_ID}'`));
+    assert.ok(!viewsFake.clipboard.includes(REQUEST_ID), 'running the copy would send the recorded X-Request-ID again');
+    const first = /'X-Request-ID: ([0-9a-f-]{36})'/.exec(viewsFake.clipboard)?.[1];
+    assert.ok(first !== undefined && isRequestId(first), viewsFake.clipboard);
+    assert.equal(await commands.executeCommand(HISTORY_COMMANDS.copyAsCurl, entries()[0]), true);
+    const second = /'X-Request-ID: ([0-9a-f-]{36})'/.exec(viewsFake.clipboard)?.[1];
+    assert.ok(second !== undefined && second !== first, 'each copy carries its own id');
+    assert.match(fake.messages.at(-1)?.message ?? '', /new X-Request-ID/);
     assert.equal(prompter.confirms.length, 0);
     assert.equal(tokenScopes.length, 0);
   });

@@ -41,4 +41,25 @@ describe('Initiate Payment… from an account (fake VS Code, real sandbox)', fun
     const { debtor } = await bodyFrom(accountNode('ESSESESS', { iban, bban: iban.slice(4) }));
     assert.deepEqual(debtor, { iban, currency: 'SEK' });
   });
+
+  it('sends a creditor IBAN typed in its printed form (spaces, lower case) as banks expect it, and refuses wrong check digits before sending', async () => {
+    const iban = 'SE3750000000054400047881';
+    const { document } = await bodyFrom(accountNode('ESSESESS', { iban, bban: iban.slice(4) }));
+    const body = JSON.parse(document.getText()) as Record<string, unknown>;
+
+    document.userEdit(JSON.stringify({ ...body, creditorAccount: { iban: 'se25 5000 0000 0544 0004 7904', currency: 'SEK' } }, null, 2));
+    fake.messages.length = 0;
+    assert.equal(await commands.executeCommand('openPayments.sendBody', document.uri), undefined, 'nothing is sent');
+    assert.match(
+      fake.messages.find((m) => m.severity === 'error')?.message ?? '',
+      /^Create Payment Initiation was not sent: creditorAccount\.iban is not a valid IBAN: its check digits .* do not match the rest \(ISO 13616\)/,
+    );
+
+    document.userEdit(JSON.stringify({ ...body, creditorAccount: { iban: 'se25 5000 0000 0544 0004 7903', currency: 'SEK' } }, null, 2));
+    const sent = await commands.executeCommand<ApiResult>('openPayments.sendBody', document.uri);
+    assert.ok(sent?.ok, sent && !sent.ok ? sent.failure.summary : 'not sent');
+    assert.equal(sent.exchange.status, 201);
+    assert.deepEqual((JSON.parse(sent.exchange.requestBody ?? '{}') as { creditorAccount?: unknown }).creditorAccount, { iban: 'SE2550000000054400047903', currency: 'SEK' });
+    assert.match(document.getText(), /se25 5000/, 'what the user typed stays in the editor');
+  });
 });

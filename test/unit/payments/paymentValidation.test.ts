@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS } from '../../../src/api/catalogue';
 import { plainTranslate } from '../../../src/core/translate';
-import { validatePaymentBody, type PaymentBodyProblem } from '../../../src/payments/paymentValidation';
+import { normalisePaymentIbans, validatePaymentBody, type PaymentBodyProblem } from '../../../src/payments/paymentValidation';
 
 const TODAY = '2026-11-25';
 type Body = Record<string, unknown>;
@@ -151,11 +151,11 @@ describe('validatePaymentBody', () => {
         'creditorAccount must name the account with exactly one of iban, bban, pan, maskedPan or msisdn; none was given.',
       );
       assert.equal(
-        only('domestic', domestic({ debtorAccount: { iban: 'SE1230000000000000000001', bban: '41351300039' } }), 'debtorAccount'),
+        only('domestic', domestic({ debtorAccount: { iban: 'SE4930000000000000000001', bban: '41351300039' } }), 'debtorAccount'),
         'debtorAccount must name the account with exactly one of iban, bban, pan, maskedPan, msisdn, bankgiroNumber or plusgiroNumber; keep only one of iban and bban.',
       );
-      assert.match(only('domestic', domestic({ creditorAccount: { IBAN: 'SE1230000000000000000002' } }), 'creditorAccount'), /none was given \(found "IBAN"; names are case-sensitive\)\.$/);
-      assert.match(only('domestic', domestic({ creditorAccount: 'SE1230000000000000000002' }), 'creditorAccount'), /^creditorAccount must be an account reference .* not a string\.$/);
+      assert.match(only('domestic', domestic({ creditorAccount: { IBAN: 'SE2230000000000000000002' } }), 'creditorAccount'), /none was given \(found "IBAN"; names are case-sensitive\)\.$/);
+      assert.match(only('domestic', domestic({ creditorAccount: 'SE2230000000000000000002' }), 'creditorAccount'), /^creditorAccount must be an account reference .* not a string\.$/);
     });
 
     it('takes giro numbers for the debtor only', () => {
@@ -168,6 +168,7 @@ describe('validatePaymentBody', () => {
         [{ iban: 'SE12 3000 0000 0000 0000 0001' }, 'creditorAccount.iban', /must be an IBAN: .*, written without spaces\.$/],
         [{ iban: 'se1230000000000000000002' }, 'creditorAccount.iban', /^creditorAccount\.iban must be an IBAN: 2 capital letters/],
         [{ iban: 'SE12300' }, 'creditorAccount.iban', /must be an IBAN/],
+        [{ iban: 'SE4550000000058398257467' }, 'creditorAccount.iban', /^creditorAccount\.iban is not a valid IBAN: its check digits \(the 3rd and 4th characters\) do not match the rest \(ISO 13616\)/],
         [{ iban: `SE12${'1'.repeat(31)}` }, 'creditorAccount.iban', /must be an IBAN/],
         [{ bban: '4135-1300039' }, 'creditorAccount.bban', /^creditorAccount\.bban must be a BBAN of 1 to 30 letters or digits/],
         [{ msisdn: '' }, 'creditorAccount.msisdn', /^creditorAccount\.msisdn must not be empty;/],
@@ -180,6 +181,26 @@ describe('validatePaymentBody', () => {
       }
       assert.match(only('domestic', domestic({ debtorAccount: { plusgiroNumber: '94-82-94' } }), 'debtorAccount.plusgiroNumber'), /digits with at most one hyphen/);
       assert.deepEqual(problems('domestic', domestic({ creditorAccount: { maskedPan: '123456xxxxxx1234' } })), []);
+    });
+  });
+
+  describe('IBANs in their printed form', () => {
+    it('are sent without spaces and in upper case, and then pass', () => {
+      const typed = domestic({ debtorAccount: { iban: 'se49 3000 0000 0000 0000 0001', currency: 'SEK' }, creditorAccount: { iban: 'SE25\u00a05000 0000 0544 0004 7903' } });
+      const normalised = normalisePaymentIbans(typed) as Body;
+      assert.deepEqual(normalised['debtorAccount'], { iban: 'SE4930000000000000000001', currency: 'SEK' });
+      assert.deepEqual(normalised['creditorAccount'], { iban: 'SE2550000000054400047903' });
+      assert.deepEqual(problems('domestic', normalised), []);
+      assert.notEqual(normalised, typed, 'the typed body is not changed in place');
+      assert.match(JSON.stringify(typed), /se49 3000/);
+    });
+
+    it('leave bodies without IBANs, and whatever is not an account IBAN, as they were', () => {
+      for (const body of [null, 'text', [], template('swedish-giro'), domestic({ creditorAccount: { bban: '41351300039' } }), domestic({ creditorAccount: { iban: 5 } })]) {
+        assert.equal(normalisePaymentIbans(body), body);
+      }
+      const valid = template('domestic');
+      assert.equal(normalisePaymentIbans(valid), valid);
     });
   });
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { RequestFailure } from '../../../src/api/http/requestFailure';
-import { describeFailure } from '../../../src/platform/failureMessages';
+import type { TokenErrorDetails } from '../../../src/auth/tokens/tokenError';
+import { CLIENT_CERTIFICATE_CAUSES, describeFailure, describeTokenError, type FailureMessage } from '../../../src/platform/failureMessages';
+import { readManifest } from '../fakes/manifest';
 import { HOSTILE_VALUES, LINK } from '../core/hostileValues';
 
 const ID = '0b8f5a4e-8c1d-4b9e-9f3a-2d7c6e5b4a31';
@@ -45,7 +47,10 @@ describe('failure messages', () => {
       assert.ok(!token.text.includes('X-Request-ID'), token.text);
     }
     const header = describeFailure('Create Consent', failure({ kind: 'validation', causeCode: 'MISSING_BANK_HEADER', param: 'PSU-IP-Address', bicFi: LINK, requestId: undefined }));
-    assert.equal(header.text, 'Create Consent was not sent: the bank requires the header PSU-IP-Address. Set it in the Open Payments settings (openPayments.psu.*).');
+    assert.equal(
+      header.text,
+      'Create Consent was not sent: the bank requires the header PSU-IP-Address, and the setting openPayments.psu.ipAddress that fills it is empty. Set openPayments.psu.ipAddress, or send again and give the value when asked.',
+    );
   });
 
   it('say which credential to fix on invalid_client: the client ID and secret stored for that environment', () => {
@@ -78,9 +83,53 @@ describe('failure messages', () => {
     assert.match(message.text, /not registered for the Account Information product\. Add that API product to your client in the Developer Portal\./);
   });
 
-  it('point at the setting when a bank requires a PSU header', () => {
-    const message = describeFailure('Create Consent', failure({ kind: 'validation', causeCode: 'MISSING_BANK_HEADER', param: 'PSU-IP-Address', bicFi: 'HANDSESS', requestId: undefined }));
-    assert.equal(message.text, 'Create Consent was not sent: HANDSESS requires the header PSU-IP-Address. Set it in the Open Payments settings (openPayments.psu.*).');
-    assert.deepEqual(message.actions, ['openSettings']);
+  it('point at the one setting when a bank requires a PSU header', () => {
+    const message = describeFailure('Create Consent', failure({ kind: 'validation', causeCode: 'MISSING_BANK_HEADER', param: 'PSU-User-Agent', bicFi: 'SWEDSESS', requestId: undefined }));
+    assert.equal(
+      message.text,
+      'Create Consent was not sent: SWEDSESS requires the header PSU-User-Agent, and the setting openPayments.psu.userAgent that fills it is empty. Set openPayments.psu.userAgent, or send again and give the value when asked.',
+    );
+    assert.deepEqual(message.actions, ['openSettings', 'retry']);
+    assert.equal(message.setting, 'openPayments.psu.userAgent');
+  });
+
+  it('name the setting of a required header the operation declares (PSU-IP-Address on Create Payment), not a bare missing parameter', () => {
+    const message = describeFailure('Create Payment Initiation', failure({ kind: 'validation', causeCode: 'MISSING_PARAM', param: 'PSU-IP-Address', requestId: undefined }));
+    assert.match(message.text, /^Create Payment Initiation was not sent: it requires the header PSU-IP-Address, and the setting openPayments\.psu\.ipAddress that fills it is empty\./);
+    assert.equal(message.setting, 'openPayments.psu.ipAddress');
+    assert.ok(message.actions.includes('openSettings'));
+    const path = describeFailure('Get Consent', failure({ kind: 'validation', causeCode: 'MISSING_PARAM', param: 'consentId', requestId: undefined }));
+    assert.equal(path.text, 'Get Consent was not sent: the required parameter consentId is missing.');
+    assert.equal(path.setting, undefined);
+  });
+
+  it('every message that offers Open Settings names one contributed setting, in its text, and opens only that one', () => {
+    const settings = new Set(Object.keys(readManifest().contributes.configuration.properties));
+    const messages: FailureMessage[] = [];
+    for (const kind of ['dns', 'refused', 'reset', 'tls', 'timeout', 'cancelled', 'http', 'non_json', 'empty_body', 'internal', 'network'] as const) {
+      messages.push(describeFailure('Get Balances', failure({ kind, status: 500 })));
+    }
+    const causes = ['MISSING_PARAM', 'MISSING_BANK_HEADER', 'INVALID_REQUEST_ID', 'INSECURE_HOST', 'INVALID_HOST', 'INVALID_BODY', 'INVALID_HEADER_VALUE'];
+    for (const causeCode of causes) {
+      for (const param of ['PSU-IP-Address', 'PSU-ID', 'PSU-Corporate-ID', 'consentId']) {
+        messages.push(describeFailure('Create Consent', failure({ kind: 'validation', causeCode, param, bicFi: 'HANDSESS' })));
+      }
+    }
+    // A certificate problem's param is the setting that names the file (production's or custom's).
+    for (const causeCode of Object.values(CLIENT_CERTIFICATE_CAUSES)) {
+      for (const param of ['openPayments.production.clientCertificatePath', 'openPayments.custom.clientCertificatePath', 'openPayments.custom.caCertificatePath']) {
+        messages.push(describeFailure('Create Consent', failure({ kind: 'validation', causeCode, param })));
+      }
+    }
+    for (const kind of ['no_credentials', 'invalid_client', 'invalid_scope', 'insecure_host', 'cancelled', 'network', 'other'] as const) {
+      const token = { kind, environmentId: 'sandbox', authHost: 'https://a', product: 'accountinformation', context: 'private', requestId: ID } as unknown as TokenErrorDetails;
+      messages.push(describeTokenError('Get Balances', token));
+    }
+    const opening = messages.filter((m) => m.actions.includes('openSettings'));
+    assert.ok(opening.length >= 10, `${opening.length} messages offer Open Settings`);
+    for (const message of opening) {
+      assert.ok(message.setting !== undefined && settings.has(message.setting), `${message.text} opens ${String(message.setting)}`);
+      assert.ok(message.text.includes(message.setting), `${message.text} names ${message.setting}`);
+    }
   });
 });

@@ -157,7 +157,7 @@ describe('notifications never carry server text (fake VS Code, hostile platform)
     const created = await send({
       operationId: 'initiatePayment',
       params: { 'payment-service': 'payments', 'payment-product': 'domestic', 'X-BicFi': 'NDEASESS', 'PSU-IP-Address': '192.168.0.1' },
-      body: { instructedAmount: { currency: 'SEK', amount: '10.50' }, debtorAccount: { iban: 'SE1230000000000000000001' }, creditorName: 'A', creditorAccount: { iban: 'SE1230000000000000000002' } },
+      body: { instructedAmount: { currency: 'SEK', amount: '10.50' }, debtorAccount: { iban: 'SE4930000000000000000001' }, creditorName: 'A', creditorAccount: { iban: 'SE2230000000000000000002' } },
     });
     assert.ok(created?.ok);
     script.apiError = 500;

@@ -70,7 +70,7 @@ describe('guided Create Consent (scripted prompter, local sandbox)', function ()
   it('asks for IBANs on the chosen-IBANs branch and sends a one-off consent for them', async () => {
     // SEB's sandbox accounts (reference §7.2), typed as a user might: lower case, mixed separators, a repeat.
     const prompter = await run(['ibans', 'se3750000000054400047881,  SE2550000000054400047903 se3750000000054400047881', 'oneOff', '2099-12-31'], 'ESSESESS');
-    assert.deepEqual(prompter.asked.filter((a) => a.title?.startsWith('Create Consent')).map((a) => a.title?.replace('Create Consent at ESSESESS ', '')), ['(1/3): accounts', '(2/4): IBANs', '(3/4): how often', '(4/4): valid until']);
+    assert.deepEqual(prompter.asked.filter((a) => a.title?.startsWith('Create Consent')).map((a) => a.title?.replace('Create Consent at ESSESESS ', '')), ['(1/3): accounts', '(1/3): IBANs', '(2/3): how often', '(3/3): valid until']);
     const refs = [{ iban: 'SE3750000000054400047881' }, { iban: 'SE2550000000054400047903' }];
     const body = sentBody();
     assert.deepEqual(body.access, { accounts: refs, balances: refs, transactions: refs });
@@ -93,8 +93,10 @@ describe('guided Create Consent (scripted prompter, local sandbox)', function ()
     const ibans = prompter.asked[1]?.input?.validateInput;
     assert.ok(ibans);
     assert.equal(await ibans(' , '), 'Enter at least one IBAN.');
-    assert.equal(await ibans('SE4550000000058398257466 NOTANIBAN'), 'NOTANIBAN is not an IBAN.');
+    assert.match(((await ibans('SE4550000000058398257466 NOTANIBAN')) as string | undefined) ?? '', /^NOTANIBAN is not an IBAN: an IBAN is a country code, two check digits .*, like SE45 5000 0000 0583 9825 7466\.$/);
+    assert.match(((await ibans('SE45 5000 0000 0583 9825 7467')) as string | undefined) ?? '', /^SE4550000000058398257467 is not a valid IBAN: its check digits .* do not match/);
     assert.equal(await ibans('SE4550000000058398257466'), undefined);
+    assert.equal(await ibans('se45 5000 0000 0583 9825 7466'), undefined, 'the printed form, in lower case');
 
     const custom = (await run([ENTER, 'custom', undefined])).asked[2]?.input?.validateInput;
     assert.ok(custom);
@@ -122,9 +124,15 @@ describe('guided Create Consent (scripted prompter, local sandbox)', function ()
 
 describe('consent draft checks', () => {
   it('parse IBAN lists and name the first bad one', () => {
-    assert.deepEqual(parseIbans('se45 5000 0000'), { kind: 'invalid', value: 'SE45' });
+    assert.deepEqual(parseIbans('se45 5000 0000'), { kind: 'invalid', value: 'SE4550000000', reason: 'shape' });
     assert.deepEqual(parseIbans(';,'), { kind: 'empty' });
     assert.deepEqual(parseIbans('SE4550000000058398257466;se4550000000058398257466'), { ibans: ['SE4550000000058398257466'] });
+    assert.deepEqual(parseIbans('se45 5000 0000 0583 9825 7466'), { ibans: ['SE4550000000058398257466'] });
+    assert.deepEqual(parseIbans('SE45 5000 0000 0583 9825 7466 SE25 5000 0000 0544 0004 7903\nGB29 NWBK 6016 1331 9268 19'), {
+      ibans: ['SE4550000000058398257466', 'SE2550000000054400047903', 'GB29NWBK60161331926819'],
+    });
+    assert.deepEqual(parseIbans('SE4550000000058398257466 SE2550000000054400047903'), { ibans: ['SE4550000000058398257466', 'SE2550000000054400047903'] });
+    assert.deepEqual(parseIbans('SE4550000000058398257467'), { kind: 'invalid', value: 'SE4550000000058398257467', reason: 'checksum' });
   });
 
   it('check days and frequencies', () => {
