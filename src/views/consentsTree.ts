@@ -51,17 +51,18 @@ function statusText(status: ConsentRecord['status']): string {
   }
 }
 
-/** Ended consents keep their validUntil, but it no longer says anything about them. */
-const ENDED: ReadonlySet<ConsentRecord['status']> = new Set(['revokedByPsu', 'terminatedByTpp', 'rejected']);
+/** Only for these does the end date still say something; other consents keep it in the tooltip. */
+const STILL_USABLE: ReadonlySet<ConsentRecord['status']> = new Set(['valid', 'received']);
 
 /**
- * What a person scans for first: the bank, whether the consent can be used, and until when, e.g.
- * "ESSESESS · valid · until 2027-03-05". The consent id goes to the description and the tooltip.
+ * What a person scans first: the bank, whether the consent can be used, and until when, e.g.
+ * "ESSESESS · valid until 2027-03-05" (short enough for a sidebar of the default width). The consent id goes
+ * to the description and the tooltip.
  */
 export function consentLabel(consent: ConsentRecord): string {
-  const parts = [consent.bicFi, statusText(consent.status)];
-  if (consent.validUntil && !ENDED.has(consent.status)) parts.push(vscode.l10n.t('until {0}', consent.validUntil));
-  return parts.join(' · ');
+  const status = statusText(consent.status);
+  const state = consent.validUntil && STILL_USABLE.has(consent.status) ? vscode.l10n.t('{0} until {1}', status, consent.validUntil) : status;
+  return `${consent.bicFi} · ${state}`;
 }
 
 /** What an unusable consent says under itself; selecting it authorises again (a new consent once it has ended). */

@@ -33,7 +33,7 @@ describe('the Consents & Accounts view against the local sandbox', function () {
     await eventually(async () => {
       const node = await consentNode();
       // The bank, the status and the end date first; the consent's UUID only in the description.
-      assert.equal(consents.getTreeItem(node).label, `${BIC} · received · until ${CONSENT_BODY_TEMPLATE.validUntil}`);
+      assert.equal(consents.getTreeItem(node).label, `${BIC} · received until ${CONSENT_BODY_TEMPLATE.validUntil}`);
       assert.equal(consents.getTreeItem(node).description, consentId);
     });
     const [message] = await consents.getChildren(await consentNode());

@@ -24,17 +24,18 @@ function tree(loaded: { ok: false; message: string }): ConsentsTreeProvider {
 
 describe('the Consents view rows', () => {
   it('label a consent by bank, status and valid-until, with its UUID in the description', () => {
-    assert.equal(consentLabel(consent('valid')), 'ESSESESS · valid · until 2027-03-05');
-    assert.equal(consentLabel(consent('received')), 'ESSESESS · received · until 2027-03-05');
-    assert.equal(consentLabel(consent('expired')), 'ESSESESS · expired · until 2027-03-05');
+    assert.equal(consentLabel(consent('valid')), 'ESSESESS · valid until 2027-03-05');
+    assert.equal(consentLabel(consent('received')), 'ESSESESS · received until 2027-03-05');
+    assert.equal(consentLabel(consent('unknown')), 'ESSESESS · status unknown');
     assert.equal(consentLabel(consent('valid', '')), 'ESSESESS · valid');
-    // An ended consent's end date no longer says anything about it: it stays in the tooltip only.
+    // Once expired or ended, the end date no longer says anything about using it: it stays in the tooltip only.
+    assert.equal(consentLabel(consent('expired')), 'ESSESESS · expired');
     assert.equal(consentLabel(consent('revokedByPsu')), 'ESSESESS · revoked by the PSU');
     assert.equal(consentLabel(consent('terminatedByTpp')), 'ESSESESS · deleted (terminated by the TPP)');
     assert.equal(consentLabel(consent('rejected')), 'ESSESESS · rejected');
 
     const item = tree({ ok: false, message: '' }).getTreeItem({ kind: 'consent', consent: consent('valid') });
-    assert.equal(item.label, 'ESSESESS · valid · until 2027-03-05');
+    assert.equal(item.label, 'ESSESESS · valid until 2027-03-05');
     assert.equal(item.description, ID);
     assert.equal(item.tooltip, `Consent ${ID} at ESSESESS (private context), status valid, valid until 2027-03-05, created 2026-12-01T10:00:00Z`);
     assert.equal(item.contextValue, 'openPayments.consent.valid');
