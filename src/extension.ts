@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentialStore';
 import { BankCommands } from './commands/bankCommands';
+import { BankPicker } from './commands/bankPicker';
 import { CertificateCommands } from './commands/certificateCommands';
 import { ConsentCommands } from './commands/consentCommands';
 import { ScaCommands } from './commands/scaCommands';
@@ -98,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     consentsView,
     new ConsentCommands(consents, consentsTree, runner, environment, prompter, consentsView, memory).register(),
     sca,
-    new ScaCommands(sca, runner, consents, environment, requestSettings, prompter).register(),
+    new ScaCommands(sca, runner, consents, environment, requestSettings, prompter, new BankPicker(directory, banksView, prompter)).register(),
     responsePanel,
     runner.onDidExchange((call) => void history.record(call)),
     new HistoryTreeProvider(history).register(),

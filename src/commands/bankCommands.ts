@@ -105,10 +105,11 @@ export class BankCommands {
     else void vscode.window.showErrorMessage(loaded.message);
   }
 
+  /** On a bank's item, that bank; otherwise Create Consent asks which bank, offering the selected one first. */
   async createConsent(node?: BankNode): Promise<unknown> {
-    const bicFi = await this.bicOf(node);
-    if (!bicFi) return undefined;
-    return vscode.commands.executeCommand('openPayments.consents.create', bicFi);
+    return node?.kind === 'bank'
+      ? vscode.commands.executeCommand('openPayments.consents.create', node.bank.bicFi)
+      : vscode.commands.executeCommand('openPayments.consents.create');
   }
 
   /** Initiate Payment… on an account: that account's bank, with the account as debtor in the body. */

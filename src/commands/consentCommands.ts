@@ -8,7 +8,7 @@ import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { ParamMemory } from '../platform/paramMemory';
 import type { Prompter } from '../platform/prompter';
 import type { RequestRunner } from '../platform/requestRunner';
-import type { ConsentNode, ConsentsTreeProvider } from '../views/consentsTree';
+import { consentLabel, type ConsentNode, type ConsentsTreeProvider } from '../views/consentsTree';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -113,7 +113,7 @@ export class ConsentCommands {
     if (node && 'consent' in node) return node.consent;
     const consents = this.store.list(this.environment.state.id);
     const picked = await this.prompter.pick(
-      consents.map((consent) => ({ id: consent.consentId, consent, label: `${consent.bicFi} · ${consent.consentId}`, description: consent.status })),
+      consents.map((consent) => ({ id: consent.consentId, consent, label: consentLabel(consent), description: consent.consentId })),
       { title: vscode.l10n.t('Choose a consent') },
     );
     return picked?.consent;

@@ -15,7 +15,7 @@ import type { EnvironmentSettings } from '../platform/environmentSettings';
 import { describeTokenError } from '../platform/failureMessages';
 import type { Logger } from '../platform/logger';
 import type { Prompter } from '../platform/prompter';
-import { clockTime, environmentLabel, outcome } from '../views/historyLabels';
+import { entryDescription, entryLabel, environmentLabel } from '../views/historyLabels';
 
 export const HISTORY_COMMANDS = {
   openResponse: 'openPayments.history.openResponse',
@@ -68,8 +68,8 @@ export class HistoryCommands {
       return undefined;
     }
     const items = entries.map((entry) => ({
-      label: `${entry.method} ${entry.operationTitle}`,
-      description: `${outcome(entry)} · ${clockTime(entry.time)}`,
+      label: entryLabel(entry),
+      description: entryDescription(entry),
       detail: entry.requestId ? `X-Request-ID ${entry.requestId}` : undefined,
       entry,
     }));

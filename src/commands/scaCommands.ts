@@ -6,6 +6,7 @@ import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
 import type { Exchange } from '../api/http/exchange';
 import type { PsuContext } from '../api/operationTypes';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
+import type { BankPicker } from './bankPicker';
 import type { Prompter } from '../platform/prompter';
 import type { ExchangeRecord, RequestRunner } from '../platform/requestRunner';
 import type { RequestSettingsReader } from '../platform/requestSettings';
@@ -14,7 +15,7 @@ import type { ScaSession } from '../platform/scaSession';
 import { requestIdSuffix } from '../platform/failureMessages';
 import { consentVerdict } from '../sca/statusRules';
 import type { ScaOutcome } from '../sca/types';
-import type { ConsentNode } from '../views/consentsTree';
+import { consentLabel, type ConsentNode } from '../views/consentsTree';
 
 
 export interface PaymentArgs {
@@ -32,6 +33,7 @@ export class ScaCommands {
     private readonly environment: ActiveEnvironment,
     private readonly settings: RequestSettingsReader,
     private readonly prompter: Prompter,
+    private readonly banks: BankPicker,
   ) {}
 
   register(): vscode.Disposable {
@@ -51,7 +53,7 @@ export class ScaCommands {
         ? node.consent
         : (
             await this.prompter.pick(
-              this.store.list(this.environment.state.id).map((c) => ({ id: c.consentId, consent: c, label: `${c.bicFi} · ${c.consentId}`, description: c.status })),
+              this.store.list(this.environment.state.id).map((c) => ({ id: c.consentId, consent: c, label: consentLabel(c), description: c.consentId })),
               { title: vscode.l10n.t('Choose the consent to authorise') },
             )
           )?.consent;
@@ -80,7 +82,8 @@ export class ScaCommands {
    * Every question opens on its default, so Enter at each one creates the usual consent.
    */
   async createConsent(bicFi: string | undefined): Promise<ScaOutcome | undefined> {
-    const bank = bicFi ?? (await vscode.commands.executeCommand<string | undefined>('openPayments.banks.find'));
+    // Without a bank (the Command Palette, the view's + button) the bank is asked, the one selected in the Banks view first.
+    const bank = bicFi ?? (await this.banks.pick(vscode.l10n.t('Create Consent: bank')));
     if (!bank) return undefined;
     const access = await this.askAccess(bank);
     if (!access) return undefined;

@@ -4,7 +4,14 @@ import type { AspspDetails, AspspSummary, Country } from '../api/aspspModels';
 import type { PaymentRecord, PaymentStore } from '../payments/paymentRecords';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { BankDirectory } from '../platform/bankDirectory';
+import { sentences, shortened } from '../core/treeText';
 import { paymentSettlement } from '../sca/statusRules';
+
+/**
+ * Bank names longer than this are shortened in the row, so the BIC beside them stays visible in a sidebar of
+ * the default width; the tooltip has the whole name.
+ */
+const BANK_NAME_MAX = 28;
 
 const SETTLEMENT_ICONS: Readonly<Record<ReturnType<typeof paymentSettlement>, string>> = { settled: 'pass', ended: 'error', open: 'clock' };
 
@@ -15,6 +22,7 @@ export type BankNode =
   | { readonly kind: 'payments'; readonly id: string; readonly bicFi: string; readonly parent: BankNode }
   | { readonly kind: 'payment'; readonly id: string; readonly payment: PaymentRecord; readonly parent: BankNode }
   | { readonly kind: 'error'; readonly id: string; readonly message: string; readonly parent?: BankNode }
+  | { readonly kind: 'retry'; readonly id: string; readonly parent: BankNode }
   | { readonly kind: 'empty'; readonly id: string; readonly message: string; readonly parent?: BankNode };
 
 export const BANKS_VIEW_ID = 'openPayments.banks';
@@ -52,7 +60,7 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
         return item;
       }
       case 'bank': {
-        const item = new vscode.TreeItem(node.bank.name, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(shortened(node.bank.name, BANK_NAME_MAX), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
         item.description = node.bank.bicFi;
         item.tooltip = vscode.l10n.t('{0} (BIC {1})', node.bank.name, node.bank.bicFi);
@@ -86,13 +94,22 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
         return item;
       }
       case 'error': {
-        const item = new vscode.TreeItem(vscode.l10n.t('Could not load. Select to retry.'), vscode.TreeItemCollapsibleState.None);
+        // The first sentence says what failed; the rest (what to do, the X-Request-ID) are rows under it, so the
+        // whole message reads in the tree without hovering.
+        const [first = node.message] = sentences(node.message);
+        const item = new vscode.TreeItem(first, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
-        item.description = node.message;
-        item.tooltip = node.message;
-        item.iconPath = new vscode.ThemeIcon('error');
+        item.tooltip = `${node.message}\n${vscode.l10n.t('Select to retry.')}`;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
         item.contextValue = 'openPayments.error';
-        item.command = { command: 'openPayments.banks.refresh', title: vscode.l10n.t('Retry') };
+        item.command = retryCommand();
+        return item;
+      }
+      case 'retry': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Retry'), vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('refresh');
+        item.command = retryCommand();
         return item;
       }
       case 'empty': {
@@ -104,10 +121,19 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
   }
 
   async getChildren(node?: BankNode): Promise<BankNode[]> {
-    if (!node) return this.countries();
+    // Without credentials or with invalid hosts nothing can load: no rows, so the view's welcome says what to do.
+    // The directory announces the change once they are set, and the tree loads then.
+    if (!node) return this.canLoad() ? this.countries() : [];
     if (node.kind === 'country') return this.banksOf(node);
     if (node.kind === 'bank') return this.detailsOf(node);
     if (node.kind === 'detail') return [...(node.children ?? [])];
+    if (node.kind === 'error') {
+      const rest = sentences(node.message).slice(1);
+      return [
+        ...rest.map((line, index): BankNode => ({ kind: 'detail', id: `${node.id}:line${index}`, label: line, parent: node })),
+        { kind: 'retry', id: `${node.id}:retry`, parent: node },
+      ];
+    }
     if (node.kind === 'payments') {
       return this.payments.list(this.environment.state.id, node.bicFi).map((payment) => ({ kind: 'payment', id: `${node.id}:${payment.paymentId}`, payment, parent: node }));
     }
@@ -116,6 +142,11 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
 
   getParent(node: BankNode): BankNode | undefined {
     return 'parent' in node ? node.parent : undefined;
+  }
+
+  private canLoad(): boolean {
+    const state = this.environment.state;
+    return state.hasCredentials && state.resolution.ok;
   }
 
   /** The tree node for a bank of a country, loading that country's banks if needed (for reveal). */
@@ -164,6 +195,10 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
     this.paymentsSubscription.dispose();
     this.changed.dispose();
   }
+}
+
+function retryCommand(): vscode.Command {
+  return { command: 'openPayments.banks.refresh', title: vscode.l10n.t('Retry') };
 }
 
 function detailNodes(parent: BankNode, details: AspspDetails): BankNode[] {

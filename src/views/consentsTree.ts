@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { type Account, type Balance, parseAccounts, parseBalances, parseTransactions, type Transaction } from '../api/accountModels';
 import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
+import { sentences } from '../core/treeText';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
 import type { ViewLoader } from '../platform/viewLoader';
 
@@ -20,8 +21,8 @@ export type ConsentNode =
   | { readonly kind: 'transactions'; readonly consent: ConsentRecord; readonly account: Account; readonly period: Period }
   | { readonly kind: 'transactionGroup'; readonly label: string; readonly items: readonly Transaction[]; readonly more?: ConsentNode }
   | { readonly kind: 'more'; readonly consent: ConsentRecord; readonly account: Account; readonly next: string; readonly period: Period }
-  | { readonly kind: 'leaf'; readonly label: string; readonly description?: string; readonly icon?: string; readonly tooltip?: string }
-  | { readonly kind: 'message'; readonly label: string; readonly description?: string; readonly error?: boolean; readonly command?: vscode.Command };
+  | { readonly kind: 'leaf'; readonly label: string; readonly description?: string; readonly icon?: string; readonly tooltip?: string; readonly command?: vscode.Command }
+  | { readonly kind: 'message'; readonly label: string; readonly description?: string; readonly error?: boolean; readonly command?: vscode.Command; readonly lines?: readonly string[] };
 
 function formatAmount(amount: { amount: string; currency: string }): string {
   return `${amount.amount} ${amount.currency}`.trim();
@@ -48,6 +49,20 @@ function statusText(status: ConsentRecord['status']): string {
     default:
       return status;
   }
+}
+
+/** Only for these does the end date still say something; other consents keep it in the tooltip. */
+const STILL_USABLE: ReadonlySet<ConsentRecord['status']> = new Set(['valid', 'received']);
+
+/**
+ * What a person scans first: the bank, whether the consent can be used, and until when, e.g.
+ * "ESSESESS · valid until 2027-03-05" (short enough for a sidebar of the default width). The consent id goes
+ * to the description and the tooltip.
+ */
+export function consentLabel(consent: ConsentRecord): string {
+  const status = statusText(consent.status);
+  const state = consent.validUntil && STILL_USABLE.has(consent.status) ? vscode.l10n.t('{0} until {1}', status, consent.validUntil) : status;
+  return `${consent.bicFi} · ${state}`;
 }
 
 /** What an unusable consent says under itself; selecting it authorises again (a new consent once it has ended). */
@@ -130,11 +145,13 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
     switch (node.kind) {
       case 'consent': {
         const c = node.consent;
-        const item = new vscode.TreeItem(`${c.bicFi} · ${c.consentId}`, Collapsed);
-        item.description = c.validUntil ? vscode.l10n.t('{0}, valid until {1}', statusText(c.status), c.validUntil) : statusText(c.status);
+        const item = new vscode.TreeItem(consentLabel(c), Collapsed);
+        item.description = c.consentId;
         item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[c.status] ?? 'question');
         item.contextValue = `openPayments.consent.${c.status}`;
-        item.tooltip = vscode.l10n.t('Consent {0} at {1} ({2} context), status {3}, created {4}', c.consentId, c.bicFi, c.context, c.status, c.createdAt);
+        item.tooltip = c.validUntil
+          ? vscode.l10n.t('Consent {0} at {1} ({2} context), status {3}, valid until {4}, created {5}', c.consentId, c.bicFi, c.context, c.status, c.validUntil, c.createdAt)
+          : vscode.l10n.t('Consent {0} at {1} ({2} context), status {3}, created {4}', c.consentId, c.bicFi, c.context, c.status, c.createdAt);
         return item;
       }
       case 'account': {
@@ -170,13 +187,14 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
         item.description = node.description;
         item.tooltip = node.tooltip;
         if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.command = node.command;
         return item;
       }
       case 'message': {
-        const item = new vscode.TreeItem(node.label, None);
+        const item = new vscode.TreeItem(node.label, node.lines || node.error ? vscode.TreeItemCollapsibleState.Expanded : None);
         item.description = node.description;
-        item.tooltip = node.description;
-        item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'info');
+        item.tooltip = node.lines ? [node.label, ...node.lines].join('\n') : node.description;
+        item.iconPath = node.error ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('info');
         item.command = node.command;
         return item;
       }
@@ -201,6 +219,8 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
         return this.transactionsOf(node.consent, node.account, queryOf(node.next, node.period), node.period);
       case 'transactionGroup':
         return [...node.items.map(transactionLeaf), ...(node.more ? [node.more] : [])];
+      case 'message':
+        return [...(node.lines ?? []).map((line): ConsentNode => ({ kind: 'leaf', label: line })), ...(node.error ? [retryLeaf()] : [])];
       default:
         return [];
     }
@@ -244,8 +264,21 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
   }
 }
 
+/**
+ * The first sentence says what failed; the others (what to do, the X-Request-ID) are rows under it, then a
+ * Retry row, so the whole message reads in the tree without hovering.
+ */
 function errorNode(message: string): ConsentNode {
-  return { kind: 'message', label: vscode.l10n.t('Could not load. Select to retry.'), description: message, error: true, command: { command: 'openPayments.consents.refresh', title: vscode.l10n.t('Retry') } };
+  const [first = message, ...rest] = sentences(message);
+  return { kind: 'message', label: first, lines: rest, error: true, command: retryCommand() };
+}
+
+function retryCommand(): vscode.Command {
+  return { command: 'openPayments.consents.refresh', title: vscode.l10n.t('Retry') };
+}
+
+function retryLeaf(): ConsentNode {
+  return { kind: 'leaf', label: vscode.l10n.t('Retry'), icon: 'refresh', command: retryCommand() };
 }
 
 function transactionLeaf(t: Transaction): ConsentNode {

@@ -17,6 +17,18 @@ export function environmentLabel(id: string): string {
   return isEnvironmentId(id) ? ENVIRONMENT_LABELS[id] : id;
 }
 
+/**
+ * What a person scans for: the operation, then how it ended and when. The catalogue's titles already start
+ * with their verb ("Get ASPSP List"), so the HTTP method would only repeat it; the tooltip keeps method and path.
+ */
+export function entryLabel(entry: HistoryEntry): string {
+  return entry.operationTitle;
+}
+
+export function entryDescription(entry: HistoryEntry): string {
+  return `${outcome(entry)} · ${clockTime(entry.time)}`;
+}
+
 /** The status, or the kind of failure ("not sent" when the request never left). */
 export function outcome(entry: HistoryEntry): string {
   if (entry.status !== undefined) return String(entry.status);

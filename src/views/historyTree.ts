@@ -5,7 +5,7 @@ import { HISTORY_COMMANDS } from '../commands/historyCommands';
 import type { HistoryEntry } from '../history/historyEntry';
 import type { HistoryStore } from '../history/historyStore';
 import { HISTORY_MAX_ENTRIES_SETTING } from '../platform/historySettings';
-import { clockTime, environmentLabel, outcome } from './historyLabels';
+import { clockTime, entryDescription, entryLabel, environmentLabel, outcome } from './historyLabels';
 
 export const HISTORY_VIEW_ID = 'openPayments.history';
 
@@ -38,9 +38,9 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryEntry
   }
 
   getTreeItem(entry: HistoryEntry): vscode.TreeItem {
-    const item = new vscode.TreeItem(`${entry.method} ${entry.operationTitle}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(entryLabel(entry), vscode.TreeItemCollapsibleState.None);
     item.id = entry.id;
-    item.description = `${outcome(entry)} · ${clockTime(entry.time)}`;
+    item.description = entryDescription(entry);
     item.tooltip = tooltipOf(entry);
     item.iconPath =
       entry.failureKind !== undefined
@@ -48,7 +48,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryEntry
         : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
     item.contextValue = ['historyEntry', entry.requestId ? 'hasRequestId' : '', entry.replay ? 'replayable' : ''].filter(Boolean).join(' ');
     item.command = { command: HISTORY_COMMANDS.openResponse, title: vscode.l10n.t('Open Response'), arguments: [entry] };
-    item.accessibilityInformation = { label: `${entry.method} ${entry.operationTitle}, ${outcome(entry)}, ${clockTime(entry.time)}` };
+    item.accessibilityInformation = { label: `${entryLabel(entry)}, ${outcome(entry)}, ${clockTime(entry.time)}` };
     return item;
   }
 

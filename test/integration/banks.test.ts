@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BankNode } from '../../src/views/banksTree';
-import { eventually, extensionApi, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
+import { requestsSince } from '../support/sandboxAdmin';
+import { eventually, extensionApi, requestMark, RUN_SECRET, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
 
 describe('the Banks view against the local sandbox', function () {
   this.timeout(60_000);
@@ -59,6 +60,54 @@ describe('the Banks view against the local sandbox', function () {
     assert.ok((await api.banks.getChildren(finland)).some((n) => n.kind === 'bank' && n.bank.bicFi === 'OKOYFIHH'));
   });
 
+  it('lists nothing without credentials, so the view shows its welcome, and loads once they are set', async () => {
+    const api = await extensionApi();
+    let reloads = 0;
+    const listening = api.banks.onDidChangeTreeData(() => reloads++);
+    try {
+      await api.credentials.clear('custom');
+      await eventually(() => assert.equal(api.environment.state.hasCredentials, false));
+      const before = await requestMark();
+      assert.deepEqual(await api.banks.getChildren(), [], 'no error item hides the welcome');
+      assert.equal(await requestMark(), before, 'nothing was requested');
+      reloads = 0;
+      await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
+      await eventually(() => assert.ok(reloads > 0, 'the tree reloads when credentials are set'));
+      assert.deepEqual((await api.banks.getChildren()).map((node) => api.banks.getTreeItem(node).label), ['Finland', 'Sweden']);
+    } finally {
+      listening.dispose();
+      if (!(await api.credentials.has('custom'))) await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
+    }
+  });
+
+  it('Create Consent from the Command Palette asks for the bank, offering the one selected in the Banks view first', async () => {
+    const api = await extensionApi();
+    // Find Bank reveals and selects the bank in the tree, as a click would.
+    await withPrompter(api, [(items) => items.find((item) => item.description === 'OKOYFIHH')], () => vscode.commands.executeCommand('openPayments.banks.find'));
+    for (const command of ['openPayments.consents.create', 'openPayments.banks.createConsent']) {
+      const before = await requestMark();
+      let offered: readonly vscode.QuickPickItem[] = [];
+      const prompter = await withPrompter(api, [(items) => ((offered = items), undefined)], async (p) => {
+        await vscode.commands.executeCommand(command);
+        return p;
+      });
+      assert.equal((prompter.asked[0]?.options as { title?: string }).title, 'Create Consent: bank', `${command} asks for the bank`);
+      assert.equal((offered[0] as { id?: string }).id, 'OKOYFIHH', `${command} offers the selected bank first`);
+      assert.match(String(offered[0]?.description), /selected in the Banks view/);
+      assert.equal(offered.length, 7, 'every bank is offered');
+      assert.deepEqual((await requestsSince(API_HOST ?? '', before)).filter((r) => r.method === 'POST'), [], 'Escape created nothing');
+    }
+    // From a bank's own item, that bank is used without asking.
+    const sweden = (await api.banks.getChildren()).find((node) => node.kind === 'country' && node.country.isoCountryCode === 'SE');
+    assert.ok(sweden);
+    const seb = (await api.banks.getChildren(sweden)).find((node) => node.kind === 'bank' && node.bank.bicFi === 'ESSESESS');
+    const prompter = await withPrompter(api, [undefined], async (p) => {
+      await vscode.commands.executeCommand('openPayments.banks.createConsent', seb);
+      return p;
+    });
+    assert.equal((prompter.asked[0]?.options as { title?: string }).title, 'Create Consent at ESSESESS (1/3): accounts');
+  });
+
   it('shows an error item with a retry instead of an empty tree when the API host is down', async () => {
     const api = await extensionApi();
     await config().update('apiHost', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
@@ -68,8 +117,15 @@ describe('the Banks view against the local sandbox', function () {
     assert.ok(node);
     const item = api.banks.getTreeItem(node);
     assert.equal(node.kind, 'error');
-    assert.match(String(item.description), /connection was refused.*X-Request-ID: [0-9a-f-]{36}\./);
+    // Readable without hovering: what failed is the row, the rest of the message rows under it, then Retry.
+    assert.equal(item.label, 'Get Country List failed: the connection was refused.');
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     assert.equal(item.command?.command, 'openPayments.banks.refresh');
+    const rows = (await api.banks.getChildren(node)).map((child) => api.banks.getTreeItem(child));
+    assert.deepEqual(rows.slice(0, -1).map((row) => row.label), ['Is the server (or the local sandbox) running?', rows[1]?.label]);
+    assert.match(String(rows[1]?.label), /^X-Request-ID: [0-9a-f-]{36}\.$/);
+    assert.equal(rows.at(-1)?.label, 'Retry');
+    assert.equal(rows.at(-1)?.command?.command, 'openPayments.banks.refresh');
     await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('openPayments.banks.refresh');
     await eventually(async () => assert.equal((await api.banks.getChildren())[0]?.kind, 'country'));

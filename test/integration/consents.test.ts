@@ -33,7 +33,9 @@ describe('the Consents & Accounts view against the local sandbox', function () {
     const { consents } = await extensionApi();
     await eventually(async () => {
       const node = await consentNode();
-      assert.equal(consents.getTreeItem(node).description, `received, valid until ${CONSENT_BODY_TEMPLATE.validUntil}`);
+      // The bank, the status and the end date first; the consent's UUID only in the description.
+      assert.equal(consents.getTreeItem(node).label, `${BIC} · received until ${CONSENT_BODY_TEMPLATE.validUntil}`);
+      assert.equal(consents.getTreeItem(node).description, consentId);
     });
     const [message] = await consents.getChildren(await consentNode());
     assert.ok(message?.kind === 'message');
@@ -143,7 +145,7 @@ describe('the Consents & Accounts view against the local sandbox', function () {
     // Expanding the consent reads its accounts: 401 CONSENT_INVALID, so the extension asks the consent's status.
     const { consents } = await extensionApi();
     await consents.getChildren(await consentNode());
-    await eventually(async () => assert.match(String(consents.getTreeItem(await consentNode()).description), /^revoked by the PSU/));
+    await eventually(async () => assert.match(String(consents.getTreeItem(await consentNode()).label), / · revoked by the PSU$/));
     const [message] = await consents.getChildren(await consentNode());
     assert.ok(message?.kind === 'message');
     assert.match(String(consents.getTreeItem(message).label), /^The PSU revoked this consent at the bank\. Select to authorise again/);
@@ -170,6 +172,6 @@ describe('the Consents & Accounts view against the local sandbox', function () {
     const node = await eventually(async () => void (await consentNode())).then(consentNode);
     assert.equal(await withPrompter(api, [false], () => vscode.commands.executeCommand<boolean>('openPayments.consents.delete', node)), false);
     assert.equal(await withPrompter(api, [true], () => vscode.commands.executeCommand<boolean>('openPayments.consents.delete', node)), true);
-    await eventually(async () => assert.match(String(api.consents.getTreeItem(await consentNode()).description), /^deleted \(terminated by the TPP\)/));
+    await eventually(async () => assert.match(String(api.consents.getTreeItem(await consentNode()).label), / · deleted \(terminated by the TPP\)$/));
   });
 });

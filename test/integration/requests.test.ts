@@ -192,6 +192,36 @@ describe('payment bodies are checked before sending', function () {
     assert.equal(vscode.languages.getDiagnostics(document.uri).length, 0);
   });
 
+  it('opens a body as a JSON document named for the operation and bank, kept in memory, that closes without asking to save', async () => {
+    await vscode.commands.executeCommand('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': 'NDEASESS' } });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'the body editor opened');
+    const { document } = editor;
+    assert.equal(document.uri.scheme, 'openpayments-body');
+    assert.equal(path.posix.basename(document.uri.path), 'Create Consent (NDEASESS).json', 'the tab is named for the operation and bank');
+    assert.equal(document.languageId, 'json');
+    assert.equal(document.isUntitled, false);
+    assert.equal(document.isDirty, false, 'an unedited body has nothing to save');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    assert.ok(lenses.some((lens) => lens.command?.command === 'openPayments.sendBody'), 'the Send code lens is offered');
+
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), '  "note": "typed by the user",\n'));
+    assert.equal(document.isDirty, true);
+    await eventually(() => assert.equal(document.isDirty, false, 'saved into memory once typing pauses'));
+    const typed = document.getText();
+
+    // Closing a dirty document would open a "save changes?" dialog and the tab would stay.
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const isOpen = () => vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === document.uri.toString()));
+    await eventually(() => assert.equal(isOpen(), false, 'the tab closed without a question'));
+    assert.equal((await vscode.workspace.openTextDocument(document.uri)).getText(), typed, 'what was typed is kept');
+
+    // Another body for the same operation and bank, while the first is open, gets a name of its own.
+    await vscode.window.showTextDocument(document.uri);
+    await vscode.commands.executeCommand('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': 'NDEASESS' } });
+    assert.equal(path.posix.basename(vscode.window.activeTextEditor?.document.uri.path ?? ''), 'Create Consent (NDEASESS) 2.json');
+  });
+
   it('puts the cursor where invalid JSON breaks (even where V8 names no position), keeps the document and sends nothing', async () => {
     await vscode.commands.executeCommand('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': 'NDEASESS' } });
     const editor = vscode.window.activeTextEditor;

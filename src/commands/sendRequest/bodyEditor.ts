@@ -1,14 +1,21 @@
 // POST/PUT bodies are edited as JSON documents with a Send action (a code lens and an editor title button).
-// The pending request is kept per document until it is closed, so nothing the user typed is lost when the
-// body is invalid or the request fails.
+// Each body is a file of our in-memory file system named for its operation and bank ("Create Consent
+// (NDEASESS).json"), saved there as the user types, so its tab has a real name and closing it never asks to
+// save. The pending request is kept per document until it is closed, so nothing the user typed is lost when
+// the body is invalid or the request fails.
 import * as vscode from 'vscode';
 import type { Operation, PsuContext } from '../../api/operationTypes';
 import type { ApiResult } from '../../api/http/requestFailure';
+import { MemoryFileSystem } from '../../platform/memoryFileSystem';
 import type { RequestRunner } from '../../platform/requestRunner';
 import { consentIbanProblems, normaliseConsentIbans } from '../../consents/consentDraft';
 import { parseJson } from './jsonPosition';
 
 export const BODY_EDITOR_CONTEXT = 'openPayments.bodyEditorActive';
+export const BODY_SCHEME = 'openpayments-body';
+
+/** How long typing must pause before the body is saved into memory. */
+const SAVE_DELAY_MS = 400;
 
 interface PendingBody {
   readonly operation: Operation;
@@ -23,6 +30,8 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('openPayments.body');
+  private readonly files = new MemoryFileSystem(BODY_SCHEME);
+  private readonly saving = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly runner: RequestRunner) {}
 
@@ -30,22 +39,27 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
     this.subscriptions.push(
       this.changed,
       this.diagnostics,
-      vscode.languages.registerCodeLensProvider({ language: 'json', scheme: 'untitled' }, this),
+      this.files.register(),
+      vscode.languages.registerCodeLensProvider({ scheme: BODY_SCHEME }, this),
       vscode.commands.registerCommand('openPayments.sendBody', (uri?: vscode.Uri) => this.send(uri)),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.updateContext(editor)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.saveLater(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.pending.delete(document.uri.toString());
         this.diagnostics.delete(document.uri);
+        clearTimeout(this.saving.get(document.uri.toString()));
+        this.saving.delete(document.uri.toString());
       }),
     );
     return this;
   }
 
   async open(request: PendingBody, template: unknown): Promise<vscode.TextDocument> {
-    const document = await vscode.workspace.openTextDocument({
-      language: 'json',
-      content: `${JSON.stringify(template ?? {}, null, 2)}\n`,
-    });
+    // A name still open keeps its document (and what was typed in it); a new body gets the next free name.
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const uri = this.files.freeUri(bodyName(request), '.json', (candidate) => open.has(candidate.toString()) || this.pending.has(candidate.toString()));
+    this.files.writeFile(uri, new TextEncoder().encode(`${JSON.stringify(template ?? {}, null, 2)}\n`), { create: true, overwrite: true });
+    const document = await vscode.workspace.openTextDocument(uri);
     this.pending.set(document.uri.toString(), request);
     this.changed.fire();
     const editor = await vscode.window.showTextDocument(document, { preview: false });
@@ -77,6 +91,8 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('This editor holds no request body to send. Start with "Open Payments: Send Request…".'));
       return undefined;
     }
+    // Saved first, so whatever happens to the send, the body is kept and its tab closes without a question.
+    await this.keep(document);
     const parsed = parseJson(document.getText());
     if (!parsed.ok) {
       const where = parsed.problem.line !== undefined ? vscode.l10n.t(' at line {0}, column {1}', parsed.problem.line, parsed.problem.column ?? 1) : '';
@@ -154,6 +170,32 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
     return problems.length;
   }
 
+  /** Saves a body into memory once typing pauses, so closing it never asks whether to save. */
+  private saveLater(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.pending.has(key)) return;
+    clearTimeout(this.saving.get(key));
+    this.saving.set(
+      key,
+      setTimeout(() => {
+        this.saving.delete(key);
+        void this.keep(document);
+      }, SAVE_DELAY_MS),
+    );
+  }
+
+  /**
+   * Saves the body into memory. Not when the user's save runs formatters or trims whitespace: that would
+   * rewrite the text under the cursor while they type; their body then asks to save like any file.
+   */
+  private async keep(document: vscode.TextDocument): Promise<void> {
+    if (!document.isDirty || document.isClosed) return;
+    const editor = vscode.workspace.getConfiguration('editor', document);
+    const files = vscode.workspace.getConfiguration('files', document);
+    if (editor.get<boolean>('formatOnSave') || files.get<boolean>('trimTrailingWhitespace')) return;
+    await document.save();
+  }
+
   hasPending(uri: vscode.Uri): boolean {
     return this.pending.has(uri.toString());
   }
@@ -165,8 +207,17 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
+    for (const timer of this.saving.values()) clearTimeout(timer);
+    this.saving.clear();
     this.pending.clear();
   }
+}
+
+/** "Create Consent (NDEASESS)": the operation and, when the request names one, the bank's BIC. */
+function bodyName(request: PendingBody): string {
+  const bic = request.params['X-BicFi'] ?? request.params.bicFi;
+  // The BIC may come from a server (the bank directory); only a well-formed one goes into the tab's name.
+  return bic && /^[A-Z0-9]{8}([A-Z0-9]{3})?$/i.test(bic) ? `${request.operation.title} (${bic})` : request.operation.title;
 }
 
 /** Whether a request reached the wire (so its X-Request-ID was used), as opposed to being stopped before it. */

@@ -44,11 +44,26 @@ describe('extension manifest and activation', () => {
   });
 
   it('welcome buttons only run commands that exist', () => {
-    const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+    // VS Code adds a "<view id>.focus" command for every contributed view.
+    const viewFocus = Object.values(manifest.contributes.views).flatMap((views) => views.map((view) => `${view.id}.focus`));
+    const commands = new Set([...manifest.contributes.commands.map((c) => c.command), ...viewFocus]);
     for (const welcome of manifest.contributes.viewsWelcome) {
       for (const [, command] of welcome.contents.matchAll(/\(command:([\w.]+)\)/g)) {
         assert.ok(commands.has(command ?? ''), `${welcome.view} links to unknown ${command}`);
       }
+    }
+  });
+
+  it('teaches setting up in one welcome; the other views point to it in a sentence instead of repeating its buttons', () => {
+    const setUp = ['openPayments.setClientCredentials', 'openPayments.useLocalSandbox', 'openPayments.chooseEnvironment'];
+    const withoutCredentials = manifest.contributes.viewsWelcome.filter((w) => w.when?.includes('!openPayments.hasCredentials'));
+    const teaching = withoutCredentials.filter((w) => setUp.some((command) => w.contents.includes(`(command:${command})`)));
+    assert.deepEqual(teaching.map((w) => w.view), ['openPayments.banks']);
+    for (const command of setUp) assert.ok(teaching[0]?.contents.includes(`\n[`) && teaching[0].contents.includes(`(command:${command})`), `the Banks welcome offers ${command}`);
+    for (const other of withoutCredentials.filter((w) => w.view !== 'openPayments.banks')) {
+      // A link inside a sentence renders as a link; only a link alone on its line becomes a button.
+      assert.match(other.contents, /[a-z] the \[Banks\]\(command:openPayments\.banks\.focus\) view/, `${other.view} points to the Banks view`);
+      assert.doesNotMatch(other.contents, /\n\[/, `${other.view} shows no buttons of its own`);
     }
   });
 

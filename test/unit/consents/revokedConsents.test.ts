@@ -77,7 +77,10 @@ describe('revoked consents (fake VS Code, local sandbox)', function () {
     const revoked = await consentNode(ext, consentId);
     assert.ok(revoked);
     const item = consents.getTreeItem(revoked);
-    assert.equal(item.description, 'revoked by the PSU, valid until 2099-12-31');
+    // An ended consent's validUntil says nothing any more; the label leaves it out, the tooltip keeps it.
+    assert.equal(item.label, `${BANK} · revoked by the PSU`);
+    assert.equal(item.description, consentId);
+    assert.match(String(item.tooltip), /valid until 2099-12-31/);
     assert.equal((item.iconPath as ThemeIcon).id, 'warning');
     assert.equal(item.contextValue, 'openPayments.consent.revokedByPsu');
     const [message] = await consents.getChildren(revoked);
@@ -131,7 +134,7 @@ describe('revoked consents (fake VS Code, local sandbox)', function () {
     await eventually(async () => assert.equal(await storedStatus(ext, other), 'terminatedByTpp'));
     const node = await consentNode(ext, other);
     assert.ok(node);
-    assert.equal(ext.api.consents.getTreeItem(node).description, 'deleted (terminated by the TPP), valid until 2099-12-31');
+    assert.equal(ext.api.consents.getTreeItem(node).label, `${BANK} · deleted (terminated by the TPP)`);
     const [message] = await ext.api.consents.getChildren(node);
     assert.ok(message?.kind === 'message');
     assert.match(message.label, /^This consent was deleted\. Select to authorise again/);

@@ -63,14 +63,54 @@ export class CodeLens {
   ) {}
 }
 
-/** An untitled document as openTextDocument makes it; `userEdit` stands in for typing into it. */
+export enum FileType {
+  Unknown = 0,
+  File = 1,
+  Directory = 2,
+  SymbolicLink = 64,
+}
+
+export enum FileChangeType {
+  Changed = 1,
+  Created = 2,
+  Deleted = 3,
+}
+
+export class FileSystemError extends Error {
+  constructor(
+    readonly code: string,
+    uri?: unknown,
+  ) {
+    super(`${code}: ${String(uri)}`);
+  }
+  static FileNotFound = (uri?: unknown) => new FileSystemError('FileNotFound', uri);
+  static FileExists = (uri?: unknown) => new FileSystemError('FileExists', uri);
+  static FileNotADirectory = (uri?: unknown) => new FileSystemError('FileNotADirectory', uri);
+  static NoPermissions = (uri?: unknown) => new FileSystemError('NoPermissions', uri);
+}
+
+interface FakeFileSystemProvider {
+  readFile(uri: Uri): Uint8Array;
+  writeFile(uri: Uri, content: Uint8Array, options: { create: boolean; overwrite: boolean }): void;
+}
+
+/**
+ * A document as openTextDocument makes it: untitled from content, or read from a registered file system.
+ * `userEdit` stands in for typing into it; like VS Code, an untitled document with text and an edited file
+ * are dirty, and a dirty one asks to be saved when closed (see `requestsFake.close`).
+ */
 export class FakeRequestDocument {
   version = 1;
+  isClosed = false;
+  isDirty: boolean;
   constructor(
     readonly uri: Uri,
     readonly languageId: string,
     private text: string,
-  ) {}
+    private readonly provider?: FakeFileSystemProvider,
+  ) {
+    this.isDirty = !provider && text !== '';
+  }
   getText(): string {
     return this.text;
   }
@@ -78,6 +118,15 @@ export class FakeRequestDocument {
   userEdit(text: string): void {
     this.text = text;
     this.version++;
+    this.isDirty = true;
+    documentChanged.fire({ document: this });
+  }
+  async save(): Promise<boolean> {
+    // Saving an untitled document asks for a file name; the fake, like a user pressing Escape, saves nothing.
+    if (!this.provider) return false;
+    this.provider.writeFile(this.uri, new TextEncoder().encode(this.text), { create: true, overwrite: true });
+    this.isDirty = false;
+    return true;
   }
   positionAt(offset: number): Position {
     const before = this.text.slice(0, Math.max(0, Math.min(offset, this.text.length)));
@@ -102,6 +151,19 @@ export class FakeTextEditor {
 export const requestsFake = {
   untitled: 0,
   editors: [] as FakeTextEditor[],
+  fileSystems: new Map<string, FakeFileSystemProvider>(),
+  /** Documents closed with `close`, and whether VS Code would have asked to save each. */
+  closed: [] as { uri: string; askedToSave: boolean }[],
+  /** Test helper: the user closes the document's tab; VS Code asks to save a dirty one first. */
+  close(document: FakeRequestDocument): boolean {
+    const askedToSave = document.isDirty;
+    this.closed.push({ uri: document.uri.toString(), askedToSave });
+    document.isClosed = true;
+    const index = requestsWorkspace.textDocuments.indexOf(document);
+    if (index >= 0) requestsWorkspace.textDocuments.splice(index, 1);
+    documentClosed.fire(document);
+    return askedToSave;
+  },
   /**
    * Button labels to click, in order: a notification (not a modal) that offers the first label gets it as its
    * answer, and the label is used up; any other notification is dismissed (undefined).
@@ -109,6 +171,7 @@ export const requestsFake = {
   notificationClicks: [] as string[],
   reset(): void {
     this.editors.length = 0;
+    this.closed.length = 0;
     this.notificationClicks.length = 0;
     requestsWorkspace.textDocuments.length = 0;
     progress.shown.length = 0;
@@ -130,6 +193,7 @@ function clickable(original: (message: string, ...rest: unknown[]) => Promise<un
 
 const activeEditorChanged = new EventEmitter<unknown>();
 const documentClosed = new EventEmitter<unknown>();
+const documentChanged = new EventEmitter<{ document: FakeRequestDocument }>();
 
 export const requestsWindow = {
   async withProgress<T>(
@@ -160,8 +224,25 @@ export const requestsWindow = {
 
 export const requestsWorkspace = {
   onDidCloseTextDocument: documentClosed.event,
+  onDidChangeTextDocument: documentChanged.event,
   textDocuments: [] as FakeRequestDocument[],
-  async openTextDocument(options: { content?: string; language?: string }): Promise<FakeRequestDocument> {
+  registerFileSystemProvider(scheme: string, provider: FakeFileSystemProvider): Disposable {
+    if (requestsFake.fileSystems.has(scheme)) throw new Error(`a file system provider for ${scheme} is already registered`);
+    requestsFake.fileSystems.set(scheme, provider);
+    return new Disposable(() => requestsFake.fileSystems.delete(scheme));
+  },
+  async openTextDocument(options: { content?: string; language?: string } | Uri): Promise<FakeRequestDocument> {
+    if (options instanceof Uri) {
+      const open = requestsWorkspace.textDocuments.find((d) => d.uri.toString() === options.toString());
+      if (open) return open;
+      const provider = requestsFake.fileSystems.get(options.scheme);
+      if (!provider) throw new Error(`fake openTextDocument: no file system for ${options.scheme}`);
+      const text = new TextDecoder().decode(provider.readFile(options));
+      const document = new FakeRequestDocument(options, options.path.endsWith('.json') ? 'json' : 'plaintext', text, provider);
+      viewsFake.documents.push(document);
+      requestsWorkspace.textDocuments.push(document);
+      return document;
+    }
     requestsFake.untitled++;
     const document = new FakeRequestDocument(Uri.parse(`untitled:Untitled-${requestsFake.untitled}`), options.language ?? 'plaintext', options.content ?? '');
     viewsFake.documents.push(document);

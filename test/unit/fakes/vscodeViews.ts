@@ -8,6 +8,9 @@ export class Uri {
     readonly authority: string,
     readonly path: string,
   ) {}
+  static from(components: { scheme: string; authority?: string; path?: string }): Uri {
+    return new Uri(components.scheme, components.authority ?? '', components.path ?? '');
+  }
   static file(path: string): Uri {
     return new Uri('file', '', path);
   }

@@ -118,15 +118,18 @@ describe('History view and its commands', () => {
     assert.equal(refreshes, 2);
 
     const [newest, oldest] = entries().map((entry) => tree.getTreeItem(entry));
-    assert.equal(newest?.label, 'GET Get Consent Status');
+    // The operation's title already names its verb; "GET Get …" only repeated it. Method and path stay in the tooltip.
+    assert.equal(newest?.label, 'Get Consent Status');
     assert.match(String(newest?.description), /^timeout · \d\d:\d\d:\d\d$/);
     assert.equal((newest?.iconPath as ThemeIcon).id, 'error');
-    assert.equal(oldest?.label, 'GET Get ASPSP List');
+    assert.equal(oldest?.label, 'Get ASPSP List');
     assert.match(String(oldest?.description), /^200 · \d\d:\d\d:\d\d$/);
     assert.equal((oldest?.iconPath as ThemeIcon).id, 'pass');
     const tooltip = (oldest?.tooltip as MarkdownString).value;
     assert.ok(tooltip.includes(REQUEST_ID.replace(/-/g, '\\-')), tooltip);
     assert.match(tooltip, /Sandbox/);
+    assert.match(tooltip, /^GET \/psd2\/aspspinformation\/v1\/aspsps/);
+    assert.equal(oldest?.accessibilityInformation?.label.startsWith('Get ASPSP List, 200, '), true);
     assert.equal((oldest?.tooltip as MarkdownString).isTrusted, false);
     assert.equal(oldest?.contextValue, 'historyEntry hasRequestId replayable');
     assert.equal(oldest?.command?.command, HISTORY_COMMANDS.openResponse);

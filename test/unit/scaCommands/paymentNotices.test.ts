@@ -18,7 +18,7 @@ function answer(json: unknown, requestId: string): ApiResult {
 
 function commandsWith(runner: Partial<RequestRunner>): { commands: ScaCommands; exchanged: EventEmitter<ExchangeRecord> } {
   const exchanged = new EventEmitter<ExchangeRecord>();
-  const commands = new ScaCommands({} as never, { onDidExchange: exchanged.event, ...runner } as unknown as RequestRunner, {} as never, {} as never, {} as never, {} as never);
+  const commands = new ScaCommands({} as never, { onDidExchange: exchanged.event, ...runner } as unknown as RequestRunner, {} as never, {} as never, {} as never, {} as never, {} as never);
   return { commands, exchanged };
 }
 
