@@ -1,0 +1,14 @@
+// The VS Code releases we test on, as code-server releases (scripts/install-code-server.sh installs each).
+// The first is engines.vscode's minimum and the default for `npm start`; the last is the current release.
+export const CODE_SERVERS = [
+  { vscode: '1.100', codeServer: '4.100.3' },
+  { vscode: '1.139', codeServer: '4.139.1' },
+];
+
+/** The release for a VS Code version such as `1.139` (undefined or empty: the first, our minimum). */
+export function codeServerFor(vscode) {
+  if (!vscode) return CODE_SERVERS[0];
+  const match = CODE_SERVERS.find((v) => v.vscode === vscode);
+  if (!match) throw new Error(`VS Code ${vscode} is not one we test on; choose one of ${CODE_SERVERS.map((v) => v.vscode).join(', ')}.`);
+  return match;
+}
