@@ -1,45 +1,20 @@
 // Installs whatever a fresh machine lacks before `npm start`, `npm test` or `npm run package` runs, so the
 // README's commands need no `npm ci` first. Node built-ins only: it runs before node_modules exists.
-// When everything is present it spawns nothing but the code-server cache checks and takes a few milliseconds.
+// When everything is present it spawns nothing and adds a few milliseconds to Node's start.
 // Usage: node scripts/ensure-setup.mjs <start|test|package>
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dependenciesCurrent, missingDebianPackages } from './setup-checks.mjs';
 import { CODE_SERVERS, codeServerFor } from './vscode-versions.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const purpose = process.argv[2] ?? 'test';
 const log = (line) => console.error(`setup: ${line}`);
 
-/** Debian packages each command needs, with how to tell one is there. */
-const DEBIAN = [
-  // code-server's install builds native modules (kerberos) and links ripgrep.
-  { pkg: 'ripgrep', has: () => onPath('rg'), for: ['start', 'test'] },
-  { pkg: 'pkg-config', has: () => onPath('pkg-config'), for: ['start', 'test'] },
-  { pkg: 'libkrb5-dev', has: () => fs.existsSync('/usr/include/krb5.h') || fs.existsSync('/usr/include/krb5/krb5.h'), for: ['start', 'test'] },
-  // The browser the UI and extension-host layers drive; the sandbox tests make certificates with openssl;
-  // the VSIX test lists the package with unzip.
-  { pkg: 'chromium', has: () => fs.existsSync(process.env.OPENPAYMENTS_CHROMIUM ?? '/usr/bin/chromium'), for: ['test'] },
-  { pkg: 'openssl', has: () => onPath('openssl'), for: ['test'] },
-  { pkg: 'unzip', has: () => onPath('unzip'), for: ['test'] },
-];
-
-function onPath(command) {
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && isExecutable(path.join(dir, command)));
-}
-
-function isExecutable(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 function ensureDebianPackages() {
-  const missing = DEBIAN.filter((d) => d.for.includes(purpose) && !d.has()).map((d) => d.pkg);
+  const missing = missingDebianPackages(purpose);
   if (!missing.length) return;
   const line = `apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
@@ -55,33 +30,6 @@ function ensureDebianPackages() {
       process.exit(1);
     }
   }
-}
-
-/**
- * True when node_modules matches package-lock.json. A newer lock file by date only is not enough to reinstall
- * (a checkout touches it): the versions npm recorded in node_modules/.package-lock.json must differ too.
- */
-export function dependenciesCurrent(repoRoot) {
-  const lockFile = path.join(repoRoot, 'package-lock.json');
-  const installed = path.join(repoRoot, 'node_modules', '.package-lock.json');
-  if (!fs.existsSync(installed)) return false;
-  if (fs.statSync(installed).mtimeMs >= fs.statSync(lockFile).mtimeMs) return true;
-  const wanted = JSON.parse(fs.readFileSync(lockFile, 'utf8')).packages ?? {};
-  const have = JSON.parse(fs.readFileSync(installed, 'utf8')).packages ?? {};
-  for (const [name, entry] of Object.entries(wanted)) {
-    if (!name) continue;
-    // Optional packages for other platforms (esbuild's, for one) are never installed here.
-    if (!have[name]) {
-      if (entry.optional) continue;
-      return false;
-    }
-    if (have[name].version !== entry.version) return false;
-  }
-  if (Object.keys(have).some((name) => !(name in wanted))) return false;
-  // Same content: record that, so the next run takes the fast path.
-  const now = new Date();
-  fs.utimesSync(installed, now, now);
-  return true;
 }
 
 function ensureNpmDependencies() {
