@@ -37,10 +37,11 @@ export async function freePort(host = '127.0.0.1') {
 
 /**
  * @param {{ env?: Record<string,string>, port?: number, keepData?: boolean, label?: string, root?: string,
- *   userSettings?: object, install?: string[], workspace?: string, vscode?: { codeServer: string } }} [options]
+ *   userSettings?: object, install?: string[], workspace?: string, vscode?: { codeServer: string, serverArgs: string[] } }} [options]
  */
 export async function startCodeServer(options = {}) {
-  const bin = ensureCodeServer(options.vscode);
+  const version = options.vscode ?? vscodeVersion;
+  const bin = ensureCodeServer(version);
   const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), `openpayments-${options.label ?? 'vscode'}-`));
   const dirs = {
     root,
@@ -86,6 +87,7 @@ export async function startCodeServer(options = {}) {
       '--disable-getting-started-override',
       '--user-data-dir', dirs.userData,
       '--extensions-dir', dirs.extensions,
+      ...version.serverArgs,
     ],
     { detached: true, stdio: ['ignore', log, log], env },
   );
