@@ -55,16 +55,20 @@ function ensureCodeServers() {
   const cache = process.env.OPENPAYMENTS_CODE_SERVER_CACHE || path.join(root, '.cache');
   const versions = wanted.filter((v) => !fs.existsSync(path.join(cache, `code-server-${v.codeServer}`, '.complete')));
   if (versions.length) log(`installing code-server ${versions.map((v) => v.codeServer).join(' and ')} into ${cache} (a few minutes, once)`);
-  return Promise.all(
-    versions.map(
-      (v) =>
-        new Promise((resolve) => {
-          const child = spawn('bash', [path.join(root, 'scripts', 'install-code-server.sh'), v.codeServer], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-          child.once('exit', (code) => resolve({ v, code }));
-          child.once('error', () => resolve({ v, code: 1 }));
-        }),
-    ),
-  ).then((results) => {
+  const install = (v) =>
+    new Promise((resolve) => {
+      const child = spawn('bash', [path.join(root, 'scripts', 'install-code-server.sh'), v.codeServer], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+      child.once('exit', (code, signal) => resolve({ v, code: code ?? signal }));
+      child.once('error', (error) => resolve({ v, code: error.message }));
+    });
+  // One retry: on a busy machine an npm install of this size now and then dies without a word.
+  const installWithRetry = async (v) => {
+    const first = await install(v);
+    if (first.code === 0) return first;
+    log(`code-server ${v.codeServer} failed to install (${first.code}); trying once more`);
+    return install(v);
+  };
+  return Promise.all(versions.map(installWithRetry)).then((results) => {
     const failed = results.filter((r) => r.code !== 0);
     if (failed.length) {
       console.error(`setup: code-server ${failed.map((r) => r.v.codeServer).join(' and ')} could not be installed (the reason is above). Run \`npm run install:code-server\` to retry.`);

