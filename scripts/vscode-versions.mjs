@@ -5,7 +5,14 @@
 // test driver on, which code-server 4.139 passes through with --vscode-option.
 export const CODE_SERVERS = [
   { vscode: '1.100', codeServer: '4.100.3', serverArgs: [] },
-  { vscode: '1.139', codeServer: '4.139.1', serverArgs: ['--vscode-option', 'enable-smoke-test-driver'] },
+  {
+    vscode: '1.139',
+    codeServer: '4.139.1',
+    serverArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    // UI journeys not run on this version yet: each waits for the toast of an information message, and 1.139
+    // shows none (the message only marks the bell in the status bar). They still run on 1.100.
+    uiLeftOut: ['sets client credentials through the command palette', 'creates a consent, logs in at the bank', 'sends Get ASPSP List from the palette'],
+  },
 ];
 
 /** The release for a VS Code version such as `1.139` (undefined or empty: the first, our minimum). */
