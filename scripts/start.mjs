@@ -1,8 +1,11 @@
 // `npm start`: builds the extension, starts the local sandbox, then a real VS Code (code-server) with the
 // extension loaded and the `local` environment selected, and prints the URL to open. Ctrl+C stops it all.
 // `npm start -- --desktop` opens desktop VS Code instead when `code` is on the PATH.
+// OPENPAYMENTS_VSCODE=1.139 uses the current VS Code instead of our engines minimum (1.100).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,6 +49,10 @@ if (fs.existsSync(sandboxModule)) {
 // Persistent across runs, inside the clone: stored credentials and settings survive a restart. The UI test of
 // this command gives it a fresh folder instead (OPENPAYMENTS_START_DATA).
 const dataDir = process.env.OPENPAYMENTS_START_DATA ?? path.join(root, '.cache', 'workbench');
+// The folder VS Code opens lies outside the clone: inside it, VS Code's Git would greet a newcomer with "a
+// repository was found in the parent folders".
+const workspace = process.env.OPENPAYMENTS_START_DATA ? path.join(dataDir, 'workspace') : path.join(os.tmpdir(), 'open-payments-vscode-workspace');
+fs.mkdirSync(workspace, { recursive: true });
 const userSettings = path.join(dataDir, 'user-data', 'User', 'settings.json');
 fs.mkdirSync(path.dirname(userSettings), { recursive: true });
 if (!fs.existsSync(userSettings)) {
@@ -59,16 +66,42 @@ if (desktop) {
     await stopAll(1);
   }
   // Desktop VS Code keeps the user's own settings; the workspace it opens selects the local environment.
-  const workspaceSettings = path.join(dataDir, 'workspace', '.vscode', 'settings.json');
+  const workspaceSettings = path.join(workspace, '.vscode', 'settings.json');
   fs.mkdirSync(path.dirname(workspaceSettings), { recursive: true });
   if (!fs.existsSync(workspaceSettings)) fs.writeFileSync(workspaceSettings, `${JSON.stringify({ 'openPayments.environment': 'local' }, null, 2)}\n`);
-  const child = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, path.join(dataDir, 'workspace')], { stdio: 'inherit' });
+  const child = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, workspace], { stdio: 'inherit' });
   child.on('exit', () => console.log('VS Code started; the sandbox keeps running until Ctrl+C.'));
 } else {
   const { startCodeServer, workbenchUrl } = await import('../test/harness/codeServer.mjs');
-  const server = await startCodeServer({ label: 'start', port, root: dataDir, keepData: true });
+  const { codeServerFor } = await import('./vscode-versions.mjs');
+  const vscode = codeServerFor(process.env.OPENPAYMENTS_VSCODE);
+  // The workbench URL that loads the extension under development is ~300 characters; the printed address is
+  // a short one on the usual port that sends the browser there. It is taken first, so a busy port fails fast.
+  let target;
+  const redirect = http.createServer((_request, response) => {
+    if (!target) {
+      response.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '2' }).end('VS Code is still starting; reload in a moment.');
+      return;
+    }
+    response.writeHead(302, { location: target, 'cache-control': 'no-store', connection: 'close' }).end();
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      redirect.once('error', reject);
+      redirect.listen(port, '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    console.error(`Port ${port} on 127.0.0.1 is taken (${error.code ?? error.message}). Stop what uses it, or choose another: OPENPAYMENTS_PORT=8081 npm start`);
+    await stopAll(1);
+  }
+  stops.push(() => new Promise((resolve) => {
+    redirect.closeAllConnections();
+    redirect.close(() => resolve());
+  }));
+  const server = await startCodeServer({ label: 'start', root: dataDir, keepData: true, workspace, vscode });
   stops.push(() => server.stop());
-  console.log('\nOpen Payments for VS Code is running in a real VS Code (code-server).');
-  console.log(`Open this URL in your browser:\n\n  ${workbenchUrl(server)}\n`);
+  target = workbenchUrl(server);
+  console.log(`\nOpen Payments for VS Code is running in a real VS Code ${vscode.vscode} (code-server).`);
+  console.log(`Open this URL in your browser:\n\n  http://127.0.0.1:${port}/\n`);
   console.log('Press Ctrl+C to stop code-server and the local sandbox.');
 }

@@ -1,17 +1,47 @@
-// Copies the README's pictures from the UI tests' latest artifacts (npm run test:ui writes test-artifacts/),
-// so the README shows the product as the tests last drove it.
+// Makes the README's pictures from the UI tests' latest artifacts (npm run test:ui writes test-artifacts/), so
+// the README shows the product as the tests last drove it. They ship inside the VSIX (the details page in
+// VS Code loads them from there), so each is scaled to 1100 px and stored as WebP, which Chromium encodes:
+// the four together stay under 100 KB and the VSIX under 300 KB.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../test/harness/codeServer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pictures = ['start-local-sandbox.png', 'ui-sca-accounts.png', 'ui-sca-bank-page.png', 'vsix-send-request.png'];
+const pictures = ['start-local-sandbox', 'ui-sca-accounts', 'ui-sca-bank-page', 'vsix-send-request'];
+const WIDTH = 1100;
+const QUALITY = 0.75;
 const target = path.join(root, 'media', 'screenshots');
 fs.mkdirSync(target, { recursive: true });
-const missing = pictures.filter((name) => !fs.existsSync(path.join(root, 'test-artifacts', name)));
+const missing = pictures.filter((name) => !fs.existsSync(path.join(root, 'test-artifacts', `${name}.png`)));
 if (missing.length) {
-  console.error(`Run npm run test:ui first; missing from test-artifacts/: ${missing.join(', ')}`);
+  console.error(`Run npm run test:ui first; missing from test-artifacts/: ${missing.map((name) => `${name}.png`).join(', ')}`);
   process.exit(1);
 }
-for (const name of pictures) fs.copyFileSync(path.join(root, 'test-artifacts', name), path.join(target, name));
-console.log(`Copied ${pictures.length} screenshots to media/screenshots/.`);
+const browser = await launchBrowser('screenshots');
+try {
+  const page = await browser.context.newPage();
+  for (const name of pictures) {
+    const png = fs.readFileSync(path.join(root, 'test-artifacts', `${name}.png`)).toString('base64');
+    const webp = await page.evaluate(
+      async ({ png, width, quality }) => {
+        const image = new globalThis.Image(); // runs in the page
+        image.src = `data:image/png;base64,${png}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.min(width, image.width);
+        canvas.height = Math.round((image.height * canvas.width) / image.width);
+        const context = canvas.getContext('2d');
+        context.imageSmoothingQuality = 'high';
+        context.drawImage(image, 0, 0, canvas.width, canvas.height);
+        return canvas.toDataURL('image/webp', quality).split(',')[1];
+      },
+      { png, width: WIDTH, quality: QUALITY },
+    );
+    fs.writeFileSync(path.join(target, `${name}.webp`), Buffer.from(webp, 'base64'));
+  }
+} finally {
+  await browser.close();
+  browser.removeProfile();
+}
+console.log(`Wrote ${pictures.length} screenshots to media/screenshots/ (WebP, ${WIDTH} px).`);

@@ -6,14 +6,18 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeServerFor } from '../../scripts/vscode-versions.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const artifactsDir = path.join(repoRoot, 'test-artifacts');
 const CHROMIUM = process.env.OPENPAYMENTS_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Installs code-server on first use (about a minute) and returns its binary. */
-export function ensureCodeServer() {
-  const out = execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-code-server.sh')], {
+/** The VS Code this process tests on: OPENPAYMENTS_VSCODE (e.g. `1.139`), or our engines minimum. */
+export const vscodeVersion = codeServerFor(process.env.OPENPAYMENTS_VSCODE);
+
+/** Installs code-server on first use (minutes) and returns the command that starts it. */
+export function ensureCodeServer(version = vscodeVersion) {
+  const out = execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-code-server.sh'), version.codeServer], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -33,10 +37,11 @@ export async function freePort(host = '127.0.0.1') {
 
 /**
  * @param {{ env?: Record<string,string>, port?: number, keepData?: boolean, label?: string, root?: string,
- *   userSettings?: object, install?: string[] }} [options]
+ *   userSettings?: object, install?: string[], workspace?: string, vscode?: { codeServer: string, serverArgs: string[] } }} [options]
  */
 export async function startCodeServer(options = {}) {
-  const bin = ensureCodeServer();
+  const version = options.vscode ?? vscodeVersion;
+  const bin = ensureCodeServer(version);
   const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), `openpayments-${options.label ?? 'vscode'}-`));
   const dirs = {
     root,
@@ -44,7 +49,7 @@ export async function startCodeServer(options = {}) {
     extensions: path.join(root, 'extensions'),
     xdg: path.join(root, 'xdg'),
     tmp: path.join(root, 'tmp'),
-    workspace: path.join(root, 'workspace'),
+    workspace: options.workspace ?? path.join(root, 'workspace'),
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   const env = {
@@ -82,6 +87,7 @@ export async function startCodeServer(options = {}) {
       '--disable-getting-started-override',
       '--user-data-dir', dirs.userData,
       '--extensions-dir', dirs.extensions,
+      ...version.serverArgs,
     ],
     { detached: true, stdio: ['ignore', log, log], env },
   );

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CODE_SERVERS } from '../../scripts/vscode-versions.mjs';
 import { readLayerStats, statsDir } from './stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -18,17 +19,19 @@ const layers = [
   { name: 'lint', kind: 'check', cmd: [bin('eslint'), '--max-warnings=0', '.'] },
   { name: 'unit', kind: 'mocha', cmd: [node, 'test/harness/run-mocha.mjs', 'unit', 'out/test/unit'] },
   { name: 'sandbox', kind: 'mocha', cmd: [node, 'test/harness/run-mocha.mjs', 'sandbox', 'out/test/sandbox'] },
-  { name: 'integration', kind: 'mocha', cmd: [node, 'test/harness/run-integration.mjs'] },
-  { name: 'ui', kind: 'mocha', cmd: [node, 'test/harness/run-ui.mjs'] },
+  // The extension host and the workbench on each VS Code we support: our engines minimum and the current one.
+  ...CODE_SERVERS.map((v) => ({ name: `integration@${v.vscode}`, kind: 'mocha', cmd: [node, 'test/harness/run-integration.mjs'], env: { OPENPAYMENTS_VSCODE: v.vscode } })),
+  ...CODE_SERVERS.map((v) => ({ name: `ui@${v.vscode}`, kind: 'mocha', cmd: [node, 'test/harness/run-ui.mjs'], env: { OPENPAYMENTS_VSCODE: v.vscode } })),
 ];
 
 const only = process.env.OPENPAYMENTS_LAYERS?.split(',');
 const rows = [];
 for (const layer of layers) {
-  if (only && !only.includes(layer.name)) continue;
+  // OPENPAYMENTS_LAYERS=unit,ui runs those layers (`ui` means ui on every version, `ui@1.139` just that one).
+  if (only && !only.includes(layer.name) && !only.includes(layer.name.split('@')[0])) continue;
   const started = Date.now();
   console.log(`\n=== ${layer.name} ===`);
-  const result = spawnSync(layer.cmd[0], layer.cmd.slice(1), { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(layer.cmd[0], layer.cmd.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, ...layer.env } });
   const seconds = (Date.now() - started) / 1000;
   let counts;
   if (layer.kind === 'check') {
@@ -43,7 +46,7 @@ for (const layer of layers) {
 
 console.log('\n=== summary ===');
 for (const row of rows) {
-  console.log(`${row.name.padEnd(12)} ${String(row.passed).padStart(4)} passed ${String(row.failed).padStart(3)} failed ${String(row.skipped ?? 0).padStart(3)} skipped  ${row.seconds.toFixed(1)} s`);
+  console.log(`${row.name.padEnd(17)} ${String(row.passed).padStart(4)} passed ${String(row.failed).padStart(3)} failed ${String(row.skipped ?? 0).padStart(3)} skipped  ${row.seconds.toFixed(1)} s`);
 }
 const total = rows.reduce((sum, row) => ({ passed: sum.passed + row.passed, failed: sum.failed + row.failed, skipped: sum.skipped + (row.skipped ?? 0) }), { passed: 0, failed: 0, skipped: 0 });
 if (total.skipped) console.log(`${total.skipped} skipped (each says why in its layer's output)`);

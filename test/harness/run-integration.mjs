@@ -3,7 +3,7 @@
 // and code the sandbox issued.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, repoRoot, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { launchBrowser, repoRoot, startCodeServer, vscodeVersion, workbenchUrl } from './codeServer.mjs';
 import { issuedSecrets, itEnv, newRunSecret, printResults, reportResults, secretScanResult, startItSandbox } from './itSandbox.mjs';
 import { writeLayerStats } from './stats.mjs';
 
@@ -67,8 +67,8 @@ try {
   fs.rmSync(path.dirname(report), { recursive: true, force: true });
 }
 
-const counts = printResults('integration (real VS Code extension host)', results, started);
-writeLayerStats('integration', counts);
+const counts = printResults(`integration (real VS Code ${vscodeVersion.vscode} extension host)`, results, started);
+writeLayerStats(`integration@${vscodeVersion.vscode}`, counts);
 process.exitCode = counts.failed ? 1 : 0;
 
 /** Opens one workbench window that runs a test module, and waits for it to report its exit code. */

@@ -1,9 +1,15 @@
-// UI layer: mocha over test/ui/*.test.mjs (Playwright driving code-server in Debian's Chromium).
+// UI layer: mocha over test/ui/*.test.mjs (Playwright driving code-server in Debian's Chromium), on the VS Code
+// that OPENPAYMENTS_VSCODE names (our minimum when unset); OPENPAYMENTS_UI_GREP narrows it to matching tests.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from './codeServer.mjs';
+import { repoRoot, vscodeVersion } from './codeServer.mjs';
 
-const result = spawnSync(process.execPath, [path.join(repoRoot, 'test/harness/run-mocha.mjs'), 'ui', path.join(repoRoot, 'test/ui')], {
-  stdio: 'inherit',
-});
+const args = [path.join(repoRoot, 'test/harness/run-mocha.mjs'), `ui@${vscodeVersion.vscode}`, path.join(repoRoot, 'test/ui')];
+if (process.env.OPENPAYMENTS_UI_GREP) args.push(process.env.OPENPAYMENTS_UI_GREP);
+const env = { ...process.env };
+if (vscodeVersion.uiLeftOut?.length) {
+  console.log(`ui@${vscodeVersion.vscode} leaves out (see scripts/vscode-versions.mjs): ${vscodeVersion.uiLeftOut.join('; ')}`);
+  env.OPENPAYMENTS_MOCHA_EXCLUDE = vscodeVersion.uiLeftOut.map((title) => title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -28,6 +28,7 @@ describe('npm start: the product in one command', function () {
   let browser;
   let page;
   let port;
+  let workbenchPort;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpayments-start-'));
 
   before(async () => {
@@ -66,15 +67,26 @@ describe('npm start: the product in one command', function () {
     await screenshotOnFailure(this.currentTest, page, 'start');
   });
 
-  it('prints the local sandbox hosts, the demo client and the URL to open', () => {
+  it('prints the local sandbox hosts, the demo client and a short URL to open', () => {
     assert.match(output, /AUTH_HOST http:\/\/127\.0\.0\.2:8401\s+API_HOST http:\/\/127\.0\.0\.2:8402/);
     assert.match(output, /redirect URI http:\/\/127\.0\.0\.1:53682\/callback/);
-    assert.match(output, new RegExp(`http://127\\.0\\.0\\.1:${port}/\\?folder=`));
+    assert.match(output, new RegExp(`^  http://127\\.0\\.0\\.1:${port}/$`, 'm'), 'the URL is the bare address, easy to copy');
+  });
+
+  it('sends that URL to a workbench whose folder lies outside the clone (no "repository in parent folders")', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
+    assert.equal(response.status, 302);
+    const target = new URL(response.headers.get('location'));
+    workbenchPort = Number(target.port);
+    const folder = target.searchParams.get('folder');
+    assert.ok(folder && path.isAbsolute(folder), `the workbench opens a folder: ${target}`);
+    const relative = path.relative(repoRoot, folder);
+    assert.ok(relative.startsWith('..') || path.isAbsolute(relative), `${folder} is outside the clone ${repoRoot}`);
+    assert.ok((await fetch(target)).ok, 'code-server answers the workbench URL');
   });
 
   it('opens a real VS Code on the local environment; after Use Local Sandbox the Banks view lists countries', async () => {
-    const url = new RegExp(`(http://127\\.0\\.0\\.1:${port}/\\S+)`).exec(output)?.[1];
-    assert.ok(url, 'the URL is printed');
+    const url = `http://127.0.0.1:${port}/`;
     browser = await launchBrowser('start');
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(url);
@@ -94,7 +106,7 @@ describe('npm start: the product in one command', function () {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGINT');
     await Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error('npm start did not exit within 15 s of Ctrl+C')), 15_000))]);
-    for (const [host, p] of [['127.0.0.1', port], ['127.0.0.2', 8401], ['127.0.0.2', 8402]]) {
+    for (const [host, p] of [['127.0.0.1', port], ['127.0.0.1', workbenchPort], ['127.0.0.2', 8401], ['127.0.0.2', 8402]]) {
       assert.equal(await refuses(host, p), true, `${host}:${p} is closed after Ctrl+C`);
     }
   });
