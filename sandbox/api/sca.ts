@@ -152,6 +152,7 @@ export function selectMethod(env: SandboxEnv, bank: Bank, parent: ScaParent, aut
   if (auth.flow === 'decoupled') {
     auth.scaStatus = DECOUPLED_STEPS[0]!;
     auth.reads = 0;
+    auth.methodChosenAt = env.clock();
     return {
       approach,
       body: {
@@ -182,14 +183,28 @@ export function readScaStatus(env: SandboxEnv, auth: Authorisation, outcome: Out
     auth.reads += 1;
     if (auth.pendingDecision) {
       settle(auth, auth.pendingDecision === 'approve', outcome);
-    } else if (auth.reads % env.decoupledReadsPerStep === 0) {
-      const next = DECOUPLED_STEPS[DECOUPLED_STEPS.indexOf(auth.scaStatus) + 1] ?? 'finalised';
+    } else {
+      const next = nextDecoupledStep(env, auth);
       if (next === 'finalised') settle(auth, true, outcome);
       else auth.scaStatus = next;
     }
   }
   const pending = auth.flow === 'decoupled' && auth.methodId !== undefined && !TERMINAL.has(auth.scaStatus);
   return pending ? { scaStatus: auth.scaStatus, challengeData: challengeData(auth) } : { scaStatus: auth.scaStatus };
+}
+
+/**
+ * Where a decoupled authorisation stands at this read: paced in time (the PSU takes `decoupledSeconds` to
+ * sign, `started` halfway), or one step per `decoupledReadsPerStep` reads when the pace is 0.
+ */
+function nextDecoupledStep(env: SandboxEnv, auth: Authorisation): ScaStatus {
+  if (env.decoupledSeconds > 0) {
+    const elapsed = (env.clock() - (auth.methodChosenAt ?? env.clock())) / 1000;
+    if (elapsed >= env.decoupledSeconds) return 'finalised';
+    return elapsed >= env.decoupledSeconds / 2 ? 'started' : 'authenticationStarted';
+  }
+  if (auth.reads % env.decoupledReadsPerStep !== 0) return auth.scaStatus;
+  return DECOUPLED_STEPS[DECOUPLED_STEPS.indexOf(auth.scaStatus) + 1] ?? 'finalised';
 }
 
 /** Admin helper: answer a decoupled SCA as the PSU would in the app (applied at the next status read). */
