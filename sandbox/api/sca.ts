@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ScaBridge, ScaTarget } from '../auth/bridge';
+import { consentSubject, paymentSubject, type LoginSubject } from '../auth/loginSubject';
 import type { Bank, ScaFlow } from '../data/types';
 import { ApiError } from '../http/tppMessages';
 import type { Authorisation, AuthorisationKind, ScaStatus } from '../state/types';
@@ -214,6 +215,15 @@ export function decideDecoupled(env: SandboxEnv, authorisationId: string, approv
   return auth;
 }
 
+function loginSubjectOf(env: SandboxEnv, auth: Authorisation): LoginSubject | undefined {
+  if (auth.kind === 'consent') {
+    const consent = env.store.consents.get(auth.parentId);
+    return consent && consentSubject(consent);
+  }
+  const payment = env.store.payments.get(auth.parentId);
+  return payment && paymentSubject(payment);
+}
+
 export function createScaBridge(env: SandboxEnv, outcomes: Record<AuthorisationKind, Outcome>): ScaBridge {
   const find = (target: ScaTarget): Authorisation | undefined => {
     const auth = env.store.authorisations.get(target.authorisationId);
@@ -229,7 +239,9 @@ export function createScaBridge(env: SandboxEnv, outcomes: Record<AuthorisationK
       if (auth.scaStatus !== 'scaMethodSelected') {
         return { ok: false, reason: `The authorisation is ${auth.scaStatus}; select an SCA method first` };
       }
-      return { ok: true, bank, flow: auth.flow };
+      const subject = loginSubjectOf(env, auth);
+      if (!subject) return { ok: false, reason: `Unknown ${target.kind} ${target.parentId} at ${target.bicFi}` };
+      return { ok: true, bank, flow: auth.flow, subject };
     },
     loginShown(target) {
       const auth = find(target);
