@@ -169,7 +169,7 @@ describe('sandbox auth host', () => {
 
   it('the payment login page shows what is authorised: amount, creditor, accounts and bank, escaped, styled under the CSP nonce', async () => {
     const bic = 'ESSESESS';
-    const body = {
+    const body: Record<string, unknown> = {
       ...(paymentBodyTemplate('domestic', bic) as Record<string, unknown>),
       instructedAmount: { currency: 'SEK', amount: '1234.56' },
       creditorName: 'Acme <b>AB</b> & "Co"',
