@@ -1,9 +1,10 @@
 // VS Code's extension host keeps an extension's globalState as one object and replaces all of it whenever the
-// window's storage reports a change, its own writes included. The echo of an older write that arrives after a
-// newer update() hides the newer value until its own echo comes (a consent flickers out of the Consents view);
-// arriving before the newer value is sent, it even makes the host send the state without it, and the value is
-// lost although update() resolved. This wrapper answers reads of a key from its write until the write is
-// settled, and writes again while the state does not hold what was written.
+// window's storage reports a change, its own writes included, and those reports may come late. A late report
+// of an older write hides a newer value (a consent flickers out of the Consents view), and the next write of
+// any key then stores the older state, so the newer value is lost although its update() resolved. This wrapper
+// remembers what this window wrote for each key and what it wrote before: a stored value that is one of its own
+// earlier writes is such a stale report, so reads answer the latest write and it is written again. A value this
+// window never wrote is another window's change and is taken as it is.
 
 /** The part of vscode.Memento the stores use. */
 export interface KeyValueState {
@@ -11,38 +12,87 @@ export interface KeyValueState {
   update(key: string, value: unknown): PromiseLike<void>;
 }
 
-/** Enough for an echo or two in a row; a state that never keeps the value is not worth looping on. */
+/** Earlier writes remembered per key: more than the reports that can be on their way at once. */
+const EARLIER_KEPT = 32;
+/** Rewrites of one write before giving up on a state that never keeps it. */
 const MAX_REWRITES = 3;
 
+interface Written {
+  value: unknown;
+  json: string;
+  /** What this window wrote before (and what was stored before its first write), oldest first. */
+  readonly earlier: string[];
+  repairing: boolean;
+}
+
+/** undefined has no JSON; it gets a text no JSON value has. */
+function jsonOf(value: unknown): string {
+  return value === undefined ? 'undefined' : JSON.stringify(value);
+}
+
+function valueOf(json: string): unknown {
+  return json === 'undefined' ? undefined : (JSON.parse(json) as unknown);
+}
+
 export class SettledState {
-  /** The write under way for a key; a newer write of the key replaces it. */
-  private readonly writes = new Map<string, { readonly value: unknown; readonly json: string | undefined }>();
+  private readonly written = new Map<string, Written>();
 
   constructor(private readonly inner: KeyValueState) {}
 
   get<T>(key: string): T | undefined;
   get<T>(key: string, defaultValue: T): T;
   get<T>(key: string, defaultValue?: T): T | undefined {
-    const write = this.writes.get(key);
-    const value = write ? (write.value as T | undefined) : this.inner.get<T>(key);
+    const stored = this.inner.get<T>(key);
+    const written = this.written.get(key);
+    let value: T | undefined = stored;
+    if (written) {
+      const storedJson = jsonOf(stored);
+      if (storedJson !== written.json) {
+        if (written.earlier.includes(storedJson)) {
+          // A late report of this window's own earlier write: the latest write stands, and is stored again.
+          value = written.value as T | undefined;
+          this.repair(key, written);
+        } else {
+          // Another window changed the key: its value is the truth from now on.
+          this.written.delete(key);
+        }
+      }
+    }
     return value === undefined ? defaultValue : value;
   }
 
   async update(key: string, value: unknown): Promise<void> {
     // A copy, as the memento keeps one: the caller may change its object after the call.
-    const json = value === undefined ? undefined : JSON.stringify(value);
-    const write = { value: json === undefined ? undefined : (JSON.parse(json) as unknown), json };
-    this.writes.set(key, write);
-    try {
-      for (let rewrite = 0; ; rewrite++) {
-        await this.inner.update(key, write.value);
-        // A newer write of this key settles it from now on.
-        if (this.writes.get(key) !== write) return;
-        const stored = this.inner.get<unknown>(key);
-        if ((stored === undefined ? undefined : JSON.stringify(stored)) === write.json || rewrite >= MAX_REWRITES) return;
-      }
-    } finally {
-      if (this.writes.get(key) === write) this.writes.delete(key);
+    const json = jsonOf(value);
+    let written = this.written.get(key);
+    if (written) {
+      written.earlier.push(written.json);
+      written.value = valueOf(json);
+      written.json = json;
+    } else {
+      written = { value: valueOf(json), json, earlier: [jsonOf(this.inner.get(key))], repairing: false };
+      this.written.set(key, written);
+    }
+    remove(written.earlier, json);
+    written.earlier.splice(0, Math.max(0, written.earlier.length - EARLIER_KEPT));
+    for (let rewrite = 0; ; rewrite++) {
+      await this.inner.update(key, written.value);
+      // A newer write of the key, or another window's value, settles it from now on.
+      if (this.written.get(key) !== written || written.json !== json) return;
+      if (jsonOf(this.inner.get(key)) === json || rewrite >= MAX_REWRITES) return;
     }
   }
+
+  private repair(key: string, written: Written): void {
+    if (written.repairing) return;
+    written.repairing = true;
+    const done = () => {
+      written.repairing = false;
+    };
+    this.inner.update(key, written.value).then(done, done);
+  }
+}
+
+function remove(list: string[], item: string): void {
+  for (let i = list.indexOf(item); i !== -1; i = list.indexOf(item)) list.splice(i, 1);
 }

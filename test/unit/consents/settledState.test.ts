@@ -7,22 +7,42 @@ import assert from 'node:assert/strict';
 import { ConsentStore, type ConsentRecord } from '../../../src/consents/consentStore';
 import { SettledState } from '../../../src/core/settledState';
 
-/** The window's storage: each write is answered with an echo, then a reply; while held, both wait. */
+/**
+ * The window's storage: each write is answered with a report of the change (the echo) and a reply. While held,
+ * both wait; the test delivers them one by one, in either order, as a busy window may.
+ */
 class WindowStorage {
   stored = '{}';
   held = true;
-  private readonly queue: (() => void)[] = [];
+  readonly waiting: { readonly raw: string; echo(): void; reply(): void }[] = [];
   echo: (value: Record<string, unknown>) => void = () => undefined;
 
   setValue(raw: string): Promise<void> {
     return new Promise((resolve) => {
-      this.queue.push(() => {
-        this.stored = raw;
-        this.echo(JSON.parse(raw) as Record<string, unknown>);
-        resolve();
-      });
+      this.stored = raw;
+      let echoed = false;
+      let replied = false;
+      const write = {
+        raw,
+        echo: () => {
+          if (!echoed) this.echo(JSON.parse(raw) as Record<string, unknown>);
+          echoed = true;
+        },
+        reply: () => {
+          if (!replied) resolve();
+          replied = true;
+        },
+      };
+      this.waiting.push(write);
       if (!this.held) this.deliver();
     });
+  }
+
+  /** Delivers the first waiting write's echo, then its reply, as an idle window does. */
+  deliverOne(): void {
+    const write = this.waiting.shift();
+    write?.echo();
+    write?.reply();
   }
 
   /** Delivers what waits, and from now on answers at once (on a timer, as IPC would). */
@@ -31,14 +51,9 @@ class WindowStorage {
     this.deliver();
   }
 
-  /** Delivers the first waiting write's echo and reply only. */
-  deliverOne(): void {
-    this.queue.shift()?.();
-  }
-
   private deliver(): void {
     setTimeout(() => {
-      while (this.queue.length) this.queue.shift()?.();
+      while (this.waiting.length) this.deliverOne();
     }, 1);
   }
 }
@@ -111,6 +126,44 @@ describe('globalState writes racing the echo of an older write', () => {
     assert.deepEqual(seen.duringEcho, ['c-1']);
     assert.deepEqual(seen.after, ['c-1']);
     assert.deepEqual(seen.stored?.map((c) => c.consentId), ['c-1'], 'in the window\'s storage too, so it survives a reload');
+  });
+
+  it('an echo that comes after its write was answered neither hides nor loses a settled consent', async () => {
+    const storage = new WindowStorage();
+    const memento = new ExtHostMemento(storage);
+    const state = new SettledState(memento);
+    const store = new ConsentStore(state);
+    const history = state.update('openPayments.history', ['GET /aspsps']);
+    await tick();
+    const [historyWrite] = storage.waiting.splice(0);
+    historyWrite?.reply(); // answered, its echo still on the way
+    await history;
+    const added = store.add(consent('c-1'));
+    await tick();
+    const [consentWrite] = storage.waiting.splice(0);
+    consentWrite?.reply(); // the consent's write is answered before either echo
+    await added;
+    historyWrite?.echo(); // the late echo of the history write, without the consent
+    assert.deepEqual(store.list('local').map((c) => c.consentId), ['c-1'], 'still listed');
+    consentWrite?.echo();
+    // Another key's write now sends the whole state: the consent must be in it.
+    storage.release();
+    await state.update('openPayments.params', { bic: 'HANDSESS' });
+    await tick();
+    assert.deepEqual((JSON.parse(storage.stored) as Record<string, ConsentRecord[]>)['openPayments.consents']?.map((c) => c.consentId), ['c-1']);
+    assert.deepEqual(store.list('local').map((c) => c.consentId), ['c-1']);
+  });
+
+  it('takes another window\'s value of a key as it is', async () => {
+    const storage = new WindowStorage();
+    storage.release();
+    const memento = new ExtHostMemento(storage);
+    const state = new SettledState(memento);
+    await state.update('k', 'ours');
+    storage.echo({ k: 'theirs' }); // a change made in another window
+    assert.equal(state.get('k'), 'theirs');
+    await tick();
+    assert.equal(state.get('k'), 'theirs', 'and not written over');
   });
 
   it('a newer write of the same key wins over an older one still settling', async () => {
