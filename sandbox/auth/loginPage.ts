@@ -34,7 +34,7 @@ body{margin:0;background:#eef1f5;color:#1c2430;font:16px/1.45 system-ui,-apple-s
 header{background:#1f3a5f;color:#fff;padding:.9rem 1.25rem}
 header h1{margin:0;font-size:1.25rem;font-weight:600}
 header p{margin:.15rem 0 0;font-size:.85rem;opacity:.85}
-main{max-width:30rem;margin:1.5rem auto;padding:1.25rem 1.5rem;background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+main{max-width:34rem;margin:1.5rem auto;padding:1.25rem 1.5rem;background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.15)}
 h2{font-size:1.05rem;margin:0 0 .6rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;margin:0 0 1.1rem;padding:.8rem 1rem;background:#f6f8fa;border:1px solid #d8dee6;border-radius:6px}
 dt{color:#4a5566}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
