@@ -104,10 +104,15 @@ describe('workbench UI: consent authorisation through the browser', function () 
       creditorAccount: { iban: 'SE1230000000000000000002', currency: 'SEK' },
       remittanceInformationUnstructured: 'Order 1187',
     });
+    // The input widget is reused from one question to the next: answer each once its title is up.
+    const answer = async (title, text) => {
+      await page.locator('.quick-input-widget', { hasText: title }).waitFor({ timeout: 20_000 });
+      await ui.answerInputBox(text);
+    };
     await ui.runCommand('Open Payments: Authorise Payment…');
-    await ui.answerInputBox('ESSESESS');
-    await ui.answerInputBox('domestic');
-    await ui.answerInputBox(paymentId);
+    await answer('Authorise Payment: BIC of the bank', 'ESSESESS');
+    await answer('Authorise Payment: payment product', 'domestic');
+    await answer('Authorise Payment: paymentId', paymentId);
     await page.locator('.quick-input-widget', { hasText: 'Choose how the PSU authenticates' }).waitFor({ timeout: 20_000 });
     const popup = workbenchUi.browser.context.waitForEvent('page', { timeout: 30_000 });
     await page.keyboard.press('Enter');
@@ -132,8 +137,10 @@ describe('workbench UI: consent authorisation through the browser', function () 
 
   it('the decoupled QR panel stays open and refreshes its code until the PSU has signed', async () => {
     const ui = workbench(page);
+    // Create Consent… starts at the bank selected in the Banks view (the first journey revealed Sweden's banks).
+    await ui.sidebar().locator('.monaco-list-row', { hasText: 'SWEDSESS' }).first().click();
     await ui.runCommand('Open Payments: Create Consent…');
-    await ui.pick('SWEDSESS');
+    await page.locator('.quick-input-widget', { hasText: 'Create Consent at SWEDSESS' }).waitFor({ timeout: 20_000 });
     await ui.pick('All accounts');
     await ui.pick('Recurring, up to 4 reads a day');
     await ui.answerInputBox(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
