@@ -1,9 +1,9 @@
 // `npm run sandbox`: starts the local sandbox and prints what a client needs to talk to it.
 import { parseArgs } from 'node:util';
 import { start } from './index';
-import { DEFAULT_API_PORT, DEFAULT_AUTH_PORT, DEFAULT_HOST, DEFAULT_TRANSACTIONS_PAGE_SIZE } from './options';
+import { DEFAULT_API_PORT, DEFAULT_AUTH_PORT, DEFAULT_CLI_DECOUPLED_SECONDS, DEFAULT_HOST, DEFAULT_TRANSACTIONS_PAGE_SIZE } from './options';
 
-const USAGE = `usage: npm run sandbox -- [--host 127.0.0.2] [--auth-port ${DEFAULT_AUTH_PORT}] [--api-port ${DEFAULT_API_PORT}] [--seed 1] [--banks 0] [--token-ttl 3600] [--transactions-page-size ${DEFAULT_TRANSACTIONS_PAGE_SIZE}] [--tls]`;
+const USAGE = `usage: npm run sandbox -- [--host 127.0.0.2] [--auth-port ${DEFAULT_AUTH_PORT}] [--api-port ${DEFAULT_API_PORT}] [--seed 1] [--banks 0] [--token-ttl 3600] [--transactions-page-size ${DEFAULT_TRANSACTIONS_PAGE_SIZE}] [--tls] [--decoupled-seconds ${DEFAULT_CLI_DECOUPLED_SECONDS}]`;
 
 function integer(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       'token-ttl': { type: 'string' },
       'transactions-page-size': { type: 'string' },
       tls: { type: 'boolean' },
+      'decoupled-seconds': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     tokenTtlSeconds: integer(values['token-ttl'], 'token-ttl', 3600),
     transactionsPageSize: integer(values['transactions-page-size'], 'transactions-page-size', DEFAULT_TRANSACTIONS_PAGE_SIZE),
     tls: values.tls ?? false,
+    decoupledSeconds: integer(values['decoupled-seconds'], 'decoupled-seconds', DEFAULT_CLI_DECOUPLED_SECONDS),
   });
   const lines = [
     `AUTH_HOST=${sandbox.authHost}`,
@@ -59,6 +61,12 @@ async function main(): Promise<void> {
       : []),
   ];
   console.log(lines.join('\n'));
+  const pace = values['decoupled-seconds'] === undefined ? DEFAULT_CLI_DECOUPLED_SECONDS : Number(values['decoupled-seconds']);
+  console.log(
+    pace > 0
+      ? `Decoupled SCA takes ${pace} s from the chosen method to finalised (--decoupled-seconds 0: one step per status read)`
+      : 'Decoupled SCA moves one step per status read (--decoupled-seconds N paces it in time)',
+  );
   console.log(`Open Payments sandbox ready in ${Math.round(performance.now() - began)} ms (Ctrl+C to stop)`);
   const stop = () => {
     sandbox.close().then(() => process.exit(0), () => process.exit(1));

@@ -17,11 +17,12 @@ import { createApiServer } from './api/server';
 import { createAccountBook } from './data/accounts';
 import { buildDirectory } from './data/directory';
 import { createFaults, type Faults } from './faults';
-import { DEFAULT_HOST, DEFAULT_TRANSACTIONS_PAGE_SIZE, isLoopbackHost, type SandboxOptions } from './options';
+import { DEFAULT_HOST, DEFAULT_TRANSACTIONS_PAGE_SIZE, decoupledSecondsOf, isLoopbackHost, type SandboxOptions } from './options';
 import { createStore } from './state/types';
 import { createTestPki, type TestPki } from './tls/testPki';
 
 export type { SandboxOptions } from './options';
+export { DEFAULT_CLI_DECOUPLED_SECONDS } from './options';
 export type { FaultSpec, FaultKind } from './faults';
 export { DEMO_CLIENT, ASPSP_ONLY_CLIENT } from './auth/clients';
 export { SEB_PSU_IDS, DANSKE_LOGIN } from './data/sandboxBanks';
@@ -81,6 +82,7 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
   if (!Number.isInteger(transactionsPageSize) || transactionsPageSize < 1) {
     throw new Error(`transactionsPageSize must be a positive integer, not ${transactionsPageSize}`);
   }
+  const decoupledSeconds = decoupledSecondsOf(options.decoupledSeconds);
   const seed = options.seed ?? 1;
   const today = options.today ?? new Date();
   const clients = options.clients ?? [DEMO_CLIENT, ASPSP_ONLY_CLIENT];
@@ -126,6 +128,8 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
     authHost,
     apiHost,
     decoupledReadsPerStep: Math.max(1, options.decoupledReadsPerStep ?? 1),
+    decoupledSeconds,
+    clock: options.clock ?? Date.now,
     transactionsPageSize,
     today,
     demoClient: demoClientOf(clients),

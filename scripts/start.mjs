@@ -32,10 +32,11 @@ process.on('SIGTERM', () => void stopAll(0));
 const sandboxModule = path.join(root, 'dist', 'sandbox', 'index.mjs');
 let sandbox;
 if (fs.existsSync(sandboxModule)) {
-  const { start } = await import(sandboxModule);
-  // The extension's `local` environment expects exactly these addresses (src/core/environments.ts).
+  const { start, DEFAULT_CLI_DECOUPLED_SECONDS } = await import(sandboxModule);
+  // The extension's `local` environment expects exactly these addresses (src/core/environments.ts). Decoupled
+  // SCA is paced like a person signing in the app, so the QR code can be seen refreshing before it finishes.
   try {
-    sandbox = await start({ host: '127.0.0.2', authPort: 8401, apiPort: 8402 });
+    sandbox = await start({ host: '127.0.0.2', authPort: 8401, apiPort: 8402, decoupledSeconds: DEFAULT_CLI_DECOUPLED_SECONDS });
   } catch (error) {
     console.error(`The local sandbox could not start on 127.0.0.2:8401/8402 (${error.message}). Is another \`npm start\` or \`npm run sandbox\` running?`);
     process.exit(1);

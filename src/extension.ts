@@ -24,6 +24,7 @@ import { HttpSession } from './platform/httpSession';
 import { StoredSecretsLearner } from './platform/storedSecretsLearner';
 import { Logger } from './platform/logger';
 import { MissingHeaderPrompt } from './platform/missingHeaderPrompt';
+import { SettledState } from './core/settledState';
 import { ParamMemory } from './platform/paramMemory';
 import { RequestRunner } from './platform/requestRunner';
 import { RequestSettingsReader } from './platform/requestSettings';
@@ -56,21 +57,23 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const responsePanel = new ResponsePanel(context.extensionUri, redactor, logger);
   const runner = new RequestRunner(session, environment, logger, responsePanel, new MissingHeaderPrompt(prompter, logger));
   const bodies = new BodyEditor(runner);
-  const memory = new ParamMemory(context.globalState);
+  // Every store reads back what it wrote, which VS Code's globalState alone does not promise (see settledState).
+  const globalState = new SettledState(context.globalState);
+  const memory = new ParamMemory(globalState);
   const sendRequest = new SendRequestCommand(runner, bodies, environment, requestSettings, prompter, memory);
-  const payments = new PaymentStore(context.globalState);
+  const payments = new PaymentStore(globalState);
   const directory = new BankDirectory(runner, environment, BANKS_VIEW_ID);
   const banksTree = new BanksTreeProvider(directory, payments, environment);
   const banksView = vscode.window.createTreeView(BANKS_VIEW_ID, { treeDataProvider: banksTree, showCollapseAll: true });
   const history = new HistoryStore({
-    state: context.globalState,
+    state: globalState,
     files: new DirectoryFiles(vscode.Uri.joinPath(context.globalStorageUri, 'history').fsPath),
     redactor,
     maxEntries: historyMaxEntries,
     log: logger,
     callDefaults: callDefaultsFromSettings(settings, requestSettings),
   });
-  const consents = new ConsentStore(context.globalState);
+  const consents = new ConsentStore(globalState);
   const challenges = new ChallengePanels();
   const sca = new ScaSession(runner, session, credentials, environment, prompter, redactor, logger, challenges.create);
   const consentsTree = new ConsentsTreeProvider(consents, environment, new ViewLoader(runner, environment, CONSENTS_VIEW_ID));

@@ -16,6 +16,10 @@ export interface SandboxEnv {
   readonly apiHost: string;
   /** Decoupled SCA moves one status step per this many status reads. */
   readonly decoupledReadsPerStep: number;
+  /** Seconds from the chosen method to `finalised` for decoupled SCA; 0 = by reads instead. */
+  readonly decoupledSeconds: number;
+  /** Milliseconds since the epoch (Date.now unless a test moves it). */
+  readonly clock: () => number;
   readonly transactionsPageSize: number;
   readonly today: Date;
   /** The first configured client, handed to the extension's "Use Local Sandbox" action on request. */

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ScaBridge, ScaTarget } from '../auth/bridge';
+import { consentSubject, paymentSubject, type LoginSubject } from '../auth/loginSubject';
 import type { Bank, ScaFlow } from '../data/types';
 import { ApiError } from '../http/tppMessages';
 import type { Authorisation, AuthorisationKind, ScaStatus } from '../state/types';
@@ -152,6 +153,7 @@ export function selectMethod(env: SandboxEnv, bank: Bank, parent: ScaParent, aut
   if (auth.flow === 'decoupled') {
     auth.scaStatus = DECOUPLED_STEPS[0]!;
     auth.reads = 0;
+    auth.methodChosenAt = env.clock();
     return {
       approach,
       body: {
@@ -182,8 +184,8 @@ export function readScaStatus(env: SandboxEnv, auth: Authorisation, outcome: Out
     auth.reads += 1;
     if (auth.pendingDecision) {
       settle(auth, auth.pendingDecision === 'approve', outcome);
-    } else if (auth.reads % env.decoupledReadsPerStep === 0) {
-      const next = DECOUPLED_STEPS[DECOUPLED_STEPS.indexOf(auth.scaStatus) + 1] ?? 'finalised';
+    } else {
+      const next = nextDecoupledStep(env, auth);
       if (next === 'finalised') settle(auth, true, outcome);
       else auth.scaStatus = next;
     }
@@ -192,11 +194,34 @@ export function readScaStatus(env: SandboxEnv, auth: Authorisation, outcome: Out
   return pending ? { scaStatus: auth.scaStatus, challengeData: challengeData(auth) } : { scaStatus: auth.scaStatus };
 }
 
+/**
+ * Where a decoupled authorisation stands at this read: paced in time (the PSU takes `decoupledSeconds` to
+ * sign, `started` halfway), or one step per `decoupledReadsPerStep` reads when the pace is 0.
+ */
+function nextDecoupledStep(env: SandboxEnv, auth: Authorisation): ScaStatus {
+  if (env.decoupledSeconds > 0) {
+    const elapsed = (env.clock() - (auth.methodChosenAt ?? env.clock())) / 1000;
+    if (elapsed >= env.decoupledSeconds) return 'finalised';
+    return elapsed >= env.decoupledSeconds / 2 ? 'started' : 'authenticationStarted';
+  }
+  if (auth.reads % env.decoupledReadsPerStep !== 0) return auth.scaStatus;
+  return DECOUPLED_STEPS[DECOUPLED_STEPS.indexOf(auth.scaStatus) + 1] ?? 'finalised';
+}
+
 /** Admin helper: answer a decoupled SCA as the PSU would in the app (applied at the next status read). */
 export function decideDecoupled(env: SandboxEnv, authorisationId: string, approve: boolean): Authorisation | undefined {
   const auth = env.store.authorisations.get(authorisationId);
   if (auth) auth.pendingDecision = approve ? 'approve' : 'deny';
   return auth;
+}
+
+function loginSubjectOf(env: SandboxEnv, auth: Authorisation): LoginSubject | undefined {
+  if (auth.kind === 'consent') {
+    const consent = env.store.consents.get(auth.parentId);
+    return consent && consentSubject(consent);
+  }
+  const payment = env.store.payments.get(auth.parentId);
+  return payment && paymentSubject(payment);
 }
 
 export function createScaBridge(env: SandboxEnv, outcomes: Record<AuthorisationKind, Outcome>): ScaBridge {
@@ -214,7 +239,9 @@ export function createScaBridge(env: SandboxEnv, outcomes: Record<AuthorisationK
       if (auth.scaStatus !== 'scaMethodSelected') {
         return { ok: false, reason: `The authorisation is ${auth.scaStatus}; select an SCA method first` };
       }
-      return { ok: true, bank, flow: auth.flow };
+      const subject = loginSubjectOf(env, auth);
+      if (!subject) return { ok: false, reason: `Unknown ${target.kind} ${target.parentId} at ${target.bicFi}` };
+      return { ok: true, bank, flow: auth.flow, subject };
     },
     loginShown(target) {
       const auth = find(target);

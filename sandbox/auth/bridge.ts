@@ -2,6 +2,7 @@
 // Defined here (by its consumer) so the auth code does not depend on how the API stores things.
 import type { Bank, ScaFlow } from '../data/types';
 import type { AuthorisationKind } from '../state/types';
+import type { LoginSubject } from './loginSubject';
 
 export interface ScaTarget {
   readonly kind: AuthorisationKind;
@@ -11,7 +12,7 @@ export interface ScaTarget {
 }
 
 export type ScaCheck =
-  | { readonly ok: true; readonly bank: Bank; readonly flow: ScaFlow }
+  | { readonly ok: true; readonly bank: Bank; readonly flow: ScaFlow; readonly subject: LoginSubject }
   | { readonly ok: false; readonly reason: string };
 
 export interface ScaBridge {

@@ -68,7 +68,7 @@ export async function handleInteraction(deps: InteractionDeps, req: IncomingMess
 
   if (req.method === 'GET') {
     bridge.loginShown(target);
-    sendHtml(res, 200, renderLoginPage({ action, bank: check.bank, target, styleNonce: nonce }), nonce, formTargets);
+    sendHtml(res, 200, renderLoginPage({ action, bank: check.bank, target, subject: check.subject, styleNonce: nonce }), nonce, formTargets);
     return;
   }
   if (req.method !== 'POST') {
@@ -84,7 +84,7 @@ export async function handleInteraction(deps: InteractionDeps, req: IncomingMess
     return;
   }
   if (!loginAccepted(check.bank, psuId, form.get('password') ?? '')) {
-    const page = renderLoginPage({ action, bank: check.bank, target, styleNonce: nonce, psuId, error: 'Login failed. Check the PSU id.' });
+    const page = renderLoginPage({ action, bank: check.bank, target, subject: check.subject, styleNonce: nonce, psuId, error: 'Login failed. Check the PSU id.' });
     sendHtml(res, 401, page, nonce, formTargets);
     return;
   }

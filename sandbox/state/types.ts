@@ -32,6 +32,8 @@ export interface Authorisation {
   psuId?: string;
   /** Decoupled SCA advances one step per this many status reads; counts reads so far. */
   reads: number;
+  /** Decoupled SCA: when the method was chosen (ms), for the paced steps. */
+  methodChosenAt?: number;
   /** Decoupled SCA: PSU answered in the (simulated) app; applied on the next status read. */
   pendingDecision?: 'approve' | 'deny';
   /** Redirect SCA: the PSU approved at the bank, waiting for the TPP's code exchange. */

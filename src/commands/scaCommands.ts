@@ -14,7 +14,7 @@ import { subjectLabel } from '../platform/scaMessages';
 import type { ScaSession } from '../platform/scaSession';
 import { requestIdSuffix } from '../platform/failureMessages';
 import { consentVerdict } from '../sca/statusRules';
-import type { ScaOutcome } from '../sca/types';
+import type { ScaOutcome, ScaSubject } from '../sca/types';
 import { consentLabel, type ConsentNode } from '../views/consentsTree';
 
 
@@ -95,17 +95,24 @@ export class ScaCommands {
     return this.createAndAuthorise(bank, consentBody({ access, frequency, validUntil }), this.settings.read().context);
   }
 
-  /** Creates the consent at the bank, then authorises it; a failed create has already been reported. */
-  private async createAndAuthorise(bicFi: string, body: unknown, context: PsuContext): Promise<ScaOutcome | undefined> {
+  /**
+   * Creates the consent at the bank, then authorises it, as one flow under one progress notification; a failed
+   * create has been reported and ends the flow.
+   */
+  private createAndAuthorise(bicFi: string, body: unknown, context: PsuContext): Promise<ScaOutcome | undefined> {
+    return this.sca.authorise({ kind: 'newConsent', bicFi, create: (signal) => this.createAt(bicFi, body, context, signal) }, context);
+  }
+
+  private async createAt(bicFi: string, body: unknown, context: PsuContext, signal: AbortSignal): Promise<ScaSubject | undefined> {
     const input = { operation: catalogueOperation('createConsent'), params: { 'X-BicFi': bicFi }, body, context };
-    const result = await this.runner.run(input, { show: false });
+    const result = await this.runner.run(input, { show: false, inFlowProgress: true, signal });
     if (!result?.ok) return undefined;
     const consentId = (result.exchange.json as { consentId?: unknown } | undefined)?.consentId;
     if (typeof consentId !== 'string' || consentId === '') {
       void this.reportMissingConsentId({ operation: input.operation, environmentId: this.environment.state.id, input, result }, result.exchange);
       return undefined;
     }
-    return this.sca.authorise({ kind: 'consent', bicFi, consentId }, context);
+    return { kind: 'consent', bicFi, consentId };
   }
 
   /** A 2xx without a consentId leaves nothing to authorise; say so rather than end in silence. */

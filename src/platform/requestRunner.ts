@@ -47,6 +47,11 @@ export interface RunOptions {
   readonly quietInView?: string;
   /** Cancels the request from outside (a flow's own Cancel button). */
   readonly signal?: AbortSignal;
+  /**
+   * One step of a flow that shows its own progress notification (Create Consent inside the authorisation):
+   * no second notification for this request, so the user sees one per flow. Failures are still reported.
+   */
+  readonly inFlowProgress?: boolean;
 }
 
 export class RequestRunner implements vscode.Disposable {
@@ -87,14 +92,17 @@ export class RequestRunner implements vscode.Disposable {
       return undefined;
     }
 
-    const result = await vscode.window.withProgress(
-      {
-        location: quiet ? { viewId: options.quietInView ?? '' } : vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Open Payments: sending {0}…', input.operation.title),
-        cancellable: !quiet,
-      },
-      (_progress, token) => this.send(env, input, token, options.signal),
-    );
+    const result =
+      options.inFlowProgress && !quiet
+        ? await this.send(env, input, undefined, options.signal)
+        : await vscode.window.withProgress(
+            {
+              location: quiet ? { viewId: options.quietInView ?? '' } : vscode.ProgressLocation.Notification,
+              title: vscode.l10n.t('Open Payments: sending {0}…', input.operation.title),
+              cancellable: !quiet,
+            },
+            (_progress, token) => this.send(env, input, token, options.signal),
+          );
 
     const record: ExchangeRecord = { operation: input.operation, environmentId: env.id, input, result };
     this.log(record);
@@ -113,9 +121,9 @@ export class RequestRunner implements vscode.Disposable {
     return result;
   }
 
-  private async send(env: Environment, input: RequestInput, token: vscode.CancellationToken, outer?: AbortSignal): Promise<ApiResult> {
+  private async send(env: Environment, input: RequestInput, token: vscode.CancellationToken | undefined, outer?: AbortSignal): Promise<ApiResult> {
     const abort = new AbortController();
-    const cancellation = token.onCancellationRequested(() => abort.abort());
+    const cancellation = token?.onCancellationRequested(() => abort.abort());
     const onOuterAbort = () => abort.abort();
     if (outer?.aborted) abort.abort();
     outer?.addEventListener('abort', onOuterAbort, { once: true });
@@ -145,7 +153,7 @@ export class RequestRunner implements vscode.Disposable {
         failure: { kind: 'internal', operationId: input.operation.id, attempts: [], summary: `${input.operation.id}: internal ${describeError(error)}` },
       };
     } finally {
-      cancellation.dispose();
+      cancellation?.dispose();
       outer?.removeEventListener('abort', onOuterAbort);
     }
   }

@@ -34,6 +34,16 @@ export type ChallengeViewFactory = (title: string, onClosed: () => void) => Chal
 
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
+/**
+ * A consent the flow creates before authorising it, under the same progress notification, so Create Consent
+ * and its authorisation are one flow to the user. `create` reports its own failure and then returns undefined.
+ */
+export interface ConsentToCreate {
+  readonly kind: 'newConsent';
+  readonly bicFi: string;
+  create(signal: AbortSignal): Promise<ScaSubject | undefined>;
+}
+
 export interface ScaSessionOptions {
   /** How an authorised payment is followed to a final status (default FOLLOW_UP_DEFAULTS). */
   readonly followUp?: FollowUpSettings;
@@ -48,7 +58,8 @@ export class ScaSession implements vscode.Disposable {
   /** Payments being followed, by environment and paymentId, so one payment is never followed twice. */
   private readonly following = new Map<string, Promise<FollowUpEnd>>();
   private opener: BrowserOpener;
-  private remoteNoticeShown = false;
+  /** Redirect URIs the remote-window notice was considered for: at most once per window for each. */
+  private readonly remoteNoticeChecked = new Set<string>();
   private disposed = false;
   private readonly sleep: Sleep;
 
@@ -76,7 +87,7 @@ export class ScaSession implements vscode.Disposable {
     });
   }
 
-  async authorise(subject: ScaSubject, context?: PsuContext): Promise<ScaOutcome | undefined> {
+  async authorise(subject: ScaSubject | ConsentToCreate, context?: PsuContext): Promise<ScaOutcome | undefined> {
     if (this.disposed) return undefined;
     // Registered before the first await, so closing the window at any point ends this flow.
     const abort = new AbortController();
@@ -88,7 +99,7 @@ export class ScaSession implements vscode.Disposable {
     }
   }
 
-  private async authoriseWith(abort: AbortController, subject: ScaSubject, context: PsuContext | undefined): Promise<ScaOutcome | undefined> {
+  private async authoriseWith(abort: AbortController, request: ScaSubject | ConsentToCreate, context: PsuContext | undefined): Promise<ScaOutcome | undefined> {
     const state = await this.environment.refresh();
     if (!state.resolution.ok || !state.hasCredentials) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Set client credentials and a valid environment before authorising.'));
@@ -98,22 +109,41 @@ export class ScaSession implements vscode.Disposable {
     const creds = await this.credentials.get(state.id);
     if (!creds || abort.signal.aborted) return undefined;
     const redirectUri = vscode.workspace.getConfiguration('openPayments').get<string>('redirectUri')?.trim() || DEFAULT_REDIRECT_URI;
-    void this.noticeRemote(redirectUri);
-    const label = subjectLabel({ subject });
-    const challenge = this.createChallengeView(vscode.l10n.t('Authorise {0}', label), () => abort.abort());
+    const title =
+      request.kind === 'newConsent'
+        ? vscode.l10n.t('Open Payments: creating and authorising {0}', subjectLabel({ subject: { kind: 'consent', bicFi: request.bicFi, consentId: '' } }))
+        : vscode.l10n.t('Open Payments: authorising {0}', subjectLabel({ subject: request }));
+    let challenge: ChallengeView | undefined;
 
+    // The one progress notification of this flow: every request in it shows on a view or not at all.
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Open Payments: authorising {0}', label), cancellable: true },
-      async (progress, token) => {
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token): Promise<ScaOutcome | undefined> => {
         token.onCancellationRequested(() => abort.abort());
+        let subject: ScaSubject;
+        if (request.kind === 'newConsent') {
+          progress.report({ message: vscode.l10n.t('creating the consent') });
+          const created = await request.create(abort.signal);
+          if (!created || abort.signal.aborted) return undefined;
+          subject = created;
+        } else {
+          subject = request;
+        }
+        const label = subjectLabel({ subject });
+        const view = this.createChallengeView(vscode.l10n.t('Authorise {0}', label), () => abort.abort());
+        challenge = view;
         const deps: ScaFlowDeps = {
           send: (operationId, params, body, signal) => this.send(operationId, params, body, signal ?? abort.signal, context, viewOf(subject)),
           openBrowser: (url) => this.opener(url),
-          startListener: async (request) => (await this.loopback()).listen({ ...request, redirectUri }),
-          exchangeCode: async (request) =>
+          startListener: async (listen) => {
+            // Only a redirect login comes back to the loopback listener, so only it needs the remote notice.
+            void this.noticeRemote(redirectUri);
+            return (await this.loopback()).listen({ ...listen, redirectUri });
+          },
+          exchangeCode: async (exchange) =>
             // Loaded on first use: openid-client is not needed until a bank login comes back.
             (await import('../auth/authorizationCode/codeExchange')).exchangeAuthorizationCode({
-              ...request,
+              ...exchange,
               environmentId: env.id,
               authHost: env.authHost,
               clientId: creds.clientId,
@@ -123,7 +153,7 @@ export class ScaSession implements vscode.Disposable {
               redactor: this.redactor,
             }),
           sleep: this.sleep,
-          onChallenge: (c) => challenge.show(c),
+          onChallenge: (c) => view.show(c),
           onStatus: (p) => progress.report({ message: progressText(p) }),
           chooseMethod: (methods, approach) => this.chooseMethod(methods, approach),
           onInternalError: (error) => this.logger.error(`Authorising the ${label} failed inside the extension`, error),
@@ -133,9 +163,10 @@ export class ScaSession implements vscode.Disposable {
         return new ScaFlow(deps, { authHost: env.authHost, clientId: creds.clientId }).authorise(subject, abort.signal);
       },
     );
-    challenge.dispose();
+    challenge?.dispose();
+    if (!outcome) return undefined;
     this.report(outcome);
-    if (outcome.kind === 'finalised' && subject.kind === 'payment') this.follow(subject, outcome.parentStatus, state.id, context);
+    if (outcome.kind === 'finalised' && outcome.subject.kind === 'payment') this.follow(outcome.subject, outcome.parentStatus, state.id, context);
     return outcome;
   }
 
@@ -242,7 +273,9 @@ export class ScaSession implements vscode.Disposable {
    * is told what must be reachable instead.
    */
   private async noticeRemote(redirectUri: string): Promise<void> {
-    if (!vscode.env.remoteName || this.remoteNoticeShown) return;
+    // Marked before the first await: a second login right after this one must not explain it again.
+    if (!vscode.env.remoteName || this.remoteNoticeChecked.has(redirectUri)) return;
+    this.remoteNoticeChecked.add(redirectUri);
     let external: vscode.Uri;
     try {
       external = await vscode.env.asExternalUri(vscode.Uri.parse(redirectUri));
@@ -251,7 +284,6 @@ export class ScaSession implements vscode.Disposable {
       return;
     }
     if (external.toString(true).replace(/\/$/, '') === redirectUri.replace(/\/$/, '')) return;
-    this.remoteNoticeShown = true;
     this.logger.info(`Remote window: the redirect URI ${redirectUri} must be reachable from the browser; VS Code would forward it as ${external.toString(true)}.`);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('The login returns to {0} on the machine where the extension runs. If your browser runs on another machine, forward that port to it (same port number), since the platform accepts only the registered redirect URI.', redirectUri),

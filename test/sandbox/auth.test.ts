@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import { ASPSP_ONLY_CLIENT, type Sandbox } from '../../sandbox/index';
 import { Browser, fillScaTemplate } from './helpers/browser';
 import { readResponse, SandboxClient, startSandbox } from './helpers/client';
-import { activate, activationHeaders, createConsent, PSU_HEADERS, scaStatus, startAndSelect } from './helpers/flows';
+import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../src/api/catalogue';
+import { activate, activationHeaders, createConsent, createPayment, PSU_HEADERS, scaStatus, startAndSelect, validConsent } from './helpers/flows';
 
 async function selectedConsent(c: SandboxClient, bic: string) {
   const consentId = await createConsent(c, bic);
@@ -164,6 +165,54 @@ describe('sandbox auth host', () => {
     const accepted = await browser.follow(new URL(action, page.url).toString(), { method: 'POST', form: { psuId: '9311219639', decision: 'approve' } });
     assert.ok(accepted.url.searchParams.get('code'));
     assert.equal(accepted.url.searchParams.get('state'), '<script>alert(1)</script>');
+  });
+
+  it('the payment login page shows what is authorised: amount, creditor, accounts and bank, escaped, styled under the CSP nonce', async () => {
+    const bic = 'ESSESESS';
+    const body: Record<string, unknown> = {
+      ...(paymentBodyTemplate('domestic', bic) as Record<string, unknown>),
+      instructedAmount: { currency: 'SEK', amount: '1234.56' },
+      creditorName: 'Acme <b>AB</b> & "Co"',
+      remittanceInformationUnstructured: 'Invoice 42',
+    };
+    const { paymentId } = await createPayment(c, bic, 'domestic', {}, body);
+    const { selected } = await startAndSelect(c, 'payment', bic, { paymentId, 'payment-product': 'domestic' });
+    const href = String(selected.json['_links']['scaOAuth']['href']);
+    const page = await new Browser(sandbox.client.redirectUri).follow(fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 'p'));
+    const html = await page.res.text();
+    const subject = /<dl id="subject">([\s\S]*?)<\/dl>/.exec(html)?.[1] ?? '';
+    const shown = Object.fromEntries([...subject.matchAll(/<dt>([^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => [m[1], m[2]]));
+    assert.equal(shown['Amount'], '1234.56 SEK');
+    assert.equal(shown['To'], 'Acme &lt;b&gt;AB&lt;/b&gt; &amp; &quot;Co&quot;', 'the creditor name, escaped');
+    assert.equal(shown['Creditor account'], `${(body['creditorAccount'] as { iban: string }).iban} SEK`);
+    assert.equal(shown['Message'], 'Invoice 42');
+    assert.equal(shown['Bank'], 'Skandinaviska Enskilda Banken AB (ESSESESS)');
+    assert.ok(!html.includes('<b>AB</b>'));
+    // Styled, and the style is the nonce'd one the CSP allows (no other style source).
+    const csp = page.res.headers.get('content-security-policy') ?? '';
+    const nonce = /style-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce && html.includes(`<style nonce="${nonce}">`) && /button\[value=approve\]\{[^}]*background/.test(html));
+    assert.doesNotMatch(html, /style="/, 'no inline style attributes, which the CSP would block');
+  });
+
+  it('the consent login page shows the access asked: all accounts, or the listed IBANs per kind of access', async () => {
+    const page = async (consentBody?: unknown) => {
+      const consentId = await createConsent(c, 'NDEASESS', {}, consentBody);
+      const { selected } = await startAndSelect(c, 'consent', 'NDEASESS', { consentId });
+      const href = String(selected.json['_links']['scaOAuth']['href']);
+      return (await new Browser(sandbox.client.redirectUri).follow(fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 'c'))).res.text();
+    };
+    const all = await page();
+    assert.match(all, /<dt>Access<\/dt><dd>Account details, balances and transactions of all your accounts at this bank<\/dd>/);
+    assert.match(all, /<dt>Bank<\/dt><dd>Nordea Bank AB \(NDEASESS\)<\/dd>/);
+    assert.match(all, /<dt>Reads without you<\/dt><dd>up to 4 a day \(recurring\)<\/dd>/);
+    const granted = await validConsent(c, 'NDEASESS');
+    const list = await c.call('getAccountList', { bic: 'NDEASESS', headers: { 'consent-id': granted, ...PSU_HEADERS } });
+    const iban = String(list.json['accounts'][0].iban);
+    const listed = await page({ ...CONSENT_BODY_TEMPLATE, access: { accounts: [{ iban }], balances: [{ iban }] }, recurringIndicator: false, frequencyPerDay: 1 });
+    assert.match(listed, new RegExp(`<dt>Account details</dt><dd>${iban}</dd>\\s*<dt>Balances</dt><dd>${iban}</dd>`));
+    assert.doesNotMatch(listed, /<dt>Transactions<\/dt>|<dt>Access<\/dt>/);
+    assert.match(listed, /<dt>Reads without you<\/dt><dd>one-off access, while you are present<\/dd>/);
   });
 
   it('Danske needs its published username and password', async () => {

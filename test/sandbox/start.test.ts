@@ -90,7 +90,7 @@ describe('sandbox start', () => {
     this.timeout(20_000);
     execFileSync(process.execPath, ['esbuild.js', '--only=sandbox'], { cwd: repoRoot });
     const began = performance.now();
-    const child = spawn(process.execPath, [path.join(repoRoot, 'dist/sandbox/cli.mjs'), '--auth-port', '0', '--api-port', '0', '--banks', '100'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist/sandbox/cli.mjs'), '--auth-port', '0', '--api-port', '0', '--banks', '100', '--decoupled-seconds', '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const output = await new Promise<string>((resolve, reject) => {
         let text = '';
@@ -107,6 +107,7 @@ describe('sandbox start', () => {
       assert.match(output, /^CLIENT_ID=sandbox-demo-client$/m);
       assert.match(output, /^CLIENT_SECRET=\S+$/m);
       assert.match(output, /^REDIRECT_URI=http:\/\/127\.0\.0\.1:53682\/callback$/m);
+      assert.match(output, /^Decoupled SCA takes 4 s from the chosen method to finalised/m);
     } finally {
       child.kill('SIGTERM');
     }

@@ -41,11 +41,12 @@ export function workbench(page) {
 }
 
 /**
- * Starts what a UI journey needs: optionally the local sandbox (with a client whose secret is the test's),
+ * Starts what a UI journey needs: optionally the local sandbox (with a client whose secret is the test's, and
+ * `sandboxOptions` such as a decoupled SCA pace),
  * code-server (with settings, optionally installing VSIX files) and Chromium on the workbench page.
  * Returns everything plus close(), which stops it all.
  */
-export async function openWorkbench({ label, secret, clientId, userSettings = {}, install, development = true }) {
+export async function openWorkbench({ label, secret, clientId, userSettings = {}, install, development = true, sandboxOptions = {} }) {
   const { artifactsDir, launchBrowser, repoRoot, startCodeServer, workbenchUrl } = await import('../harness/codeServer.mjs');
   const fs = await import('node:fs');
   const path = await import('node:path');
@@ -54,6 +55,7 @@ export async function openWorkbench({ label, secret, clientId, userSettings = {}
   if (secret) {
     const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
     sandbox = await start({
+      ...sandboxOptions,
       clients: [{ clientId, clientSecret: secret, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation', 'accountinformation', 'paymentinitiation'] }],
     });
   }

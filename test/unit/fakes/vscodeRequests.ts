@@ -32,8 +32,20 @@ export class CancellationTokenSource {
 
 /** Progress notifications shown, with a way for tests to press their Cancel button. */
 export const progress = {
-  shown: [] as { title: string; cancellable: boolean; cancel: () => void }[],
+  shown: [] as ShownProgress[],
 };
+
+export interface ShownProgress {
+  readonly title: string;
+  readonly cancellable: boolean;
+  /** A notification, or the id of the view it shows on (or another ProgressLocation). */
+  readonly location: 'notification' | string;
+  /** Every message reported, in order. */
+  readonly messages: string[];
+  /** Until the task settles, as VS Code keeps the notification up. */
+  open: boolean;
+  cancel(): void;
+}
 
 export class Position {
   constructor(
@@ -197,14 +209,18 @@ const documentChanged = new EventEmitter<{ document: FakeRequestDocument }>();
 
 export const requestsWindow = {
   async withProgress<T>(
-    options: { title?: string; cancellable?: boolean },
-    task: (progress: { report(value: unknown): void }, token: CancellationTokenSource['token']) => Promise<T>,
+    options: { title?: string; cancellable?: boolean; location?: ProgressLocation | { viewId: string } },
+    task: (progress: { report(value: { message?: string }): void }, token: CancellationTokenSource['token']) => Promise<T>,
   ): Promise<T> {
     const source = new CancellationTokenSource();
-    progress.shown.push({ title: options.title ?? '', cancellable: !!options.cancellable, cancel: () => source.cancel() });
+    const where = options.location;
+    const location = where === ProgressLocation.Notification ? 'notification' : typeof where === 'object' ? where.viewId : String(where);
+    const shown: ShownProgress = { title: options.title ?? '', cancellable: !!options.cancellable, location, messages: [], open: true, cancel: () => source.cancel() };
+    progress.shown.push(shown);
     try {
-      return await task({ report: () => undefined }, source.token);
+      return await task({ report: (value) => void (value.message !== undefined && shown.messages.push(value.message)) }, source.token);
     } finally {
+      shown.open = false;
       source.dispose();
     }
   },
