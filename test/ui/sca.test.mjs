@@ -24,11 +24,12 @@ describe('workbench UI: consent authorisation through the browser', function () 
 
   it('creates a consent, logs in at the bank in a real popup, and shows the accounts', async () => {
     const ui = workbench(page);
-    await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
+    // The first command activates the extension; its status bar item appears then.
     await ui.runCommand('Open Payments: Set Client Credentials');
     await ui.answerInputBox('ui-client');
     await ui.answerPasswordBox(SECRET);
     await ui.toast('Client credentials for Custom Hosts are saved').waitFor({ timeout: 20_000 });
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
 
     await ui.runCommand('Open Payments: Create Consent…');
     await ui.pick('NDEASESS');

@@ -44,16 +44,17 @@ describe('the packaged extension (VSIX) in code-server', function () {
     await screenshotOnFailure(this.currentTest, page, 'vsix');
   });
 
-  it('activates from the VSIX and shows the environment', async () => {
-    await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
-  });
-
-  it('sends Get ASPSP List from the palette to the sandbox, traced by its X-Request-ID', async () => {
+  it('activates from the VSIX on its first command and shows the environment', async () => {
     const ui = workbench(page);
     await ui.runCommand('Open Payments: Set Client Credentials');
     await ui.answerInputBox('vsix-client');
     await ui.answerPasswordBox(SECRET);
     await ui.toast('Client credentials for Custom Hosts are saved').waitFor({ timeout: 20_000 });
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('sends Get ASPSP List from the palette to the sandbox, traced by its X-Request-ID', async () => {
+    const ui = workbench(page);
 
     await ui.runCommand('Open Payments: Send Request…');
     await ui.pick('Get ASPSP List');
