@@ -35,6 +35,11 @@ export interface ExchangeRecord {
 
 export interface ResponseViewer {
   show(record: ExchangeRecord): void;
+  /**
+   * Called as a request that will be shown starts: the viewer may open at once and wait for it. The handle
+   * it returns is disposed when the request ends without being shown.
+   */
+  prepare?(operationTitle: string): vscode.Disposable | undefined;
 }
 
 export interface RunOptions {
@@ -82,6 +87,8 @@ export class RequestRunner implements vscode.Disposable {
       return undefined;
     }
 
+    const showing = options.show !== false;
+    const waiting = showing ? this.viewer.prepare?.(input.operation.title) : undefined;
     const result = await vscode.window.withProgress(
       {
         location: quiet ? { viewId: options.quietInView ?? '' } : vscode.ProgressLocation.Notification,
@@ -94,9 +101,10 @@ export class RequestRunner implements vscode.Disposable {
     const record: ExchangeRecord = { operation: input.operation, environmentId: env.id, input, result };
     this.log(record);
     this.exchanged.fire(record);
-    if (result.ok) {
-      if (options.show !== false) this.viewer.show(record);
-    } else if (!quiet) {
+    if (result.ok && showing) this.viewer.show(record);
+    // A failure is told in a notification (with Show Response), as before; the view opened for it closes.
+    else waiting?.dispose();
+    if (!result.ok && !quiet) {
       void this.reportFailure(record, result.failure, options.show !== false);
     }
     return result;

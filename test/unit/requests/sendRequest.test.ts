@@ -4,7 +4,7 @@ import { OPERATIONS } from '../../../src/api/catalogue';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
 import { issuedSecrets } from '../../support/sandboxAdmin';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
-import { commands, fake, progress } from '../fakes/vscode';
+import { commands, fake, progress, viewsFake } from '../fakes/vscode';
 
 const SECRET = 'unit-send-secret-4b1d7e';
 
@@ -87,6 +87,36 @@ describe('Send Request (fake VS Code, real sandbox)', function () {
     assert.ok(result && !result.ok);
     assert.equal(result.failure.kind, 'cancelled');
     assert.match(fake.messages.at(-1)?.message ?? '', /Get Country List was cancelled/);
+  });
+
+  it('opens the response view as Send is pressed, and shows the response in that same view', async () => {
+    await fetch(`${current().sandbox.apiHost}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ kind: 'slow', operations: ['getCountriesList'], delayMs: 300, times: 1 }]),
+    });
+    const pending = commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'getCountriesList', params: {} });
+    // While the request is still in flight, the view is already there, saying what it waits for.
+    while (!viewsFake.panels.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    const [panel] = viewsFake.panels;
+    assert.match(panel?.webview.html ?? '', /Sending Get Country List…/);
+    assert.equal(panel?.title, 'Response: Get Country List');
+    const result = await pending;
+    assert.ok(result?.ok);
+    assert.equal(viewsFake.panels.length, 1, 'the response went into the view that was waiting');
+    assert.ok(panel?.webview.html.includes(result.exchange.requestId), 'the view shows the response');
+    assert.equal(panel?.disposed, false);
+  });
+
+  it('closes the view it opened for a request that failed, and still offers Show Response', async () => {
+    const result = await commands.executeCommand<ApiResult>('openPayments.sendRequest', {
+      operationId: 'getConsentStatus',
+      params: { consentId: 'missing', 'X-BicFi': 'NDEASESS' },
+    });
+    assert.ok(result && !result.ok);
+    assert.equal(viewsFake.panels.length, 1);
+    assert.equal(viewsFake.panels[0]?.disposed, true, 'no view is left waiting for a response that will not come');
+    assert.deepEqual(fake.messages.find((m) => m.severity === 'error')?.items, ['Show Response', 'Show Log']);
   });
 
   it('keeps the client secret and tokens out of the log, messages and state', async () => {

@@ -19,7 +19,13 @@ describe('ResponsePanel', () => {
     log = new FakeLogOutputChannel('test');
     nonces = 0;
     const redactor = new Redactor();
-    panel = new ResponsePanel(Uri.file('/ext') as never, redactor, new Logger(log as never, redactor), () => `bm9uY2Utbm9uY2Utbm9uY2U${nonces++}`);
+    panel = new ResponsePanel(
+      Uri.file('/ext') as never,
+      redactor,
+      new Logger(log as never, redactor),
+      () => `bm9uY2Utbm9uY2Utbm9uY2U${nonces++}`,
+      () => 'body { color: var(--vscode-foreground); }',
+    );
   });
   afterEach(() => panel.dispose());
 
@@ -44,11 +50,41 @@ describe('ResponsePanel', () => {
     assert.equal(options.enableScripts, true);
     assert.equal(options.enableCommandUris, false);
     assert.equal(options.retainContextWhenHidden, false);
-    assert.deepEqual(options.localResourceRoots.map(String), ['file:///ext/media']);
+    assert.deepEqual(options.localResourceRoots, [], 'the page loads no file');
     assert.match(created.webview.html, /"b"/);
     assert.match(created.webview.html, /Environment: Sandbox/);
-    assert.match(created.webview.html, /href="https:\/\/fake\.vscode-cdn\.net\/ext\/media\/response\.css"/);
     assert.equal(created.revealCount, 2);
+  });
+
+  it('carries its stylesheet inline under the nonce, so showing a page fetches nothing', () => {
+    panel.showRecord(record());
+    const html = viewsFake.panels[0]?.webview.html ?? '';
+    const nonce = /nonce-([^&]+)&/.exec(html)?.[1];
+    assert.ok(html.includes(`<style nonce="${nonce}">body { color: var(--vscode-foreground); }</style>`));
+    assert.doesNotMatch(html, /<link/);
+  });
+
+  it('opens at once, before the response, when no view is open, and shows the response there', () => {
+    const waiting = panel.prepare('Get ASPSP List');
+    assert.ok(waiting);
+    const [created] = viewsFake.panels;
+    assert.equal(created?.title, 'Response: Get ASPSP List');
+    assert.match(created?.webview.html ?? '', /Sending Get ASPSP List…/);
+    assert.match(created?.webview.html ?? '', /<style nonce=/);
+    panel.showRecord(record('{"arrived":true}'));
+    waiting.dispose();
+    assert.equal(viewsFake.panels.length, 1);
+    assert.equal(created?.disposed, false, 'a view that shows a response stays');
+    assert.match(created?.webview.html ?? '', /arrived/);
+  });
+
+  it('closes a waiting view when nothing came to show, and leaves an open view alone', () => {
+    panel.prepare('Get ASPSP List')?.dispose();
+    assert.equal(viewsFake.panels[0]?.disposed, true);
+    panel.showRecord(record());
+    assert.equal(panel.prepare('Get ASPSP List'), undefined, 'an open view is already running: nothing to prepare');
+    assert.equal(viewsFake.panels.length, 2);
+    assert.equal(viewsFake.panels[1]?.disposed, false);
   });
 
   it('shows a call the way the request runner reports it', () => {
