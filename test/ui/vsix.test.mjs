@@ -46,6 +46,9 @@ describe('the packaged extension (VSIX) in code-server', function () {
 
   it('activates from the VSIX on its first command and shows the environment', async () => {
     const ui = workbench(page);
+    // The palette lists our commands once the workbench has read the extension's manifest, which the
+    // container's activity bar item shows; it does not activate the extension.
+    await page.locator('.activitybar [aria-label^="Open Payments"]').first().waitFor({ timeout: 60_000 });
     await ui.runCommand('Open Payments: Set Client Credentials');
     await ui.answerInputBox('vsix-client');
     await ui.answerPasswordBox(SECRET);
