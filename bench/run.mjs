@@ -1,6 +1,6 @@
 // npm run bench: one report on what the extension costs at run time. A measurement, never a test: it
 // prints numbers and fails only when something cannot run at all.
-// Usage: node bench/run.mjs [--only=overhead,tokens,memory,activation,size,subreports] [--calls=1000]
+// Usage: node bench/run.mjs [--only=overhead,tokens,memory,activation,size,subreports,workbench] [--calls=1000]
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,6 +54,11 @@ How to read:
   of the VSIX packed from them as npm run package does (issue targets: bundle <= 400 KB, VSIX <= 200 KB).
 - (e) Sub-reports of bench/render.mjs, bench/tree.mjs (expanding a country among 3,000 banks vs raw fetch + parse)
   and bench/sandbox.mjs, when those scripts exist.
+- (f) The real workbench, as the last UI journey (test/ui/journey.test.mjs, run by npm run test:ui) recorded it
+  in test-artifacts/ui-timings.json; this bench does not start a workbench itself. "Active after workbench start
+  without use" is read from code-server's extension-host log once startup finished (issue target: no). Each
+  timing runs from the click to the first moment Playwright sees its result (issue target <= 300 ms on the local
+  sandbox), on the machine and load average printed with them.
 `;
 
 function machine() {
@@ -178,12 +183,30 @@ async function subReports() {
   }
 }
 
+/** Prints what the last UI journey recorded; a report of the workbench, never a re-run of it. */
+function workbenchReport() {
+  section('(f) the real workbench (code-server), as the last UI journey recorded it');
+  const file = path.join(root, 'test-artifacts', 'ui-timings.json');
+  if (!fs.existsSync(file)) {
+    console.log('(no recording: run flock /tmp/op-heavy.lock npm run test:ui first)');
+    return;
+  }
+  const recorded = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const m = recorded.machine ?? {};
+  console.log(`recorded ${recorded.recordedAt} on ${m.cpus ?? '?'} cores (${m.cpu ?? '?'}), load average ${(m.loadAverage ?? []).join(' / ')}`);
+  for (const [name, value] of Object.entries(recorded.facts ?? {})) {
+    console.log(`${name}: ${typeof value === 'boolean' ? (value ? 'yes' : 'no') : value}`);
+  }
+  console.log(table(['click → visible result', 'time'], (recorded.timings ?? []).map((t) => [t.label, ms(t.ms)])));
+}
+
 async function main() {
   console.log(HOW_TO_READ);
   console.log(machine());
   if (wanted('overhead') || wanted('tokens') || wanted('memory')) await overheadAndTokens(await loadCore(root));
   if (wanted('activation') || wanted('size')) await activationAndSize();
   if (wanted('subreports')) await subReports();
+  if (wanted('workbench')) workbenchReport();
 }
 
 main().catch((error) => {

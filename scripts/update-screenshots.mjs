@@ -1,21 +1,21 @@
-// Makes the README's pictures from the UI tests' latest artifacts (npm run test:ui writes test-artifacts/), so
-// the README shows the product as the tests last drove it. They ship inside the VSIX (the details page in
-// VS Code loads them from there), so each is scaled to 1100 px and stored as WebP, which Chromium encodes:
-// the four together stay under 100 KB and the VSIX under 300 KB.
+// Makes the README's pictures from the newcomer's journey (test/ui/journey.test.mjs; npm run test:ui writes its
+// screenshots to test-artifacts/), so the README shows the product as that journey last drove it. They ship
+// inside the VSIX (inlined in its README), so each is scaled to 1100 px and stored as WebP, which Chromium
+// encodes: together they stay small enough for the VSIX to stay under 300 KB.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../test/harness/codeServer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pictures = ['start-local-sandbox', 'ui-sca-accounts', 'ui-sca-bank-page', 'vsix-send-request'];
+const pictures = ['journey-02-banks', 'journey-03-bank-login', 'journey-04-accounts', 'journey-06-payment-response', 'journey-07-decoupled-qr'];
 const WIDTH = 1100;
 const QUALITY = 0.75;
 const target = path.join(root, 'media', 'screenshots');
 fs.mkdirSync(target, { recursive: true });
 const missing = pictures.filter((name) => !fs.existsSync(path.join(root, 'test-artifacts', `${name}.png`)));
 if (missing.length) {
-  console.error(`Run npm run test:ui first; missing from test-artifacts/: ${missing.map((name) => `${name}.png`).join(', ')}`);
+  console.error(`Run the UI journey first (npm run test:ui); missing from test-artifacts/: ${missing.map((name) => `${name}.png`).join(', ')}`);
   process.exit(1);
 }
 const browser = await launchBrowser('screenshots');

@@ -89,3 +89,79 @@ export async function screenshotOnFailure(test, page, label) {
   const path = await import('node:path');
   await page.screenshot({ path: path.join(artifactsDir, `${label}-failed-${Date.now()}.png`) }).catch(() => undefined);
 }
+
+/**
+ * Times user actions from the click to the first sight of their result, for `npm run bench` to print. A record,
+ * never an assertion: timings depend on the machine and its load, which are saved alongside.
+ */
+export function clickTimings(file) {
+  const rows = [];
+  const facts = {};
+  return {
+    /** Runs `act` (the click), then waits for `visible` (the result) and keeps the time between. */
+    async measure(label, act, visible) {
+      const started = performance.now();
+      await act();
+      await visible();
+      const ms = Math.round(performance.now() - started);
+      rows.push({ label, ms });
+      return ms;
+    },
+    /** A fact about the run that is not a duration (e.g. whether the extension ran before it was used). */
+    note(name, value) {
+      facts[name] = value;
+    },
+    async save() {
+      const { artifactsDir } = await import('../harness/codeServer.mjs');
+      const fs = await import('node:fs');
+      const os = await import('node:os');
+      const path = await import('node:path');
+      fs.mkdirSync(artifactsDir, { recursive: true });
+      const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) };
+      fs.writeFileSync(path.join(artifactsDir, file), `${JSON.stringify({ recordedAt: new Date().toISOString(), machine, facts, timings: rows }, null, 2)}\n`);
+    },
+  };
+}
+
+/**
+ * The extension activations code-server's extension host logged so far ("ExtensionService#_doActivateExtension
+ * <id>, startup: …, activationEvent: '<event>'"), in order.
+ */
+export async function loggedActivations(server) {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const logs = path.join(server.dirs.userData, 'logs');
+  const found = [];
+  if (!fs.existsSync(logs)) return found;
+  for (const file of fs.readdirSync(logs, { recursive: true }).map(String).filter((f) => f.endsWith('remoteexthost.log')).sort()) {
+    const text = fs.readFileSync(path.join(logs, file), 'utf8');
+    for (const [, extension, event] of text.matchAll(/_doActivateExtension ([\w.-]+), startup: \w+, activationEvent: '([^']*)'/g)) {
+      found.push({ extension, event });
+    }
+  }
+  return found;
+}
+
+/** Polls `check` until it returns something truthy (no fixed sleeps: a busy machine only makes it slower). */
+export async function until(check, { timeout = 30_000, what = 'condition', every = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
+
+/** Whether any webview on the page (the response view, the challenge panel) shows `selector` with `text`. */
+export async function webviewShows(page, selector, text) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    try {
+      if (await frame.locator(selector, text ? { hasText: text } : {}).first().isVisible()) return true;
+    } catch {
+      // a frame that went away while we looked
+    }
+  }
+  return false;
+}

@@ -24,11 +24,15 @@ describe('workbench UI: consent authorisation through the browser', function () 
 
   it('creates a consent, logs in at the bank in a real popup, and shows the accounts', async () => {
     const ui = workbench(page);
-    await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
+    // The first command activates the extension; its status bar item appears then.
+    // The palette lists our commands once the workbench has read the extension's manifest, which the
+    // container's activity bar item shows; it does not activate the extension.
+    await page.locator('.activitybar [aria-label^="Open Payments"]').first().waitFor({ timeout: 60_000 });
     await ui.runCommand('Open Payments: Set Client Credentials');
     await ui.answerInputBox('ui-client');
     await ui.answerPasswordBox(SECRET);
     await ui.toast('Client credentials for Custom Hosts are saved').waitFor({ timeout: 20_000 });
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
 
     await ui.runCommand('Open Payments: Create Consent…');
     await ui.pick('NDEASESS');

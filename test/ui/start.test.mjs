@@ -91,8 +91,9 @@ describe('npm start: the product in one command', function () {
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(url);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().waitFor({ timeout: 30_000 });
+    // Opening the container activates the extension; its status bar item appears then.
     await page.locator('.activitybar [aria-label^="Open Payments"]').first().click();
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().waitFor({ timeout: 30_000 });
     const ui = workbench(page);
     await ui.sidebar().getByRole('button', { name: 'Use Local Sandbox' }).first().click();
     await ui.sidebar().locator('.monaco-list-row', { hasText: 'Sweden' }).first().waitFor({ timeout: 30_000 });

@@ -11,8 +11,11 @@ export interface RenderOptions {
   readonly nonce: string;
   /** webview.cspSource */
   readonly cspSource: string;
-  /** webview.asWebviewUri(media/response.css), as a string. */
-  readonly styleUri?: string;
+  /**
+   * The text of media/response.css, put inline under the nonce: a linked stylesheet is one more fetch through
+   * the webview's service worker before the page may show, on every render.
+   */
+  readonly styleText?: string;
   readonly t?: Translate;
 }
 
@@ -165,19 +168,28 @@ export function contentSecurityPolicy(nonce: string, cspSource: string): string 
   return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource} data:`;
 }
 
-export function renderResponseHtml(model: ResponseViewModel, options: RenderOptions): string {
+/** Our own stylesheet under the nonce; it can never close its element early. */
+function inlineStyle(options: RenderOptions): string {
+  if (options.styleText === undefined) return '';
+  return `<style nonce="${e(options.nonce)}">${options.styleText.replace(/<\/style/gi, '')}</style>`;
+}
+
+function head(title: string, options: RenderOptions): string {
   if (!NONCE.test(options.nonce)) throw new Error('renderResponseHtml: the nonce must be base64 of at least 12 random bytes');
-  const t = options.t ?? plainTranslate;
-  const style = options.styleUri !== undefined ? `<link rel="stylesheet" href="${e(options.styleUri)}">` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(options.nonce, options.cspSource))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${style}
-<title>${e(model.title)}</title>
-</head>
+${inlineStyle(options)}
+<title>${e(title)}</title>
+</head>`;
+}
+
+export function renderResponseHtml(model: ResponseViewModel, options: RenderOptions): string {
+  const t = options.t ?? plainTranslate;
+  return `${head(model.title, options)}
 <body>
 ${summary(model, t)}
 ${requestIdSection(model, t)}

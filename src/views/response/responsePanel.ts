@@ -1,5 +1,6 @@
 // The one "Open Payments Response" webview panel: shows a ResponseRecord, copies an X-Request-ID and opens
 // the full body in an editor when the page asks, after checking the ask against what it rendered.
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { isRequestId } from '../../api/http/requestId';
@@ -8,7 +9,7 @@ import type { Redactor } from '../../core/redaction';
 import { responseRecordFrom, type RecordedCall, type ResponseRecord } from '../../history/responseRecord';
 import type { Logger } from '../../platform/logger';
 import { prettyJson } from './jsonPreview';
-import { renderResponseHtml } from './responseHtml';
+import { renderResponseHtml, type RenderOptions } from './responseHtml';
 import { buildResponseViewModel, type ResponseViewModel } from './responseViewModel';
 import { parseResponseViewMessage } from './webviewMessages';
 
@@ -23,12 +24,15 @@ export class ResponsePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private shown: Shown | undefined;
   private panelSubscriptions: vscode.Disposable[] = [];
+  private styleText: string | undefined;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly redactor: Redactor,
     private readonly logger: Logger,
     private readonly nonce: () => string = newNonce,
+    /** The text of media/response.css; read once, on the first render. */
+    private readonly stylesheet: () => string = () => readFileSync(vscode.Uri.joinPath(extensionUri, 'media', 'response.css').fsPath, 'utf8'),
   ) {}
 
   /** Shows a call as the request runner reports it (so the panel can be the runner's response viewer). */
@@ -48,22 +52,35 @@ export class ResponsePanel implements vscode.Disposable {
     this.shown = { record, model };
     panel.title = vscode.l10n.t('Response: {0}', model.title);
     const webview = panel.webview;
-    webview.html = renderResponseHtml(model, {
+    webview.html = renderResponseHtml(model, this.renderOptions(webview));
+    panel.reveal(undefined, true);
+  }
+
+  private renderOptions(webview: vscode.Webview): RenderOptions {
+    return {
       nonce: this.nonce(),
       cspSource: webview.cspSource,
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'response.css')).toString(),
+      styleText: this.style(),
       t: (message, ...args) => vscode.l10n.t(message, ...args),
-    });
-    panel.reveal(undefined, true);
+    };
+  }
+
+  /** The stylesheet, or none if it cannot be read: an unstyled page still shows the whole response. */
+  private style(): string | undefined {
+    if (this.styleText === undefined) {
+      try {
+        this.styleText = this.stylesheet();
+      } catch (error) {
+        this.logger.error('The response view stylesheet could not be read', error);
+        this.styleText = '';
+      }
+    }
+    return this.styleText;
   }
 
   /** The page the panel shows now, if open (for the extension-host tests). */
   get html(): string | undefined {
     return this.panel?.webview.html;
-  }
-
-  private get mediaRoot(): vscode.Uri {
-    return vscode.Uri.joinPath(this.extensionUri, 'media');
   }
 
   private create(title: string): vscode.WebviewPanel {
@@ -76,7 +93,8 @@ export class ResponsePanel implements vscode.Disposable {
         enableCommandUris: false,
         enableFindWidget: true,
         retainContextWhenHidden: false,
-        localResourceRoots: [this.mediaRoot],
+        // The page loads nothing: its stylesheet is inline.
+        localResourceRoots: [],
       },
     );
     this.panel = panel;

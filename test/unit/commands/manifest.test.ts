@@ -83,6 +83,17 @@ describe('extension manifest and activation', () => {
     }
   });
 
+  it('activates only when used: from its views, commands and walkthrough, never at start-up', () => {
+    // VS Code 1.74+ derives onView:, onCommand: and onWalkthrough: from the contributions themselves, so the
+    // list names nothing; any entry here (onStartupFinished, *, workspaceContains:…) would run the extension
+    // in windows that never use it.
+    assert.deepEqual(manifest.activationEvents, []);
+    const contributes = manifest.contributes as unknown as { walkthroughs: { id: string }[] };
+    assert.ok(Object.values(manifest.contributes.views).flat().length > 0, 'views activate it (onView:)');
+    assert.ok(manifest.contributes.commands.length > 0, 'commands activate it (onCommand:)');
+    assert.equal(contributes.walkthroughs[0]?.id, 'openPayments.gettingStarted', 'its walkthrough activates it (onWalkthrough:)');
+  });
+
   it('keeps custom hosts in user settings only, so a workspace cannot redirect credentials', () => {
     const props = manifest.contributes.configuration.properties;
     assert.equal(props['openPayments.authHost']?.scope, 'application');

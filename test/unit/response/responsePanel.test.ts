@@ -19,7 +19,13 @@ describe('ResponsePanel', () => {
     log = new FakeLogOutputChannel('test');
     nonces = 0;
     const redactor = new Redactor();
-    panel = new ResponsePanel(Uri.file('/ext') as never, redactor, new Logger(log as never, redactor), () => `bm9uY2Utbm9uY2Utbm9uY2U${nonces++}`);
+    panel = new ResponsePanel(
+      Uri.file('/ext') as never,
+      redactor,
+      new Logger(log as never, redactor),
+      () => `bm9uY2Utbm9uY2Utbm9uY2U${nonces++}`,
+      () => 'body { color: var(--vscode-foreground); }',
+    );
   });
   afterEach(() => panel.dispose());
 
@@ -44,11 +50,18 @@ describe('ResponsePanel', () => {
     assert.equal(options.enableScripts, true);
     assert.equal(options.enableCommandUris, false);
     assert.equal(options.retainContextWhenHidden, false);
-    assert.deepEqual(options.localResourceRoots.map(String), ['file:///ext/media']);
+    assert.deepEqual(options.localResourceRoots, [], 'the page loads no file');
     assert.match(created.webview.html, /"b"/);
     assert.match(created.webview.html, /Environment: Sandbox/);
-    assert.match(created.webview.html, /href="https:\/\/fake\.vscode-cdn\.net\/ext\/media\/response\.css"/);
     assert.equal(created.revealCount, 2);
+  });
+
+  it('carries its stylesheet inline under the nonce, so showing a page fetches nothing', () => {
+    panel.showRecord(record());
+    const html = viewsFake.panels[0]?.webview.html ?? '';
+    const nonce = /nonce-([^&]+)&/.exec(html)?.[1];
+    assert.ok(html.includes(`<style nonce="${nonce}">body { color: var(--vscode-foreground); }</style>`));
+    assert.doesNotMatch(html, /<link/);
   });
 
   it('shows a call the way the request runner reports it', () => {
