@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Prompter } from '../../src/platform/prompter';
 import type { TestApi } from '../../src/testApi';
-import { issuedSecrets as sandboxIssuedSecrets, requestMark as sandboxRequestMark } from '../support/sandboxAdmin';
+import { issuedSecrets as sandboxIssuedSecrets, requestMark as sandboxRequestMark, requestsSince } from '../support/sandboxAdmin';
 
 export const EXTENSION_ID = 'open-payments-tools.open-payments-vscode';
 
@@ -90,6 +90,13 @@ export const SANDBOX_API_HOST = process.env.OPENPAYMENTS_IT_API_HOST;
 
 /** How many API requests the run's sandbox has received: it keeps growing past the request log's cap. */
 export const requestMark = (): Promise<number> => sandboxRequestMark(SANDBOX_API_HOST ?? '');
+
+/**
+ * The POSTs the run's sandbox received since `mark`: what a user's Send creates. Views load in the background
+ * with GETs (a tree refresh, a payment followed until it settles), so a bare request count would race them.
+ */
+export const postsSince = async (mark: number): Promise<string[]> =>
+  (await requestsSince(SANDBOX_API_HOST ?? '', mark)).filter((request) => request.method === 'POST').map((request) => request.path);
 
 /** Every access token and authorization code the run's sandbox issued so far, to search outputs for by value. */
 export const issuedSecrets = (): Promise<string[]> => sandboxIssuedSecrets(SANDBOX_API_HOST ?? '');

@@ -11,6 +11,20 @@ import { clickTimings, loggedActivations, openWorkbench, screenshotOnFailure, un
 
 const EXTENSION = 'open-payments-tools.open-payments-vscode';
 
+/** The QR code's markup in whichever webview shows one, or undefined. */
+async function webviewSvg(page) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    try {
+      const svg = frame.locator('svg').first();
+      if (await svg.isVisible()) return await svg.innerHTML();
+    } catch {
+      // a frame that went away while we looked
+    }
+  }
+  return undefined;
+}
+
 describe('a newcomer\'s journey, start to finish', function () {
   this.timeout(300_000);
   let localSandbox;
@@ -21,13 +35,13 @@ describe('a newcomer\'s journey, start to finish', function () {
   before(async () => {
     // The local environment's fixed addresses, as `npm start` and `npm run sandbox` serve it.
     const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
-    localSandbox = await start({ host: '127.0.0.2', authPort: 8401, apiPort: 8402 });
+    // Decoupled SCA paced in time, as `npm start` does, but shorter: the QR panel must stay up long enough to be
+    // seen refreshing.
+    localSandbox = await start({ host: '127.0.0.2', authPort: 8401, apiPort: 8402, decoupledSeconds: 8 });
     workbenchUi = await openWorkbench({
       label: 'journey',
       userSettings: {
-        // JOURNEY-ADAPT: once the PSU header is asked inline, drop these three and answer the input box for
-        // PSU-IP-Address at the payment step instead.
-        'openPayments.psu.ipAddress': '192.0.2.10',
+        // PSU-IP-Address is left empty: the first request that needs it asks for it inline.
         'openPayments.psu.userAgent': 'Mozilla/5.0 (journey)',
         'openPayments.psu.id': '198301014882',
       },
@@ -94,6 +108,14 @@ describe('a newcomer\'s journey, start to finish', function () {
     await ui.pick('All accounts');
     await ui.pick('Recurring, up to 4 reads a day');
     await ui.answerInputBox(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    // Swedbank requires PSU-IP-Address and the setting is empty: asked inline, with what it means, then saved.
+    await page.locator('.quick-input-widget', { hasText: 'PSU-IP-Address' }).first().waitFor({ timeout: 60_000 });
+    await shot('03a-psu-header-asked');
+    await ui.answerInputBox('192.0.2.10');
+    await ui.pick('Send, and save it in openPayments.psu.ipAddress');
+    await until(() => JSON.parse(fs.readFileSync(path.join(workbenchUi.server.dirs.userData, 'User', 'settings.json'), 'utf8'))['openPayments.psu.ipAddress'] === '192.0.2.10', {
+      what: 'PSU-IP-Address saved to its setting',
+    });
     const popup = workbenchUi.browser.context.waitForEvent('page', { timeout: 60_000 });
     const methods = page.locator('.quick-input-widget', { hasText: 'Choose how the PSU authenticates' });
     // Some banks offer several SCA methods (the recommended one first); others go straight to the login.
@@ -111,8 +133,6 @@ describe('a newcomer\'s journey, start to finish', function () {
     await bank.close();
     // Swedbank authorises a payment decoupled (the QR panel) when the TPP does not prefer redirect. Set now, well
     // before the payment is created, so the workbench has read the changed file by then.
-    // JOURNEY-ADAPT: once the sandbox paces decoupled SCA so the QR panel stays visible and refreshes, assert
-    // several refreshes of the QR code at the payment's authorisation below.
     // Edited in the workbench's own settings.json editor: a file changed behind its back is noticed only when
     // the file watcher gets to it, which a busy machine delays.
     const settingsFile = path.join(workbenchUi.server.dirs.userData, 'User', 'settings.json');
@@ -151,7 +171,7 @@ describe('a newcomer\'s journey, start to finish', function () {
     await menuItem.hover();
     await page.keyboard.press('Enter');
     await ui.pick('domestic');
-    // JOURNEY-ADAPT: once the PSU header is asked inline, answer the PSU-IP-Address input box here.
+    // PSU-IP-Address was saved at the consent, so the payment is not asked again.
     const sendBody = page.locator('.editor-actions [aria-label^="Send Request Body"]').first();
     await sendBody.waitFor({ timeout: 30_000 });
     await shot('05-payment-body');
@@ -170,6 +190,16 @@ describe('a newcomer\'s journey, start to finish', function () {
     if (await Promise.race([qrMethods.waitFor({ timeout: 60_000 }).then(() => true), qrShown.then(() => false)])) await page.keyboard.press('Enter');
     await qrShown;
     await shot('07-decoupled-qr');
+    // The panel stays up while the PSU signs, and its QR code changes as the bank's animated token does.
+    const qrCodes = new Set();
+    await until(
+      async () => {
+        const svg = await webviewSvg(page);
+        if (svg) qrCodes.add(svg);
+        return qrCodes.size >= 3;
+      },
+      { timeout: 30_000, every: 100, what: 'three different QR codes in the panel' },
+    );
     await ui.toast(/payment.*authorised/i).waitFor({ timeout: 60_000 });
 
     // History lists every request; an entry opens its response.
@@ -186,8 +216,13 @@ describe('a newcomer\'s journey, start to finish', function () {
     assert.match(curl, /^curl /);
     assert.match(curl, /X-Request-ID/i);
     assert.match(curl, /<token>/);
-    // JOURNEY-ADAPT: once Copy as cURL puts a fresh X-Request-ID in the command, assert it differs from the one
-    // the sandbox received for this payment.
+    // Each copy carries a fresh X-Request-ID: running it must not repeat an id the platform already saw.
+    const copiedId = /X-Request-ID: ([0-9a-f-]{36})/i.exec(curl)?.[1];
+    assert.ok(copiedId, 'the command carries an X-Request-ID');
+    const seen = await (await fetch(`${localSandbox.apiHost}/__sandbox/requests`)).json();
+    const seenIds = seen.requests.map((entry) => entry.requestId);
+    assert.ok(seenIds.length > 0, 'the sandbox logged the journey\'s requests');
+    assert.ok(!seenIds.includes(copiedId), 'the copied X-Request-ID is new');
 
     // Switch environment from the status bar.
     await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().click();
