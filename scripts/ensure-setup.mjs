@@ -46,8 +46,9 @@ function ensureNpmDependencies() {
 }
 
 /**
- * Starts installing the code-servers this command needs, all at once (each is an npm install of minutes that
- * needs no node_modules of ours), and returns a promise that settles when all are in place.
+ * Installs the code-servers this command needs, one after the other, and returns a promise that settles when
+ * all are in place. Not in parallel with each other or with npm ci: on a fresh clone the 4.139.1 install died
+ * twice with exit code 1 and no output while the others ran, and passed alone (2 min).
  */
 function ensureCodeServers() {
   const wanted = purpose === 'test' ? CODE_SERVERS : purpose === 'start' ? [codeServerFor(process.env.OPENPAYMENTS_VSCODE)] : [];
@@ -68,7 +69,12 @@ function ensureCodeServers() {
     log(`code-server ${v.codeServer} failed to install (${first.code}); trying once more`);
     return install(v);
   };
-  return Promise.all(versions.map(installWithRetry)).then((results) => {
+  const installAll = async () => {
+    const results = [];
+    for (const v of versions) results.push(await installWithRetry(v));
+    return results;
+  };
+  return installAll().then((results) => {
     const failed = results.filter((r) => r.code !== 0);
     if (failed.length) {
       console.error(`setup: code-server ${failed.map((r) => r.v.codeServer).join(' and ')} could not be installed (the reason is above). Run \`npm run install:code-server\` to retry.`);
@@ -78,7 +84,5 @@ function ensureCodeServers() {
 }
 
 ensureDebianPackages();
-// code-server installs in the background while npm ci runs: on a fresh machine that saves about a minute.
-const codeServers = ensureCodeServers();
 ensureNpmDependencies();
-await codeServers;
+await ensureCodeServers();
