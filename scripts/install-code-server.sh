@@ -38,9 +38,15 @@ if ((${#missing[@]})); then
   exit 1
 fi
 
+# Run from an npm script (npm test, npm start), the environment carries the outer npm's settings: its log
+# level (silent under --silent), its prefix, and a user agent naming Node 20, which code-server 4.139.1's
+# postinstall reads to refuse any Node but 24. These installs take none of them.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -iE '^npm_(config|package|lifecycle|node)_|^npm_execpath$|^NODE$')
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-npm_env=(TMPDIR="$work" npm_config_unsafe_perm=true npm_config_yes=true npm_config_update_notifier=false)
+# The log level is set, not inherited: under `npm test --silent` a failed install would leave an empty log.
+npm_env=(TMPDIR="$work" npm_config_unsafe_perm=true npm_config_yes=true npm_config_update_notifier=false npm_config_loglevel=warn)
 
 if [[ -n "$NODE_VERSION" && ! -f "$CACHE_ROOT/node-$NODE_VERSION/.complete" ]]; then
   echo "install-code-server: installing Node $NODE_VERSION for code-server $VERSION" >&2
