@@ -67,6 +67,8 @@ describe('the packaged extension (VSIX) in code-server', function () {
 
   it("shows the README on the extension's details page, with every picture loaded where VS Code allows it", async function () {
     const ui = workbench(page);
+    // This test may run first (1.139 leaves the one above out): the palette works once the workbench is up.
+    await page.locator('.activitybar [aria-label^="Open Payments"]').first().waitFor({ timeout: 60_000 });
     await ui.runCommand('Extensions: Show Enabled Extensions');
     await ui.sidebar().locator('.extension-list-item', { hasText: 'Open Payments' }).first().click();
     await page.locator('.extension-editor .name', { hasText: 'Open Payments' }).first().waitFor({ timeout: 30_000 });
