@@ -153,15 +153,29 @@ export async function until(check, { timeout = 30_000, what = 'condition', every
   }
 }
 
-/** Whether any webview on the page (the response view, the challenge panel) shows `selector` with `text`. */
-export async function webviewShows(page, selector, text) {
+/**
+ * The first answer `read` gives for a webview on the page (the response view, the challenge panel), or
+ * undefined. A frame that goes away while it is read is passed over.
+ */
+async function firstInWebviews(page, read) {
   for (const frame of page.frames()) {
     if (frame === page.mainFrame()) continue;
-    try {
-      if (await frame.locator(selector, text ? { hasText: text } : {}).first().isVisible()) return true;
-    } catch {
-      // a frame that went away while we looked
-    }
+    const answer = await read(frame).catch(() => undefined);
+    if (answer !== undefined) return answer;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether any webview on the page shows `selector` with `text`. */
+export async function webviewShows(page, selector, text) {
+  const shown = await firstInWebviews(page, async (frame) => ((await frame.locator(selector, text ? { hasText: text } : {}).first().isVisible()) ? true : undefined));
+  return shown ?? false;
+}
+
+/** The markup of the first visible `selector` in any webview (e.g. the QR code's svg), or undefined. */
+export async function webviewMarkup(page, selector) {
+  return firstInWebviews(page, async (frame) => {
+    const element = frame.locator(selector).first();
+    return (await element.isVisible()) ? element.innerHTML() : undefined;
+  });
 }

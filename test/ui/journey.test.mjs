@@ -7,23 +7,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { artifactsDir, repoRoot } from '../harness/codeServer.mjs';
-import { clickTimings, loggedActivations, openWorkbench, screenshotOnFailure, until, webviewShows, workbench } from './helpers.mjs';
+import { clickTimings, loggedActivations, openWorkbench, screenshotOnFailure, until, webviewMarkup, webviewShows, workbench } from './helpers.mjs';
 
 const EXTENSION = 'open-payments-tools.open-payments-vscode';
-
-/** The QR code's markup in whichever webview shows one, or undefined. */
-async function webviewSvg(page) {
-  for (const frame of page.frames()) {
-    if (frame === page.mainFrame()) continue;
-    try {
-      const svg = frame.locator('svg').first();
-      if (await svg.isVisible()) return await svg.innerHTML();
-    } catch {
-      // a frame that went away while we looked
-    }
-  }
-  return undefined;
-}
 
 describe('a newcomer\'s journey, start to finish', function () {
   this.timeout(300_000);
@@ -194,7 +180,7 @@ describe('a newcomer\'s journey, start to finish', function () {
     const qrCodes = new Set();
     await until(
       async () => {
-        const svg = await webviewSvg(page);
+        const svg = await webviewMarkup(page, 'svg');
         if (svg) qrCodes.add(svg);
         return qrCodes.size >= 3;
       },
