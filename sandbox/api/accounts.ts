@@ -1,4 +1,5 @@
 // Account Information Service (reference §4.4): everything here needs a valid consent in Consent-ID.
+import type { OperationIdIn } from '../../src/api/catalogue';
 import type { Account, Transaction } from '../data/types';
 import { ok } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';
@@ -108,7 +109,7 @@ function transactionList(ctx: BankContext) {
   return ok({ account: reference(a), transactions: report, ...(withBalance ? { balances: a.balances } : {}) });
 }
 
-export const accountHandlers: Record<string, BankHandler> = {
+export const accountHandlers: Readonly<Record<OperationIdIn<'Account Information'>, BankHandler>> = {
   getAccountList: (ctx) => {
     const consent = validConsent(ctx);
     const withBalance = booleanQuery(ctx, 'withBalance');

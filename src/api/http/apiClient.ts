@@ -1,7 +1,8 @@
 // The request pipeline: prepare, authorise, send, retry where it is safe, and record. send() never
 // rejects: every outcome is an ApiResult, so no caller can leak an unhandled rejection or a raw error.
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Operation, PsuContext } from '../operationTypes';
+import type { Operation } from '../catalogue';
+import type { PsuContext } from '../operationTypes';
 import type { Redactor } from '../../core/redaction';
 import { TokenError } from '../../auth/tokens/tokenError';
 import type { AccessToken, TokenScope, TokenSource } from '../../auth/tokens/clientCredentialsTokens';

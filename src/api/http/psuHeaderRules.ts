@@ -1,6 +1,7 @@
 // Which PSU/TPP headers from the user's settings go on which call, and which banks insist on which
 // headers. Reference §4.1 (header table) and §7.2 (per-bank requirements, S4 PDF 2023-05-03).
-import type { Operation, PsuContext } from '../operationTypes';
+import type { Operation } from '../catalogue';
+import type { PsuContext } from '../operationTypes';
 
 /** Values from the extension settings; unset ones are simply not sent. */
 export interface PsuHeaderSettings {
