@@ -11,8 +11,6 @@ export type BankLogin =
   | { readonly kind: 'psuIds'; readonly ids: readonly string[] }
   | { readonly kind: 'password'; readonly username: string; readonly password: string };
 
-export type TransactionStatus = 'RCVD' | 'PDNG' | 'ACTC' | 'ACCP' | 'ACSP' | 'ACSC' | 'ACCC' | 'RJCT' | 'CANC';
-
 export interface City {
   readonly cityId: string;
   readonly name: string;

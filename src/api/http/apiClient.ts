@@ -4,8 +4,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Operation } from '../catalogue';
 import type { PsuContext } from '../operationTypes';
 import type { Redactor } from '../../core/redaction';
-import { TokenError } from '../../auth/tokens/tokenError';
-import type { AccessToken, TokenScope, TokenSource } from '../../auth/tokens/clientCredentialsTokens';
 import type { Exchange, ExchangeAttempt } from './exchange';
 import { recordExchange } from './exchangeRecord';
 import { parseJson, type JsonParse } from './jsonBody';
@@ -17,6 +15,8 @@ import { requestFailure, type ApiResult, type RequestFailure } from './requestFa
 import { parseRetryAfter } from './retryAfter';
 import { extractTppMessages, hasTppCode } from './tppMessages';
 import type { Transport, TransportResponse } from './transport';
+import { TokenError } from './tokenError';
+import type { AccessToken, TokenScope, TokenSource } from './tokenSource';
 import { TransportError } from './transportErrors';
 
 export interface ApiEnvironment {

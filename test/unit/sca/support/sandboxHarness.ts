@@ -3,6 +3,7 @@
 import { CONSENT_BODY_TEMPLATE, findOperation, paymentBodyTemplate } from '../../../../src/api/catalogue';
 import { createHttpCore, createTransportFetch, UndiciTransport, type ApiResult, type HttpCore, type PsuHeaderSettings } from '../../../../src/api/http';
 import { exchangeAuthorizationCode } from '../../../../src/auth/authorizationCode';
+import { ClientCredentialsTokens } from '../../../../src/auth/tokens/clientCredentialsTokens';
 import { RedirectListeners } from '../../../../src/auth/loopback';
 import { Redactor } from '../../../../src/core/redaction';
 import { ScaFlow, type CodeExchangeRequest, type ScaChallenge, type ScaFlowDeps, type ScaProgress } from '../../../../src/sca';
@@ -72,7 +73,8 @@ export class ScaHarness {
     const redactor = new Redactor();
     const core = createHttpCore({
       transport: { headersTimeoutMs: 5000 },
-      credentials: async () => ({ clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret }),
+      tokens: (fetch) =>
+        new ClientCredentialsTokens({ credentials: async () => ({ clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret }), fetch, redactor }),
       redactor,
     });
     return new ScaHarness(sandbox, core);
