@@ -1,5 +1,5 @@
 // Account Information Service (reference §4.4): everything here needs a valid consent in Consent-ID.
-import type { OperationIdIn } from '../../src/api/catalogue';
+import { SETTINGS_HEADER_PARAMS, type OperationIdIn } from '../../src/api/catalogue';
 import type { Account, Transaction } from '../data/types';
 import { ok } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';
@@ -32,7 +32,7 @@ function validConsent(ctx: BankContext): Consent {
  * per endpoint; more gives 429 ACCESS_EXCEEDED. With the PSU present there is no limit.
  */
 function countUnattended(ctx: BankContext, consent: Consent): void {
-  if (header(ctx.headers, 'psu-ip-address')) return;
+  if (header(ctx.headers, SETTINGS_HEADER_PARAMS.psuIpAddress.name)) return;
   // What 0 means is not documented (reference §8 question 8); it is read as the OAS minimum, one a day.
   const limit = Math.max(1, consent.frequencyPerDay);
   const day = new Date().toISOString().slice(0, 10);

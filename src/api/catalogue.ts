@@ -84,6 +84,19 @@ const Q = {
   deltaList: param('deltaList', 'query', false, 'user', 'Only transactions since the last report.', { enum: ['true', 'false'] }),
 } as const;
 
+/**
+ * The headers a user's settings fill, keyed by the setting (PsuHeaderSettings) that fills each: the one list
+ * of their names, which the request pipeline, the prompts and the local sandbox all read.
+ */
+export const SETTINGS_HEADER_PARAMS = {
+  psuIpAddress: H.psuIp,
+  psuUserAgent: H.psuUserAgent,
+  psuId: H.psuId,
+  psuCorporateId: H.psuCorporateId,
+  tppRedirectPreferred: H.redirectPreferred,
+  affiliatedAspspId: H.affiliated,
+} as const;
+
 /** Headers shared by every Consent / AIS / PIS call besides X-BicFi. */
 const PSU_CONTEXT = [H.psuIp, H.psuUserAgent, H.psuId, H.psuCorporateId, H.redirectPreferred];
 const PAYMENT_PATH = [P.paymentService, P.paymentProduct, P.paymentId];

@@ -9,7 +9,7 @@ export type { Exchange, ExchangeAttempt, RetryReason } from './exchange';
 export { createHttpCore } from './httpCore';
 export type { HttpCore, HttpCoreConfig } from './httpCore';
 export { isAllowedOrigin, isLoopbackHost } from './loopback';
-export { BANK_REQUIRED_HEADERS, SETTINGS_HEADERS } from './psuHeaderRules';
+export { BANK_REQUIRED_SETTINGS, SETTINGS_HEADERS } from './psuHeaderRules';
 export type { PsuHeaderSettings } from './psuHeaderRules';
 export { failureSummary } from './requestFailure';
 export type { ApiResult, RequestFailure, RequestFailureKind } from './requestFailure';
