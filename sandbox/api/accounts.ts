@@ -1,4 +1,5 @@
 // Account Information Service (reference §4.4): everything here needs a valid consent in Consent-ID.
+import { SETTINGS_HEADER_PARAMS, type OperationIdIn } from '../../src/api/catalogue';
 import type { Account, Transaction } from '../data/types';
 import { ok } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';
@@ -31,7 +32,7 @@ function validConsent(ctx: BankContext): Consent {
  * per endpoint; more gives 429 ACCESS_EXCEEDED. With the PSU present there is no limit.
  */
 function countUnattended(ctx: BankContext, consent: Consent): void {
-  if (header(ctx.headers, 'psu-ip-address')) return;
+  if (header(ctx.headers, SETTINGS_HEADER_PARAMS.psuIpAddress.name)) return;
   // What 0 means is not documented (reference §8 question 8); it is read as the OAS minimum, one a day.
   const limit = Math.max(1, consent.frequencyPerDay);
   const day = new Date().toISOString().slice(0, 10);
@@ -108,7 +109,7 @@ function transactionList(ctx: BankContext) {
   return ok({ account: reference(a), transactions: report, ...(withBalance ? { balances: a.balances } : {}) });
 }
 
-export const accountHandlers: Record<string, BankHandler> = {
+export const accountHandlers: Readonly<Record<OperationIdIn<'Account Information'>, BankHandler>> = {
   getAccountList: (ctx) => {
     const consent = validConsent(ctx);
     const withBalance = booleanQuery(ctx, 'withBalance');

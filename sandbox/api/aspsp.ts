@@ -2,6 +2,7 @@
 import type { Bank, City } from '../data/types';
 import { ok, type Reply } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';
+import type { OperationIdIn } from '../../src/api/catalogue';
 import type { Handler, RequestContext, SandboxEnv } from './context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,7 +73,7 @@ function aspspList(ctx: RequestContext): Reply {
   return { status: 200, rawJson: raw };
 }
 
-export const aspspHandlers: Record<string, Handler> = {
+export const aspspHandlers: Readonly<Record<OperationIdIn<'ASPSP Information'>, Handler>> = {
   getCountriesList: (ctx) => {
     const codes = csv(ctx, 'isoCountryCodes', COUNTRY)?.map((c) => c.toUpperCase());
     const countries = ctx.env.directory.countries.filter((c) => !codes || codes.includes(c.isoCountryCode));

@@ -1,6 +1,6 @@
 // The checks the platform makes before any handler runs (reference §4.1, §7.2, §7.3).
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Operation } from '../../src/api/operationTypes';
+import { SETTINGS_HEADER_PARAMS, type Operation } from '../../src/api/catalogue';
 import type { Directory } from '../data/directory';
 import type { Bank } from '../data/types';
 import { ApiError, formatError } from '../http/tppMessages';
@@ -47,24 +47,27 @@ export function requireBank(headers: IncomingHttpHeaders, directory: Directory):
   return bank;
 }
 
+/** The header names as the catalogue (and so the extension) spells them. */
+const { psuIpAddress: IP, psuUserAgent: USER_AGENT, psuId: PSU_ID, affiliatedAspspId: AFFILIATED } = SETTINGS_HEADER_PARAMS;
+
 /** PSU headers some banks require (reference §7.2); `creating` marks Create Consent / Create Payment. */
 export function requirePsuHeaders(headers: IncomingHttpHeaders, bank: Bank, op: Operation, creating: boolean): void {
-  const ip = header(headers, 'psu-ip-address');
-  if (ip !== undefined && !IPV4.test(ip)) throw formatError('PSU-IP-Address', 'PSU-IP-Address must be an IPv4 address.');
-  const mandatory = op.params.some((p) => p.name === 'PSU-IP-Address' && p.required);
+  const ip = header(headers, IP.name);
+  if (ip !== undefined && !IPV4.test(ip)) throw formatError(IP.name, `${IP.name} must be an IPv4 address.`);
+  const mandatory = op.params.some((p) => p.name === IP.name && p.required);
   if (ip === undefined && (mandatory || bank.requires.psuIpAddress)) {
-    throw formatError('PSU-IP-Address', `PSU-IP-Address is required${mandatory ? '' : ` by ${bank.bicFi}`}.`);
+    throw formatError(IP.name, `${IP.name} is required${mandatory ? '' : ` by ${bank.bicFi}`}.`);
   }
   if (!creating) return;
-  const affiliated = header(headers, 'x-affiliatedaspsp-id');
+  const affiliated = header(headers, AFFILIATED.name);
   if (affiliated !== undefined && !bank.affiliatedAspsps.some((a) => a.id === affiliated)) {
-    throw new ApiError(400, 'RESOURCE_UNKNOWN', `${affiliated} is not an affiliated ASPSP of ${bank.bicFi}.`, 'X-AffiliatedASPSP-ID');
+    throw new ApiError(400, 'RESOURCE_UNKNOWN', `${affiliated} is not an affiliated ASPSP of ${bank.bicFi}.`, AFFILIATED.name);
   }
-  if (bank.requires.psuUserAgent && !header(headers, 'psu-user-agent')) {
-    throw formatError('PSU-User-Agent', `PSU-User-Agent is required by ${bank.bicFi}.`);
+  if (bank.requires.psuUserAgent && !header(headers, USER_AGENT.name)) {
+    throw formatError(USER_AGENT.name, `${USER_AGENT.name} is required by ${bank.bicFi}.`);
   }
-  if (bank.requires.psuId && !header(headers, 'psu-id')) {
-    throw formatError('PSU-ID', `PSU-ID is required by ${bank.bicFi}.`);
+  if (bank.requires.psuId && !header(headers, PSU_ID.name)) {
+    throw formatError(PSU_ID.name, `${PSU_ID.name} is required by ${bank.bicFi}.`);
   }
 }
 

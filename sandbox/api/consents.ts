@@ -1,5 +1,6 @@
 // Consent Service (reference §4.3): create, read, delete, status and the consent's SCA authorisations.
 import crypto from 'node:crypto';
+import type { OperationIdIn } from '../../src/api/catalogue';
 import type { Account, Bank } from '../data/types';
 import { created, noContent, ok, type Reply } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';
@@ -159,7 +160,7 @@ const consentAuthorisations = authorisationHandlers({
   outcome: (ctx) => consentOutcomeFor(ctx.env),
 });
 
-export const consentHandlers: Record<string, BankHandler> = {
+export const consentHandlers: Readonly<Record<OperationIdIn<'Consent'>, BankHandler>> = {
   createConsent,
   getConsentInformation: (ctx) => {
     const c = pathConsent(ctx);

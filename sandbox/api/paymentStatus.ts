@@ -1,7 +1,8 @@
 // A payment's transaction status, derived from where it is in its life: created, in SCA (from its latest
 // authorisation), rejected, or signed and then moving to settlement one step per status read. Each stage
 // shows the status its bank's row of the reference's table gives (reference §6.4, data/paymentStatuses.ts).
-import type { Bank, TransactionStatus } from '../data/types';
+import type { TransactionStatus } from '../data/paymentStatuses';
+import type { Bank } from '../data/types';
 import type { PaymentStatusTable } from '../data/paymentStatuses';
 import type { Authorisation, Payment } from '../state/types';
 import type { SandboxEnv } from './context';

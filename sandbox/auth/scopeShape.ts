@@ -2,10 +2,12 @@
 // order ("private aspspinformation" in the official samples). Only client_credentials is checked: the code
 // exchange's scope may be the product alone (docs) or with its context (Postman), and oidc-provider takes
 // that token's scope from the authorisation request anyway (reference §3.6).
-import type { Product } from '../../src/api/operationTypes';
+import { OPERATIONS } from '../../src/api/catalogue';
+import type { PsuContext, Product } from '../../src/api/operationTypes';
 
-export const PRODUCT_SCOPES: readonly Product[] = ['aspspinformation', 'accountinformation', 'paymentinitiation'];
-export const CONTEXT_SCOPES = ['private', 'corporate'] as const;
+/** The API products are the products of the catalogue's operations, in catalogue order. */
+export const PRODUCT_SCOPES: readonly Product[] = [...new Set(OPERATIONS.map((op) => op.product))];
+export const CONTEXT_SCOPES = ['private', 'corporate'] as const satisfies readonly PsuContext[];
 
 /** Why `scope` is not one the platform issues a client_credentials token for, or undefined when it is. */
 export function scopeShapeProblem(scope: string | undefined): string | undefined {

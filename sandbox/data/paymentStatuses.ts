@@ -1,6 +1,8 @@
 // The transaction status a payment shows at each stage, per bank, from the platform's payment status table
 // (reference §6.4, Open Payments' own document of 2023). Banks that table does not cover get an inferred row.
-import type { TransactionStatus } from './types';
+
+/** The Berlin Group transactionStatus codes the sandbox's payments report. */
+export type TransactionStatus = 'RCVD' | 'PDNG' | 'ACTC' | 'ACCP' | 'ACSP' | 'ACSC' | 'ACCC' | 'RJCT' | 'CANC';
 
 export interface PaymentStatusTable {
   /** "Payment created". */

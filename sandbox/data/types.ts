@@ -1,6 +1,7 @@
 // The sandbox's data model. Banks carry the per-ASPSP behaviour the reference documents (§6, §7), so the
 // API handlers ask the bank ("does it need PSU-IP-Address?") instead of switching on BIC strings.
 import type { PaymentProduct } from '../../src/api/catalogue';
+import type { BankRequiredSetting } from '../../src/api/http/psuHeaderRules';
 import type { BankRules } from './bankRules';
 import type { PaymentStatusTable } from './paymentStatuses';
 
@@ -10,8 +11,6 @@ export type BankLogin =
   | { readonly kind: 'anyPsuId' }
   | { readonly kind: 'psuIds'; readonly ids: readonly string[] }
   | { readonly kind: 'password'; readonly username: string; readonly password: string };
-
-export type TransactionStatus = 'RCVD' | 'PDNG' | 'ACTC' | 'ACCP' | 'ACSP' | 'ACSC' | 'ACCC' | 'RJCT' | 'CANC';
 
 export interface City {
   readonly cityId: string;
@@ -46,7 +45,8 @@ export interface Bank {
   /** HANDSESS sandbox: decoupled SCA approved by the bank as soon as the authorisation starts. */
   readonly autoApprove: boolean;
   readonly login: BankLogin;
-  readonly requires: { readonly psuIpAddress: boolean; readonly psuUserAgent: boolean; readonly psuId: boolean };
+  /** The settings headers the bank refuses calls without; the extension's BANK_REQUIRED_SETTINGS is held to these. */
+  readonly requires: Readonly<Record<BankRequiredSetting, boolean>>;
   readonly transactionDetails: boolean;
   readonly ignoresDateFilters: boolean;
   /** SWEDSESS: answers booked and pending whatever bookingStatus asks for (reference §7.2). */

@@ -1,7 +1,7 @@
 // The single list of platform operations (reference §4 and the OAS 1.3.3 file). Everything that needs to
 // know "which calls exist" reads this: commands, views, history, tests and the local sandbox's router.
 // Pure data, no `vscode` import, so the sandbox and plain Node tests can load it.
-import type { Operation, OperationGroup, OperationParam, ParamSource, Product } from './operationTypes';
+import type { OperationGroup, OperationParam, OperationShape, ParamSource, Product } from './operationTypes';
 import { debtorAccountKind } from './paymentAccountForms';
 
 const BIC_PATTERN = '^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$';
@@ -84,6 +84,19 @@ const Q = {
   deltaList: param('deltaList', 'query', false, 'user', 'Only transactions since the last report.', { enum: ['true', 'false'] }),
 } as const;
 
+/**
+ * The headers a user's settings fill, keyed by the setting (PsuHeaderSettings) that fills each: the one list
+ * of their names, which the request pipeline, the prompts and the local sandbox all read.
+ */
+export const SETTINGS_HEADER_PARAMS = {
+  psuIpAddress: H.psuIp,
+  psuUserAgent: H.psuUserAgent,
+  psuId: H.psuId,
+  psuCorporateId: H.psuCorporateId,
+  tppRedirectPreferred: H.redirectPreferred,
+  affiliatedAspspId: H.affiliated,
+} as const;
+
 /** Headers shared by every Consent / AIS / PIS call besides X-BicFi. */
 const PSU_CONTEXT = [H.psuIp, H.psuUserAgent, H.psuId, H.psuCorporateId, H.redirectPreferred];
 const PAYMENT_PATH = [P.paymentService, P.paymentProduct, P.paymentId];
@@ -133,15 +146,16 @@ export const PAYMENT_BODY_TEMPLATES: Readonly<Record<PaymentProduct, unknown>> =
 interface OpSpec {
   readonly id: string;
   readonly title: string;
-  readonly method: Operation['method'];
+  readonly method: OperationShape['method'];
   readonly path: string;
   readonly params?: readonly OperationParam[];
   readonly bodyTemplate?: unknown;
   readonly supportedByPlatform?: boolean;
 }
 
-function group(name: OperationGroup, product: Product, specs: readonly OpSpec[]): Operation[] {
-  return specs.map((s) => ({
+/** The group's operations, typed with the literal ids of its specs so the catalogue's ids form a union. */
+function group<const Specs extends readonly OpSpec[]>(name: OperationGroup, product: Product, specs: Specs): OperationShape<Specs[number]['id']>[] {
+  return specs.map((s: Specs[number]) => ({
     id: s.id,
     title: s.title,
     group: name,
@@ -357,6 +371,22 @@ const paymentInitiation = group('Payment Initiation', 'paymentinitiation', [
   },
 ]);
 
+type IdsOf<Ops extends readonly OperationShape[]> = Ops[number]['id'];
+
+/** The ids of each group's operations; a map keyed by one group's ids must name every one of them. */
+export interface OperationIdsByGroup {
+  readonly 'ASPSP Information': IdsOf<typeof aspspInformation>;
+  readonly Consent: IdsOf<typeof consent>;
+  readonly 'Account Information': IdsOf<typeof accountInformation>;
+  readonly 'Payment Initiation': IdsOf<typeof paymentInitiation>;
+}
+
+/** The id of one catalogue operation: a misspelt id, or one the catalogue does not have, fails to compile. */
+export type OperationId = OperationIdsByGroup[OperationGroup];
+export type Operation = OperationShape<OperationId>;
+/** The ids of one group, e.g. for a map that must handle every operation of that group. */
+export type OperationIdIn<G extends OperationGroup> = OperationIdsByGroup[G];
+
 export const OPERATIONS: readonly Operation[] = Object.freeze([
   ...aspspInformation,
   ...consent,
@@ -364,17 +394,39 @@ export const OPERATIONS: readonly Operation[] = Object.freeze([
   ...paymentInitiation,
 ]);
 
-const byId = new Map(OPERATIONS.map((op) => [op.id, op]));
+const byId = new Map<string, Operation>(OPERATIONS.map((op) => [op.id, op]));
 
+/** The operation with this id, for ids that come from outside the code (history files, command arguments). */
 export function findOperation(id: string): Operation | undefined {
   return byId.get(id);
 }
 
-/** An operation our own code names by id; a typo there is a defect, so it throws rather than answering undefined. */
-export function catalogueOperation(id: string): Operation {
+export function isOperationId(id: string): id is OperationId {
+  return byId.has(id);
+}
+
+/** An operation our own code names by id; the type rules out typos, and a drift between type and data throws. */
+export function catalogueOperation(id: OperationId): Operation {
   const found = findOperation(id);
   if (!found) throw new Error(`catalogue has no ${id}`);
   return found;
+}
+
+/**
+ * The value of every catalogue parameter filled from one of these sources, by parameter name: a selected
+ * consent ({bicFi, consentId}) fills X-BicFi and the bicFi path, Consent-ID and the consentId path, whatever
+ * the operations call them. A name two sources fill (authorisationId: a consent's or a payment's
+ * authorisation) takes the value of whichever of them is given.
+ */
+export function paramsFromSources(values: Readonly<Partial<Record<ParamSource, string>>>): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const op of OPERATIONS) {
+    for (const p of op.params) {
+      const value = values[p.source];
+      if (value !== undefined) params[p.name] = value;
+    }
+  }
+  return params;
 }
 
 /**

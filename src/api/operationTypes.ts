@@ -1,5 +1,6 @@
 // The shape of one platform operation. The catalogue (catalogue.ts) is the only list of operations;
-// commands, views, history, tests and the local sandbox all read it.
+// commands, views, history, tests and the local sandbox all read it, and it names the shape with its own
+// ids (`Operation`, `OperationId`), so the ids are a type only the catalogue's entries define.
 
 export type Product = 'aspspinformation' | 'accountinformation' | 'paymentinitiation';
 export type PsuContext = 'private' | 'corporate';
@@ -35,9 +36,9 @@ export interface OperationParam {
   readonly example?: string;
 }
 
-export interface Operation {
+export interface OperationShape<Id extends string = string> {
   /** The OAS operationId, unique. */
-  readonly id: string;
+  readonly id: Id;
   /** Human title, as in the platform docs ("Get ASPSPs"). */
   readonly title: string;
   readonly group: OperationGroup;

@@ -7,7 +7,7 @@ import type { Prompter } from '../platform/prompter';
 import type { RequestRunner } from '../platform/requestRunner';
 import type { Country } from '../api/aspspModels';
 import type { Account } from '../api/accountModels';
-import { paymentBodyTemplate } from '../api/catalogue';
+import { paymentBodyTemplate, type OperationId } from '../api/catalogue';
 import { debtorAccountKind, type DebtorAccountKind } from '../api/paymentAccountForms';
 import type { BankNode, BanksTreeProvider } from '../views/banksTree';
 import type { ConsentNode } from '../views/consentsTree';
@@ -135,7 +135,7 @@ export class BankCommands {
     const template = paymentBodyTemplate(product, bicFi);
     const debtorAccount = debtor && debtorReference(debtor, debtorAccountKind(bicFi, product));
     return vscode.commands.executeCommand('openPayments.sendRequest', {
-      operationId: 'initiatePayment',
+      operationId: 'initiatePayment' satisfies OperationId,
       params: { 'payment-service': 'payments', 'payment-product': product, 'X-BicFi': bicFi },
       ...(debtorAccount && typeof template === 'object' && template !== null ? { bodyTemplate: { ...template, debtorAccount } } : {}),
     });

@@ -1,6 +1,6 @@
 // Commands of the Consents & Accounts view: refresh, show status, delete, transactions for a period.
 import * as vscode from 'vscode';
-import { catalogueOperation } from '../api/catalogue';
+import { catalogueOperation, paramsFromSources } from '../api/catalogue';
 import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
 import { notificationSafeId } from '../core/notificationSafe';
 import { requestIdSuffix } from '../platform/failureMessages';
@@ -120,9 +120,8 @@ export class ConsentCommands {
   }
 }
 
+/** The parameters the selection fills, by each catalogue parameter's source. */
 function selectionParams(node: Extract<ConsentNode, { consent: unknown }>): Record<string, string> {
   const { consent } = node;
-  const params: Record<string, string> = { 'X-BicFi': consent.bicFi, bicFi: consent.bicFi, consentId: consent.consentId, 'Consent-ID': consent.consentId };
-  if ('account' in node) params['account-id'] = node.account.resourceId;
-  return params;
+  return paramsFromSources({ bicFi: consent.bicFi, consentId: consent.consentId, ...('account' in node ? { accountId: node.account.resourceId } : {}) });
 }

@@ -2,12 +2,13 @@
 // (with a placeholder, or a live token after a warning), clear. Entries are looked up again by id on every
 // action: a command argument can come from anywhere.
 import * as vscode from 'vscode';
-import type { TokenScope } from '../auth/tokens/clientCredentialsTokens';
+import type { TokenScope } from '../api/http/tokenSource';
 import { findOperation } from '../api/catalogue';
 import { isRequestId } from '../api/http/requestId';
 import { type Environment, isEnvironmentId } from '../core/environments';
 import type { Redactor } from '../core/redaction';
 import { buildCurl } from '../history/curl';
+import { HISTORY_COMMANDS } from '../history/historyCommandIds';
 import type { HistoryEntry } from '../history/historyEntry';
 import type { HistoryStore } from '../history/historyStore';
 import type { ResponseRecord } from '../history/responseRecord';
@@ -16,15 +17,6 @@ import { describeTokenError } from '../platform/failureMessages';
 import type { Logger } from '../platform/logger';
 import type { Prompter } from '../platform/prompter';
 import { entryDescription, entryLabel, environmentLabel } from '../views/historyLabels';
-
-export const HISTORY_COMMANDS = {
-  openResponse: 'openPayments.history.openResponse',
-  copyRequestId: 'openPayments.history.copyRequestId',
-  sendAgain: 'openPayments.history.sendAgain',
-  copyAsCurl: 'openPayments.history.copyAsCurl',
-  copyAsCurlWithLiveToken: 'openPayments.history.copyAsCurlWithLiveToken',
-  clear: 'openPayments.history.clear',
-} as const;
 
 /**
  * Gets an access token for a scope; used only for "Copy as cURL with Live Token". The environment is the
@@ -177,7 +169,7 @@ export class HistoryCommands {
       this.logger.error(`Getting a live token for cURL (${scope.environmentId}, ${scope.product} ${scope.context}) failed`, error);
       // Worded as the same token failure in a call would be: what was refused, what to fix, the X-Request-ID.
       // Loaded here, as the token client that throws it is: activation does not need it.
-      const { TokenError } = await import('../auth/tokens/tokenError');
+      const { TokenError } = await import('../api/http/tokenError');
       const reason =
         error instanceof TokenError
           ? describeTokenError(vscode.l10n.t('Copy as cURL with Live Token'), error.details).text

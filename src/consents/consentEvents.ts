@@ -1,5 +1,6 @@
 // What an exchange tells us about a consent: created, its status read, or deleted. Pure, so the rules are
 // tested without VS Code; the tracker applies them to the store.
+import type { OperationId } from '../api/catalogue';
 import type { Exchange } from '../api/http/exchange';
 import { type ConsentStatus, toConsentStatus } from './consentStore';
 
@@ -15,7 +16,7 @@ function field(json: unknown, name: string): unknown {
 }
 
 export function consentEventOf(
-  operationId: string,
+  operationId: OperationId,
   params: Readonly<Record<string, string | undefined>>,
   body: unknown,
   exchange: Exchange,

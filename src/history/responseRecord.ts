@@ -7,7 +7,8 @@ import type { ApiResult, RequestFailure, RequestFailureKind } from '../api/http/
 import type { PsuHeaderSettings } from '../api/http/psuHeaderRules';
 import { prepareRequest, type ParamValues } from '../api/http/requestPreparation';
 import type { TppMessage } from '../api/http/tppMessages';
-import type { Operation, PsuContext } from '../api/operationTypes';
+import type { Operation } from '../api/catalogue';
+import type { PsuContext } from '../api/operationTypes';
 import type { Redactor } from '../core/redaction';
 
 /**

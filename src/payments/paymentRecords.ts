@@ -1,5 +1,6 @@
 // The payments the user initiated, per environment, kept in globalState: ids, bank, product, amount and the
 // last status seen. No token, code or secret. Pure: it depends on the Memento's shape only.
+import type { OperationId } from '../api/catalogue';
 import type { Exchange } from '../api/http/exchange';
 
 export interface PaymentRecord {
@@ -32,7 +33,7 @@ function field(json: unknown, name: string): unknown {
 }
 
 /** What an exchange tells us about a payment: created, or its status read. */
-export function paymentEventOf(operationId: string, params: Readonly<Record<string, string | undefined>>, body: unknown, exchange: Exchange): PaymentEvent | undefined {
+export function paymentEventOf(operationId: OperationId, params: Readonly<Record<string, string | undefined>>, body: unknown, exchange: Exchange): PaymentEvent | undefined {
   if (exchange.status < 200 || exchange.status >= 300) return undefined;
   const status = field(exchange.json, 'transactionStatus');
   const knownStatus = typeof status === 'string' && STATUS.test(status) ? status : undefined;

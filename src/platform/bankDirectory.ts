@@ -1,6 +1,7 @@
 // Loads and caches the bank directory (countries, ASPSPs, details) per environment through the request
 // runner, so every load is an ordinary traced request. Nothing here knows about trees.
 import * as vscode from 'vscode';
+import type { OperationId } from '../api/catalogue';
 import { type AspspDetails, type AspspSummary, type Country, parseAspspDetails, parseAspsps, parseCountries } from '../api/aspspModels';
 import type { ActiveEnvironment } from './activeEnvironment';
 import type { RequestRunner } from './requestRunner';
@@ -66,7 +67,7 @@ export class BankDirectory implements vscode.Disposable {
     return state.resolution.ok ? `${state.id}|${state.resolution.environment.apiHost}|${state.hasCredentials}` : state.id;
   }
 
-  private load<T>(key: string, operationId: string, params: Record<string, string>, parse: (body: unknown) => T | undefined): Promise<Loaded<T>> {
+  private load<T>(key: string, operationId: OperationId, params: Record<string, string>, parse: (body: unknown) => T | undefined): Promise<Loaded<T>> {
     const cached = this.cache.get(key) as Promise<Loaded<T>> | undefined;
     if (cached) return cached;
     if (this.loads.key !== this.keyOf()) this.abortLoads();

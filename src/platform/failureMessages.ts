@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import type { RequestFailure } from '../api/http/requestFailure';
 import { DEADLINE_EXCEEDED } from '../api/http/transportErrors';
-import { PRODUCT_NAMES } from '../auth/tokens/productNames';
+import { PRODUCT_NAMES } from '../api/productNames';
 import { tlsFailureMeaning } from '../api/http/clientCertificate';
-import type { TokenErrorDetails } from '../auth/tokens/tokenError';
+import type { TokenErrorDetails } from '../api/http/tokenError';
 import { ENVIRONMENT_LABELS, isEnvironmentId } from '../core/environments';
 import { notificationSafeId, notificationSafeRequestId } from '../core/notificationSafe';
 import { settingsHeaderNamed } from '../api/http/psuHeaderRules';

@@ -11,6 +11,7 @@ import { caCertificatesOf, checkClientCertificate, type ClientCertificateProblem
 import type { ApiResult } from '../api/http/requestFailure';
 import type { PsuContext } from '../api/operationTypes';
 import type { CredentialStore } from '../auth/credentialStore';
+import type { ClientCredentialsTokens } from '../auth/tokens/clientCredentialsTokens';
 import type { Environment } from '../core/environments';
 import { isEnvironmentId } from '../core/environments';
 import type { Redactor } from '../core/redaction';
@@ -78,7 +79,7 @@ export class ClientCertificateError extends Error {
 }
 
 export class HttpSession implements vscode.Disposable {
-  private core: Promise<HttpCore> | undefined;
+  private core: Promise<HttpCore<ClientCredentialsTokens>> | undefined;
   private builtFor: CertificatePlan['key'] = 'none';
   /** Where bodies over the size limit go; it outlives rebuilt cores, so a body shown stays openable. */
   private spill: BodySpillDirectory | undefined;
@@ -135,7 +136,7 @@ export class HttpSession implements vscode.Disposable {
     return core.authFetch;
   }
 
-  private coreFor(environment: Environment, transport: TransportSettings): Promise<HttpCore> {
+  private coreFor(environment: Environment, transport: TransportSettings): Promise<HttpCore<ClientCredentialsTokens>> {
     const plan = certificatePlan(environment, transport);
     // Certificates belong to production and custom only; switching between them and the rest rebuilds.
     if (this.core && this.builtFor !== plan.key) void this.reset('environment changed');
@@ -151,8 +152,9 @@ export class HttpSession implements vscode.Disposable {
     return this.core;
   }
 
-  private async build(plan: CertificatePlan, transport: TransportSettings): Promise<HttpCore> {
+  private async build(plan: CertificatePlan, transport: TransportSettings): Promise<HttpCore<ClientCredentialsTokens>> {
     const { createHttpCore, BodySpillDirectory } = await import('../api/http/httpCore');
+    const { ClientCredentialsTokens } = await import('../auth/tokens/clientCredentialsTokens');
     this.spill ??= new BodySpillDirectory();
     const clientCertificate = plan.clientSetting ? await this.loadCertificate(plan.clientPath, plan.clientSetting) : undefined;
     const extraCaCertificates = plan.caSetting ? await this.loadCa(plan.caPath, plan.caSetting) : undefined;
@@ -168,7 +170,12 @@ export class HttpSession implements vscode.Disposable {
       },
       bodyLimitBytes: transport.maxBodyBytes,
       spill: this.spill,
-      credentials: async (environmentId) => (isEnvironmentId(environmentId) ? this.credentials.get(environmentId) : undefined),
+      tokens: (fetch) =>
+        new ClientCredentialsTokens({
+          credentials: async (environmentId) => (isEnvironmentId(environmentId) ? this.credentials.get(environmentId) : undefined),
+          fetch,
+          redactor: this.redactor,
+        }),
       redactor: this.redactor,
       // The user is told "see the log"; this is what the log then has (redacted, as every line).
       onInternalError: (operationId, error) => this.logger.error(`${operationId} failed inside the extension`, error),

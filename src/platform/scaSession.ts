@@ -4,7 +4,7 @@
 // then followed in the background to a final status; its reads update the Banks view like any other.
 import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
-import { catalogueOperation } from '../api/catalogue';
+import { catalogueOperation, type OperationId } from '../api/catalogue';
 import type { RedirectListeners } from '../auth/loopback';
 import type { CredentialStore } from '../auth/credentialStore';
 import type { PsuContext } from '../api/operationTypes';
@@ -230,7 +230,7 @@ export class ScaSession implements vscode.Disposable {
   }
 
   /** One call of a flow or follow-up: traced like any request, its progress shown on the view that lists the subject. */
-  private async send(operationId: string, params: Record<string, string | undefined>, body: unknown, signal: AbortSignal, context: PsuContext | undefined, view: string): Promise<ApiResult> {
+  private async send(operationId: OperationId, params: Record<string, string | undefined>, body: unknown, signal: AbortSignal, context: PsuContext | undefined, view: string): Promise<ApiResult> {
     const clean: Record<string, string> = {};
     for (const [name, value] of Object.entries(params)) if (value !== undefined) clean[name] = value;
     const result = await this.runner.run({ operation: catalogueOperation(operationId), params: clean, body, context }, { show: false, quietInView: view, signal });

@@ -1,7 +1,7 @@
 // Loads data for a tree through the request runner: an ordinary traced request, but quiet (progress on the
 // view, failures returned as a sentence for an error item instead of a notification).
 import * as vscode from 'vscode';
-import { catalogueOperation } from '../api/catalogue';
+import { catalogueOperation, type OperationId } from '../api/catalogue';
 import type { PsuContext } from '../api/operationTypes';
 import type { ActiveEnvironment } from './activeEnvironment';
 import { describeFailure, requestIdSuffix } from './failureMessages';
@@ -18,7 +18,7 @@ export class ViewLoader {
   ) {}
 
   async load<T>(
-    operationId: string,
+    operationId: OperationId,
     params: Record<string, string>,
     parse: (body: unknown) => T | undefined,
     context?: PsuContext,

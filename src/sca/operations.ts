@@ -1,14 +1,15 @@
 // The catalogue operations one SCA run calls, and their parameters, for consents and payments alike
 // (reference §6.1: "payment is identical with the PIS paths").
+import type { OperationId } from '../api/catalogue';
 import type { ParamValues } from '../api/http';
 import type { AuthorisationTarget } from '../auth/authorizationCode';
 import type { ScaSubject } from './types';
 
 export interface ScaOperations {
-  readonly start: string;
-  readonly update: string;
-  readonly scaStatus: string;
-  readonly parentStatus: string;
+  readonly start: OperationId;
+  readonly update: OperationId;
+  readonly scaStatus: OperationId;
+  readonly parentStatus: OperationId;
 }
 
 export const SCA_OPERATIONS: Readonly<Record<ScaSubject['kind'], ScaOperations>> = {

@@ -1,5 +1,6 @@
 // The state of one SCA run and the moves every step shares: call an operation, wait under the deadline and
 // the cancel signal, report progress, and end early by throwing ScaStop (caught once, in ScaFlow).
+import type { OperationId } from '../api/catalogue';
 import type { ApiResult, Exchange, ParamValues, RequestFailure, RequestFailureKind } from '../api/http';
 import type { ScaEnd, ScaFlowDeps, ScaFlowSettings, ScaOutcome, ScaPhase, ScaRoute, ScaSubject } from './types';
 
@@ -69,7 +70,7 @@ export class ScaRun {
     });
   }
 
-  private async send(operationId: string, params: ParamValues, body?: unknown): Promise<ApiResult> {
+  private async send(operationId: OperationId, params: ParamValues, body?: unknown): Promise<ApiResult> {
     this.checkCancelled();
     const result = await this.deps.send(operationId, params, body, this.signal);
     this.noteRequestId(result.ok ? result.exchange.requestId : result.failure.requestId);
@@ -78,14 +79,14 @@ export class ScaRun {
   }
 
   /** A call the run cannot go on without. */
-  async call(operationId: string, params: ParamValues, body?: unknown): Promise<Exchange> {
+  async call(operationId: OperationId, params: ParamValues, body?: unknown): Promise<Exchange> {
     const result = await this.send(operationId, params, body);
     if (!result.ok) throw new ScaStop({ kind: 'failed', reason: 'request_failed', failure: result.failure });
     return result.exchange;
   }
 
   /** A status read: undefined after a transient failure (poll again), a stop after too many or a final one. */
-  async poll(operationId: string, params: ParamValues): Promise<Exchange | undefined> {
+  async poll(operationId: OperationId, params: ParamValues): Promise<Exchange | undefined> {
     const result = await this.send(operationId, params);
     if (result.ok) {
       this.pollFailures = 0;

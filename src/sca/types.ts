@@ -1,4 +1,5 @@
 // The vocabulary of one SCA run: what is authorised, how, what the UI hears while it runs, and how it ended.
+import type { OperationId } from '../api/catalogue';
 import type { ApiResult, ParamValues, RequestFailure } from '../api/http';
 import type { AuthorisationTarget, CodeExchangeFailure, CodeExchangeResult, PkcePair, ScaTemplateProblem } from '../auth/authorizationCode';
 import type { CallbackMode, LoopbackErrorDetails, RedirectListener } from '../auth/loopback';
@@ -116,7 +117,7 @@ export interface CodeExchangeRequest {
 /** Everything with a side effect, injected so the flow is a pure state machine in tests. */
 export interface ScaFlowDeps {
   /** One catalogue operation through the extension's runner (PSU headers come from settings there). */
-  send(operationId: string, params: ParamValues, body?: unknown, signal?: AbortSignal): Promise<ApiResult>;
+  send(operationId: OperationId, params: ParamValues, body?: unknown, signal?: AbortSignal): Promise<ApiResult>;
   /** Opens the PSU's browser; false when the user declined or it could not open. */
   openBrowser(url: string): Promise<boolean>;
   /** Binds the registered redirect URI (RedirectListeners.listen with it). */

@@ -1,7 +1,7 @@
 // The History view (openPayments.history): the last calls, newest first, each with its status, time and
 // X-Request-ID; selecting one opens its stored response.
 import * as vscode from 'vscode';
-import { HISTORY_COMMANDS } from '../commands/historyCommands';
+import { HISTORY_COMMANDS } from '../history/historyCommandIds';
 import type { HistoryEntry } from '../history/historyEntry';
 import type { HistoryStore } from '../history/historyStore';
 import { HISTORY_MAX_ENTRIES_SETTING } from '../platform/historySettings';

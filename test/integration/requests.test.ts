@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { CONSENT_BODY_TEMPLATE, OPERATIONS, paymentBodyTemplate } from '../../src/api/catalogue';
+import { CONSENT_BODY_TEMPLATE, OPERATIONS, paymentBodyTemplate, type OperationId } from '../../src/api/catalogue';
 import type { ApiResult } from '../../src/api/http/requestFailure';
 import type { Exchange } from '../../src/api/http/exchange';
 import { eventually, extensionApi, issuedSecrets, postsSince, requestMark, RUN_SECRET, useSandboxEnvironment, withPrompter } from './support';
@@ -24,11 +24,11 @@ function json(exchange: Exchange): Record<string, unknown> {
 
 describe('sending every platform operation to the local sandbox', function () {
   this.timeout(120_000);
-  const sent = new Map<string, Exchange>();
+  const sent = new Map<OperationId, Exchange>();
 
   useSandboxEnvironment({ 'psu.ipAddress': '192.168.0.1', 'psu.userAgent': 'mozilla/5.0', 'psu.id': '199311219639' });
 
-  async function send(operationId: string, params: Record<string, string> = {}, body?: unknown): Promise<Exchange> {
+  async function send(operationId: OperationId, params: Record<string, string> = {}, body?: unknown): Promise<Exchange> {
     const result = await vscode.commands.executeCommand<ApiResult | undefined>('openPayments.sendRequest', { operationId, params, body });
     const exchange = exchangeOf(result);
     sent.set(operationId, exchange);

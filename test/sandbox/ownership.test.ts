@@ -3,6 +3,7 @@
 // payments ("unknown relative to the TPP", 404 for a path parameter, OAS); and its bank login refuses them.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import type { OperationId } from '../../src/api/catalogue';
 import { DEMO_CLIENT, type Sandbox } from '../../sandbox/index';
 import { Browser, fillScaTemplate } from './helpers/browser';
 import { SandboxClient, startSandbox, type Response } from './helpers/client';
@@ -31,10 +32,10 @@ describe('sandbox resources belong to the client that created them', () => {
     const bic = 'ESSESESS';
     const consentId = await validConsent(owner, bic);
     const params = { consentId };
-    const asOther = (operation: string, extra: Record<string, unknown> = {}) => other.call(operation, { bic, params, headers: PSU_HEADERS, ...extra });
+    const asOther = (operation: OperationId, extra: Record<string, unknown> = {}) => other.call(operation, { bic, params, headers: PSU_HEADERS, ...extra });
     const unknown = await other.call('getConsentStatus', { bic, params: { consentId: crypto.randomUUID() }, headers: PSU_HEADERS });
     expectError(unknown, 403, 'CONSENT_UNKNOWN');
-    for (const operation of ['getConsentInformation', 'getConsentStatus', 'deleteConsent', 'startConsentAuthorisation', 'getConsentAuthorisation']) {
+    for (const operation of ['getConsentInformation', 'getConsentStatus', 'deleteConsent', 'startConsentAuthorisation', 'getConsentAuthorisation'] as const) {
       const res = await asOther(operation);
       expectError(res, 403, 'CONSENT_UNKNOWN');
       assert.equal(res.json['tppMessages'][0].text, unknown.json['tppMessages'][0].text.replace(/[0-9a-f-]{36}/, consentId), `${operation} reads like an unknown id`);
@@ -50,7 +51,7 @@ describe('sandbox resources belong to the client that created them', () => {
     const { paymentId } = await createPayment(owner, bic, 'domestic');
     const params = { paymentId, 'payment-product': 'domestic' };
     const { authorisationId } = await startAndSelect(owner, 'payment', bic, params);
-    for (const operation of ['getPaymentInformation', 'getPaymentInitiationStatus', 'startPaymentAuthorisation', 'getPaymentInitiationAuthorisation']) {
+    for (const operation of ['getPaymentInformation', 'getPaymentInitiationStatus', 'startPaymentAuthorisation', 'getPaymentInitiationAuthorisation'] as const) {
       expectError(await other.call(operation, { bic, params, headers: PSU_HEADERS }), 404, 'RESOURCE_UNKNOWN');
     }
     expectError(await other.call('getPaymentInitiationScaStatus', { bic, params: { ...params, authorisationId }, headers: PSU_HEADERS }), 404, 'RESOURCE_UNKNOWN');

@@ -1,10 +1,9 @@
 // The request pipeline: prepare, authorise, send, retry where it is safe, and record. send() never
 // rejects: every outcome is an ApiResult, so no caller can leak an unhandled rejection or a raw error.
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Operation, PsuContext } from '../operationTypes';
+import type { Operation } from '../catalogue';
+import type { PsuContext } from '../operationTypes';
 import type { Redactor } from '../../core/redaction';
-import { TokenError } from '../../auth/tokens/tokenError';
-import type { AccessToken, TokenScope, TokenSource } from '../../auth/tokens/clientCredentialsTokens';
 import type { Exchange, ExchangeAttempt } from './exchange';
 import { recordExchange } from './exchangeRecord';
 import { parseJson, type JsonParse } from './jsonBody';
@@ -16,6 +15,8 @@ import { requestFailure, type ApiResult, type RequestFailure } from './requestFa
 import { parseRetryAfter } from './retryAfter';
 import { extractTppMessages, hasTppCode } from './tppMessages';
 import type { Transport, TransportResponse } from './transport';
+import { TokenError } from './tokenError';
+import type { AccessToken, TokenScope, TokenSource } from './tokenSource';
 import { TransportError } from './transportErrors';
 
 export interface ApiEnvironment {

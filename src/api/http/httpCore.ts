@@ -1,35 +1,39 @@
-// Wires the pure HTTP core for one extension session; the VS Code adapter supplies settings and secrets.
+// Wires the pure HTTP core for one extension session; the VS Code adapter supplies settings, secrets and
+// the token source (built on this core's auth-host transport), so the HTTP layer imports nothing above it.
 import type { Redactor } from '../../core/redaction';
-import { ClientCredentialsTokens, type CredentialsProvider } from '../../auth/tokens/clientCredentialsTokens';
 import { ApiClient, type ApiClientOptions, type RetryPolicy } from './apiClient';
 import type { BodySpill } from './bodySpill';
 
 export { BodySpillDirectory } from './bodySpill';
 import { UndiciTransport, type TransportConfig } from './transport';
+import type { TokenSource } from './tokenSource';
 import { createTransportFetch } from './transportFetch';
 
-export interface HttpCoreConfig {
+/** The auth host's fetch (proxy, CA and timeouts of a core, no client certificate). */
+export type AuthFetch = ReturnType<typeof createTransportFetch>;
+
+export interface HttpCoreConfig<Tokens extends TokenSource = TokenSource> {
   readonly transport: TransportConfig;
-  readonly credentials: CredentialsProvider;
+  /** The token source every API call gets its token from, given the fetch its token requests must use. */
+  readonly tokens: (authFetch: AuthFetch) => Tokens;
   readonly redactor: Redactor;
   readonly retry?: Partial<RetryPolicy>;
-  readonly tokenRequestTimeoutMs?: number;
   readonly onInternalError?: ApiClientOptions['onInternalError'];
   /** Bodies larger than this many bytes go to `spill` (masked) instead of memory. */
   readonly bodyLimitBytes?: number;
   readonly spill?: BodySpill;
 }
 
-export interface HttpCore {
+export interface HttpCore<Tokens extends TokenSource = TokenSource> {
   readonly client: ApiClient;
-  readonly tokens: ClientCredentialsTokens;
+  readonly tokens: Tokens;
   /** The auth host's fetch (proxy, CA and timeouts of this core), for the authorization-code exchange. */
-  readonly authFetch: ReturnType<typeof createTransportFetch>;
+  readonly authFetch: AuthFetch;
   /** Closes pooled connections; call on deactivate or when transport settings change. */
   close(): Promise<void>;
 }
 
-export function createHttpCore(config: HttpCoreConfig): HttpCore {
+export function createHttpCore<Tokens extends TokenSource>(config: HttpCoreConfig<Tokens>): HttpCore<Tokens> {
   const { redactor, spill, bodyLimitBytes } = config;
   const transportConfig: TransportConfig =
     spill && bodyLimitBytes !== undefined
@@ -41,12 +45,7 @@ export function createHttpCore(config: HttpCoreConfig): HttpCore {
   const { clientCertificate: _apiOnly, ...authTransportConfig } = transportConfig;
   const authTransport = new UndiciTransport(authTransportConfig);
   const authFetch = createTransportFetch(authTransport);
-  const tokens = new ClientCredentialsTokens({
-    credentials: config.credentials,
-    fetch: authFetch,
-    redactor: config.redactor,
-    requestTimeoutMs: config.tokenRequestTimeoutMs,
-  });
+  const tokens = config.tokens(authFetch);
   const client = new ApiClient({ transport: apiTransport, tokens, redactor: config.redactor, retry: config.retry, onInternalError: config.onInternalError });
   return {
     client,

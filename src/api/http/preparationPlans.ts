@@ -1,7 +1,8 @@
 // What a call's operation and API host alone decide: the path template split at its placeholders, the
 // parameters by location, the base URL and its checks. Derived once per operation and host rather than
 // on every call, because the pipeline sends the same few operations to the same host over and over.
-import type { Operation, OperationParam } from '../operationTypes';
+import type { Operation } from '../catalogue';
+import type { OperationParam } from '../operationTypes';
 import { isAllowedOrigin } from './loopback';
 import { operationSettingsHeaders, usesBankHeaders, type OperationSettingsHeader } from './psuHeaderRules';
 

@@ -1,6 +1,7 @@
 // Which PSU/TPP headers from the user's settings go on which call, and which banks insist on which
 // headers. Reference §4.1 (header table) and §7.2 (per-bank requirements, S4 PDF 2023-05-03).
-import type { Operation, PsuContext } from '../operationTypes';
+import { SETTINGS_HEADER_PARAMS, type Operation } from '../catalogue';
+import type { PsuContext } from '../operationTypes';
 
 /** Values from the extension settings; unset ones are simply not sent. */
 export interface PsuHeaderSettings {
@@ -29,38 +30,37 @@ export interface SettingsHeader {
   readonly example: string;
 }
 
+/** A settings header under the catalogue's name for it (PSU-Corporate-ID, as the OAS spells it). */
+function settingsHeader(setting: keyof PsuHeaderSettings, when: SendWhen, meaning: string, example: string): SettingsHeader {
+  return { header: SETTINGS_HEADER_PARAMS[setting].name, setting, when, meaning, example };
+}
+
 export const SETTINGS_HEADERS: readonly SettingsHeader[] = [
-  {
-    header: 'PSU-IP-Address',
-    setting: 'psuIpAddress',
-    when: 'always',
-    meaning: 'The IP address of the device the PSU (the bank customer) uses, as your own front end sees it.',
-    example: '192.168.0.1',
-  },
-  {
-    header: 'PSU-User-Agent',
-    setting: 'psuUserAgent',
-    when: 'always',
-    meaning: "The user agent of the PSU's browser or app, as your own front end received it.",
-    example: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
-  },
-  { header: 'PSU-ID', setting: 'psuId', when: 'always', meaning: "The PSU's identity at the bank, for a Swedish bank the personnummer (yyyyMMddNNNN).", example: '198301014882' },
-  { header: 'PSU-Corporate-Id', setting: 'psuCorporateId', when: 'corporate', meaning: "The company's identity at the bank, sent in the corporate context.", example: '5560000001' },
-  { header: 'TPP-Redirect-Preferred', setting: 'tppRedirectPreferred', when: 'always', meaning: 'Whether you prefer redirect SCA (true) or decoupled SCA (false).', example: 'false' },
-  { header: 'X-AffiliatedASPSP-ID', setting: 'affiliatedAspspId', when: 'declared', meaning: 'The id of an affiliated bank, from Get ASPSP Details.', example: '08999' },
+  settingsHeader('psuIpAddress', 'always', 'The IP address of the device the PSU (the bank customer) uses, as your own front end sees it.', '192.168.0.1'),
+  settingsHeader('psuUserAgent', 'always', "The user agent of the PSU's browser or app, as your own front end received it.", 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)'),
+  settingsHeader('psuId', 'always', "The PSU's identity at the bank, for a Swedish bank the personnummer (yyyyMMddNNNN).", '198301014882'),
+  settingsHeader('psuCorporateId', 'corporate', "The company's identity at the bank, sent in the corporate context.", '5560000001'),
+  settingsHeader('tppRedirectPreferred', 'always', 'Whether you prefer redirect SCA (true) or decoupled SCA (false).', 'false'),
+  settingsHeader('affiliatedAspspId', 'declared', 'The id of an affiliated bank, from Get ASPSP Details.', '08999'),
 ];
 
-/** The settings header with this name in any case (PSU-Corporate-ID is PSU-Corporate-Id), if it is one. */
+/** The settings header with this name in any case (PSU-Corporate-Id is PSU-Corporate-ID), if it is one. */
 export function settingsHeaderNamed(name: string): SettingsHeader | undefined {
   const lower = name.toLowerCase();
   return SETTINGS_HEADERS.find((rule) => rule.header.toLowerCase() === lower);
 }
 
-/** Headers a bank rejects calls without (Consent, AIS and PIS calls; ASPSP Information is bank-neutral). */
-export const BANK_REQUIRED_HEADERS: Readonly<Record<string, readonly string[]>> = {
-  HANDSESS: ['PSU-IP-Address'],
-  SWEDSESS: ['PSU-IP-Address', 'PSU-User-Agent', 'PSU-ID'],
-  ELLFSESS: ['PSU-IP-Address', 'PSU-User-Agent', 'PSU-ID'],
+/** The settings a bank can insist on; the local sandbox's banks say which of them each one requires. */
+export type BankRequiredSetting = 'psuIpAddress' | 'psuUserAgent' | 'psuId';
+
+/**
+ * The settings whose headers a bank rejects calls without (Consent, AIS and PIS calls; ASPSP Information is
+ * bank-neutral), reference §7.2. A unit test holds this to the local sandbox's banks, which enforce it.
+ */
+export const BANK_REQUIRED_SETTINGS: Readonly<Record<string, readonly BankRequiredSetting[]>> = {
+  HANDSESS: ['psuIpAddress'],
+  SWEDSESS: ['psuIpAddress', 'psuUserAgent', 'psuId'],
+  ELLFSESS: ['psuIpAddress', 'psuUserAgent', 'psuId'],
 };
 
 export function usesBankHeaders(operation: Operation): boolean {
@@ -114,6 +114,6 @@ export function settingsHeaderValue(header: OperationSettingsHeader, context: Ps
 
 /** The first header the bank requires that is missing; `has` answers for lower-case names. */
 export function missingBankHeader(bicFi: string | undefined, has: (lowerName: string) => boolean): string | undefined {
-  const required = bicFi ? BANK_REQUIRED_HEADERS[bicFi.toUpperCase()] ?? [] : [];
-  return required.find((name) => !has(name.toLowerCase()));
+  const required = bicFi ? BANK_REQUIRED_SETTINGS[bicFi.toUpperCase()] ?? [] : [];
+  return required.map((setting) => SETTINGS_HEADER_PARAMS[setting].name).find((name) => !has(name.toLowerCase()));
 }

@@ -1,6 +1,6 @@
 // A failed call as plain data. The VS Code layer words it for the user; `summary` is only a neutral
 // one-liner for logs, built from codes, never from server-chosen text.
-import type { TokenErrorDetails } from '../../auth/tokens/tokenError';
+import type { TokenErrorDetails } from './tokenError';
 import type { Exchange, ExchangeAttempt } from './exchange';
 import type { TppMessage } from './tppMessages';
 import type { TransportFailureKind } from './transportErrors';

@@ -1,6 +1,7 @@
 // Everything about a call that can be decided before the network: URL, headers other than
 // Authorization/X-Request-ID, and body. Problems come back as data naming the offending parameter.
-import type { Operation, PsuContext } from '../operationTypes';
+import type { Operation } from '../catalogue';
+import type { PsuContext } from '../operationTypes';
 import { planHost, planOperation, type HostPlan, type OperationPlan, type PreparationPlans } from './preparationPlans';
 import { missingBankHeader, settingsHeaderValue, type PsuHeaderSettings } from './psuHeaderRules';
 

@@ -6,7 +6,7 @@ import type { Product, PsuContext } from '../../api/operationTypes';
 import { newRequestId } from '../../api/http/requestId';
 import type { Redactor } from '../../core/redaction';
 import { createAuthConfiguration, isAcceptableAuthHost, platformAuthEndpoints } from '../tokens/authServerConfiguration';
-import { tokenScopeString, type TokenErrorDetails, type TokenErrorKind } from '../tokens/tokenError';
+import { tokenScopeString, type TokenErrorDetails, type TokenErrorKind } from '../../api/http/tokenError';
 import { toTokenError } from '../tokens/tokenErrorMapping';
 import { activationHeaders, type AuthorisationTarget } from './authorisationTarget';
 

@@ -1,7 +1,7 @@
 // openid-client reports failures as several error classes; this folds them into TokenError kinds.
 import * as client from 'openid-client';
 import { TransportError } from '../../api/http/transportErrors';
-import { TokenError, type TokenErrorDetails } from './tokenError';
+import { TokenError, type TokenErrorDetails } from '../../api/http/tokenError';
 
 type TokenErrorContext = Omit<TokenErrorDetails, 'kind'>;
 

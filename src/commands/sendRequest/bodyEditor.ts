@@ -4,7 +4,8 @@
 // save. The pending request is kept per document until it is closed, so nothing the user typed is lost when
 // the body is invalid or the request fails.
 import * as vscode from 'vscode';
-import type { Operation, PsuContext } from '../../api/operationTypes';
+import type { Operation } from '../../api/catalogue';
+import type { PsuContext } from '../../api/operationTypes';
 import type { ApiResult } from '../../api/http/requestFailure';
 import { MemoryFileSystem } from '../../platform/memoryFileSystem';
 import type { RequestRunner } from '../../platform/requestRunner';

@@ -1,7 +1,6 @@
 // The operation quick pick: every catalogue operation, grouped by product, with method and path.
 import * as vscode from 'vscode';
-import { OPERATIONS } from '../../api/catalogue';
-import type { Operation } from '../../api/operationTypes';
+import { OPERATIONS, type Operation } from '../../api/catalogue';
 
 export interface OperationItem extends vscode.QuickPickItem {
   readonly operation?: Operation;

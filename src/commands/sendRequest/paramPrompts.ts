@@ -1,7 +1,8 @@
 // Asks for an operation's parameters: required ones one by one (prefilled from what was used last), then
 // one optional step for optional query parameters and a custom X-Request-ID. Escape at any step cancels.
 import * as vscode from 'vscode';
-import type { Operation, OperationParam } from '../../api/operationTypes';
+import type { Operation } from '../../api/catalogue';
+import type { OperationParam } from '../../api/operationTypes';
 import type { ParamMemory } from '../../platform/paramMemory';
 import type { Prompter } from '../../platform/prompter';
 import { SETTINGS_HEADERS, type PsuHeaderSettings } from '../../api/http/psuHeaderRules';

@@ -1,9 +1,9 @@
 // Open Payments: Send Request… — pick an operation, give its parameters, edit its body, send.
 // Called with an argument (history's "send again", tests, other commands) it skips what the argument gives.
 import * as vscode from 'vscode';
-import { findOperation, paymentBodyTemplate } from '../../api/catalogue';
+import { findOperation, paymentBodyTemplate, type Operation } from '../../api/catalogue';
 import type { ApiResult } from '../../api/http/requestFailure';
-import type { Operation, PsuContext } from '../../api/operationTypes';
+import type { PsuContext } from '../../api/operationTypes';
 import { ENVIRONMENT_LABELS, isEnvironmentId } from '../../core/environments';
 import { notificationSafeId } from '../../core/notificationSafe';
 import type { ActiveEnvironment } from '../../platform/activeEnvironment';

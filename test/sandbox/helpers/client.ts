@@ -2,8 +2,7 @@
 // every response's headers and JSON body checked against the OAS when the reference folder is present, and
 // the X-Request-ID it sent checked for the echo.
 import crypto from 'node:crypto';
-import { findOperation } from '../../../src/api/catalogue';
-import type { Operation } from '../../../src/api/operationTypes';
+import { catalogueOperation, type Operation, type OperationId } from '../../../src/api/catalogue';
 import { start, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
 import { validateResponse, validateResponseHeaders } from './oas';
 import { hasReference, OAS_FILE } from './reference';
@@ -82,9 +81,8 @@ export class SandboxClient {
   }
 
   /** Calls one catalogue operation by id. */
-  async call(operationId: string, options: CallOptions = {}): Promise<Response> {
-    const op = findOperation(operationId);
-    if (!op) throw new Error(`unknown operation ${operationId}`);
+  async call(operationId: OperationId, options: CallOptions = {}): Promise<Response> {
+    const op = catalogueOperation(operationId);
     const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
       const value = options.params?.[name] ?? (name === 'payment-service' ? 'payments' : undefined);
       if (value === undefined) throw new Error(`${operationId}: missing path parameter ${name}`);

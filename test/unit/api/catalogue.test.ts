@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation, paymentBodyTemplate } from '../../../src/api/catalogue';
-import type { Operation } from '../../../src/api/operationTypes';
+import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation, isOperationId, paramsFromSources, paymentBodyTemplate } from '../../../src/api/catalogue';
+import type { OperationShape } from '../../../src/api/operationTypes';
 import { ibanIsValid } from '../../../src/core/iban';
 import { createAccountBook } from '../../../sandbox/data/accounts';
 import { buildDirectory } from '../../../sandbox/data/directory';
@@ -25,7 +25,7 @@ function oasOperations(oas: OasDocument): Map<string, string> {
 }
 
 /** Every difference between a catalogue and the OAS, one readable line each; empty when they agree. */
-function coverageProblems(catalogue: readonly Pick<Operation, 'id' | 'method' | 'path'>[], oas: OasDocument): string[] {
+function coverageProblems(catalogue: readonly Pick<OperationShape, 'id' | 'method' | 'path'>[], oas: OasDocument): string[] {
   const fromOas = oasOperations(oas);
   const fromCatalogue = new Map(catalogue.map((o) => [`${o.method} ${o.path}`, o.id]));
   const problems: string[] = [];
@@ -53,6 +53,30 @@ describe('catalogue', () => {
     assert.equal(new Set(OPERATIONS.map((o) => `${o.method} ${o.path}`)).size, OPERATIONS.length);
     for (const op of OPERATIONS) assert.equal(findOperation(op.id), op);
     assert.equal(findOperation('nope'), undefined);
+  });
+
+  it('knows its ids apart from strings that only look like them (history files, command arguments)', () => {
+    for (const op of OPERATIONS) assert.ok(isOperationId(op.id), op.id);
+    for (const id of ['nope', '', 'GetConsentStatus', 'getConsentStatus ', 'constructor', 'toString']) assert.equal(isOperationId(id), false, id);
+  });
+
+  it('fills every parameter of a source from that source, whatever the operation names it', () => {
+    // A selected consent prefills Send Request: the bank as X-BicFi and the bicFi path, the consent as
+    // Consent-ID and the consentId path; a selected account adds account-id.
+    assert.deepEqual(paramsFromSources({ bicFi: 'ESSESESS', consentId: 'c-1' }), {
+      'X-BicFi': 'ESSESESS',
+      bicFi: 'ESSESESS',
+      consentId: 'c-1',
+      'Consent-ID': 'c-1',
+    });
+    const withAccount = paramsFromSources({ bicFi: 'ESSESESS', consentId: 'c-1', accountId: 'a-1' });
+    assert.equal(withAccount['account-id'], 'a-1');
+    for (const op of OPERATIONS) {
+      for (const p of op.params.filter((q) => q.source === 'bicFi' || q.source === 'consentId' || q.source === 'accountId')) {
+        assert.ok(withAccount[p.name] !== undefined, `${op.id} ${p.name} is filled from the selection`);
+      }
+    }
+    assert.deepEqual(paramsFromSources({}), {});
   });
 
   it('declares exactly the path parameters of each path template, all required', () => {

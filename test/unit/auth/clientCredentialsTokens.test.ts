@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { UndiciTransport } from '../../../src/api/http/transport';
 import { createTransportFetch } from '../../../src/api/http/transportFetch';
-import { ClientCredentialsTokens, type ClientCredentialsTokensOptions, type TokenScope } from '../../../src/auth/tokens/clientCredentialsTokens';
-import { TokenError } from '../../../src/auth/tokens/tokenError';
+import type { TokenScope } from '../../../src/api/http/tokenSource';
+import { ClientCredentialsTokens, type ClientCredentialsTokensOptions } from '../../../src/auth/tokens/clientCredentialsTokens';
+import { TokenError } from '../../../src/api/http/tokenError';
 import { Redactor } from '../../../src/core/redaction';
 import { CLIENT_ID, CLIENT_SECRET, startTokenServer, type FakeTokenServer } from '../api/http/support/fakeTokenServer';
 import { closedPort, sendJson, startServer, type Handler } from '../api/http/support/localServer';

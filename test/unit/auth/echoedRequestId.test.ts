@@ -4,7 +4,7 @@ import { exchangeAuthorizationCode } from '../../../src/auth/authorizationCode';
 import { UndiciTransport } from '../../../src/api/http/transport';
 import { createTransportFetch } from '../../../src/api/http/transportFetch';
 import { ClientCredentialsTokens } from '../../../src/auth/tokens/clientCredentialsTokens';
-import { TokenError } from '../../../src/auth/tokens/tokenError';
+import { TokenError } from '../../../src/api/http/tokenError';
 import { CLIENT_ID, CLIENT_SECRET } from '../api/http/support/fakeTokenServer';
 import { startServer, type LocalServer } from '../api/http/support/localServer';
 import { BOLD, LINK } from '../core/hostileValues';

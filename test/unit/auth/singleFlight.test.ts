@@ -2,10 +2,11 @@
 // against the real local sandbox. The token requests are counted by a pass-through in front of the auth host
 // and the API requests by the sandbox's own request log, so neither count comes from the client under test.
 import assert from 'node:assert/strict';
-import { findOperation } from '../../../src/api/catalogue';
+import { findOperation, type Operation } from '../../../src/api/catalogue';
 import { createHttpCore, type HttpCore } from '../../../src/api/http/httpCore';
+import { ClientCredentialsTokens } from '../../../src/auth/tokens/clientCredentialsTokens';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
-import type { Operation, PsuContext } from '../../../src/api/operationTypes';
+import type { PsuContext } from '../../../src/api/operationTypes';
 import { Redactor } from '../../../src/core/redaction';
 import { requestMark, requestsSince } from '../../support/sandboxAdmin';
 import { useRecordedSandbox } from './support/tokenRecorder';
@@ -46,7 +47,8 @@ describe('single-flight token requests on the wire (real HTTP core, real sandbox
 
   beforeEach(() => {
     // A new core has a cold token cache, as after activation or a change of credentials.
-    core = createHttpCore({ transport: {}, credentials: async () => CLIENT, redactor: new Redactor() });
+    const redactor = new Redactor();
+    core = createHttpCore({ transport: {}, tokens: (fetch) => new ClientCredentialsTokens({ credentials: async () => CLIENT, fetch, redactor }), redactor });
   });
   afterEach(async () => core.close());
 

@@ -2,7 +2,7 @@
 // 401 CONSENT_INVALID makes the extension ask the consent's status (once), the view says the PSU revoked it,
 // and authorising it again creates a new consent with the same access.
 import assert from 'node:assert/strict';
-import { catalogueOperation } from '../../../src/api/catalogue';
+import { catalogueOperation, type OperationId } from '../../../src/api/catalogue';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
 import type { ExchangeRecord } from '../../../src/platform/requestRunner';
 import type { ScaOutcome } from '../../../src/sca/types';
@@ -25,7 +25,7 @@ describe('revoked consents (fake VS Code, local sandbox)', function () {
     current().ext.api.runner.onDidExchange((record) => exchanges.push(record));
   });
 
-  async function send(ext: Activated, operationId: string, params: Record<string, string>, body?: unknown): Promise<ApiResult> {
+  async function send(ext: Activated, operationId: OperationId, params: Record<string, string>, body?: unknown): Promise<ApiResult> {
     const result = await ext.api.runner.run({ operation: catalogueOperation(operationId), params, body }, { show: false });
     assert.ok(result, `${operationId} was attempted`);
     return result;

@@ -2,7 +2,7 @@
 // sandbox: the chosen period reaches the bank and the view, an end date before the start is refused inside
 // the input box (so nothing typed is lost), and choosing again starts from the period in force.
 import assert from 'node:assert/strict';
-import { catalogueOperation } from '../../../src/api/catalogue';
+import { catalogueOperation, type OperationId } from '../../../src/api/catalogue';
 import type { ExchangeRecord } from '../../../src/platform/requestRunner';
 import type { ConsentNode } from '../../../src/views/consentsTree';
 import { eventually } from '../fakes/activate';
@@ -22,7 +22,7 @@ describe('Transactions for a Period (fake VS Code, local sandbox)', function () 
     fake.settings.set('openPayments.psu.ipAddress', { global: '192.168.0.1' });
     const exchanges: ExchangeRecord[] = [];
     ext.api.runner.onDidExchange((record) => exchanges.push(record));
-    const send = (operationId: string, params: Record<string, string>, body?: unknown) =>
+    const send = (operationId: OperationId, params: Record<string, string>, body?: unknown) =>
       ext.api.runner.run({ operation: catalogueOperation(operationId), params, body }, { show: false });
     const created = await send('createConsent', { 'X-BicFi': BANK }, { access: {}, recurringIndicator: true, validUntil: '2099-12-31', frequencyPerDay: 4, combinedServiceIndicator: false });
     assert.ok(created?.ok);

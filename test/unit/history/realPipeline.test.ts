@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { findOperation } from '../../../src/api/catalogue';
 import { createHttpCore, type HttpCore } from '../../../src/api/http/httpCore';
+import { ClientCredentialsTokens } from '../../../src/auth/tokens/clientCredentialsTokens';
 import { Redactor } from '../../../src/core/redaction';
 import { HistoryStore } from '../../../src/history/historyStore';
 import { renderResponseHtml } from '../../../src/views/response/responseHtml';
@@ -22,7 +23,7 @@ describe('history over the real HTTP core', () => {
     const redactor = new Redactor();
     const core: HttpCore = createHttpCore({
       transport: { headersTimeoutMs: 5000 },
-      credentials: async () => ({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
+      tokens: (fetch) => new ClientCredentialsTokens({ credentials: async () => ({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }), fetch, redactor }),
       redactor,
     });
     try {

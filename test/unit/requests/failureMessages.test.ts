@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RequestFailure } from '../../../src/api/http/requestFailure';
-import type { TokenErrorDetails } from '../../../src/auth/tokens/tokenError';
+import type { TokenErrorDetails } from '../../../src/api/http/tokenError';
 import { CLIENT_CERTIFICATE_CAUSES, describeFailure, describeTokenError, type FailureMessage } from '../../../src/platform/failureMessages';
 import { readManifest } from '../fakes/manifest';
 import { HOSTILE_VALUES, LINK } from '../core/hostileValues';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { AccessToken, TokenSource } from '../../../../src/auth/tokens/clientCredentialsTokens';
+import type { AccessToken, TokenSource } from '../../../../src/api/http/tokenSource';
 import { ApiClient } from '../../../../src/api/http/apiClient';
 import type { Transport } from '../../../../src/api/http/transport';
 import { Redactor } from '../../../../src/core/redaction';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { findOperation } from '../../../../src/api/catalogue';
 import { createHttpCore } from '../../../../src/api/http/httpCore';
+import { ClientCredentialsTokens } from '../../../../src/auth/tokens/clientCredentialsTokens';
 import { Redactor } from '../../../../src/core/redaction';
 import { CLIENT_ID, CLIENT_SECRET, startTokenServer } from './support/fakeTokenServer';
 import { sendJson, startServer } from './support/localServer';
@@ -14,7 +15,12 @@ describe('createHttpCore', () => {
     const redactor = new Redactor();
     const core = createHttpCore({
       transport: { headersTimeoutMs: 5000 },
-      credentials: async (environmentId) => (environmentId === 'local' ? { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } : undefined),
+      tokens: (fetch) =>
+        new ClientCredentialsTokens({
+          credentials: async (environmentId) => (environmentId === 'local' ? { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } : undefined),
+          fetch,
+          redactor,
+        }),
       redactor,
     });
     try {

@@ -1,8 +1,9 @@
 // The real pieces wired as the extension will wire them, against the local sandbox: the HTTP core's
 // ApiClient, the loopback listener, openid-client's code exchange, and a scripted browser for the PSU.
-import { CONSENT_BODY_TEMPLATE, findOperation, paymentBodyTemplate } from '../../../../src/api/catalogue';
+import { CONSENT_BODY_TEMPLATE, catalogueOperation, paymentBodyTemplate, type OperationId } from '../../../../src/api/catalogue';
 import { createHttpCore, createTransportFetch, UndiciTransport, type ApiResult, type HttpCore, type PsuHeaderSettings } from '../../../../src/api/http';
 import { exchangeAuthorizationCode } from '../../../../src/auth/authorizationCode';
+import { ClientCredentialsTokens } from '../../../../src/auth/tokens/clientCredentialsTokens';
 import { RedirectListeners } from '../../../../src/auth/loopback';
 import { Redactor } from '../../../../src/core/redaction';
 import { ScaFlow, type CodeExchangeRequest, type ScaChallenge, type ScaFlowDeps, type ScaProgress } from '../../../../src/sca';
@@ -72,7 +73,8 @@ export class ScaHarness {
     const redactor = new Redactor();
     const core = createHttpCore({
       transport: { headersTimeoutMs: 5000 },
-      credentials: async () => ({ clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret }),
+      tokens: (fetch) =>
+        new ClientCredentialsTokens({ credentials: async () => ({ clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret }), fetch, redactor }),
       redactor,
     });
     return new ScaHarness(sandbox, core);
@@ -82,9 +84,8 @@ export class ScaHarness {
     return { id: 'local', authHost: this.sandbox.authHost, apiHost: this.sandbox.apiHost };
   }
 
-  send(operationId: string, params: Record<string, string | undefined>, body: unknown, psuHeaders: PsuHeaderSettings, signal?: AbortSignal): Promise<ApiResult> {
-    const operation = findOperation(operationId);
-    if (!operation) throw new Error(`unknown operation ${operationId}`);
+  send(operationId: OperationId, params: Record<string, string | undefined>, body: unknown, psuHeaders: PsuHeaderSettings, signal?: AbortSignal): Promise<ApiResult> {
+    const operation = catalogueOperation(operationId);
     return this.core.client.send({ operation, params, body, environment: this.environment, context: 'private', psuHeaders, ...(signal ? { signal } : {}) });
   }
 

@@ -1,6 +1,5 @@
 // One fake auth host, one fake API host and an ApiClient wired to them the way the extension wires it.
-import { findOperation } from '../../../../../src/api/catalogue';
-import type { Operation } from '../../../../../src/api/operationTypes';
+import { findOperation, type Operation } from '../../../../../src/api/catalogue';
 import { ApiClient, type ApiRequest, type RetryPolicy } from '../../../../../src/api/http/apiClient';
 import type { ApiResult } from '../../../../../src/api/http/requestFailure';
 import { UndiciTransport, type TransportConfig } from '../../../../../src/api/http/transport';

@@ -1,8 +1,8 @@
 // A token failure the UI can act on: which product, which credential, and the request id for support.
 // The message never contains the client secret, a token, or text the server chose.
-import type { Product, PsuContext } from '../../api/operationTypes';
-import type { TransportFailureKind } from '../../api/http/transportErrors';
-import { DEVELOPER_PORTAL_URL, PRODUCT_NAMES } from './productNames';
+import type { Product, PsuContext } from '../operationTypes';
+import type { TransportFailureKind } from './transportErrors';
+import { DEVELOPER_PORTAL_URL, PRODUCT_NAMES } from '../productNames';
 
 export type TokenErrorKind =
   | 'no_credentials'

@@ -1,5 +1,5 @@
 // The Developer Portal calls the scopes "API products"; errors must use the names the user sees there.
-import type { Product } from '../../api/operationTypes';
+import type { Product } from './operationTypes';
 
 export const PRODUCT_NAMES: Readonly<Record<Product, string>> = {
   aspspinformation: 'ASPSP Information',
