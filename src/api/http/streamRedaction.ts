@@ -9,7 +9,9 @@
 // A run longer than MAX_CARRY_CHARS without a cut point is cut where it ends, so memory stays bounded even
 // for a hostile body; only a secret straddling such a forced cut could be missed.
 
-export const MIN_SEGMENT_CHARS = 64 * 1024;
+// Small enough that a segment, with the slice that completed it, stays a regular V8 string (under 128 KB, also
+// as two-byte text): larger ones are allocated one by one in the large-object space (see boundedBody.ts).
+export const MIN_SEGMENT_CHARS = 16 * 1024;
 export const MAX_CARRY_CHARS = 1024 * 1024;
 
 export class StreamRedactor {

@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { createSecureContext, rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
+import { flowingChunks } from './bodyChunks';
 import { readBoundedBody, type BodyLimit, type SpilledBody } from './boundedBody';
 import { DEADLINE_EXCEEDED, toTransportError, TransportError } from './transportErrors';
 import { Agent, ProxyAgent } from './undiciParts';
@@ -156,7 +157,7 @@ export class UndiciTransport implements Transport {
         body: request.body,
         signal,
       });
-      const body = await readBoundedBody(response.body, this.bodyLimit);
+      const body = await readBoundedBody(flowingChunks(response.body), this.bodyLimit);
       return {
         status: response.statusCode,
         statusText: STATUS_CODES[response.statusCode],

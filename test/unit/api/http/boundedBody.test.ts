@@ -56,6 +56,24 @@ describe('readBoundedBody (response size limit)', () => {
     assert.ok(read.peakHeld <= 2 * limitBytes, `held at most ${read.peakHeld} bytes for a ${body.length} byte body`);
   });
 
+  it('masks a body over the limit in small pieces, however large the network chunks, with a multi-byte character split between them', async () => {
+    // A socket hands over everything it buffered at once (often well over 100 KB). Each piece of text made at
+    // once must stay small whatever the chunk size: larger strings each take V8 large-object pages, and a
+    // body's worth of them piles up before they are collected.
+    const large = JSON.stringify(Array.from({ length: 60_000 }, (_, i) => ({ i, name: `Bank ${i} ÅÄÖ`, note: i % 997 === 5 ? SECRET : 'none' })));
+    let largest = 0;
+    const measured = (text: string) => {
+      largest = Math.max(largest, text.length);
+      return redactor.redact(text);
+    };
+    const read = await readBoundedBody(chunksOf(large, 1024 * 1024 + 1), { limitBytes: 64 * 1024, spill, redact: measured });
+    assert.ok(read.spilled);
+    const written = await readFile(read.spilled.path, 'utf8');
+    assert.equal(written, redactor.redact(large), 'the whole body, masked, multi-byte characters intact');
+    assert.ok(!written.includes(SECRET));
+    assert.ok(largest <= 64 * 1024, `masked at most 64 K characters at once, not ${largest}`);
+  });
+
   it('keeps only the newest files and removes them all on dispose', async () => {
     const paths: string[] = [];
     for (let i = 0; i < 3; i++) {
