@@ -22,8 +22,15 @@ const credentials = async () => ({ clientId: sandbox.client.clientId, clientSecr
 const root = await mkdtemp(path.join(tmpdir(), 'bench-memory-'));
 const spill = new core.BodySpillDirectory(root);
 const operation = core.findOperation('getCityList');
-const coreWith = (limit) =>
-  core.createHttpCore({ transport: {}, credentials, redactor: new core.Redactor(), ...(limit ? { bodyLimitBytes: limit, spill } : {}) });
+const coreWith = (limit) => {
+  const redactor = new core.Redactor();
+  return core.createHttpCore({
+    transport: {},
+    tokens: (fetch) => new core.ClientCredentialsTokens({ credentials, fetch, redactor }),
+    redactor,
+    ...(limit ? { bodyLimitBytes: limit, spill } : {}),
+  });
+};
 const sendWith = (http) => http.client.send({ operation, params: {}, environment, context: 'private' });
 
 async function hugeBodyNext(sizeBytes) {

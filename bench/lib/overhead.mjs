@@ -89,7 +89,8 @@ async function compare(rawCall, clientCall, calls) {
 export async function measureOverhead({ core, sandbox, calls }) {
   const environment = { id: 'local', authHost: sandbox.authHost, apiHost: sandbox.apiHost };
   const credentials = async () => ({ clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret });
-  const http = core.createHttpCore({ transport: {}, credentials, redactor: new core.Redactor() });
+  const redactor = new core.Redactor();
+  const http = core.createHttpCore({ transport: {}, tokens: (fetch) => new core.ClientCredentialsTokens({ credentials, fetch, redactor }), redactor });
   const rawAgent = new Agent({ keepAliveTimeout: 10_000 });
   const rows = [];
   try {
