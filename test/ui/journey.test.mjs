@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { artifactsDir, repoRoot } from '../harness/codeServer.mjs';
-import { clickTimings, loggedActivations, openWorkbench, screenshotOnFailure, until, webviewMarkup, webviewShows, workbench } from './helpers.mjs';
+import { clickTimings, loggedActivations, openWorkbench, scaled, screenshotOnFailure, until, webviewMarkup, webviewShows, workbench } from './helpers.mjs';
 
 const EXTENSION = 'open-payments-tools.open-payments-vscode';
 
 describe('a newcomer\'s journey, start to finish', function () {
-  this.timeout(300_000);
+  this.timeout(scaled(300_000));
   let localSandbox;
   let workbenchUi;
   let page;
@@ -115,7 +115,7 @@ describe('a newcomer\'s journey, start to finish', function () {
     await bank.screenshot({ path: path.join(artifactsDir, 'journey-03-bank-login.png') });
     await bank.getByRole('button', { name: 'Approve' }).click();
     await bank.waitForURL(/127\.0\.0\.1:53682/, { timeout: 30_000 });
-    await ui.toast('is authorised').waitFor({ timeout: 60_000 });
+    await ui.notification('is authorised', { timeout: scaled(60_000) });
     await bank.close();
     // Swedbank authorises a payment decoupled (the QR panel) when the TPP does not prefer redirect. Set now, well
     // before the payment is created, so the workbench has read the changed file by then.
@@ -168,9 +168,7 @@ describe('a newcomer\'s journey, start to finish', function () {
     );
     await shot('06-payment-response');
 
-    const authorise = ui.toast('Authorise it now?');
-    await authorise.waitFor({ timeout: 30_000 });
-    await authorise.getByRole('button', { name: 'Authorise Payment' }).click();
+    await ui.notification('Authorise it now?', { click: 'Authorise Payment' });
     const qrMethods = page.locator('.quick-input-widget', { hasText: 'Choose how the PSU authenticates' });
     const qrShown = until(() => webviewShows(page, 'svg'), { timeout: 60_000, what: 'the QR code' });
     if (await Promise.race([qrMethods.waitFor({ timeout: 60_000 }).then(() => true), qrShown.then(() => false)])) await page.keyboard.press('Enter');
@@ -186,7 +184,7 @@ describe('a newcomer\'s journey, start to finish', function () {
       },
       { timeout: 30_000, every: 100, what: 'three different QR codes in the panel' },
     );
-    await ui.toast(/payment.*authorised/i).waitFor({ timeout: 60_000 });
+    await ui.notification(/payment.*authorised/i, { timeout: scaled(60_000) });
 
     // History lists every request; an entry opens its response.
     // The History view is open below the others (a click on its title would fold it).
@@ -197,7 +195,7 @@ describe('a newcomer\'s journey, start to finish', function () {
     // Copy as cURL: a command anyone can paste, the token left out.
     await ui.runCommand('Open Payments: Copy as cURL');
     await ui.pick('Create Payment Initiation');
-    await ui.toast('The cURL command was copied').waitFor({ timeout: 30_000 });
+    await ui.notification('The cURL command was copied');
     const curl = await page.evaluate(() => globalThis.navigator.clipboard.readText());
     assert.match(curl, /^curl /);
     assert.match(curl, /X-Request-ID/i);

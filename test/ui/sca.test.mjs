@@ -4,12 +4,12 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { artifactsDir } from '../harness/codeServer.mjs';
-import { openWorkbench, screenshotOnFailure, workbench } from './helpers.mjs';
+import { openWorkbench, scaled, screenshotOnFailure, workbench } from './helpers.mjs';
 
 const SECRET = `ui-sca-secret-${crypto.randomBytes(8).toString('hex')}`;
 
 describe('workbench UI: consent authorisation through the browser', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let workbenchUi;
   let page;
 
@@ -31,7 +31,7 @@ describe('workbench UI: consent authorisation through the browser', function () 
     await ui.runCommand('Open Payments: Set Client Credentials');
     await ui.answerInputBox('ui-client');
     await ui.answerPasswordBox(SECRET);
-    await ui.toast('Client credentials for Custom Hosts are saved').waitFor({ timeout: 20_000 });
+    await ui.notification('Client credentials for Custom Hosts are saved');
     await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
 
     await ui.runCommand('Open Payments: Create Consent…');
@@ -53,7 +53,7 @@ describe('workbench UI: consent authorisation through the browser', function () 
     await bank.waitForURL(/127\.0\.0\.1:53682/, { timeout: 20_000 });
     await bank.screenshot({ path: path.join(artifactsDir, 'ui-sca-callback-page.png') });
 
-    await ui.toast('is authorised').waitFor({ timeout: 30_000 });
+    await ui.notification('is authorised');
     // Find Bank revealed the bank, so the container may already be open; clicking it again would close it.
     if (!(await ui.sidebar().getByText('Consents & Accounts').first().isVisible().catch(() => false))) {
       await page.locator('.activitybar [aria-label^="Open Payments"]').first().click();

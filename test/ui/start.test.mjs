@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { artifactsDir, freePort, launchBrowser, repoRoot } from '../harness/codeServer.mjs';
-import { screenshotOnFailure, workbench } from './helpers.mjs';
+import { scaled, screenshotOnFailure, workbench } from './helpers.mjs';
 
 function refuses(host, port) {
   return new Promise((resolve) => {
@@ -22,7 +22,7 @@ function refuses(host, port) {
 }
 
 describe('npm start: the product in one command', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let child;
   let output = '';
   let browser;

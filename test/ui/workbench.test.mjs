@@ -3,12 +3,12 @@
 // test-artifacts/ (git-ignored).
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { openWorkbench, screenshotOnFailure, workbench } from './helpers.mjs';
+import { openWorkbench, scaled, screenshotOnFailure, workbench } from './helpers.mjs';
 
 const SECRET = `ui-secret-${crypto.randomBytes(8).toString('hex')}`;
 
 describe('workbench UI: first run', function () {
-  this.timeout(90_000);
+  this.timeout(scaled(90_000));
   let workbenchUi;
   let page;
   let ui;
@@ -60,9 +60,7 @@ describe('workbench UI: first run', function () {
     await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('type') === 'password');
     await answerInputBox(SECRET);
     await input.waitFor({ state: 'hidden' });
-    await page
-      .locator('.notifications-toasts .notification-toast', { hasText: "Client credentials for Sandbox are saved in VS Code's secret storage." })
-      .waitFor({ timeout: 20_000 });
+    await ui.notification("Client credentials for Sandbox are saved in VS Code's secret storage.");
     // With credentials set, the welcome gives way to the Banks tree.
     await sidebar().getByText('No client credentials are set for the selected environment').waitFor({ state: 'hidden', timeout: 20_000 });
     await workbenchUi.screenshot('ui-credentials-set.png');
