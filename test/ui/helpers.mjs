@@ -118,14 +118,16 @@ export function workbench(page) {
 
   /**
    * Waits for the notification that says `text` where this workbench shows it to the user: its toast, or (in
-   * automation mode) the notification center, opened with the bell in the status bar and closed again. With
-   * `click`, presses that button of the notification.
+   * automation mode) the notification center, opened with the bell in the status bar. With `click`, presses that
+   * button of the notification and leaves the center open: closing it would be a click in the workbench while
+   * what the button started may be opening a quick pick, which closes when it loses the focus. Without, the
+   * notification is cleared once read (so a later wait cannot take it for a new one) and the center closed.
    */
   async function notification(text, { timeout = scaled(30_000), click } = {}) {
     if (await showsToasts()) {
       const shown = toast(text).first();
       await shown.waitFor({ timeout });
-      if (click) await shown.getByRole('button', { name: click, exact: true }).click({ timeout });
+      if (click) await shown.getByRole('button', { name: click }).click({ timeout });
       return;
     }
     if (!(await center.isVisible())) await bell.click({ timeout });
@@ -136,11 +138,11 @@ export function workbench(page) {
       // A notification in the center shows its buttons once expanded.
       if (!(await button.isVisible())) await item.locator('.codicon-notifications-expand').click({ timeout });
       await button.click({ timeout });
-    } else {
-      // Cleared once read, as a user would, so a later wait cannot take it for a new one.
-      await item.hover({ timeout });
-      await item.locator('.codicon-notifications-clear').click({ timeout });
+      return;
     }
+    await item.hover({ timeout });
+    await item.locator('.codicon-notifications-clear').click({ timeout });
+    await item.waitFor({ state: 'detached', timeout });
     // The center hides by itself when its last notification goes; otherwise the bell closes it.
     await until(
       async () => {
@@ -259,7 +261,7 @@ export async function loggedActivations(server) {
 }
 
 /** Polls `check` until it returns something truthy (no fixed sleeps: a busy machine only makes it slower). */
-export async function until(check, { timeout = 30_000, what = 'condition', every = 100 } = {}) {
+export async function until(check, { timeout = scaled(30_000), what = 'condition', every = 100 } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await check();

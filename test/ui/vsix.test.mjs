@@ -57,7 +57,7 @@ describe('the packaged extension (VSIX) in code-server', function () {
     const ui = workbench(page);
     // The palette lists our commands once the workbench has read the extension's manifest, which the
     // container's activity bar item shows; it does not activate the extension.
-    await page.locator('.activitybar [aria-label^="Open Payments"]').first().waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar [aria-label^="Open Payments"]').first().waitFor({ timeout: scaled(60_000) });
     await ui.runCommand('Open Payments: Set Client Credentials');
     await ui.answerInputBox('vsix-client');
     await ui.answerPasswordBox(SECRET);
@@ -65,16 +65,16 @@ describe('the packaged extension (VSIX) in code-server', function () {
     // must show as a toast on every version.
     assert.ok(await ui.showsToasts(), 'the workbench of the packaged extension shows notification toasts');
     await ui.notification('Client credentials for Custom Hosts are saved');
-    await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Custom Hosts' }).first().waitFor({ timeout: scaled(30_000) });
   });
 
   it("shows the README on the extension's details page, with every picture loaded where VS Code allows it", async function () {
     const ui = workbench(page);
     // This test may run first (a grep can leave the one above out): the palette works once the workbench is up.
-    await page.locator('.activitybar [aria-label^="Open Payments"]').first().waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar [aria-label^="Open Payments"]').first().waitFor({ timeout: scaled(60_000) });
     await ui.runCommand('Extensions: Show Enabled Extensions');
     await ui.sidebar().locator('.extension-list-item', { hasText: 'Open Payments' }).first().click();
-    await page.locator('.extension-editor .name', { hasText: 'Open Payments' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.extension-editor .name', { hasText: 'Open Payments' }).first().waitFor({ timeout: scaled(30_000) });
     // The README renders in a webview that the workbench lays over the editor (not inside it): find its frame.
     const pictures = [...fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\([^)\s]+\)/g)].length;
     assert.ok(pictures >= 3, 'the README shows the product');
@@ -127,7 +127,7 @@ describe('the packaged extension (VSIX) in code-server', function () {
     // The response view shows the status and the very X-Request-ID the sandbox received.
     // The details page's webview may still be there, hidden: take the extension's own.
     const view = page.frameLocator('iframe.webview[src*="extensionId=open-payments-tools.open-payments-vscode"]').frameLocator('iframe#active-frame');
-    await view.locator('body', { hasText: entry.requestId }).waitFor({ timeout: 20_000 });
+    await view.locator('body', { hasText: entry.requestId }).waitFor({ timeout: scaled(20_000) });
     assert.equal((await view.locator('.status').first().textContent())?.trim(), '200 OK');
     await workbenchUi.screenshot('vsix-send-request.png');
     assert.ok(!(await page.content()).includes(SECRET), 'the secret is nowhere in the workbench');
