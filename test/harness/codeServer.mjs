@@ -37,7 +37,9 @@ export async function freePort(host = '127.0.0.1') {
 
 /**
  * @param {{ env?: Record<string,string>, port?: number, keepData?: boolean, label?: string, root?: string,
- *   userSettings?: object, install?: string[], workspace?: string, vscode?: { codeServer: string, serverArgs: string[] } }} [options]
+ *   userSettings?: object, install?: string[], workspace?: string, development?: boolean,
+ *   vscode?: { codeServer: string, developmentArgs: string[] } }} [options]
+ * development (default true): the workbench will load an extension under development (workbenchUrl's payload).
  */
 export async function startCodeServer(options = {}) {
   const version = options.vscode ?? vscodeVersion;
@@ -87,7 +89,7 @@ export async function startCodeServer(options = {}) {
       '--disable-getting-started-override',
       '--user-data-dir', dirs.userData,
       '--extensions-dir', dirs.extensions,
-      ...version.serverArgs,
+      ...(options.development === false ? [] : version.developmentArgs),
     ],
     { detached: true, stdio: ['ignore', log, log], env },
   );

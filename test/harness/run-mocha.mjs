@@ -21,8 +21,6 @@ const files = fs.existsSync(folder)
 
 const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: !process.env.CI });
 if (grep) mocha.grep(grep);
-// A regular expression of test titles to leave out (run-ui.mjs sets it per VS Code version).
-else if (process.env.OPENPAYMENTS_MOCHA_EXCLUDE) mocha.grep(new RegExp(process.env.OPENPAYMENTS_MOCHA_EXCLUDE)).invert();
 for (const file of files) mocha.addFile(file);
 await mocha.loadFilesAsync();
 const runner = mocha.run((failures) => {

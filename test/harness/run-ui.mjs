@@ -6,10 +6,5 @@ import { repoRoot, vscodeVersion } from './codeServer.mjs';
 
 const args = [path.join(repoRoot, 'test/harness/run-mocha.mjs'), `ui@${vscodeVersion.vscode}`, path.join(repoRoot, 'test/ui')];
 if (process.env.OPENPAYMENTS_UI_GREP) args.push(process.env.OPENPAYMENTS_UI_GREP);
-const env = { ...process.env };
-if (vscodeVersion.uiLeftOut?.length) {
-  console.log(`ui@${vscodeVersion.vscode} leaves out (see scripts/vscode-versions.mjs): ${vscodeVersion.uiLeftOut.join('; ')}`);
-  env.OPENPAYMENTS_MOCHA_EXCLUDE = vscodeVersion.uiLeftOut.map((title) => title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-}
-const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -1,35 +1,100 @@
 // Playwright helpers shared by the UI journeys.
+import os from 'node:os';
+
+/**
+ * `ms` stretched by how busy the machine is now (load average per core, between 1× and 4×), or by
+ * OPENPAYMENTS_TIMEOUT_SCALE when set: a wait that takes 2 s on an idle machine may take 10 s beside other work,
+ * and a timeout only says when to give up, never how long a step should take.
+ */
+export function scaled(ms) {
+  const fixed = Number(process.env.OPENPAYMENTS_TIMEOUT_SCALE);
+  const load = os.loadavg()[0] / Math.max(1, os.cpus().length);
+  const factor = fixed > 0 ? fixed : Math.min(4, Math.max(1, load));
+  return Math.round(ms * factor);
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function workbench(page) {
   const sidebar = () => page.locator('[id="workbench.parts.sidebar"]');
+  const quickInput = page.locator('.quick-input-widget');
+  const input = quickInput.locator('input');
 
-  async function runCommand(title) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-    await page.keyboard.press('Enter');
+  /**
+   * Opens the command palette: F1 again while the palette has not shown (a key pressed while the workbench is
+   * still starting, or busy, can go unheard). It has shown when the quick input holds the `>` F1 puts there.
+   */
+  async function openPalette(deadline) {
+    for (;;) {
+      await page.keyboard.press('F1');
+      const shown = await page
+        .waitForFunction(() => {
+          const box = document.querySelector('.quick-input-widget input');
+          return box?.checkVisibility() && box.value.startsWith('>');
+        }, undefined, { timeout: Math.max(1, Math.min(scaled(5_000), deadline - Date.now())) })
+        .then(() => true, () => false);
+      if (shown) return;
+      if (Date.now() > deadline) throw new Error('the command palette did not open (F1)');
+    }
+  }
+
+  /**
+   * Runs a command from the palette, as a user does. The row is the one whose label is exactly `title` (a
+   * recently used command that also matches the filter is listed above it, so Enter could run that one). A
+   * command the workbench registers late (after it is restored, longer on a busy machine) is missing from a
+   * list filtered before: the filter is typed again until the row shows.
+   */
+  async function runCommand(title, { timeout = scaled(60_000) } = {}) {
+    const deadline = Date.now() + timeout;
+    const row = quickInput.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
+    for (let attempt = 1; ; attempt += 1) {
+      await openPalette(deadline);
+      await input.fill(`>${title}`);
+      const shown = await row.waitFor({ timeout: Math.max(1, Math.min(scaled(5_000) * attempt, deadline - Date.now())) }).then(() => true, () => false);
+      if (shown) break;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for palette row '${title}'`);
+      await input.fill('');
+    }
+    await row.click({ timeout: Math.max(1, deadline - Date.now()) });
+    // Accepted: the palette closes (or its widget turns into the command's own input).
+    await page.waitForFunction((value) => {
+      const box = document.querySelector('.quick-input-widget input');
+      return !box?.checkVisibility() || box.value !== value;
+    }, `>${title}`, { timeout: Math.max(1, deadline - Date.now()) });
   }
 
   async function answerInputBox(text) {
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
+    await input.waitFor({ state: 'visible', timeout: scaled(30_000) });
     await input.fill(text);
     await page.keyboard.press('Enter');
   }
 
   /** Answers the password box that follows another input: the widget is reused, so wait until it is one. */
   async function answerPasswordBox(text) {
-    await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('type') === 'password');
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('type') === 'password', undefined, { timeout: scaled(30_000) });
     await answerInputBox(text);
   }
 
-  /** Filters the open quick pick and accepts the first row that shows `label`. */
-  async function pick(label) {
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(label);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor();
+  /**
+   * Filters the open quick pick and accepts the first row that shows `label`. Enter goes only once that row
+   * is the focused one under our filter: a step that replaces the items can still be on its way, and may
+   * clear what was typed.
+   */
+  async function pick(label, { timeout = scaled(30_000) } = {}) {
+    await input.waitFor({ state: 'visible', timeout });
+    await until(
+      async () => {
+        if ((await input.inputValue()) !== label) {
+          await input.fill(label);
+          return false;
+        }
+        return page.evaluate((wanted) => {
+          const focused = document.querySelector('.quick-input-widget .monaco-list-row.focused');
+          return Boolean(focused?.checkVisibility() && focused.textContent.includes(wanted));
+        }, label);
+      },
+      { timeout, what: `the quick pick row '${label}'` },
+    );
     await page.keyboard.press('Enter');
   }
 
@@ -37,7 +102,59 @@ export function workbench(page) {
     return page.locator('.notifications-toasts .notification-toast', { hasText: text });
   }
 
-  return { sidebar, runCommand, answerInputBox, answerPasswordBox, pick, toast };
+  /**
+   * Whether this workbench shows notifications as toasts. A workbench in automation mode (VS Code's smoke test
+   * driver, which 1.139 needs to load an extension under development) puts every notification only in the
+   * notification center and marks the bell; it is the one that defines `window.driver`.
+   */
+  let toastsShown;
+  async function showsToasts() {
+    toastsShown ??= await page.evaluate(() => !('driver' in globalThis));
+    return toastsShown;
+  }
+
+  const bell = page.locator('[id="status.notifications"]');
+  const center = page.locator('.notifications-center.visible');
+
+  /**
+   * Waits for the notification that says `text` where this workbench shows it to the user: its toast, or (in
+   * automation mode) the notification center, opened with the bell in the status bar. With `click`, presses that
+   * button of the notification and leaves the center open: closing it would be a click in the workbench while
+   * what the button started may be opening a quick pick, which closes when it loses the focus. Without, the
+   * notification is cleared once read (so a later wait cannot take it for a new one) and the center closed.
+   */
+  async function notification(text, { timeout = scaled(30_000), click } = {}) {
+    if (await showsToasts()) {
+      const shown = toast(text).first();
+      await shown.waitFor({ timeout });
+      if (click) await shown.getByRole('button', { name: click }).click({ timeout });
+      return;
+    }
+    if (!(await center.isVisible())) await bell.click({ timeout });
+    const item = center.locator('.notification-list-item', { hasText: text }).first();
+    await item.waitFor({ timeout });
+    if (click) {
+      const button = item.getByRole('button', { name: click });
+      // A notification in the center shows its buttons once expanded.
+      if (!(await button.isVisible())) await item.locator('.codicon-notifications-expand').click({ timeout });
+      await button.click({ timeout });
+      return;
+    }
+    await item.hover({ timeout });
+    await item.locator('.codicon-notifications-clear').click({ timeout });
+    await item.waitFor({ state: 'detached', timeout });
+    // The center hides by itself when its last notification goes; otherwise the bell closes it.
+    await until(
+      async () => {
+        if (!(await center.isVisible())) return true;
+        await bell.click({ timeout });
+        return center.waitFor({ state: 'hidden', timeout: scaled(2_000) }).then(() => true, () => false);
+      },
+      { timeout, what: 'the notification center to close' },
+    );
+  }
+
+  return { sidebar, runCommand, answerInputBox, answerPasswordBox, pick, notification, showsToasts };
 }
 
 /**
@@ -62,11 +179,12 @@ export async function openWorkbench({ label, secret, clientId, userSettings = {}
   const settings = sandbox
     ? { 'openPayments.environment': 'custom', 'openPayments.authHost': sandbox.authHost, 'openPayments.apiHost': sandbox.apiHost, ...userSettings }
     : userSettings;
-  const server = await startCodeServer({ label, install, userSettings: { 'workbench.startupEditor': 'none', ...settings } });
+  const server = await startCodeServer({ label, install, development, userSettings: { 'workbench.startupEditor': 'none', ...settings } });
   const browser = await launchBrowser(label);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.goto(workbenchUrl(server, { development }));
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  page.setDefaultTimeout(scaled(30_000));
+  await page.goto(workbenchUrl(server, { development }), { timeout: scaled(60_000) });
+  await page.waitForSelector('.monaco-workbench', { timeout: scaled(60_000) });
   return {
     sandbox,
     server,
@@ -143,7 +261,7 @@ export async function loggedActivations(server) {
 }
 
 /** Polls `check` until it returns something truthy (no fixed sleeps: a busy machine only makes it slower). */
-export async function until(check, { timeout = 30_000, what = 'condition', every = 100 } = {}) {
+export async function until(check, { timeout = scaled(30_000), what = 'condition', every = 100 } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await check();

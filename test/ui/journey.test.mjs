@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { artifactsDir, repoRoot } from '../harness/codeServer.mjs';
-import { clickTimings, loggedActivations, openWorkbench, screenshotOnFailure, until, webviewMarkup, webviewShows, workbench } from './helpers.mjs';
+import { clickTimings, loggedActivations, openWorkbench, scaled, screenshotOnFailure, until, webviewMarkup, webviewShows, workbench } from './helpers.mjs';
 
 const EXTENSION = 'open-payments-tools.open-payments-vscode';
 
 describe('a newcomer\'s journey, start to finish', function () {
-  this.timeout(300_000);
+  this.timeout(scaled(300_000));
   let localSandbox;
   let workbenchUi;
   let page;
@@ -22,8 +22,8 @@ describe('a newcomer\'s journey, start to finish', function () {
     // The local environment's fixed addresses, as `npm start` and `npm run sandbox` serve it.
     const { start } = await import(path.join(repoRoot, 'dist', 'sandbox', 'index.mjs'));
     // Decoupled SCA paced in time, as `npm start` does, but shorter: the QR panel must stay up long enough to be
-    // seen refreshing.
-    localSandbox = await start({ host: '127.0.0.2', authPort: 8401, apiPort: 8402, decoupledSeconds: 8 });
+    // seen refreshing, which takes longer on a busy machine (the PSU's time is wall-clock time).
+    localSandbox = await start({ host: '127.0.0.2', authPort: 8401, apiPort: 8402, decoupledSeconds: Math.round(scaled(8_000) / 1000) });
     workbenchUi = await openWorkbench({
       label: 'journey',
       userSettings: {
@@ -62,20 +62,20 @@ describe('a newcomer\'s journey, start to finish', function () {
     await timings.measure(
       'open the Open Payments container → welcome view',
       () => page.locator('.activitybar [aria-label^="Open Payments"]').first().click(),
-      () => sidebar().getByRole('button', { name: 'Use Local Sandbox' }).first().waitFor({ timeout: 60_000 }),
+      () => sidebar().getByRole('button', { name: 'Use Local Sandbox' }).first().waitFor({ timeout: scaled(60_000) }),
     );
     const activation = await until(async () => (await loggedActivations(workbenchUi.server)).find((a) => a.extension === EXTENSION), { what: 'activation' });
     timings.note('activation event of the first use', activation.event);
-    await page.locator('.statusbar-item', { hasText: 'Open Payments: Sandbox' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Sandbox' }).first().waitFor({ timeout: scaled(30_000) });
     await shot('01-welcome');
 
     // The local sandbox, one click: the Banks view lists countries.
     await timings.measure(
       'Use Local Sandbox → countries listed',
       () => sidebar().getByRole('button', { name: 'Use Local Sandbox' }).first().click(),
-      () => row('Sweden').waitFor({ timeout: 30_000 }),
+      () => row('Sweden').waitFor({ timeout: scaled(30_000) }),
     );
-    await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().waitFor({ timeout: scaled(30_000) });
 
     // Banks: a country opens to its banks.
     await timings.measure(
@@ -84,7 +84,7 @@ describe('a newcomer\'s journey, start to finish', function () {
         await row('Sweden').click();
         await page.keyboard.press('ArrowRight');
       },
-      () => row('SWEDSESS').waitFor({ timeout: 30_000 }),
+      () => row('SWEDSESS').waitFor({ timeout: scaled(30_000) }),
     );
     await shot('02-banks');
 
@@ -95,27 +95,27 @@ describe('a newcomer\'s journey, start to finish', function () {
     await ui.pick('Recurring, up to 4 reads a day');
     await ui.answerInputBox(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     // Swedbank requires PSU-IP-Address and the setting is empty: asked inline, with what it means, then saved.
-    await page.locator('.quick-input-widget', { hasText: 'PSU-IP-Address' }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.quick-input-widget', { hasText: 'PSU-IP-Address' }).first().waitFor({ timeout: scaled(60_000) });
     await shot('03a-psu-header-asked');
     await ui.answerInputBox('192.0.2.10');
     await ui.pick('Send, and save it in openPayments.psu.ipAddress');
     await until(() => JSON.parse(fs.readFileSync(path.join(workbenchUi.server.dirs.userData, 'User', 'settings.json'), 'utf8'))['openPayments.psu.ipAddress'] === '192.0.2.10', {
       what: 'PSU-IP-Address saved to its setting',
     });
-    const popup = workbenchUi.browser.context.waitForEvent('page', { timeout: 60_000 });
+    const popup = workbenchUi.browser.context.waitForEvent('page', { timeout: scaled(60_000) });
     const methods = page.locator('.quick-input-widget', { hasText: 'Choose how the PSU authenticates' });
     // Some banks offer several SCA methods (the recommended one first); others go straight to the login.
-    const askedForMethod = await Promise.race([methods.waitFor({ timeout: 60_000 }).then(() => true), popup.then(() => false)]);
+    const askedForMethod = await Promise.race([methods.waitFor({ timeout: scaled(60_000) }).then(() => true), popup.then(() => false)]);
     if (askedForMethod) await page.keyboard.press('Enter');
     // code-server asks before opening an external link.
-    await page.getByRole('button', { name: 'Open', exact: true }).click({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Open', exact: true }).click({ timeout: scaled(30_000) });
     const bank = await popup;
     await bank.waitForLoadState();
     await bank.locator('#psuId').fill('198301014882');
     await bank.screenshot({ path: path.join(artifactsDir, 'journey-03-bank-login.png') });
     await bank.getByRole('button', { name: 'Approve' }).click();
-    await bank.waitForURL(/127\.0\.0\.1:53682/, { timeout: 30_000 });
-    await ui.toast('is authorised').waitFor({ timeout: 60_000 });
+    await bank.waitForURL(/127\.0\.0\.1:53682/, { timeout: scaled(30_000) });
+    await ui.notification('is authorised', { timeout: scaled(60_000) });
     await bank.close();
     // Swedbank authorises a payment decoupled (the QR panel) when the TPP does not prefer redirect. Set now, well
     // before the payment is created, so the workbench has read the changed file by then.
@@ -125,7 +125,7 @@ describe('a newcomer\'s journey, start to finish', function () {
     const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
     await ui.runCommand('Preferences: Open User Settings (JSON)');
     const settingsEditor = page.locator('.editor-instance .monaco-editor').first();
-    await page.locator('.tab', { hasText: 'settings.json' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.tab', { hasText: 'settings.json' }).first().waitFor({ timeout: scaled(30_000) });
     await settingsEditor.click();
     // Pasted, not typed: typing would get the editor's auto-closing brackets and indentation.
     const text = JSON.stringify({ ...settings, 'openPayments.tppRedirectPreferred': 'false' }, null, 2);
@@ -138,14 +138,14 @@ describe('a newcomer\'s journey, start to finish', function () {
 
     // Accounts under the consent.
     const consent = row('SWEDSESS · ');
-    await consent.waitFor({ timeout: 30_000 });
+    await consent.waitFor({ timeout: scaled(30_000) });
     await timings.measure(
       'expand the consent → accounts listed',
       async () => {
         await consent.click();
         await page.keyboard.press('ArrowRight');
       },
-      () => row('SEK').waitFor({ timeout: 30_000 }),
+      () => row('SEK').waitFor({ timeout: scaled(30_000) }),
     );
     await shot('04-accounts');
 
@@ -153,27 +153,25 @@ describe('a newcomer\'s journey, start to finish', function () {
     await row('SEK').click({ button: 'right' });
     // A menu ignores a click that comes too soon after it opened; the item under the pointer takes Enter.
     const menuItem = page.locator('.context-view .action-label', { hasText: 'Initiate Payment from Account…' }).first();
-    await menuItem.waitFor({ timeout: 30_000 });
+    await menuItem.waitFor({ timeout: scaled(30_000) });
     await menuItem.hover();
     await page.keyboard.press('Enter');
     await ui.pick('domestic');
     // PSU-IP-Address was saved at the consent, so the payment is not asked again.
     const sendBody = page.locator('.editor-actions [aria-label^="Send Request Body"]').first();
-    await sendBody.waitFor({ timeout: 30_000 });
+    await sendBody.waitFor({ timeout: scaled(30_000) });
     await shot('05-payment-body');
     await timings.measure(
       'Send (payment body) → first response view shows the status',
       () => sendBody.click(),
-      () => until(() => webviewShows(page, '.status', '201'), { timeout: 60_000, every: 25, what: 'the payment response' }),
+      () => until(() => webviewShows(page, '.status', '201'), { timeout: scaled(60_000), every: 25, what: 'the payment response' }),
     );
     await shot('06-payment-response');
 
-    const authorise = ui.toast('Authorise it now?');
-    await authorise.waitFor({ timeout: 30_000 });
-    await authorise.getByRole('button', { name: 'Authorise Payment' }).click();
+    await ui.notification('Authorise it now?', { click: 'Authorise Payment' });
     const qrMethods = page.locator('.quick-input-widget', { hasText: 'Choose how the PSU authenticates' });
-    const qrShown = until(() => webviewShows(page, 'svg'), { timeout: 60_000, what: 'the QR code' });
-    if (await Promise.race([qrMethods.waitFor({ timeout: 60_000 }).then(() => true), qrShown.then(() => false)])) await page.keyboard.press('Enter');
+    const qrShown = until(() => webviewShows(page, 'svg'), { timeout: scaled(60_000), what: 'the QR code' });
+    if (await Promise.race([qrMethods.waitFor({ timeout: scaled(60_000) }).then(() => true), qrShown.then(() => false)])) await page.keyboard.press('Enter');
     await qrShown;
     await shot('07-decoupled-qr');
     // The panel stays up while the PSU signs, and its QR code changes as the bank's animated token does.
@@ -184,20 +182,37 @@ describe('a newcomer\'s journey, start to finish', function () {
         if (svg) qrCodes.add(svg);
         return qrCodes.size >= 3;
       },
-      { timeout: 30_000, every: 100, what: 'three different QR codes in the panel' },
+      { timeout: scaled(30_000), every: 100, what: 'three different QR codes in the panel' },
     );
-    await ui.toast(/payment.*authorised/i).waitFor({ timeout: 60_000 });
+    await ui.notification(/payment.*authorised/i, { timeout: scaled(60_000) });
 
     // History lists every request; an entry opens its response.
     // The History view is open below the others (a click on its title would fold it).
+    // Every status read of the decoupled SCA is an entry above the payment, more of them the longer the PSU
+    // took: scroll down to it, as a user would, in steps shorter than the view, until all of its row is in view
+    // (a row the list has rendered can still be cut off below its edge).
     const entry = row('Create Payment Initiation');
-    await entry.waitFor({ timeout: 30_000 });
+    const history = sidebar().locator('.pane', { has: page.locator('.pane-header', { hasText: 'History' }) }).locator('.pane-body');
+    const inView = (element) => {
+      const list = element.closest('.monaco-list')?.getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      return Boolean(list && box.top >= list.top && box.bottom <= list.bottom);
+    };
+    await until(
+      async () => {
+        if ((await entry.count()) && (await entry.evaluate(inView, undefined, { timeout: 1_000 }).catch(() => false))) return true;
+        await history.hover();
+        await page.mouse.wheel(0, 66);
+        return false;
+      },
+      { what: 'the payment in the History view' },
+    );
     await shot('08-history');
 
     // Copy as cURL: a command anyone can paste, the token left out.
     await ui.runCommand('Open Payments: Copy as cURL');
     await ui.pick('Create Payment Initiation');
-    await ui.toast('The cURL command was copied').waitFor({ timeout: 30_000 });
+    await ui.notification('The cURL command was copied');
     const curl = await page.evaluate(() => globalThis.navigator.clipboard.readText());
     assert.match(curl, /^curl /);
     assert.match(curl, /X-Request-ID/i);
@@ -213,7 +228,7 @@ describe('a newcomer\'s journey, start to finish', function () {
     // Switch environment from the status bar.
     await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().click();
     await ui.pick('Sandbox');
-    await page.locator('.statusbar-item', { hasText: 'Open Payments: Sandbox' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Sandbox' }).first().waitFor({ timeout: scaled(30_000) });
     await shot('09-switched-environment');
   });
 });

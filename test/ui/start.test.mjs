@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { artifactsDir, freePort, launchBrowser, repoRoot } from '../harness/codeServer.mjs';
-import { screenshotOnFailure, workbench } from './helpers.mjs';
+import { scaled, screenshotOnFailure, workbench } from './helpers.mjs';
 
 function refuses(host, port) {
   return new Promise((resolve) => {
@@ -22,7 +22,7 @@ function refuses(host, port) {
 }
 
 describe('npm start: the product in one command', function () {
-  this.timeout(120_000);
+  this.timeout(scaled(120_000));
   let child;
   let output = '';
   let browser;
@@ -42,10 +42,11 @@ describe('npm start: the product in one command', function () {
     });
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    const deadline = Date.now() + 90_000;
+    const wait = scaled(90_000);
+    const deadline = Date.now() + wait;
     while (!/Open this URL in your browser/.test(output)) {
       if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`npm start printed no URL within 90 s:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`npm start printed no URL within ${wait / 1000} s:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   });
@@ -90,13 +91,13 @@ describe('npm start: the product in one command', function () {
     browser = await launchBrowser('start');
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: scaled(60_000) });
     // Opening the container activates the extension; its status bar item appears then.
     await page.locator('.activitybar [aria-label^="Open Payments"]').first().click();
-    await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().waitFor({ timeout: scaled(30_000) });
     const ui = workbench(page);
     await ui.sidebar().getByRole('button', { name: 'Use Local Sandbox' }).first().click();
-    await ui.sidebar().locator('.monaco-list-row', { hasText: 'Sweden' }).first().waitFor({ timeout: 30_000 });
+    await ui.sidebar().locator('.monaco-list-row', { hasText: 'Sweden' }).first().waitFor({ timeout: scaled(30_000) });
     await page.screenshot({ path: path.join(artifactsDir, 'start-local-sandbox.png') });
   });
 

@@ -3,12 +3,12 @@
 // test-artifacts/ (git-ignored).
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { openWorkbench, screenshotOnFailure, workbench } from './helpers.mjs';
+import { openWorkbench, scaled, screenshotOnFailure, workbench } from './helpers.mjs';
 
 const SECRET = `ui-secret-${crypto.randomBytes(8).toString('hex')}`;
 
 describe('workbench UI: first run', function () {
-  this.timeout(90_000);
+  this.timeout(scaled(90_000));
   let workbenchUi;
   let page;
   let ui;
@@ -29,7 +29,7 @@ describe('workbench UI: first run', function () {
 
   it('shows the Open Payments container with a welcome view that says what to do', async () => {
     await page.locator('.activitybar [aria-label^="Open Payments"]').first().click();
-    await sidebar().getByText('No client credentials are set for the selected environment').waitFor({ timeout: 30_000 });
+    await sidebar().getByText('No client credentials are set for the selected environment').waitFor({ timeout: scaled(30_000) });
     await sidebar().getByRole('button', { name: 'Set Client Credentials' }).first().waitFor();
     for (const view of ['Banks', 'Consents & Accounts', 'History']) {
       assert.ok(await sidebar().getByText(view, { exact: true }).first().isVisible(), `${view} view is shown`);
@@ -37,7 +37,7 @@ describe('workbench UI: first run', function () {
     // Once the extension is active (its status bar item shows) the Banks tree has its provider: without
     // credentials it must still list nothing, or an error item would replace the welcome. The pause gives a
     // wrong error item time to show.
-    await page.locator('.statusbar-item', { hasText: 'Open Payments: Sandbox' }).first().waitFor({ timeout: 20_000 });
+    await page.locator('.statusbar-item', { hasText: 'Open Payments: Sandbox' }).first().waitFor({ timeout: scaled(20_000) });
     await page.waitForTimeout(1_500);
     assert.ok(await sidebar().getByText('No client credentials are set for the selected environment').first().isVisible(), 'the Banks welcome stays after activation');
     assert.equal(await sidebar().getByText('Could not load').count(), 0, 'no error item in place of the welcome');
@@ -50,7 +50,7 @@ describe('workbench UI: first run', function () {
 
   it('shows the environment in the status bar', async () => {
     const item = page.locator('.statusbar-item', { hasText: 'Open Payments: Sandbox' });
-    await item.first().waitFor({ timeout: 20_000 });
+    await item.first().waitFor({ timeout: scaled(20_000) });
   });
 
   it('sets client credentials through the command palette and never shows the secret', async () => {
@@ -60,11 +60,9 @@ describe('workbench UI: first run', function () {
     await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.getAttribute('type') === 'password');
     await answerInputBox(SECRET);
     await input.waitFor({ state: 'hidden' });
-    await page
-      .locator('.notifications-toasts .notification-toast', { hasText: "Client credentials for Sandbox are saved in VS Code's secret storage." })
-      .waitFor({ timeout: 20_000 });
+    await ui.notification("Client credentials for Sandbox are saved in VS Code's secret storage.");
     // With credentials set, the welcome gives way to the Banks tree.
-    await sidebar().getByText('No client credentials are set for the selected environment').waitFor({ state: 'hidden', timeout: 20_000 });
+    await sidebar().getByText('No client credentials are set for the selected environment').waitFor({ state: 'hidden', timeout: scaled(20_000) });
     await workbenchUi.screenshot('ui-credentials-set.png');
     const html = await page.content();
     assert.ok(!html.includes(SECRET), 'the secret is not anywhere in the workbench DOM');
