@@ -18,6 +18,8 @@ export class LocalSandboxCommand {
     private readonly logger: Logger,
     /** The local environment's API host; a parameter so tests can point at a sandbox on a free port. */
     private readonly apiHost: string = PRESET_HOSTS.local.apiHost,
+    /** Loads the HTTP code the first listing needs, while the demo client is asked for. */
+    private readonly warmHttp: () => void = () => undefined,
   ) {}
 
   register(): vscode.Disposable {
@@ -26,7 +28,9 @@ export class LocalSandboxCommand {
 
   async run(): Promise<boolean> {
     const apiHost = this.apiHost;
-    const result = await fetchDemoClient(apiHost);
+    const asked = fetchDemoClient(apiHost);
+    this.warmHttp();
+    const result = await asked;
     if (!result.ok) {
       this.logger.warn(`Local sandbox at ${apiHost}: ${result.reason}.`);
       void vscode.window.showErrorMessage(
@@ -43,8 +47,18 @@ export class LocalSandboxCommand {
       vscode.l10n.t('The local sandbox\'s demo client could not be saved in VS Code\'s secret storage, so the environment was not switched. See the Open Payments log, then run "Use Local Sandbox" again.'),
     );
     if (!stored) return false;
-    await this.settings.select('local');
-    await this.environment.refresh();
+    // The views switch at once; writing the setting took over a second in the workbench, and they need not wait.
+    const written = this.settings.select('local');
+    await this.environment.switchTo('local', written);
+    try {
+      await written;
+    } catch (error) {
+      this.logger.error('Saving openPayments.environment failed', error);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The demo client of the local sandbox is stored, but the setting openPayments.environment could not be changed to "local", so the environment stays as it was. Choose the environment again, or check that your settings file can be written.'),
+      );
+      return false;
+    }
     this.logger.info(`Using the local sandbox at ${apiHost} with its demo client ${result.client.clientId}.`);
     // The client id is whatever the server on that port answered; it is named only if it looks like an id.
     const clientId = notificationSafeId(result.client.clientId);

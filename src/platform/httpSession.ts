@@ -135,6 +135,14 @@ export class HttpSession implements vscode.Disposable {
     return core.authFetch;
   }
 
+  /**
+   * Loads the HTTP code ahead of a request the user is about to make (it is loaded on first use, not at
+   * activation), so that request does not wait for it. Sends nothing.
+   */
+  warm(): void {
+    void import('../api/http/httpCore').catch(() => undefined);
+  }
+
   private coreFor(environment: Environment, transport: TransportSettings): Promise<HttpCore> {
     const plan = certificatePlan(environment, transport);
     // Certificates belong to production and custom only; switching between them and the rest rebuilds.
