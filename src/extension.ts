@@ -102,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     new ExchangeTracker(runner, consents, requestSettings, payments),
     consentsTree,
     consentsView,
+    consentsTree.followVisibility(consentsView),
     new ConsentCommands(consents, consentsTree, runner, environment, prompter, consentsView, memory).register(),
     sca,
     new ScaCommands(sca, runner, consents, environment, requestSettings, prompter, new BankPicker(directory, banksView, prompter)).register(),
