@@ -83,6 +83,8 @@ export class FakeWebviewPanel {
   readonly webview: FakeWebview;
   disposed = false;
   revealCount = 0;
+  /** Whether its tab is the one shown in its group; a hidden page is not running. */
+  visible = true;
   private readonly disposedEmitter = new EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
   constructor(
