@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     credentialsCommands.register(),
     environmentCommands.register(),
     new CertificateCommands(context.secrets, prompter, redactor, logger).register(),
-    new LocalSandboxCommand(credentials, settings, environment, logger, PRESET_HOSTS.local.apiHost, () => session.warm()).register(),
+    new LocalSandboxCommand(credentials, settings, environment, logger, PRESET_HOSTS.local.apiHost, () => session.warm(), () => directory.countries()).register(),
     session,
     runner,
     bodies.register(),

@@ -10,6 +10,9 @@ import type { EnvironmentSettings } from '../platform/environmentSettings';
 import type { Logger } from '../platform/logger';
 import { secretWriteSucceeded } from '../platform/secretWrite';
 
+/** The longest the setting waits for the first listing before it is written anyway. */
+const SETTING_WRITE_DELAY_MAX_MS = 2000;
+
 export class LocalSandboxCommand {
   constructor(
     private readonly store: CredentialStore,
@@ -18,8 +21,13 @@ export class LocalSandboxCommand {
     private readonly logger: Logger,
     /** The local environment's API host; a parameter so tests can point at a sandbox on a free port. */
     private readonly apiHost: string = PRESET_HOSTS.local.apiHost,
-    /** Loads the HTTP code the first listing needs, while the demo client is asked for. */
+    /** Loads the HTTP code the first listing needs, while the demo client is stored. */
     private readonly warmHttp: () => void = () => undefined,
+    /**
+     * Lists the countries of the environment in force (the Banks view's own, cached listing): started as soon as
+     * the environment switched, without waiting for the view to ask, and awaited before the setting is written.
+     */
+    private readonly listBanks: () => Promise<unknown> = async () => undefined,
   ) {}
 
   register(): vscode.Disposable {
@@ -28,9 +36,7 @@ export class LocalSandboxCommand {
 
   async run(): Promise<boolean> {
     const apiHost = this.apiHost;
-    const asked = fetchDemoClient(apiHost);
-    this.warmHttp();
-    const result = await asked;
+    const result = await fetchDemoClient(apiHost);
     if (!result.ok) {
       this.logger.warn(`Local sandbox at ${apiHost}: ${result.reason}.`);
       void vscode.window.showErrorMessage(
@@ -41,15 +47,29 @@ export class LocalSandboxCommand {
       return false;
     }
     const stored = await secretWriteSucceeded(
-      () => this.store.set('local', { clientId: result.client.clientId, clientSecret: result.client.clientSecret }),
+      () => {
+        const storing = this.store.set('local', { clientId: result.client.clientId, clientSecret: result.client.clientSecret });
+        // Loading the HTTP code takes the extension host a moment; it overlaps the round trip of the secret write.
+        this.warmHttp();
+        return storing;
+      },
       this.logger,
       'Storing the local sandbox demo client in secret storage failed',
       vscode.l10n.t('The local sandbox\'s demo client could not be saved in VS Code\'s secret storage, so the environment was not switched. See the Open Payments log, then run "Use Local Sandbox" again.'),
     );
     if (!stored) return false;
-    // The views switch at once; writing the setting took over a second in the workbench, and they need not wait.
-    const written = this.settings.select('local');
+    // The views switch at once, and the setting is written once the Banks view has its countries (2 s at most):
+    // writing it took over a second of the workbench's time, which held up showing them.
+    let write: () => void = () => undefined;
+    const writeNow = new Promise<void>((resolve) => (write = resolve));
+    const written = writeNow.then(() => this.settings.select('local'));
     await this.environment.switchTo('local', written);
+    const listed = this.listBanks().catch(() => undefined);
+    const timer = setTimeout(write, SETTING_WRITE_DELAY_MAX_MS);
+    void listed.then(() => {
+      clearTimeout(timer);
+      write();
+    });
     try {
       await written;
     } catch (error) {

@@ -93,6 +93,37 @@ describe('Use Local Sandbox', function () {
     }
   });
 
+  it('lists the banks of the local environment at once, and writes the setting only after that listing', async () => {
+    const ext = await activateExtension();
+    try {
+      const order: string[] = [];
+      class RecordingSettings extends EnvironmentSettings {
+        override async select(id: Parameters<EnvironmentSettings['select']>[0]): Promise<void> {
+          order.push('setting written');
+          await super.select(id);
+        }
+      }
+      let listed: () => void = () => undefined;
+      const listing = new Promise<void>((resolve) => (listed = resolve));
+      const listBanks = async () => {
+        order.push(`listing in ${ext.api.environment.state.id}`);
+        await listing;
+        order.push('listed');
+      };
+      const logger = new Logger(fake.channels[0] as never, new Redactor());
+      const command = new LocalSandboxCommand(ext.api.credentials, new RecordingSettings(), ext.api.environment, logger, sandbox.apiHost, () => undefined, listBanks);
+      const running = command.run();
+      for (let i = 0; i < 200 && order.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(order, ['listing in local'], 'the listing starts in the new environment, the setting waits');
+      listed();
+      assert.equal(await running, true);
+      assert.deepEqual(order, ['listing in local', 'listed', 'setting written']);
+    } finally {
+      ext.dispose();
+    }
+  });
+
   it('puts the environment back and says so when its setting cannot be written', async () => {
     const ext = await activateExtension();
     try {
