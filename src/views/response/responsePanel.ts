@@ -79,10 +79,11 @@ export class ResponsePanel implements vscode.Disposable {
    */
   prepare(pending: PendingRequestView): void {
     this.shown = undefined;
-    this.present(pending.title, renderPendingContent(pending, this.t));
+    this.present(pending.title, renderPendingContent(pending, this.t), true);
   }
 
-  private present(title: string, html: string): void {
+  /** `besideEditor`: kept beside the active editor (the body being edited), never in front of it. */
+  private present(title: string, html: string, besideEditor = false): void {
     const content: Content = { seq: ++this.seq, title: vscode.l10n.t('Response: {0}', title), html };
     this.current = content;
     const panel = this.panel ?? this.create(content.title);
@@ -90,7 +91,9 @@ export class ResponsePanel implements vscode.Disposable {
     if (this.pageReady && panel.visible) this.post(panel, content);
     else if (this.queued && panel.visible) this.queued = content;
     else this.load(panel, content);
-    panel.reveal(undefined, true);
+    const editorColumn = vscode.window.activeTextEditor?.viewColumn;
+    // Revealed in its own group, it would cover the body just opened there; beside it, both stay in sight.
+    panel.reveal(besideEditor && editorColumn !== undefined && panel.viewColumn === editorColumn ? vscode.ViewColumn.Beside : undefined, true);
   }
 
   /** A new page with the content; it takes later content by message once it says it is ready. */
