@@ -11,7 +11,12 @@ import type { Logger } from '../platform/logger';
 import { secretWriteSucceeded } from '../platform/secretWrite';
 
 /** The longest the setting waits for the first listing before it is written anyway. */
-const SETTING_WRITE_DELAY_MAX_MS = 2000;
+const SETTING_WRITE_DELAY_MAX_MS = 3000;
+/**
+ * How long after the first listing the setting is written: while the user reads the countries, rather than
+ * while the workbench draws them or answers the next click (the write held it for 350-600 ms each time).
+ */
+const SETTING_WRITE_AFTER_LISTING_MS = 1000;
 
 export class LocalSandboxCommand {
   constructor(
@@ -58,8 +63,8 @@ export class LocalSandboxCommand {
       vscode.l10n.t('The local sandbox\'s demo client could not be saved in VS Code\'s secret storage, so the environment was not switched. See the Open Payments log, then run "Use Local Sandbox" again.'),
     );
     if (!stored) return false;
-    // The views switch at once, and the setting is written once the Banks view has its countries (2 s at most):
-    // writing it took over a second of the workbench's time, which held up showing them.
+    // The views switch at once, and the setting is written a moment after the Banks view has its countries:
+    // writing it took the workbench over a second, which held up showing them.
     let write: () => void = () => undefined;
     const writeNow = new Promise<void>((resolve) => (write = resolve));
     const written = writeNow.then(() => this.settings.select('local'));
@@ -68,7 +73,7 @@ export class LocalSandboxCommand {
     const timer = setTimeout(write, SETTING_WRITE_DELAY_MAX_MS);
     void listed.then(() => {
       clearTimeout(timer);
-      write();
+      setTimeout(write, SETTING_WRITE_AFTER_LISTING_MS);
     });
     try {
       await written;
