@@ -12,6 +12,7 @@ import { EnvironmentCommands } from './commands/environmentCommands';
 import { LocalSandboxCommand } from './commands/localSandboxCommand';
 import { BodyEditor } from './commands/sendRequest/bodyEditor';
 import { SendRequestCommand } from './commands/sendRequest/sendRequestCommand';
+import { PRESET_HOSTS } from './core/environments';
 import { Redactor } from './core/redaction';
 import { ActiveEnvironment } from './platform/activeEnvironment';
 import { BankDirectory } from './platform/bankDirectory';
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const consentsView = vscode.window.createTreeView(CONSENTS_VIEW_ID, { treeDataProvider: consentsTree, showCollapseAll: true });
 
   context.subscriptions.push(
+    credentials,
     storedSecrets,
     channel,
     environment,
@@ -87,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     credentialsCommands.register(),
     environmentCommands.register(),
     new CertificateCommands(context.secrets, prompter, redactor, logger).register(),
-    new LocalSandboxCommand(credentials, settings, environment, logger).register(),
+    new LocalSandboxCommand(credentials, settings, environment, logger, PRESET_HOSTS.local.apiHost, () => session.warm(), () => directory.countries()).register(),
     session,
     runner,
     bodies.register(),
@@ -100,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     new ExchangeTracker(runner, consents, requestSettings, payments),
     consentsTree,
     consentsView,
+    consentsTree.followVisibility(consentsView),
     new ConsentCommands(consents, consentsTree, runner, environment, prompter, consentsView, memory).register(),
     sca,
     new ScaCommands(sca, runner, consents, environment, requestSettings, prompter, new BankPicker(directory, banksView, prompter)).register(),

@@ -34,13 +34,38 @@ export function credentialProblem(value: string | undefined): 'empty' | undefine
 }
 
 export class CredentialStore {
+  /**
+   * What the secret storage holds per environment, read once and kept in memory until the entry changes (here
+   * or in another window): every request checks for credentials, and each read of the secret storage is a
+   * round trip to the window that took up to a quarter of a second on a busy machine.
+   */
+  private readonly reads = new Map<EnvironmentId, Promise<ClientCredentials | undefined>>();
+  private readonly subscription: Disposable;
+
   /** The redactor learns every secret this store hands out, so no log line can show it verbatim. */
   constructor(
     private readonly secrets: SecretStore,
     private readonly redactor: Redactor,
-  ) {}
+  ) {
+    this.subscription = secrets.onDidChange((event) => {
+      if (event.key.startsWith(KEY_PREFIX)) this.reads.delete(event.key.slice(KEY_PREFIX.length) as EnvironmentId);
+    });
+  }
 
-  async get(environment: EnvironmentId): Promise<ClientCredentials | undefined> {
+  get(environment: EnvironmentId): Promise<ClientCredentials | undefined> {
+    let read = this.reads.get(environment);
+    if (!read) {
+      read = this.read(environment);
+      this.reads.set(environment, read);
+      // A failed read is not kept: the next one asks the secret storage again.
+      read.catch(() => {
+        if (this.reads.get(environment) === read) this.reads.delete(environment);
+      });
+    }
+    return read;
+  }
+
+  private async read(environment: EnvironmentId): Promise<ClientCredentials | undefined> {
     const raw = await this.secrets.get(KEY_PREFIX + environment);
     if (!raw) return undefined;
     try {
@@ -68,11 +93,26 @@ export class CredentialStore {
       clientSecret: credentials.clientSecret.trim(),
     };
     this.redactor.addSecret(value.clientSecret);
-    await this.secrets.store(KEY_PREFIX + environment, JSON.stringify(value));
+    this.reads.delete(environment);
+    try {
+      await this.secrets.store(KEY_PREFIX + environment, JSON.stringify(value));
+    } finally {
+      this.reads.delete(environment);
+    }
   }
 
   async clear(environment: EnvironmentId): Promise<void> {
-    await this.secrets.delete(KEY_PREFIX + environment);
+    this.reads.delete(environment);
+    try {
+      await this.secrets.delete(KEY_PREFIX + environment);
+    } finally {
+      this.reads.delete(environment);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.reads.clear();
   }
 
   /** Fires for changes made here and in other windows sharing the same secret storage. */

@@ -44,6 +44,8 @@ export class ConsentCommands {
     const input = { operation: catalogueOperation('getConsentStatus'), params: { consentId: consent.consentId, 'X-BicFi': consent.bicFi }, context: consent.context };
     const result = await this.runner.run(input, { show: false });
     if (!result?.ok) return undefined;
+    // The store records the answer in the background; the status shown is the one it then holds.
+    await this.store.settled();
     const status = this.store.get(consent.environmentId, consent.consentId)?.status;
     // The consent id, the BIC and the status all came from servers; each must pass before a notification shows it.
     const [id, bank] = [notificationSafeId(consent.consentId), notificationSafeId(consent.bicFi)];

@@ -61,6 +61,11 @@ export class ConsentStore {
     return this.write((all) => all.filter((c) => !(c.environmentId === environmentId && c.consentId === consentId)));
   }
 
+  /** Resolves once every write asked for so far has landed, so a caller can read back what an answer changed. */
+  settled(): Promise<void> {
+    return this.writing;
+  }
+
   onDidChange(listener: () => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };

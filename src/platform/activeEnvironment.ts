@@ -24,6 +24,13 @@ export class ActiveEnvironment implements vscode.Disposable {
   private queued: Promise<EnvironmentState> | undefined;
   /** The first read is always announced, so listeners start from a known state. */
   private announced = false;
+  /** The context key values last set; a read sets only what changed (each set is a round trip to the window). */
+  private readonly contextKeys = new Map<string, unknown>();
+  /**
+   * An environment the user chose whose settings write has not landed yet (see switchTo). Reads use it instead
+   * of the settings, so nothing shows the old environment in between.
+   */
+  private pending: { readonly id: EnvironmentId; written: boolean } | undefined;
 
   readonly onDidChange = this.changed.event;
 
@@ -36,7 +43,7 @@ export class ActiveEnvironment implements vscode.Disposable {
     this.current = { id, resolution: settings.resolve(id), hasCredentials: false };
     this.subscriptions.push(
       this.changed,
-      settings.onDidChange(() => void this.refresh()),
+      settings.onDidChange(() => this.onSettingsChanged()),
       // Also fires when another window stores or clears credentials.
       credentials.onDidChange(() => void this.refresh()),
     );
@@ -67,8 +74,37 @@ export class ActiveEnvironment implements vscode.Disposable {
     return this.queued;
   }
 
+  /**
+   * Makes `id` the environment in force now, while `write` (the settings change that selects it) is still
+   * under way: writing a setting can take a second, and the views can load meanwhile. Once the write settles,
+   * the settings are read again, so a write that failed puts back what the settings say.
+   */
+  switchTo(id: EnvironmentId, write: Promise<void>): Promise<EnvironmentState> {
+    const pending = { id, written: false };
+    this.pending = pending;
+    write.then(
+      () => {
+        // The settings may announce the new value just after the write resolves; until then the choice holds.
+        if (this.settings.currentId() === id && this.pending === pending) this.pending = undefined;
+        else pending.written = true;
+        void this.refresh();
+      },
+      () => {
+        if (this.pending === pending) this.pending = undefined;
+        void this.refresh();
+      },
+    );
+    return this.refresh();
+  }
+
+  /** A settings change ends a choice whose write has landed: from then on the settings say what is in force. */
+  private onSettingsChanged(): void {
+    if (this.pending?.written) this.pending = undefined;
+    void this.refresh();
+  }
+
   private async read(): Promise<EnvironmentState> {
-    const id = this.settings.currentId();
+    const id = this.pending?.id ?? this.settings.currentId();
     const resolution = this.settings.resolve(id);
     let hasCredentials = false;
     try {
@@ -79,9 +115,9 @@ export class ActiveEnvironment implements vscode.Disposable {
     const previous = this.current;
     this.current = { id, resolution, hasCredentials };
     await Promise.all([
-      vscode.commands.executeCommand('setContext', CONTEXT_HAS_CREDENTIALS, hasCredentials),
-      vscode.commands.executeCommand('setContext', CONTEXT_ENVIRONMENT, id),
-      vscode.commands.executeCommand('setContext', CONTEXT_ENVIRONMENT_INVALID, !resolution.ok),
+      this.setContext(CONTEXT_HAS_CREDENTIALS, hasCredentials),
+      this.setContext(CONTEXT_ENVIRONMENT, id),
+      this.setContext(CONTEXT_ENVIRONMENT_INVALID, !resolution.ok),
     ]);
     // Every request re-reads the state; listeners (trees that reload) hear only of real changes, or a tree
     // that reloads on change would send requests that announce a change forever.
@@ -92,6 +128,18 @@ export class ActiveEnvironment implements vscode.Disposable {
     );
     this.changed.fire(this.current);
     return this.current;
+  }
+
+  private async setContext(key: string, value: unknown): Promise<void> {
+    if (this.contextKeys.has(key) && this.contextKeys.get(key) === value) return;
+    this.contextKeys.set(key, value);
+    try {
+      await vscode.commands.executeCommand('setContext', key, value);
+    } catch (error) {
+      // Not remembered as set, so the next read tries again.
+      this.contextKeys.delete(key);
+      throw error;
+    }
   }
 
   dispose(): void {

@@ -130,10 +130,23 @@ export class HttpSession implements vscode.Disposable {
     return token.value;
   }
 
+  /** Fetches, ahead of a request, the token it will need (in the PSU context setting unless `context` is given). */
+  async warmToken(environment: Environment, product: ApiRequest['operation']['product'], context?: PsuContext): Promise<void> {
+    await this.token(environment, product, context ?? this.settings.read().context);
+  }
+
   /** The auth host's fetch for the authorization-code exchange, sharing this session's transport settings. */
   async authFetch(environment: Environment): Promise<HttpCore['authFetch']> {
     const core = await this.coreFor(environment, this.settings.read().transport);
     return core.authFetch;
+  }
+
+  /**
+   * Loads the HTTP code ahead of a request the user is about to make (it is loaded on first use, not at
+   * activation), so that request does not wait for it. Sends nothing.
+   */
+  warm(): void {
+    void import('../api/http/httpCore').catch(() => undefined);
   }
 
   private coreFor(environment: Environment, transport: TransportSettings): Promise<HttpCore<ClientCredentialsTokens>> {

@@ -35,8 +35,19 @@ export interface ExchangeRecord {
   readonly result: ApiResult;
 }
 
+/** A request about to be sent, as the response view shows it before anything went out. */
+export interface PendingRequestView {
+  readonly title: string;
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly environment: string;
+}
+
 export interface ResponseViewer {
   show(record: ExchangeRecord): void;
+  /** Opens the view for a request about to be sent, so it is running when the response comes. */
+  prepare(pending: PendingRequestView): void;
   /** Replaces what an open view shows with this call (so it never shows an older, unrelated one); opens nothing. */
   showIfOpen(record: ExchangeRecord): void;
 }
@@ -72,6 +83,26 @@ export class RequestRunner implements vscode.Disposable {
   /** Shows an exchange in the response view (e.g. the details behind a tree item). */
   show(record: ExchangeRecord): void {
     this.viewer.show(record);
+  }
+
+  /**
+   * Gets ready for a request the user is about to send (its body is open in an editor): the response view
+   * starts beside it, and the HTTP code and the access token load, so Send waits for none of them. Nothing goes
+   * to the API; a token that cannot be had now is asked for again, and reported, when the request is sent.
+   */
+  prepare(input: Omit<RequestInput, 'body' | 'requestId'>): void {
+    const state = this.environment.state;
+    const env = state.resolution.ok ? state.resolution.environment : undefined;
+    const { operation, params } = input;
+    this.viewer.prepare({
+      title: operation.title,
+      operationId: operation.id,
+      method: operation.method,
+      path: operation.path.replace(/\{([^}]+)\}/g, (placeholder, name: string) => params[name] ?? placeholder),
+      environment: env?.label ?? state.id,
+    });
+    this.session.warm();
+    if (env && state.hasCredentials) void this.session.warmToken(env, operation.product, input.context).catch(() => undefined);
   }
 
   /**

@@ -5,7 +5,7 @@ import { type Account, type Balance, parseAccounts, parseBalances, parseTransact
 import type { ConsentRecord, ConsentStore } from '../consents/consentStore';
 import { sentences } from '../core/treeText';
 import type { ActiveEnvironment } from '../platform/activeEnvironment';
-import type { ViewLoader } from '../platform/viewLoader';
+import type { Loaded, ViewLoader } from '../platform/viewLoader';
 
 export const CONSENTS_VIEW_ID = 'openPayments.consents';
 
@@ -88,6 +88,19 @@ export function defaultPeriod(today = new Date()): Period {
   return { dateFrom: from.toISOString().slice(0, 10) };
 }
 
+/** How many consents' accounts are loaded ahead at once, and how long such a load is good for showing. */
+export const ACCOUNTS_PREFETCH = { maxConsents: 3, maxAgeMs: 120_000 } as const;
+
+interface Prefetched {
+  readonly environmentId: string;
+  readonly loading: Promise<Loaded<Account[]>>;
+  readonly startedAt: number;
+  /** Whether the load had finished; an expansion that shows a finished load ahead then loads again. */
+  settled: boolean;
+  /** Whether this is that second load, which the tree shows as it is. */
+  readonly refreshed: boolean;
+}
+
 export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ConsentNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -100,21 +113,98 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
    */
   private loads: { readonly environmentId: string; readonly controller: AbortController };
 
+  /**
+   * Accounts of consents that just became valid, loaded before the user expands them (the call took about half a
+   * second in the workbench), by consent id. Each is shown once, by the first expansion. If it had finished
+   * loading before that expansion, the accounts are loaded again right after and the tree shows the new answer,
+   * so what was loaded ahead is on screen only for a moment.
+   */
+  private readonly prefetched = new Map<string, Prefetched>();
+  /** Aborts the loads ahead: when the view is hidden, besides whatever aborts the tree's loads. */
+  private prefetches = new AbortController();
+  /** The status of each consent of the active environment when the store last changed. */
+  private statuses = new Map<string, ConsentRecord['status']>();
+  private visible = false;
+
   constructor(
     private readonly store: ConsentStore,
     private readonly environment: ActiveEnvironment,
     private readonly loader: ViewLoader,
+    private readonly now: () => number = Date.now,
   ) {
     this.loads = { environmentId: environment.state.id, controller: new AbortController() };
+    this.statuses = this.currentStatuses();
     this.subscriptions.push(
       this.changed,
-      store.onDidChange(() => this.changed.fire(undefined)),
+      store.onDidChange(() => {
+        this.prefetchNewlyValid();
+        this.changed.fire(undefined);
+      }),
       environment.onDidChange(() => {
         // A load started after the state changed (its event comes a moment later) is for this environment already.
         if (this.loads.environmentId !== environment.state.id) this.abortLoads();
+        this.statuses = this.currentStatuses();
         this.changed.fire(undefined);
       }),
     );
+  }
+
+  /** Follows the view's visibility (see setVisible). */
+  followVisibility(view: Pick<vscode.TreeView<ConsentNode>, 'visible' | 'onDidChangeVisibility'>): vscode.Disposable {
+    this.setVisible(view.visible);
+    return view.onDidChangeVisibility((event) => this.setVisible(event.visible));
+  }
+
+  /** The view's visibility: loads ahead start only while the view is shown, and stop when it is hidden. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (!visible) this.abortPrefetches();
+  }
+
+  private currentStatuses(): Map<string, ConsentRecord['status']> {
+    return new Map(this.store.list(this.environment.state.id).map((consent) => [consent.consentId, consent.status]));
+  }
+
+  /** Starts loading the accounts of each consent that has become valid since the store last changed. */
+  private prefetchNewlyValid(): void {
+    const previous = this.statuses;
+    this.statuses = this.currentStatuses();
+    if (!this.visible) return;
+    const environmentId = this.environment.state.id;
+    for (const consent of this.store.list(environmentId)) {
+      if (consent.status !== 'valid' || previous.get(consent.consentId) === 'valid' || this.prefetched.has(consent.consentId)) continue;
+      if (this.prefetched.size >= ACCOUNTS_PREFETCH.maxConsents) break;
+      const signal = AbortSignal.any([this.signal, this.prefetches.signal]);
+      const entry: Prefetched = { environmentId, loading: this.loadAccounts(consent, signal), startedAt: this.now(), settled: false, refreshed: false };
+      void entry.loading.then(() => (entry.settled = true));
+      this.prefetched.set(consent.consentId, entry);
+    }
+  }
+
+  /** The accounts loaded ahead for this consent, if they are still good to show; taken, so they show once. */
+  private takePrefetched(consent: ConsentRecord): Prefetched | undefined {
+    const entry = this.prefetched.get(consent.consentId);
+    if (!entry) return undefined;
+    this.prefetched.delete(consent.consentId);
+    const fresh = entry.environmentId === this.environment.state.id && this.now() - entry.startedAt <= ACCOUNTS_PREFETCH.maxAgeMs;
+    return fresh ? entry : undefined;
+  }
+
+  /** Loads a consent's accounts again after an expansion showed them from a finished load ahead. */
+  private refreshAccounts(consent: ConsentRecord): void {
+    const environmentId = this.environment.state.id;
+    const signal = this.signal;
+    void this.loadAccounts(consent, signal).then((loaded) => {
+      if (signal.aborted || !this.visible) return;
+      this.prefetched.set(consent.consentId, { environmentId, loading: Promise.resolve(loaded), startedAt: this.now(), settled: true, refreshed: true });
+      this.changed.fire(undefined);
+    });
+  }
+
+  private abortPrefetches(): void {
+    this.prefetches.abort();
+    this.prefetches = new AbortController();
+    this.prefetched.clear();
   }
 
   /** The user's Refresh: whatever is still loading belongs to the tree about to be rebuilt, so it stops. */
@@ -124,6 +214,7 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
   }
 
   private abortLoads(): void {
+    this.abortPrefetches();
     this.loads.controller.abort();
     this.loads = { environmentId: this.environment.state.id, controller: new AbortController() };
   }
@@ -235,10 +326,19 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
       const title = vscode.l10n.t('Authorise');
       return [{ kind: 'message', label: notUsableText(consent.status), command: { command: 'openPayments.consents.authorise', title, arguments: [{ kind: 'consent', consent }] } }];
     }
-    const loaded = await this.loader.load('getAccountList', { ...this.aisParams(consent), withBalance: 'true' }, (body) => parseAccounts(body), consent.context, this.signal);
+    const ahead = this.takePrefetched(consent);
+    const finishedBefore = ahead?.settled === true;
+    let loaded = ahead ? await ahead.loading : await this.loadAccounts(consent, this.signal);
+    // A load ahead that did not work out (hidden view, a failure) is made again, as the expansion asked for it.
+    if (ahead && !loaded.ok && !ahead.refreshed) loaded = await this.loadAccounts(consent, this.signal);
+    else if (ahead && finishedBefore && !ahead.refreshed) this.refreshAccounts(consent);
     if (!loaded.ok) return [errorNode(loaded.message)];
     if (!loaded.value.length) return [{ kind: 'message', label: vscode.l10n.t('This consent gives access to no accounts.') }];
     return loaded.value.map((account) => ({ kind: 'account', consent, account }));
+  }
+
+  private loadAccounts(consent: ConsentRecord, signal: AbortSignal): Promise<Loaded<Account[]>> {
+    return this.loader.load('getAccountList', { ...this.aisParams(consent), withBalance: 'true' }, (body) => parseAccounts(body), consent.context, signal);
   }
 
   private async balancesOf(consent: ConsentRecord, account: Account): Promise<ConsentNode[]> {
@@ -259,6 +359,7 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
   }
 
   dispose(): void {
+    this.abortPrefetches();
     this.loads.controller.abort();
     for (const subscription of this.subscriptions) subscription.dispose();
   }

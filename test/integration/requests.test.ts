@@ -108,8 +108,11 @@ describe('sending every platform operation to the local sandbox', function () {
     assert.ok(!api.responsePanel.html?.includes(RUN_SECRET), 'the response view holds no secret');
     const html = api.responsePanel.html ?? '';
     assert.deepEqual((await issuedSecrets()).filter((token) => html.includes(token)), [], 'the response view holds no issued token');
-    const inHistory = new Set(api.history.entries().map((entry) => entry.requestId));
-    for (const id of ids) assert.ok(inHistory.has(id), `history lists ${id}`);
+    // History writes in the background, after each exchange (and after the views' own loads).
+    await eventually(() => {
+      const inHistory = new Set(api.history.entries().map((entry) => entry.requestId));
+      for (const id of ids) assert.ok(inHistory.has(id), `history lists ${id}`);
+    }, 10_000);
     if (process.env.OPENPAYMENTS_IT_SHARED) {
       fs.writeFileSync(path.join(process.env.OPENPAYMENTS_IT_SHARED, 'sent-request-ids.json'), JSON.stringify(ids));
     }

@@ -45,6 +45,14 @@ describe('a newcomer\'s journey, start to finish', function () {
   });
 
   const shot = (name) => workbenchUi.screenshot(`journey-${name}.png`);
+  /** The user settings file as it is now, or undefined while the workbench is still writing it. */
+  const userSettings = () => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(workbenchUi.server.dirs.userData, 'User', 'settings.json'), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
 
   it('goes from a fresh window to a payment, its history and another environment', async () => {
     const ui = workbench(page);
@@ -99,7 +107,7 @@ describe('a newcomer\'s journey, start to finish', function () {
     await shot('03a-psu-header-asked');
     await ui.answerInputBox('192.0.2.10');
     await ui.pick('Send, and save it in openPayments.psu.ipAddress');
-    await until(() => JSON.parse(fs.readFileSync(path.join(workbenchUi.server.dirs.userData, 'User', 'settings.json'), 'utf8'))['openPayments.psu.ipAddress'] === '192.0.2.10', {
+    await until(() => userSettings()?.['openPayments.psu.ipAddress'] === '192.0.2.10', {
       what: 'PSU-IP-Address saved to its setting',
     });
     const popup = workbenchUi.browser.context.waitForEvent('page', { timeout: scaled(60_000) });

@@ -65,6 +65,9 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
     this.changed.fire();
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     this.updateContext(editor);
+    // The response view starts beside the body now, while the user edits: started at Send, it took longer than
+    // the request itself.
+    this.runner.prepare(request);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Edit the body of {0}, then choose "Send" above it (or the Send button in the editor title).', request.operation.title),
     );

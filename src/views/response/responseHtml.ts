@@ -152,9 +152,27 @@ function requestSection(model: ResponseViewModel, t: Translate): string {
   return `<details class="request"><summary>${e(t('Request headers ({0})', model.requestHeaders.length))}</summary>${headerTable(model.requestHeaders, t)}${body}</details>`;
 }
 
-// Posts only fixed message shapes; the extension validates them again before acting.
+// Posts only fixed message shapes; the extension validates them again before acting. The extension replaces
+// what the page shows with markup it rendered (escaped like the page itself) by posting {type:'show'}: the
+// page is already running then, which is much faster than loading a new one. Each content carries a number
+// that only grows; the newest is kept in the webview's state, so a page reloaded from older HTML (after being
+// hidden) shows the newest content before it paints.
 const SCRIPT = `(function () {
   const vscode = acquireVsCodeApi();
+  const main = document.getElementById('response');
+  function show(content) {
+    if (!main || !content || typeof content.html !== 'string' || typeof content.seq !== 'number') return;
+    if (content.seq <= Number(main.getAttribute('data-seq'))) return;
+    main.innerHTML = content.html;
+    main.setAttribute('data-seq', String(content.seq));
+    if (typeof content.title === 'string') document.title = content.title;
+    vscode.setState(content);
+  }
+  show(vscode.getState());
+  window.addEventListener('message', function (event) {
+    const data = event.data;
+    if (data && data.type === 'show') show({ seq: data.seq, html: data.html, title: data.title });
+  });
   document.addEventListener('click', function (event) {
     const target = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
     if (!target) return;
@@ -162,6 +180,7 @@ const SCRIPT = `(function () {
     if (action === 'copyRequestId') vscode.postMessage({ type: 'copyRequestId', requestId: target.getAttribute('data-request-id') });
     if (action === 'openBody') vscode.postMessage({ type: 'openBodyInEditor' });
   });
+  vscode.postMessage({ type: 'ready' });
 })();`;
 
 export function contentSecurityPolicy(nonce: string, cspSource: string): string {
@@ -187,18 +206,50 @@ ${inlineStyle(options)}
 </head>`;
 }
 
-export function renderResponseHtml(model: ResponseViewModel, options: RenderOptions): string {
-  const t = options.t ?? plainTranslate;
-  return `${head(model.title, options)}
-<body>
-${summary(model, t)}
+/** What the page shows for one exchange, without the page around it (see renderResponsePage). */
+export function renderResponseContent(model: ResponseViewModel, t: Translate = plainTranslate): string {
+  return `${summary(model, t)}
 ${requestIdSection(model, t)}
 ${failureSection(model, t)}
 ${tppSection(model, t)}
 ${bodySection(model, t)}
 <details class="response-headers"><summary>${e(t('Response headers ({0})', model.responseHeaders.length))}</summary>${headerTable(model.responseHeaders, t)}</details>
-${requestSection(model, t)}
+${requestSection(model, t)}`;
+}
+
+/** A request about to be sent, before anything went out: what the view shows beside its body editor. */
+export interface PendingRequest {
+  readonly title: string;
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly environment: string;
+}
+
+export function renderPendingContent(pending: PendingRequest, t: Translate = plainTranslate): string {
+  return `<header>
+<h1>${e(pending.title)} <span class="muted">${e(pending.operationId)}</span></h1>
+<p class="request-line"><span class="method">${e(pending.method)}</span> <code class="url">${e(pending.path)}</code></p>
+<p class="facts"><span class="status pending">${e(t('Not sent yet'))}</span> · <span>${e(t('Environment: {0}', pending.environment))}</span></p>
+</header>
+<section class="body"><h2>${e(t('Response body'))}</h2><p class="muted">${e(t('No response yet. Edit the body, then choose Send above it: the response of that request shows here.'))}</p></section>`;
+}
+
+/**
+ * The whole page around some content. `seq` numbers the content: the page keeps whichever it has seen with the
+ * highest number (see SCRIPT).
+ */
+export function renderResponsePage(content: string, title: string, seq: number, options: RenderOptions): string {
+  return `${head(title, options)}
+<body>
+<main id="response" data-seq="${e(String(seq))}">
+${content}
+</main>
 <script nonce="${e(options.nonce)}">${SCRIPT}</script>
 </body>
 </html>`;
+}
+
+export function renderResponseHtml(model: ResponseViewModel, options: RenderOptions, seq = 0): string {
+  return renderResponsePage(renderResponseContent(model, options.t ?? plainTranslate), model.title, seq, options);
 }

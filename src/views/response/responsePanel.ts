@@ -8,8 +8,9 @@ import { newNonce } from '../../core/html';
 import type { Redactor } from '../../core/redaction';
 import { responseRecordFrom, type RecordedCall, type ResponseRecord } from '../../history/responseRecord';
 import type { Logger } from '../../platform/logger';
+import type { PendingRequestView } from '../../platform/requestRunner';
 import { prettyJson } from './jsonPreview';
-import { renderResponseHtml, type RenderOptions } from './responseHtml';
+import { renderPendingContent, renderResponseContent, renderResponsePage, type RenderOptions } from './responseHtml';
 import { buildResponseViewModel, type ResponseViewModel } from './responseViewModel';
 import { parseResponseViewMessage } from './webviewMessages';
 
@@ -20,11 +21,31 @@ interface Shown {
   readonly model: ResponseViewModel;
 }
 
+/** What the page shows: its markup, the title, and its number (newer content has a higher one). */
+interface Content {
+  readonly seq: number;
+  readonly title: string;
+  readonly html: string;
+}
+
 export class ResponsePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private shown: Shown | undefined;
   private panelSubscriptions: vscode.Disposable[] = [];
   private styleText: string | undefined;
+  /** Numbers each content, so the page never goes back to an older one. */
+  private seq = 0;
+  /**
+   * Whether the page has loaded and said so: new content then goes to it by message, with no new page to
+   * start (starting one took half a second in the workbench, more than everything else of a Send).
+   */
+  private pageReady = false;
+  /** Content for a page that is still loading, posted when it says it is ready. */
+  private queued: Content | undefined;
+  /** The newest content, whichever way it went to the page. */
+  private current: Content | undefined;
+  /** The number of the content the page was last loaded with. */
+  private pageSeq = 0;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -48,20 +69,69 @@ export class ResponsePanel implements vscode.Disposable {
   /** Shows a record (a call just made, or one from history), creating the panel or reusing the open one. */
   showRecord(record: ResponseRecord): void {
     const model = buildResponseViewModel(record, this.redactor);
-    const panel = this.panel ?? this.create(model.title);
     this.shown = { record, model };
-    panel.title = vscode.l10n.t('Response: {0}', model.title);
-    const webview = panel.webview;
-    webview.html = renderResponseHtml(model, this.renderOptions(webview));
-    panel.reveal(undefined, true);
+    this.present(model.title, renderResponseContent(model, this.t));
   }
+
+  /**
+   * Opens the view beside a request that is about to be sent (a body being edited), saying it is not sent yet,
+   * so its page is running by the time the response comes and the response shows without a page to start.
+   */
+  prepare(pending: PendingRequestView): void {
+    this.shown = undefined;
+    this.present(pending.title, renderPendingContent(pending, this.t), true);
+  }
+
+  /** `besideEditor`: kept beside the active editor (the body being edited), never in front of it. */
+  private present(title: string, html: string, besideEditor = false): void {
+    const content: Content = { seq: ++this.seq, title: vscode.l10n.t('Response: {0}', title), html };
+    this.current = content;
+    const panel = this.panel ?? this.create(content.title);
+    panel.title = content.title;
+    if (this.pageReady && panel.visible) this.post(panel, content);
+    else if (this.queued && panel.visible) this.queued = content;
+    else this.load(panel, content);
+    const editorColumn = vscode.window.activeTextEditor?.viewColumn;
+    // Revealed in its own group, it would cover the body just opened there; beside it, both stay in sight.
+    panel.reveal(besideEditor && editorColumn !== undefined && panel.viewColumn === editorColumn ? vscode.ViewColumn.Beside : undefined, true);
+  }
+
+  /** A new page with the content; it takes later content by message once it says it is ready. */
+  private load(panel: vscode.WebviewPanel, content: Content): void {
+    this.pageReady = false;
+    // Marks the page as loading: content shown meanwhile waits here for it.
+    this.queued = content;
+    this.pageSeq = content.seq;
+    panel.webview.html = renderResponsePage(content.html, content.title, content.seq, this.renderOptions(panel.webview));
+  }
+
+  private post(panel: vscode.WebviewPanel, content: Content): void {
+    void panel.webview.postMessage({ type: 'show', seq: content.seq, title: content.title, html: content.html }).then(
+      (delivered) => {
+        // Not delivered (the page went away meanwhile): a new page with the newest content instead.
+        if (!delivered && content.seq === this.seq && this.panel === panel) this.load(panel, content);
+      },
+      () => undefined,
+    );
+  }
+
+  private onPageReady(): void {
+    const panel = this.panel;
+    this.pageReady = true;
+    const queued = this.queued;
+    this.queued = undefined;
+    // The page shows what it was loaded with; only newer content is posted.
+    if (panel && queued && queued.seq > this.pageSeq) this.post(panel, queued);
+  }
+
+  private readonly t = (message: string, ...args: (string | number | boolean)[]): string => vscode.l10n.t(message, ...args);
 
   private renderOptions(webview: vscode.Webview): RenderOptions {
     return {
       nonce: this.nonce(),
       cspSource: webview.cspSource,
       styleText: this.style(),
-      t: (message, ...args) => vscode.l10n.t(message, ...args),
+      t: this.t,
     };
   }
 
@@ -78,9 +148,9 @@ export class ResponsePanel implements vscode.Disposable {
     return this.styleText;
   }
 
-  /** The page the panel shows now, if open (for the extension-host tests). */
+  /** The markup the panel shows now, if open (for the extension-host tests): the page's or the newest posted to it. */
   get html(): string | undefined {
-    return this.panel?.webview.html;
+    return this.panel ? this.current?.html : undefined;
   }
 
   private create(title: string): vscode.WebviewPanel {
@@ -110,9 +180,16 @@ export class ResponsePanel implements vscode.Disposable {
     this.panelSubscriptions = [];
     this.panel = undefined;
     this.shown = undefined;
+    this.pageReady = false;
+    this.queued = undefined;
+    this.current = undefined;
   }
 
   private async onMessage(raw: unknown): Promise<void> {
+    if (parseResponseViewMessage(raw, [])?.type === 'ready') {
+      this.onPageReady();
+      return;
+    }
     const shown = this.shown;
     const message = shown ? parseResponseViewMessage(raw, shown.model.requestIds) : undefined;
     if (!shown || !message) {
@@ -122,7 +199,7 @@ export class ResponsePanel implements vscode.Disposable {
     }
     try {
       if (message.type === 'copyRequestId') await this.copyRequestId(message.requestId);
-      else await this.openBody(shown.record);
+      else if (message.type === 'openBodyInEditor') await this.openBody(shown.record);
     } catch (error) {
       this.logger.error(`Response view action ${message.type} failed`, error);
       void vscode.window.showErrorMessage(vscode.l10n.t('That action failed. The Open Payments log has details.'));

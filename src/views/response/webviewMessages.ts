@@ -1,7 +1,11 @@
 // What the response webview may ask of the extension. A webview is a page showing server text, so each
 // message is checked against the page the extension rendered before anything happens. Pure.
 
-export type ResponseViewMessage = { readonly type: 'copyRequestId'; readonly requestId: string } | { readonly type: 'openBodyInEditor' };
+export type ResponseViewMessage =
+  | { readonly type: 'copyRequestId'; readonly requestId: string }
+  | { readonly type: 'openBodyInEditor' }
+  /** The page has loaded and can take new content by message. */
+  | { readonly type: 'ready' };
 
 /** The message if it is one of ours and names only what is on the shown page; otherwise undefined. */
 export function parseResponseViewMessage(raw: unknown, shownRequestIds: readonly string[]): ResponseViewMessage | undefined {
@@ -15,6 +19,8 @@ export function parseResponseViewMessage(raw: unknown, shownRequestIds: readonly
         : undefined;
     case 'openBodyInEditor':
       return keys.length === 1 ? { type: 'openBodyInEditor' } : undefined;
+    case 'ready':
+      return keys.length === 1 ? { type: 'ready' } : undefined;
     default:
       return undefined;
   }

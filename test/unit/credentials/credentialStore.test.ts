@@ -25,6 +25,25 @@ describe('credential store', () => {
     assert.equal(await store.has('local'), true);
   });
 
+  it('reads the secret storage once per environment until the entry changes, here or in another window', async () => {
+    await store.set('sandbox', { clientId: 'id-1', clientSecret: 'secret-1' });
+    let reads = 0;
+    const get = secrets.get.bind(secrets);
+    secrets.get = async (key: string) => {
+      reads++;
+      return get(key);
+    };
+    assert.deepEqual(await store.get('sandbox'), { clientId: 'id-1', clientSecret: 'secret-1' });
+    assert.equal(await store.has('sandbox'), true);
+    assert.equal(reads, 1);
+    // Another window (another store on the same storage) changes the entry: the next read sees it.
+    await new CredentialStore(secrets, redactor).set('sandbox', { clientId: 'id-2', clientSecret: 'secret-2' });
+    assert.deepEqual(await store.get('sandbox'), { clientId: 'id-2', clientSecret: 'secret-2' });
+    await new CredentialStore(secrets, redactor).clear('sandbox');
+    assert.equal(await store.has('sandbox'), false);
+    assert.equal(reads, 3);
+  });
+
   it('trims values and refuses blank ones without touching what is stored', async () => {
     await store.set('sandbox', { clientId: '  id  ', clientSecret: '\tsecret-1 ' });
     assert.deepEqual(await store.get('sandbox'), { clientId: 'id', clientSecret: 'secret-1' });

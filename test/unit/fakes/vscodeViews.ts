@@ -83,6 +83,8 @@ export class FakeWebviewPanel {
   readonly webview: FakeWebview;
   disposed = false;
   revealCount = 0;
+  /** Whether its tab is the one shown in its group; a hidden page is not running. */
+  visible = true;
   private readonly disposedEmitter = new EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
   constructor(
@@ -136,10 +138,18 @@ export const viewsWindow = {
   createTreeView(id: string, options: { treeDataProvider: any }) {
     viewsFake.treeViews.set(id, options);
     const selectionChanged = new EventEmitter<{ selection: unknown[] }>();
+    const visibilityChanged = new EventEmitter<{ visible: boolean }>();
     const view = {
       selection: [] as unknown[],
       revealed: [] as unknown[],
+      visible: true,
       onDidChangeSelection: selectionChanged.event,
+      onDidChangeVisibility: visibilityChanged.event,
+      /** Test helper: show or hide the view, as collapsing it or switching the sidebar would. */
+      setVisible(visible: boolean) {
+        view.visible = visible;
+        visibilityChanged.fire({ visible });
+      },
       /** Test helper: select nodes as a user click would. */
       select(nodes: unknown[]) {
         view.selection = nodes;

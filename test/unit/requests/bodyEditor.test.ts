@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { ApiResult } from '../../../src/api/http/requestFailure';
 import type { ExchangeRecord } from '../../../src/platform/requestRunner';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
-import { commands, fake, Position, requestsFake, type FakeRequestDocument, type FakeTextEditor } from '../fakes/vscode';
+import { commands, fake, Position, requestsFake, viewsFake, type FakeRequestDocument, type FakeTextEditor } from '../fakes/vscode';
 import { requestMark } from '../../support/sandboxAdmin';
 
 /** 1-based line and column of `offset`, counted here independently of the code under test. */
@@ -70,4 +70,34 @@ describe('body editor: invalid JSON (fake VS Code, real sandbox)', function () {
       assert.equal(sent.exchange.status, 201);
     });
   }
+});
+
+describe('body editor: the response view beside it (fake VS Code, real sandbox)', function () {
+  this.timeout(20_000);
+  const current = useSandboxExtension('body-view-client', 'body-view-secret-7a41');
+
+  it('starts beside a body as it opens, saying nothing was sent, and Send puts the response into that running page', async () => {
+    requestsFake.reset();
+    viewsFake.panels.length = 0;
+    const logged = await requestMark(current().sandbox.apiHost);
+    await commands.executeCommand('openPayments.sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': 'NDEASESS' } });
+    const document = requestsFake.editors.at(-1)?.document as FakeRequestDocument | undefined;
+    assert.ok(document);
+    const [view] = viewsFake.panels;
+    assert.ok(view, 'the view opened with the body');
+    assert.equal(view.title, 'Response: Create Consent');
+    assert.match(view.webview.html, /Not sent yet/);
+    assert.match(view.webview.html, /POST.*\/v1\/consents/s);
+    assert.equal(await requestMark(current().sandbox.apiHost), logged, 'opening the body sent nothing to the API');
+    // The page has loaded (its script says so); the response then goes to it by message.
+    view.webview.received.fire({ type: 'ready' });
+    const sent = await commands.executeCommand<ApiResult>('openPayments.sendBody', document.uri);
+    assert.ok(sent?.ok);
+    assert.equal(viewsFake.panels.length, 1, 'the same view');
+    assert.match(view.webview.html, /Not sent yet/, 'no new page');
+    const posted = view.webview.posted.at(-1) as { type: string; html: string } | undefined;
+    assert.equal(posted?.type, 'show');
+    assert.match(posted?.html ?? '', /201/);
+    assert.ok(posted?.html.includes(sent.exchange.requestId), 'with the X-Request-ID of the request just sent');
+  });
 });

@@ -60,6 +60,90 @@ describe('Use Local Sandbox', function () {
     }
   });
 
+  it('switches the views to the local environment while its setting is still being written', async () => {
+    const ext = await activateExtension();
+    try {
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      class SlowSettings extends EnvironmentSettings {
+        override async select(id: Parameters<EnvironmentSettings['select']>[0]): Promise<void> {
+          await gate;
+          await super.select(id);
+        }
+      }
+      const states: string[] = [];
+      const listening = ext.api.environment.onDidChange((state) => states.push(`${state.id}:${state.hasCredentials}`));
+      const command = new LocalSandboxCommand(ext.api.credentials, new SlowSettings(), ext.api.environment, new Logger(fake.channels[0] as never, new Redactor()), sandbox.apiHost);
+      const running = command.run();
+      for (let i = 0; i < 200 && ext.api.environment.state.id !== 'local'; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.equal(ext.api.environment.state.id, 'local', 'in force before the setting is written');
+      assert.equal(ext.api.environment.state.hasCredentials, true);
+      assert.equal(fake.context.get('openPayments.environment'), 'local');
+      assert.notEqual(fake.settings.get('openPayments.environment')?.global, 'local', 'the write is still held back');
+      // A read meanwhile (every request makes one) must not put the old environment back.
+      assert.equal((await ext.api.environment.refresh()).id, 'local');
+      release();
+      assert.equal(await running, true);
+      assert.equal(fake.settings.get('openPayments.environment')?.global, 'local');
+      assert.equal((await ext.api.environment.refresh()).id, 'local');
+      assert.deepEqual(states.filter((state) => state.startsWith('local')), ['local:true'], 'one switch, never back and forth');
+      listening.dispose();
+    } finally {
+      ext.dispose();
+    }
+  });
+
+  it('lists the banks of the local environment at once, and writes the setting only after that listing', async () => {
+    const ext = await activateExtension();
+    try {
+      const order: string[] = [];
+      class RecordingSettings extends EnvironmentSettings {
+        override async select(id: Parameters<EnvironmentSettings['select']>[0]): Promise<void> {
+          order.push('setting written');
+          await super.select(id);
+        }
+      }
+      let listed: () => void = () => undefined;
+      const listing = new Promise<void>((resolve) => (listed = resolve));
+      const listBanks = async () => {
+        order.push(`listing in ${ext.api.environment.state.id}`);
+        await listing;
+        order.push('listed');
+      };
+      const logger = new Logger(fake.channels[0] as never, new Redactor());
+      const command = new LocalSandboxCommand(ext.api.credentials, new RecordingSettings(), ext.api.environment, logger, sandbox.apiHost, () => undefined, listBanks);
+      const running = command.run();
+      for (let i = 0; i < 200 && order.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(order, ['listing in local'], 'the listing starts in the new environment, the setting waits');
+      listed();
+      assert.equal(await running, true);
+      assert.deepEqual(order, ['listing in local', 'listed', 'setting written']);
+    } finally {
+      ext.dispose();
+    }
+  });
+
+  it('puts the environment back and says so when its setting cannot be written', async () => {
+    const ext = await activateExtension();
+    try {
+      class FailingSettings extends EnvironmentSettings {
+        override async select(): Promise<void> {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          throw new Error('settings file is read-only');
+        }
+      }
+      const before = (await ext.api.environment.refresh()).id;
+      const command = new LocalSandboxCommand(ext.api.credentials, new FailingSettings(), ext.api.environment, new Logger(fake.channels[0] as never, new Redactor()), sandbox.apiHost);
+      assert.equal(await command.run(), false);
+      assert.equal((await ext.api.environment.refresh()).id, before);
+      assert.equal(fake.context.get('openPayments.environment'), before);
+      assert.match(fake.messages.at(-1)?.message ?? '', /could not be changed to "local", so the environment stays as it was\./);
+    } finally {
+      ext.dispose();
+    }
+  });
+
   it('leaves the environment as it was when the OS keychain refuses the demo client, and says so', async () => {
     const ext = await activateExtension();
     try {

@@ -22,9 +22,9 @@ const HOSTILE = [
 
 const ALLOWED_TAGS = new Set([
   'html', 'head', 'meta', 'style', 'title', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'span', 'code', 'section', 'button', 'table',
-  'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'blockquote', 'pre', 'details', 'summary', 'script',
+  'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'blockquote', 'pre', 'details', 'summary', 'script', 'main',
 ]);
-const ALLOWED_ATTRIBUTES = new Set(['class', 'lang', 'charset', 'http-equiv', 'content', 'name', 'rel', 'href', 'type', 'data-action', 'data-request-id', 'title', 'scope', 'nonce']);
+const ALLOWED_ATTRIBUTES = new Set(['class', 'lang', 'charset', 'http-equiv', 'content', 'name', 'rel', 'href', 'type', 'data-action', 'data-request-id', 'title', 'scope', 'nonce', 'id', 'data-seq']);
 
 /** Every tag of the page, checked against what the renderer is meant to produce; returns the tags. */
 function checkMarkup(html: string): { name: string; attributes: Map<string, string> }[] {

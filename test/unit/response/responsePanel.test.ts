@@ -36,8 +36,15 @@ describe('ResponsePanel', () => {
     );
   const record = (bodyText?: string) => responseRecordFrom(call(bodyText), new Redactor());
 
-  it('opens one locked-down panel beside the editor and reuses it', () => {
+  /** The page in the panel has loaded and says so, as its script does. */
+  const pageReady = async (index = 0) => {
+    viewsFake.panels[index]?.webview.received.fire({ type: 'ready' });
+    await flush();
+  };
+
+  it('opens one locked-down panel beside the editor and reuses it', async () => {
     panel.showRecord(record());
+    await pageReady();
     panel.showRecord(record('{"b":true}'));
     assert.equal(viewsFake.panels.length, 1);
     const [created] = viewsFake.panels;
@@ -51,9 +58,83 @@ describe('ResponsePanel', () => {
     assert.equal(options.enableCommandUris, false);
     assert.equal(options.retainContextWhenHidden, false);
     assert.deepEqual(options.localResourceRoots, [], 'the page loads no file');
-    assert.match(created.webview.html, /"b"/);
-    assert.match(created.webview.html, /Environment: Sandbox/);
+    assert.match(panel.html ?? '', /"b"/);
+    assert.match(panel.html ?? '', /Environment: Sandbox/);
     assert.equal(created.revealCount, 2);
+  });
+
+  it('gives a page that has loaded the next response by message, without starting a new page', async () => {
+    panel.showRecord(record());
+    const [created] = viewsFake.panels;
+    assert.ok(created);
+    const page = created.webview.html;
+    assert.match(page, /<main id="response" data-seq="1">/);
+    await pageReady();
+    assert.deepEqual(created.webview.posted, [], 'the page shows what it was loaded with');
+    panel.showRecord(record('{"second":true}'));
+    assert.equal(created.webview.html, page, 'no new page');
+    const [message] = created.webview.posted as { type: string; seq: number; title: string; html: string }[];
+    assert.equal(message?.type, 'show');
+    assert.equal(message?.seq, 2);
+    assert.equal(message?.title, 'Response: Get ASPSP List');
+    assert.match(message?.html ?? '', /second/);
+    assert.doesNotMatch(message?.html ?? '', /<script|<html/, 'content only: the page keeps its own script');
+  });
+
+  it('holds a response that comes while the page is loading, and posts it when the page is ready', async () => {
+    panel.showRecord(record('{"first":true}'));
+    panel.showRecord(record('{"second":true}'));
+    const [created] = viewsFake.panels;
+    assert.ok(created);
+    assert.match(created.webview.html, /first/, 'the loading page is not started again');
+    assert.deepEqual(created.webview.posted, []);
+    await pageReady();
+    assert.equal(created.webview.posted.length, 1);
+    assert.match((created.webview.posted[0] as { html: string }).html, /second/);
+  });
+
+  it('gives a hidden panel a new page with the newest response, since a hidden page is not running', async () => {
+    panel.showRecord(record('{"first":true}'));
+    await pageReady();
+    const [created] = viewsFake.panels;
+    assert.ok(created);
+    created.visible = false;
+    panel.showRecord(record('{"second":true}'));
+    assert.deepEqual(created.webview.posted, []);
+    assert.match(created.webview.html, /second/);
+    assert.match(created.webview.html, /data-seq="2"/);
+  });
+
+  it('starts a new page when a message to the page was not delivered', async () => {
+    panel.showRecord(record('{"first":true}'));
+    await pageReady();
+    const [created] = viewsFake.panels;
+    assert.ok(created);
+    created.webview.postMessage = async () => false;
+    panel.showRecord(record('{"second":true}'));
+    await flush();
+    assert.match(created.webview.html, /second/);
+  });
+
+  it('opens beside a request about to be sent, saying nothing was sent yet, and the response then replaces that by message', async () => {
+    panel.prepare({ title: 'Create Payment Initiation', operationId: 'initiatePayment', method: 'POST', path: '/v1/payments/{payment-product}', environment: 'Local Sandbox' });
+    const [created] = viewsFake.panels;
+    assert.ok(created);
+    assert.equal(created.showOptions.viewColumn, ViewColumn.Beside);
+    assert.equal(created.showOptions.preserveFocus, true, 'the body editor keeps the focus');
+    assert.equal(created.title, 'Response: Create Payment Initiation');
+    assert.match(created.webview.html, /Not sent yet/);
+    assert.match(created.webview.html, /No response yet\. Edit the body, then choose Send above it/);
+    assert.match(created.webview.html, /POST.*\/v1\/payments\/\{payment-product\}/s);
+    // Nothing was sent, so there is no request id to copy and no body to open.
+    created.webview.received.fire({ type: 'openBodyInEditor' });
+    await flush();
+    assert.equal(viewsFake.shownDocuments.length, 0);
+    await pageReady();
+    panel.show(call('{"paymentId":"p-1"}'));
+    assert.equal(created.webview.posted.length, 1);
+    assert.match((created.webview.posted[0] as { html: string }).html, /p-1/);
+    assert.equal(viewsFake.panels.length, 1);
   });
 
   it('carries its stylesheet inline under the nonce, so showing a page fetches nothing', () => {
@@ -70,9 +151,13 @@ describe('ResponsePanel', () => {
     assert.equal(viewsFake.panels[0]?.title, 'Response: Get ASPSP List');
   });
 
-  it('uses a fresh nonce for every render', () => {
+  it('uses a fresh nonce for every page', async () => {
     panel.showRecord(record());
     const first = /nonce-([^&]+)&/.exec(viewsFake.panels[0]?.webview.html ?? '')?.[1];
+    await pageReady();
+    const created = viewsFake.panels[0];
+    assert.ok(created);
+    created.visible = false;
     panel.showRecord(record());
     const second = /nonce-([^&]+)&/.exec(viewsFake.panels[0]?.webview.html ?? '')?.[1];
     assert.ok(first && second && first !== second);

@@ -8,8 +8,9 @@ describe('response view messages', () => {
     assert.deepEqual(parseResponseViewMessage({ type: 'copyRequestId', requestId: SHOWN[1] }, SHOWN), { type: 'copyRequestId', requestId: SHOWN[1] });
   });
 
-  it('accepts opening the body', () => {
+  it('accepts opening the body, and the page saying it has loaded', () => {
     assert.deepEqual(parseResponseViewMessage({ type: 'openBodyInEditor' }, SHOWN), { type: 'openBodyInEditor' });
+    assert.deepEqual(parseResponseViewMessage({ type: 'ready' }, []), { type: 'ready' });
   });
 
   it('refuses everything else', () => {
@@ -20,6 +21,7 @@ describe('response view messages', () => {
       { type: 'copyRequestId' },
       { type: 'copyRequestId', requestId: SHOWN[0], extra: 'command:workbench.action.terminal.new' },
       { type: 'openBodyInEditor', path: '/etc/passwd' },
+      { type: 'ready', html: '<script>' },
       { type: 'runCommand', command: 'workbench.action.terminal.new' },
       { type: 'toString' },
     ];
