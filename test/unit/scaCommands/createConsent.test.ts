@@ -2,47 +2,26 @@
 // sends, defaults reached with Enter alone, the checks on every typed answer, and Escape at every step.
 import assert from 'node:assert/strict';
 import { defaultValidUntil, frequencyProblem, parseIbans, validUntilProblem } from '../../../src/consents/consentDraft';
-import type { ExchangeRecord } from '../../../src/platform/requestRunner';
-import { useSandboxExtension } from '../fakes/sandboxExtension';
-import { commands, scaFake } from '../fakes/vscode';
-import { setRedirectUri, usePsuSettings } from '../scaSession/support';
-import { ENTER, ScriptedPrompter, type Answer } from './scriptedPrompter';
+import { useCreateConsentHarness } from './createConsentHarness';
+import { ENTER, type Answer, type ScriptedPrompter } from './scriptedPrompter';
 
 const BANK = 'NDEASESS';
 
 describe('guided Create Consent (scripted prompter, local sandbox)', function () {
   this.timeout(20_000);
-  const current = useSandboxExtension('create-consent-client', 'create-consent-secret-3b9a');
-  let created: ExchangeRecord[] = [];
-
-  beforeEach(() => {
-    usePsuSettings();
-    setRedirectUri('http://127.0.0.1:0/callback');
-    // The authorisation that follows stops at the browser: these tests are about the consent's body.
-    scaFake.openExternal = async () => false;
-    created = [];
-    current().ext.api.runner.onDidExchange((record) => {
-      if (record.operation.id === 'createConsent') created.push(record);
-    });
-  });
-  afterEach(() => scaFake.reset());
+  const harness = useCreateConsentHarness('create-consent-client', 'create-consent-secret-3b9a');
+  const { current, created } = harness;
 
   /** Runs the command with the answers; the SCA method pick after creation is answered with Escape. */
   async function run(answers: Answer[], bank = BANK): Promise<ScriptedPrompter> {
-    const prompter = new ScriptedPrompter(answers);
-    const registration = current().ext.api.prompter.use(prompter);
-    try {
-      await commands.executeCommand('openPayments.consents.create', bank);
-    } finally {
-      registration.dispose();
-    }
+    const prompter = await harness.run(answers, 'openPayments.consents.create', bank);
     assert.equal(prompter.remaining, 0, 'every scripted answer was asked for');
     return prompter;
   }
 
   function sentBody(): Record<string, unknown> {
-    assert.equal(created.length, 1, 'one consent created');
-    const [record] = created;
+    assert.equal(created().length, 1, 'one consent created');
+    const [record] = created();
     assert.ok(record?.result.ok, 'the bank accepted the body');
     return record.input.body as Record<string, unknown>;
   }
@@ -111,14 +90,14 @@ describe('guided Create Consent (scripted prompter, local sandbox)', function ()
     assert.equal(await until('31.12.2030'), 'Enter a date as yyyy-MM-dd.');
     assert.equal(await until(yesterday), 'Enter today or a later day.');
     assert.equal(await until(today), undefined);
-    assert.equal(created.length, 0);
+    assert.equal(created().length, 0);
   });
 
   it('sends nothing when the user presses Escape at any question', async () => {
     for (const answers of <Answer[][]>[[undefined], ['ibans', undefined], [ENTER, undefined], [ENTER, 'custom', undefined], [ENTER, ENTER, undefined], ['ibans', 'SE4550000000058398257466', 'oneOff', undefined]]) {
       await run(answers);
     }
-    assert.equal(created.length, 0);
+    assert.equal(created().length, 0);
   });
 });
 

@@ -1,40 +1,14 @@
 // Which bank Create Consent is for (fake VS Code, real sandbox): asked from the Command Palette, with the bank
 // selected in the Banks view offered first; taken from a bank's own item without asking.
 import assert from 'node:assert/strict';
-import type { ExchangeRecord } from '../../../src/platform/requestRunner';
 import type { BankNode } from '../../../src/views/banksTree';
-import { useSandboxExtension } from '../fakes/sandboxExtension';
-import { commands, scaFake, viewsFake } from '../fakes/vscode';
-import { setRedirectUri, usePsuSettings } from '../scaSession/support';
-import { ENTER, ScriptedPrompter, type Answer } from './scriptedPrompter';
+import { viewsFake } from '../fakes/vscode';
+import { useCreateConsentHarness } from './createConsentHarness';
+import { ENTER } from './scriptedPrompter';
 
 describe('Create Consent: which bank (scripted prompter, local sandbox)', function () {
   this.timeout(20_000);
-  const current = useSandboxExtension('create-consent-bank-client', 'create-consent-bank-secret-4e2f');
-  let created: ExchangeRecord[] = [];
-
-  beforeEach(() => {
-    usePsuSettings();
-    setRedirectUri('http://127.0.0.1:0/callback');
-    // The authorisation that follows stops at the browser: these tests are about the bank.
-    scaFake.openExternal = async () => false;
-    created = [];
-    current().ext.api.runner.onDidExchange((record) => {
-      if (record.operation.id === 'createConsent') created.push(record);
-    });
-  });
-  afterEach(() => scaFake.reset());
-
-  async function run(answers: Answer[], command: string, ...args: unknown[]): Promise<ScriptedPrompter> {
-    const prompter = new ScriptedPrompter(answers);
-    const registration = current().ext.api.prompter.use(prompter);
-    try {
-      await commands.executeCommand(command, ...args);
-    } finally {
-      registration.dispose();
-    }
-    return prompter;
-  }
+  const { current, created, run } = useCreateConsentHarness('create-consent-bank-client', 'create-consent-bank-secret-4e2f');
 
   async function bankNode(bicFi: string): Promise<BankNode> {
     const { banks } = current().ext.api;
@@ -54,7 +28,7 @@ describe('Create Consent: which bank (scripted prompter, local sandbox)', functi
     assert.equal(asked?.items?.length, 7, 'every bank of the sandbox');
     assert.ok(!asked?.items?.some((item) => item.description?.includes('selected')));
     assert.equal(prompter.asked.length, 1, 'Escape ends it');
-    assert.equal(created.length, 0);
+    assert.equal(created().length, 0);
   });
 
   it('offers the bank selected in the Banks view first, so Enter creates the consent there', async () => {
@@ -65,8 +39,8 @@ describe('Create Consent: which bank (scripted prompter, local sandbox)', functi
     assert.equal(asked?.items?.[0]?.description, 'ESSESESS · selected in the Banks view');
     assert.equal(asked?.items?.filter((item) => item.id === 'ESSESESS').length, 1, 'offered once');
     assert.equal(prompter.asked[1]?.title, 'Create Consent at ESSESESS (1/3): accounts');
-    assert.equal(created.length, 1);
-    assert.equal(created[0]?.input.params['X-BicFi'], 'ESSESESS');
+    assert.equal(created().length, 1);
+    assert.equal(created()[0]?.input.params['X-BicFi'], 'ESSESESS');
   });
 
   it('offers the bank of a selected detail first too', async () => {
@@ -83,7 +57,7 @@ describe('Create Consent: which bank (scripted prompter, local sandbox)', functi
     const prompter = await run([undefined], 'openPayments.banks.createConsent');
     assert.equal(prompter.asked[0]?.title, 'Create Consent: bank');
     assert.equal(prompter.asked[0]?.items?.[0]?.id, 'ESSESESS');
-    assert.equal(created.length, 0);
+    assert.equal(created().length, 0);
   });
 
   it('uses the bank of the item it was run on without asking', async () => {
