@@ -161,17 +161,18 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
     if (!visible) this.abortPrefetches();
   }
 
-  private currentStatuses(): Map<string, ConsentRecord['status']> {
-    return new Map(this.store.list(this.environment.state.id).map((consent) => [consent.consentId, consent.status]));
+  private currentStatuses(consents = this.store.list(this.environment.state.id)): Map<string, ConsentRecord['status']> {
+    return new Map(consents.map((consent) => [consent.consentId, consent.status]));
   }
 
   /** Starts loading the accounts of each consent that has become valid since the store last changed. */
   private prefetchNewlyValid(): void {
-    const previous = this.statuses;
-    this.statuses = this.currentStatuses();
-    if (!this.visible) return;
     const environmentId = this.environment.state.id;
-    for (const consent of this.store.list(environmentId)) {
+    const consents = this.store.list(environmentId);
+    const previous = this.statuses;
+    this.statuses = this.currentStatuses(consents);
+    if (!this.visible) return;
+    for (const consent of consents) {
       if (consent.status !== 'valid' || previous.get(consent.consentId) === 'valid' || this.prefetched.has(consent.consentId)) continue;
       if (this.prefetched.size >= ACCOUNTS_PREFETCH.maxConsents) break;
       const signal = AbortSignal.any([this.signal, this.prefetches.signal]);
