@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
-import { fake, scaFake, viewsFake } from '../fakes/vscode';
+import { scaFake, viewsFake } from '../fakes/vscode';
 import { requestMark, requestsSince } from '../../support/sandboxAdmin';
-import { createConsent, setRedirectUri, usePsuSettings } from '../scaSession/support';
+import { setRedirectUri, startDecoupledConsent, usePsuSettings } from '../scaSession/support';
 
 describe('SCA polling cancelled with its flow (fake VS Code, real sandbox)', function () {
   this.timeout(30_000);
@@ -20,13 +20,7 @@ describe('SCA polling cancelled with its flow (fake VS Code, real sandbox)', fun
 
   it('aborts the status read in flight when the challenge panel is closed', async () => {
     const { ext, sandbox } = current();
-    fake.settings.set('openPayments.tppRedirectPreferred', { global: 'false' });
-    fake.answers.length = 0;
-    fake.answers.push('mbid_animated_qr_token');
-    viewsFake.reset();
-    const consentId = await createConsent(ext, 'SWEDSESS');
-    const outcome = ext.api.sca.authorise({ kind: 'consent', bicFi: 'SWEDSESS', consentId });
-    await eventually(() => assert.match(ext.api.challenges.lastHtml ?? '', /<svg/), 5_000);
+    const { consentId, outcome } = await startDecoupledConsent(ext);
     // From now on a status read takes 20 s; the decoupled flow reads every second.
     const mark = await requestMark(sandbox.apiHost);
     const set = await fetch(`${sandbox.apiHost}/__sandbox/faults`, {

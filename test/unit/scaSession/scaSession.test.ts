@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { ScaOutcome } from '../../../src/sca/types';
 import type { ScaSession } from '../../../src/platform/scaSession';
-import { eventually, type Activated } from '../fakes/activate';
+import type { Activated } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { Uri, fake, scaFake, viewsFake } from '../fakes/vscode';
-import { approveInBrowser, createConsent, createPayment, freePort, sessionWith, setRedirectUri, usePsuSettings } from './support';
+import { approveInBrowser, createConsent, createPayment, freePort, sessionWith, setRedirectUri, startDecoupledConsent, usePsuSettings } from './support';
 
 /** Resolves with the first URL the session hands to the browser. */
 function captureBrowser(): Promise<string> {
@@ -62,13 +62,7 @@ describe('ScaSession (fake VS Code, local sandbox)', function () {
 
   it('closing the challenge panel cancels a decoupled flow', async () => {
     const { ext } = current();
-    fake.settings.set('openPayments.tppRedirectPreferred', { global: 'false' });
-    fake.answers.length = 0;
-    fake.answers.push('mbid_animated_qr_token');
-    viewsFake.reset();
-    const consentId = await createConsent(ext, 'SWEDSESS');
-    const outcome = ext.api.sca.authorise({ kind: 'consent', bicFi: 'SWEDSESS', consentId });
-    await eventually(() => assert.match(ext.api.challenges.lastHtml ?? '', /<svg/), 5_000);
+    const { outcome } = await startDecoupledConsent(ext);
     const [panel] = viewsFake.panels.filter((p) => p.viewType === 'openPayments.challenge');
     assert.ok(panel && !panel.disposed);
     panel.dispose();

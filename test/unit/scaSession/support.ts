@@ -9,8 +9,10 @@ import { RequestSettingsReader } from '../../../src/platform/requestSettings';
 import { ScaSession, type ScaSessionOptions } from '../../../src/platform/scaSession';
 import { ChallengePanel } from '../../../src/views/challengePanel';
 import { Browser } from '../../sandbox/helpers/browser';
-import type { Activated } from '../fakes/activate';
-import { fake } from '../fakes/vscode';
+import assert from 'node:assert/strict';
+import type { ScaOutcome } from '../../../src/sca/types';
+import { eventually, type Activated } from '../fakes/activate';
+import { fake, viewsFake } from '../fakes/vscode';
 
 export const PSU_SETTINGS = { 'psu.ipAddress': '192.168.0.1', 'psu.userAgent': 'mozilla/5.0', 'psu.id': '199311219639' };
 
@@ -35,6 +37,21 @@ export async function createConsent(ext: Activated, bicFi: string): Promise<stri
   const result = await ext.api.runner.run({ operation: catalogueOperation('createConsent'), params: { 'X-BicFi': bicFi }, body: CONSENT_BODY_TEMPLATE }, { show: false });
   if (!result?.ok) throw new Error(`createConsent failed: ${result ? result.failure.summary : 'not attempted'}`);
   return String((result.exchange.json as { consentId: string }).consentId);
+}
+
+/**
+ * Creates a consent at SWEDSESS and starts its decoupled SCA (the animated QR method chosen), resolving once the
+ * challenge panel shows the QR code; `outcome` settles when the flow ends.
+ */
+export async function startDecoupledConsent(ext: Activated): Promise<{ consentId: string; outcome: Promise<ScaOutcome | undefined> }> {
+  fake.settings.set('openPayments.tppRedirectPreferred', { global: 'false' });
+  fake.answers.length = 0;
+  fake.answers.push('mbid_animated_qr_token');
+  viewsFake.reset();
+  const consentId = await createConsent(ext, 'SWEDSESS');
+  const outcome = ext.api.sca.authorise({ kind: 'consent', bicFi: 'SWEDSESS', consentId });
+  await eventually(() => assert.match(ext.api.challenges.lastHtml ?? '', /<svg/), 5_000);
+  return { consentId, outcome };
 }
 
 export async function createPayment(ext: Activated, bicFi: string): Promise<string> {
