@@ -1,11 +1,11 @@
-// Lint rules that keep the layers apart: platform logic (core, api, auth) and the sandbox never import vscode.
+// Lint rules that keep the layers apart: the client (src/client) and the sandbox never import vscode.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const noVscode = {
   'no-restricted-imports': [
     'error',
-    { paths: [{ name: 'vscode', message: 'Platform logic and the sandbox must not depend on VS Code; put VS Code code in src/platform, src/views or src/commands.' }] },
+    { paths: [{ name: 'vscode', message: 'Platform logic and the sandbox must not depend on VS Code; put VS Code code in src/host or src/features.' }] },
   ],
 };
 
@@ -29,5 +29,5 @@ export default tseslint.config(
     },
   },
   { files: ['esbuild.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { files: ['src/core/**', 'src/api/**', 'src/auth/**', 'src/consents/**', 'src/history/**', 'src/payments/**', 'src/sca/**', 'sandbox/**'], rules: noVscode },
+  { files: ['src/client/**', 'sandbox/**'], rules: noVscode },
 );

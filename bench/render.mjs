@@ -12,12 +12,12 @@ const runs = Number(process.argv[2] ?? 7);
 
 function loadModules() {
   return loadSource(root, 'render', [
-    "export { Redactor } from './src/core/redaction.ts';",
-    "export { findOperation } from './src/api/catalogue.ts';",
-    "export { responseRecordFrom } from './src/history/responseRecord.ts';",
-    "export { buildResponseViewModel } from './src/views/response/responseViewModel.ts';",
-    "export { renderResponseHtml } from './src/views/response/responseHtml.ts';",
-    "export { prettyJson } from './src/views/response/jsonPreview.ts';",
+    "export { Redactor } from './src/client/redaction/redaction.ts';",
+    "export { findOperation } from './src/client/catalogue/catalogue.ts';",
+    "export { responseRecordFrom } from './src/client/history/responseRecord.ts';",
+    "export { buildResponseViewModel } from './src/features/requests/response/responseViewModel.ts';",
+    "export { renderResponseHtml } from './src/features/requests/response/responseHtml.ts';",
+    "export { prettyJson } from './src/features/requests/response/jsonPreview.ts';",
   ]);
 }
 

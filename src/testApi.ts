@@ -1,15 +1,15 @@
 // What activate() hands to the extension-host tests (only when VS Code runs the extension in test mode).
-import type { CredentialStore } from './auth/credentialStore';
-import type { ActiveEnvironment } from './platform/activeEnvironment';
-import type { Redactor } from './core/redaction';
-import type { SwitchablePrompter } from './platform/prompter';
-import type { RequestRunner } from './platform/requestRunner';
-import type { BanksTreeProvider } from './views/banksTree';
-import type { ConsentsTreeProvider } from './views/consentsTree';
-import type { HistoryStore } from './history/historyStore';
-import type { ResponsePanel } from './views/response/responsePanel';
-import type { ScaSession } from './platform/scaSession';
-import type { ChallengePanels } from './views/challengePanel';
+import type { CredentialStore } from './client/auth/credentialStore';
+import type { ActiveEnvironment } from './host/activeEnvironment';
+import type { Redactor } from './client/redaction/redaction';
+import type { SwitchablePrompter } from './host/prompter';
+import type { RequestRunner } from './host/requestRunner';
+import type { BanksTreeProvider } from './features/banks/banksTree';
+import type { ConsentsTreeProvider } from './features/consents/consentsTree';
+import type { HistoryStore } from './client/history/historyStore';
+import type { ResponsePanel } from './features/requests/response/responsePanel';
+import type { ScaSession } from './features/sca/scaSession';
+import type { ChallengePanels } from './features/sca/challengePanel';
 
 export interface TestApi {
   readonly prompter: SwitchablePrompter;

@@ -3,9 +3,9 @@ import { loadSource } from './loadSource.mjs';
 
 export function loadCore(root) {
   return loadSource(root, 'client-core', [
-    "export * from './src/api/http/index.ts';",
-    "export * from './src/auth/tokens/index.ts';",
-    "export { findOperation } from './src/api/catalogue.ts';",
-    "export { Redactor } from './src/core/redaction.ts';",
+    "export * from './src/client/http/index.ts';",
+    "export * from './src/client/auth/tokens/index.ts';",
+    "export { findOperation } from './src/client/catalogue/catalogue.ts';",
+    "export { Redactor } from './src/client/redaction/redaction.ts';",
   ]);
 }

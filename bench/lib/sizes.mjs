@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 
 const run = promisify(execFile);
 
-/** "undici" for node_modules/undici/lib/x.js, "src/api" for src/api/http/x.ts. */
+/** "undici" for node_modules/undici/lib/x.js, "src/client" for src/client/http/x.ts. */
 function packageOf(input) {
   const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
   if (inModules) return inModules[1];

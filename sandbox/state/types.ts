@@ -1,7 +1,7 @@
 // In-memory resources the API creates. Plain data; the status machines live in api/sca.ts,
 // api/consents.ts and api/payments.ts.
-import type { BgConsentStatus } from '../../src/api/consentStatuses';
-import type { PsuContext } from '../../src/api/operationTypes';
+import type { BgConsentStatus } from '../../src/client/consents/consentStatuses';
+import type { PsuContext } from '../../src/client/catalogue/operationTypes';
 import type { ScaFlow } from '../data/types';
 
 export type ConsentStatus = BgConsentStatus;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OPERATIONS } from '../../src/api/catalogue';
+import { OPERATIONS } from '../../src/client/catalogue/catalogue';
 import { runSuite } from './runSuite';
 import { extensionApi } from './support';
 

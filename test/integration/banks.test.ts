@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { BankNode } from '../../src/views/banksTree';
+import type { BankNode } from '../../src/host/treeNodes';
 import { requestsSince } from '../support/sandboxAdmin';
 import { eventually, extensionApi, requestMark, RUN_SECRET, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
 

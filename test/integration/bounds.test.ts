@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { ApiResult } from '../../src/api/http/requestFailure';
+import type { ApiResult } from '../../src/client/http/requestFailure';
 import { extensionApi, RUN_SECRET, SANDBOX_API_HOST, useSandboxEnvironment } from './support';
 
 async function fault(spec: Record<string, unknown>): Promise<void> {

@@ -3,7 +3,7 @@
 // through the real command into VS Code's secret storage. Failures are unit-tested (test/unit/requests/mutualTls).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ApiResult } from '../../src/api/http/requestFailure';
+import type { ApiResult } from '../../src/client/http/requestFailure';
 import { eventually, extensionApi, RUN_SECRET, withPrompter } from './support';
 
 const MTLS = {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CONSENT_BODY_TEMPLATE } from '../../src/api/catalogue';
-import type { ApiResult } from '../../src/api/http/requestFailure';
-import type { ScaOutcome } from '../../src/sca/types';
-import type { ConsentNode } from '../../src/views/consentsTree';
+import { CONSENT_BODY_TEMPLATE } from '../../src/client/catalogue/catalogue';
+import type { ApiResult } from '../../src/client/http/requestFailure';
+import type { ScaOutcome } from '../../src/client/sca/types';
+import type { ConsentNode } from '../../src/host/treeNodes';
 import { requestMark, requestsSince } from '../support/sandboxAdmin';
 import { eventually, extensionApi, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { CONSENT_BODY_TEMPLATE, OPERATIONS, paymentBodyTemplate, type OperationId } from '../../src/api/catalogue';
-import type { ApiResult } from '../../src/api/http/requestFailure';
-import type { Exchange } from '../../src/api/http/exchange';
+import { CONSENT_BODY_TEMPLATE, OPERATIONS, paymentBodyTemplate, type OperationId } from '../../src/client/catalogue/catalogue';
+import type { ApiResult } from '../../src/client/http/requestFailure';
+import type { Exchange } from '../../src/client/http/exchange';
 import { eventually, extensionApi, issuedSecrets, postsSince, requestMark, RUN_SECRET, useSandboxEnvironment, withPrompter } from './support';
 
 const BIC = 'HANDSESS'; // decoupled SCA that the sandbox approves at once, so one consent covers AIS

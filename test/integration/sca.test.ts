@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../src/api/catalogue';
-import type { ApiResult } from '../../src/api/http/requestFailure';
-import type { ScaOutcome } from '../../src/sca/types';
-import type { ConsentNode } from '../../src/views/consentsTree';
+import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../src/client/catalogue/catalogue';
+import type { ApiResult } from '../../src/client/http/requestFailure';
+import type { ScaOutcome } from '../../src/client/sca/types';
+import type { ConsentNode } from '../../src/host/treeNodes';
 import { Browser } from '../sandbox/helpers/browser';
 import { eventually, extensionApi, SANDBOX_AUTH_HOST as AUTH_HOST, useSandboxEnvironment, withPrompter } from './support';
 

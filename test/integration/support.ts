@@ -1,7 +1,7 @@
 // Shared helpers for tests that run inside the real extension host.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Prompter } from '../../src/platform/prompter';
+import type { Prompter } from '../../src/host/prompter';
 import type { TestApi } from '../../src/testApi';
 import { issuedSecrets as sandboxIssuedSecrets, requestMark as sandboxRequestMark, requestsSince } from '../support/sandboxAdmin';
 

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { ASPSP_ONLY_CLIENT, type Sandbox } from '../../sandbox/index';
 import { Browser, fillScaTemplate } from './helpers/browser';
 import { readResponse, SandboxClient, startSandbox } from './helpers/client';
-import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../src/api/catalogue';
+import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../src/client/catalogue/catalogue';
 import { activate, activationHeaders, createConsent, createPayment, PSU_HEADERS, scaStatus, startAndSelect, validConsent } from './helpers/flows';
 
 async function selectedConsent(c: SandboxClient, bic: string) {

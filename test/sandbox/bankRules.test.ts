@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Sandbox } from '../../sandbox/index';
 import { makeIban } from '../../sandbox/data/accounts';
-import { paymentBodyTemplate, type PaymentProduct } from '../../src/api/catalogue';
+import { paymentBodyTemplate, type PaymentProduct } from '../../src/client/catalogue/catalogue';
 import { SandboxClient, startSandbox, type Response } from './helpers/client';
 import { PSU_HEADERS, validConsent } from './helpers/flows';
 

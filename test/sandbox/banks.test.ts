@@ -2,7 +2,7 @@
 // Details example it quotes (§4.2, Swedbank): what Get ASPSP Details says, and that the API behaves the same
 // way (the products it accepts, the SCA approach it answers with, the contexts it serves).
 import assert from 'node:assert/strict';
-import { paymentBodyTemplate, PAYMENT_PRODUCTS } from '../../src/api/catalogue';
+import { paymentBodyTemplate, PAYMENT_PRODUCTS } from '../../src/client/catalogue/catalogue';
 import type { Sandbox } from '../../sandbox/index';
 import { readResponse, SandboxClient, startSandbox } from './helpers/client';
 import { PSU_HEADERS } from './helpers/flows';

@@ -1,7 +1,7 @@
 // The platform's checks and their error rows (reference §4.1, §5, §7.2): status code, tppMessages code and path.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { OPERATIONS, PAYMENT_BODY_TEMPLATES } from '../../src/api/catalogue';
+import { OPERATIONS, PAYMENT_BODY_TEMPLATES } from '../../src/client/catalogue/catalogue';
 import type { Sandbox } from '../../sandbox/index';
 import { readResponse, SandboxClient, startSandbox, type Response } from './helpers/client';
 import { createConsent, createPayment, PSU_HEADERS, redirectSca, startAndSelect, validConsent } from './helpers/flows';

@@ -3,7 +3,7 @@
 // payments ("unknown relative to the TPP", 404 for a path parameter, OAS); and its bank login refuses them.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import type { OperationId } from '../../src/api/catalogue';
+import type { OperationId } from '../../src/client/catalogue/catalogue';
 import { DEMO_CLIENT, type Sandbox } from '../../sandbox/index';
 import { Browser, fillScaTemplate } from './helpers/browser';
 import { SandboxClient, startSandbox, type Response } from './helpers/client';

@@ -2,7 +2,7 @@
 // reference itself): created, login started, logged in, signed but not activated, future-dated, locked for
 // settlement, settled.
 import assert from 'node:assert/strict';
-import { PAYMENT_BODY_TEMPLATES, paymentBodyTemplate, type PaymentProduct } from '../../src/api/catalogue';
+import { PAYMENT_BODY_TEMPLATES, paymentBodyTemplate, type PaymentProduct } from '../../src/client/catalogue/catalogue';
 import type { Sandbox } from '../../sandbox/index';
 import { Browser, fillScaTemplate } from './helpers/browser';
 import { SandboxClient, startSandbox } from './helpers/client';

@@ -11,7 +11,7 @@ import { loginFor } from './helpers/flows';
 import { validateResponse, validateResponseHeaders } from './helpers/oas';
 import { flatten, PostmanRunner, type FlatItem, type PostmanCollection, type PostmanEnvironment } from './helpers/postman';
 import { COLLECTION_FILE, hasReference, loadJson, OAS_FILE, requireReference, SANDBOX_ENV_FILE } from './helpers/reference';
-import { OPERATIONS } from '../../src/api/catalogue';
+import { OPERATIONS } from '../../src/client/catalogue/catalogue';
 
 /** Banks to run the collection against, with the account the "Create Consent - With Accounts" request names. */
 const RUNS = [

@@ -2,7 +2,7 @@
 // every response's headers and JSON body checked against the OAS when the reference folder is present, and
 // the X-Request-ID it sent checked for the echo.
 import crypto from 'node:crypto';
-import { catalogueOperation, type Operation, type OperationId } from '../../../src/api/catalogue';
+import { catalogueOperation, type Operation, type OperationId } from '../../../src/client/catalogue/catalogue';
 import { start, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
 import { validateResponse, validateResponseHeaders } from './oas';
 import { hasReference, OAS_FILE } from './reference';

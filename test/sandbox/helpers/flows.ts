@@ -1,6 +1,6 @@
 // Scripted platform flows shared by the sandbox tests: consent and payment SCA as a TPP + browser would run them.
 import assert from 'node:assert/strict';
-import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate, type PaymentProduct } from '../../../src/api/catalogue';
+import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate, type PaymentProduct } from '../../../src/client/catalogue/catalogue';
 import { DANSKE_LOGIN, SEB_PSU_IDS } from '../../../sandbox/index';
 import { Browser, fillScaTemplate } from './browser';
 import { readResponse, type Response, type SandboxClient } from './client';

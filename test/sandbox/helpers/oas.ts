@@ -15,7 +15,7 @@
 // the platform sends it (REFERENCE_SENT_HEADERS).
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { OPERATIONS } from '../../../src/api/catalogue';
+import { OPERATIONS } from '../../../src/client/catalogue/catalogue';
 import { loadOas, type OasDocument } from './reference';
 
 type JsonNode = Record<string, unknown>;

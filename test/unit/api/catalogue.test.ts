@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation, isOperationId, paramsFromSources, paymentBodyTemplate } from '../../../src/api/catalogue';
-import type { OperationShape } from '../../../src/api/operationTypes';
-import { ibanIsValid } from '../../../src/core/iban';
+import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation, isOperationId, paramsFromSources, paymentBodyTemplate } from '../../../src/client/catalogue/catalogue';
+import type { OperationShape } from '../../../src/client/catalogue/operationTypes';
+import { ibanIsValid } from '../../../src/client/text/iban';
 import { createAccountBook } from '../../../sandbox/data/accounts';
 import { buildDirectory } from '../../../sandbox/data/directory';
 import { OAS_FILE, loadOas, referenceDir, type OasDocument } from '../../sandbox/helpers/reference';

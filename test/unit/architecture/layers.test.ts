@@ -10,28 +10,25 @@ import ts from 'typescript';
 type Graph = ReadonlyMap<string, readonly string[]>;
 
 /**
- * Lower layers may not import higher ones; layers up to FIRST_VSCODE_LAYER - 1 may not import vscode.
- * The HTTP contract (api) sits below the auth code that implements its TokenSource; the features' pure
- * logic sits on both; views sit below the commands that open and refresh them.
+ * The house: the client (no vscode) at the bottom, the VS Code host adapters on it, the features on both, and
+ * extension.ts with the test handle on top. A feature never imports another feature: they meet through the
+ * host's stores and events and through command ids, so each feature folder can be read, and changed, alone.
  */
+type Room = { layer: number; feature?: string };
 const LAYERS: readonly (readonly [number, RegExp])[] = [
-  [0, /^src\/core\//],
-  [1, /^src\/api\//],
-  [2, /^src\/auth\//],
-  [3, /^src\/(consents|history|payments|sca)\//],
-  [4, /^src\/platform\//],
-  [5, /^src\/views\//],
-  [6, /^src\/commands\//],
-  [7, /^src\/(extension|testApi)\.ts$/],
+  [0, /^src\/client\//],
+  [1, /^src\/host\//],
+  [2, /^src\/features\/[^/]+\//],
+  [3, /^src\/(extension|testApi)\.ts$/],
 ];
-const FIRST_VSCODE_LAYER = 4;
-/** The sandbox stands in for the platform; it may share the extension's pure core and API description only. */
-const SANDBOX_MAY_IMPORT = /^src\/(core|api)\//;
+const FIRST_VSCODE_LAYER = 1;
+/** The sandbox stands in for the platform; it may share the extension's client (no vscode, no host) only. */
+const SANDBOX_MAY_IMPORT = /^src\/client\//;
 
-function layerOf(file: string): number {
+function roomOf(file: string): Room {
   const found = LAYERS.find(([, pattern]) => pattern.test(file));
-  if (!found) throw new Error(`${file} is in no layer; add its folder to LAYERS`);
-  return found[0];
+  if (!found) throw new Error(`${file} is in no layer; put it under src/client, src/host or src/features/<feature>`);
+  return { layer: found[0], feature: /^src\/features\/([^/]+)\//.exec(file)?.[1] };
 }
 
 function sourceFiles(dir: string): string[] {
@@ -65,13 +62,16 @@ function layerViolations(graph: Graph): string[] {
       for (const target of imports) if (target.startsWith('src/') && !SANDBOX_MAY_IMPORT.test(target)) violations.push(`${file} (sandbox) imports ${target}`);
       continue;
     }
-    const layer = layerOf(file);
+    const room = roomOf(file);
     for (const target of imports) {
       if (target === 'vscode') {
-        if (layer < FIRST_VSCODE_LAYER) violations.push(`${file} (layer ${layer}) imports vscode`);
-      } else if (target.startsWith('src/') && layerOf(target) > layer) {
-        violations.push(`${file} (layer ${layer}) imports ${target} (layer ${layerOf(target)})`);
+        if (room.layer < FIRST_VSCODE_LAYER) violations.push(`${file} (layer ${room.layer}) imports vscode`);
+        continue;
       }
+      if (!target.startsWith('src/')) continue;
+      const other = roomOf(target);
+      if (other.layer > room.layer) violations.push(`${file} (layer ${room.layer}) imports ${target} (layer ${other.layer})`);
+      else if (room.feature && other.feature && other.feature !== room.feature) violations.push(`${file} (feature ${room.feature}) imports ${target} (feature ${other.feature})`);
     }
   }
   return violations;
@@ -122,10 +122,10 @@ describe('architecture', function () {
   it('reads the whole source: every file of src/ and sandbox/, with its type-only imports', () => {
     assert.ok(graph.has('src/extension.ts') && graph.has('sandbox/index.ts'));
     // A type-only import the bundler drops must still be an edge here.
-    assert.ok(graph.get('src/api/http/apiClient.ts')?.includes('src/api/http/tokenSource.ts'));
+    assert.ok(graph.get('src/client/http/apiClient.ts')?.includes('src/client/http/tokenSource.ts'));
   });
 
-  it('keeps platform logic free of vscode, lower layers free of higher ones, and the sandbox on core and api', () => {
+  it('keeps the client free of vscode, no layer importing a higher one, features apart, and the sandbox on the client', () => {
     assert.deepEqual(layerViolations(graph), []);
   });
 
@@ -133,20 +133,22 @@ describe('architecture', function () {
     assert.deepEqual(importCycles(graph), []);
   });
 
-  it('would see an upward import, a vscode import below the adapters, and a cycle', () => {
+  it('would see an upward import, a vscode import in the client, a feature importing another, and a cycle', () => {
     const bad: Graph = new Map([
-      ['src/api/http/apiClient.ts', ['src/auth/tokens/tokenError.ts']],
-      ['src/views/historyTree.ts', ['src/commands/historyCommands.ts']],
-      ['src/sca/scaFlow.ts', ['vscode']],
-      ['sandbox/api/sca.ts', ['src/platform/logger.ts']],
+      ['src/client/http/apiClient.ts', ['src/host/requestRunner.ts']],
+      ['src/host/requestRunner.ts', ['src/features/requests/sendRequest/sendRequestCommand.ts']],
+      ['src/client/sca/scaFlow.ts', ['vscode']],
+      ['src/features/banks/banksTree.ts', ['src/features/consents/consentsTree.ts', 'src/features/banks/bankCommands.ts', 'src/host/logger.ts']],
+      ['sandbox/api/sca.ts', ['src/host/logger.ts']],
       ['sandbox/data/types.ts', ['sandbox/data/paymentStatuses.ts']],
       ['sandbox/data/paymentStatuses.ts', ['sandbox/data/types.ts']],
     ]);
     assert.deepEqual(layerViolations(bad), [
-      'src/api/http/apiClient.ts (layer 1) imports src/auth/tokens/tokenError.ts (layer 2)',
-      'src/views/historyTree.ts (layer 5) imports src/commands/historyCommands.ts (layer 6)',
-      'src/sca/scaFlow.ts (layer 3) imports vscode',
-      'sandbox/api/sca.ts (sandbox) imports src/platform/logger.ts',
+      'src/client/http/apiClient.ts (layer 0) imports src/host/requestRunner.ts (layer 1)',
+      'src/host/requestRunner.ts (layer 1) imports src/features/requests/sendRequest/sendRequestCommand.ts (layer 2)',
+      'src/client/sca/scaFlow.ts (layer 0) imports vscode',
+      'src/features/banks/banksTree.ts (feature banks) imports src/features/consents/consentsTree.ts (feature consents)',
+      'sandbox/api/sca.ts (sandbox) imports src/host/logger.ts',
     ]);
     assert.deepEqual(importCycles(bad), ['sandbox/data/types.ts -> sandbox/data/paymentStatuses.ts -> sandbox/data/types.ts']);
   });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { UndiciTransport } from '../../../src/api/http/transport';
-import { createTransportFetch } from '../../../src/api/http/transportFetch';
-import type { TokenScope } from '../../../src/api/http/tokenSource';
-import { ClientCredentialsTokens, type ClientCredentialsTokensOptions } from '../../../src/auth/tokens/clientCredentialsTokens';
-import { TokenError } from '../../../src/api/http/tokenError';
-import { Redactor } from '../../../src/core/redaction';
+import { UndiciTransport } from '../../../src/client/http/transport';
+import { createTransportFetch } from '../../../src/client/http/transportFetch';
+import type { TokenScope } from '../../../src/client/http/tokenSource';
+import { ClientCredentialsTokens, type ClientCredentialsTokensOptions } from '../../../src/client/auth/tokens/clientCredentialsTokens';
+import { TokenError } from '../../../src/client/http/tokenError';
+import { Redactor } from '../../../src/client/redaction/redaction';
 import { CLIENT_ID, CLIENT_SECRET, startTokenServer, type FakeTokenServer } from '../api/http/support/fakeTokenServer';
 import { closedPort, sendJson, startServer, type Handler } from '../api/http/support/localServer';
 import { assertNoSecrets } from '../api/http/support/secrets';

@@ -1,10 +1,10 @@
 // The X-Request-ID a token endpoint echoes is server text: the id kept (and later shown) is the one sent.
 import assert from 'node:assert/strict';
-import { exchangeAuthorizationCode } from '../../../src/auth/authorizationCode';
-import { UndiciTransport } from '../../../src/api/http/transport';
-import { createTransportFetch } from '../../../src/api/http/transportFetch';
-import { ClientCredentialsTokens } from '../../../src/auth/tokens/clientCredentialsTokens';
-import { TokenError } from '../../../src/api/http/tokenError';
+import { exchangeAuthorizationCode } from '../../../src/client/auth/authorizationCode';
+import { UndiciTransport } from '../../../src/client/http/transport';
+import { createTransportFetch } from '../../../src/client/http/transportFetch';
+import { ClientCredentialsTokens } from '../../../src/client/auth/tokens/clientCredentialsTokens';
+import { TokenError } from '../../../src/client/http/tokenError';
 import { CLIENT_ID, CLIENT_SECRET } from '../api/http/support/fakeTokenServer';
 import { startServer, type LocalServer } from '../api/http/support/localServer';
 import { BOLD, LINK } from '../core/hostileValues';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { isAllowedOrigin, isLoopbackHost } from '../../../src/api/http/loopback';
-import { isAcceptableAuthHost, platformAuthEndpoints } from '../../../src/auth/tokens/authServerConfiguration';
+import { isAllowedOrigin, isLoopbackHost } from '../../../src/client/http/loopback';
+import { isAcceptableAuthHost, platformAuthEndpoints } from '../../../src/client/auth/tokens/authServerConfiguration';
 
 describe('loopback and auth host checks', () => {
   it('treats 127.0.0.0/8, ::1 and localhost as loopback, nothing else', () => {

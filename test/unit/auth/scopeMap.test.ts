@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ScopeMap, type ScopeKey } from '../../../src/auth/tokens/scopeMap';
+import { ScopeMap, type ScopeKey } from '../../../src/client/auth/tokens/scopeMap';
 
 const scope: ScopeKey = { environmentId: 'local', authHost: 'http://127.0.0.2:8401', product: 'accountinformation', context: 'private' };
 

@@ -2,12 +2,12 @@
 // against the real local sandbox. The token requests are counted by a pass-through in front of the auth host
 // and the API requests by the sandbox's own request log, so neither count comes from the client under test.
 import assert from 'node:assert/strict';
-import { findOperation, type Operation } from '../../../src/api/catalogue';
-import { createHttpCore, type HttpCore } from '../../../src/api/http/httpCore';
-import { ClientCredentialsTokens } from '../../../src/auth/tokens/clientCredentialsTokens';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
-import type { PsuContext } from '../../../src/api/operationTypes';
-import { Redactor } from '../../../src/core/redaction';
+import { findOperation, type Operation } from '../../../src/client/catalogue/catalogue';
+import { createHttpCore, type HttpCore } from '../../../src/client/http/httpCore';
+import { ClientCredentialsTokens } from '../../../src/client/auth/tokens/clientCredentialsTokens';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
+import type { PsuContext } from '../../../src/client/catalogue/operationTypes';
+import { Redactor } from '../../../src/client/redaction/redaction';
 import { requestMark, requestsSince } from '../../support/sandboxAdmin';
 import { useRecordedSandbox } from './support/tokenRecorder';
 

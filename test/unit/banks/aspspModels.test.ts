@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseAspspDetails, parseAspsps, parseCountries } from '../../../src/api/aspspModels';
+import { parseAspspDetails, parseAspsps, parseCountries } from '../../../src/client/models/aspspModels';
 
 describe('ASPSP Information models', () => {
   it('read the platform\'s wrapped lists and the OAS\'s bare arrays alike, sorted by name', () => {

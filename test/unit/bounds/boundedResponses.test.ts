@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import type { FaultSpec } from '../../../sandbox/index';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
 import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, requestsFake, viewsFake } from '../fakes/vscode';

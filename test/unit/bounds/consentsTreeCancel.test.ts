@@ -2,10 +2,11 @@
 // tree, another environment becomes active, or the tree is disposed, so no call outlives what asked for it.
 // A change in the consent store only re-renders: the loads under it are still good.
 import assert from 'node:assert/strict';
-import type { ConsentRecord, ConsentStore } from '../../../src/consents/consentStore';
-import type { ActiveEnvironment } from '../../../src/platform/activeEnvironment';
-import type { Loaded, ViewLoader } from '../../../src/platform/viewLoader';
-import { ConsentsTreeProvider, type ConsentNode } from '../../../src/views/consentsTree';
+import type { ConsentRecord, ConsentStore } from '../../../src/client/consents/consentStore';
+import type { ActiveEnvironment } from '../../../src/host/activeEnvironment';
+import type { Loaded, ViewLoader } from '../../../src/host/viewLoader';
+import { ConsentsTreeProvider } from '../../../src/features/consents/consentsTree';
+import type { ConsentNode } from '../../../src/host/treeNodes';
 
 const CONSENT: ConsentRecord = { consentId: 'c-1', bicFi: 'NDEASESS', environmentId: 'sandbox', status: 'valid', createdAt: '2026-12-01T00:00:00Z', context: 'private' };
 

@@ -1,8 +1,8 @@
 // IBANs in a Create Consent body edited as JSON: the printed form is sent as banks expect it, a wrong check
 // digit is marked and nothing is sent (fake VS Code, real sandbox).
 import assert from 'node:assert/strict';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
-import { consentIbanProblems, normaliseConsentIbans } from '../../../src/consents/consentDraft';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
+import { consentIbanProblems, normaliseConsentIbans } from '../../../src/client/consents/consentDraft';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, requestsFake, type FakeRequestDocument } from '../fakes/vscode';
 

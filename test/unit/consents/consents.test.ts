@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { parseAccounts, parseTransactions } from '../../../src/api/accountModels';
-import type { Exchange } from '../../../src/api/http/exchange';
-import { consentEventOf } from '../../../src/consents/consentEvents';
-import { renewalBody } from '../../../src/consents/consentDraft';
-import { ConsentStore } from '../../../src/consents/consentStore';
+import { parseAccounts, parseTransactions } from '../../../src/client/models/accountModels';
+import type { Exchange } from '../../../src/client/http/exchange';
+import { consentEventOf } from '../../../src/client/consents/consentEvents';
+import { renewalBody } from '../../../src/client/consents/consentDraft';
+import { ConsentStore } from '../../../src/client/consents/consentStore';
 
 function exchange(status: number, json: unknown, tppCodes: string[] = []): Exchange {
   return {

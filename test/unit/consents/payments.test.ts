@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Exchange } from '../../../src/api/http/exchange';
-import { paymentEventOf, PaymentStore } from '../../../src/payments/paymentRecords';
+import type { Exchange } from '../../../src/client/http/exchange';
+import { paymentEventOf, PaymentStore } from '../../../src/client/payments/paymentRecords';
 
 function exchange(status: number, json: unknown): Exchange {
   return { operationId: 'x', method: 'POST', url: 'http://h/p', status, startedAt: '', durationMs: 1, requestId: 'r', attempts: [], requestHeaders: {}, responseHeaders: {}, bodyText: '', json };

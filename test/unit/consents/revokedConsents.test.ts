@@ -2,11 +2,11 @@
 // 401 CONSENT_INVALID makes the extension ask the consent's status (once), the view says the PSU revoked it,
 // and authorising it again creates a new consent with the same access.
 import assert from 'node:assert/strict';
-import { catalogueOperation, type OperationId } from '../../../src/api/catalogue';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
-import type { ExchangeRecord } from '../../../src/platform/requestRunner';
-import type { ScaOutcome } from '../../../src/sca/types';
-import type { ConsentNode } from '../../../src/views/consentsTree';
+import { catalogueOperation, type OperationId } from '../../../src/client/catalogue/catalogue';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
+import type { ExchangeRecord } from '../../../src/host/requestRunner';
+import type { ScaOutcome } from '../../../src/client/sca/types';
+import type { ConsentNode } from '../../../src/host/treeNodes';
 import { eventually, type Activated } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, type ThemeIcon } from '../fakes/vscode';

@@ -4,8 +4,8 @@
 // change the window's storage reports, the extension's own writes included, replaces that whole object. On a
 // busy machine the echo comes late, which is how a consent dropped out of the Consents view.
 import assert from 'node:assert/strict';
-import { ConsentStore, type ConsentRecord } from '../../../src/consents/consentStore';
-import { SettledState } from '../../../src/core/settledState';
+import { ConsentStore, type ConsentRecord } from '../../../src/client/consents/consentStore';
+import { SettledState } from '../../../src/client/text/settledState';
 
 /**
  * The window's storage: each write is answered with a report of the change (the echo) and a reply. While held,

@@ -2,9 +2,9 @@
 // sandbox: the chosen period reaches the bank and the view, an end date before the start is refused inside
 // the input box (so nothing typed is lost), and choosing again starts from the period in force.
 import assert from 'node:assert/strict';
-import { catalogueOperation, type OperationId } from '../../../src/api/catalogue';
-import type { ExchangeRecord } from '../../../src/platform/requestRunner';
-import type { ConsentNode } from '../../../src/views/consentsTree';
+import { catalogueOperation, type OperationId } from '../../../src/client/catalogue/catalogue';
+import type { ExchangeRecord } from '../../../src/host/requestRunner';
+import type { ConsentNode } from '../../../src/host/treeNodes';
 import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake } from '../fakes/vscode';

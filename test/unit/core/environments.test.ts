@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkHost, isLoopbackHostname, PRESET_HOSTS, resolveEnvironment } from '../../../src/core/environments';
+import { checkHost, isLoopbackHostname, PRESET_HOSTS, resolveEnvironment } from '../../../src/client/environments/environments';
 
 describe('environments', () => {
   it('uses exactly the platform hosts for sandbox and production', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ibanIsValid, ibanProblem, normaliseIban } from '../../../src/core/iban';
+import { ibanIsValid, ibanProblem, normaliseIban } from '../../../src/client/text/iban';
 
 describe('IBAN checks (ISO 13616)', () => {
   it('normalises the print form: spaces removed, lower case raised', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { notificationSafeId, notificationSafeRequestId } from '../../../src/core/notificationSafe';
+import { notificationSafeId, notificationSafeRequestId } from '../../../src/client/text/notificationSafe';
 import { HOSTILE_VALUES } from './hostileValues';
 
 describe('notification-safe values', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MASK, Redactor } from '../../../src/core/redaction';
+import { MASK, Redactor } from '../../../src/client/redaction/redaction';
 
 describe('redaction', () => {
   it('masks every secret field in form bodies and query strings', () => {

@@ -2,15 +2,15 @@
 // every place the extension writes text: the log, history files and state, the response view (page and "Open
 // in Editor"), cURL and failure notifications. Table-driven: secrets × encodings × sinks.
 import assert from 'node:assert/strict';
-import type { Exchange } from '../../../src/api/http/exchange';
-import { MASK, Redactor } from '../../../src/core/redaction';
-import { buildCurl } from '../../../src/history/curl';
-import { HistoryStore } from '../../../src/history/historyStore';
-import { Logger } from '../../../src/platform/logger';
-import { describeFailure } from '../../../src/platform/failureMessages';
-import { prettyJson } from '../../../src/views/response/jsonPreview';
-import { renderResponseHtml } from '../../../src/views/response/responseHtml';
-import { buildResponseViewModel } from '../../../src/views/response/responseViewModel';
+import type { Exchange } from '../../../src/client/http/exchange';
+import { MASK, Redactor } from '../../../src/client/redaction/redaction';
+import { buildCurl } from '../../../src/client/history/curl';
+import { HistoryStore } from '../../../src/client/history/historyStore';
+import { Logger } from '../../../src/host/logger';
+import { describeFailure } from '../../../src/host/failureMessages';
+import { prettyJson } from '../../../src/features/requests/response/jsonPreview';
+import { renderResponseHtml } from '../../../src/features/requests/response/responseHtml';
+import { buildResponseViewModel } from '../../../src/features/requests/response/responseViewModel';
 import { apiRequest, exchange, MemoryFiles, MemoryState, ok, recorded, SANDBOX_DEFAULTS, sequentialIds } from '../history/fixtures';
 
 const CLIENT_ID = 'demo-client';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { CLIENT_SECRET_MIN_LENGTH, PASSPHRASE_MIN_LENGTH, SHORTEST_SECRET, secretProblem } from '../../../src/core/secretInput';
-import { Redactor } from '../../../src/core/redaction';
+import { CLIENT_SECRET_MIN_LENGTH, PASSPHRASE_MIN_LENGTH, SHORTEST_SECRET, secretProblem } from '../../../src/client/redaction/secretInput';
+import { Redactor } from '../../../src/client/redaction/redaction';
 
 describe('which typed secrets can be stored', () => {
   it('refuses empty and whitespace-only values as empty', () => {

@@ -1,6 +1,6 @@
 // Text fitted to tree rows: messages split into the sentences a reader pauses at, names shortened with an ellipsis.
 import assert from 'node:assert/strict';
-import { sentences, shortened } from '../../../src/core/treeText';
+import { sentences, shortened } from '../../../src/client/text/treeText';
 
 describe('tree row text', () => {
   it('splits a failure message into its sentences, keeping dotted names and the X-Request-ID whole', () => {

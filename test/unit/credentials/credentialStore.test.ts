@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { CredentialStore, CredentialValidationError } from '../../../src/auth/credentialStore';
-import { Redactor } from '../../../src/core/redaction';
+import { CredentialStore, CredentialValidationError } from '../../../src/client/auth/credentialStore';
+import { Redactor } from '../../../src/client/redaction/redaction';
 import { FakeSecretStorage } from '../fakes/vscode';
 
 describe('credential store', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { CredentialStore } from '../../../src/auth/credentialStore';
-import { Redactor } from '../../../src/core/redaction';
-import { CERTIFICATE_PASSPHRASE_KEY } from '../../../src/platform/httpSession';
-import { StoredSecretsLearner } from '../../../src/platform/storedSecretsLearner';
+import { CredentialStore } from '../../../src/client/auth/credentialStore';
+import { Redactor } from '../../../src/client/redaction/redaction';
+import { CERTIFICATE_PASSPHRASE_KEY } from '../../../src/host/httpSession';
+import { StoredSecretsLearner } from '../../../src/features/setup/storedSecretsLearner';
 import { FakeSecretStorage } from '../fakes/vscode';
 
 describe('learning every stored secret at start-up', () => {

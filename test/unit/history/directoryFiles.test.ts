@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DirectoryFiles } from '../../../src/history/directoryFiles';
+import { DirectoryFiles } from '../../../src/client/history/directoryFiles';
 
 describe('DirectoryFiles', () => {
   let root: string;

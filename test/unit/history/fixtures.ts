@@ -1,9 +1,9 @@
 // Shared test data for history and response view tests: requests, exchanges and in-memory stores.
-import type { Exchange } from '../../../src/api/http/exchange';
-import type { ApiResult, RequestFailure } from '../../../src/api/http/requestFailure';
-import { findOperation } from '../../../src/api/catalogue';
-import type { DetailFiles, KeyValueState } from '../../../src/history/historyStore';
-import type { RecordedCall } from '../../../src/history/responseRecord';
+import type { Exchange } from '../../../src/client/http/exchange';
+import type { ApiResult, RequestFailure } from '../../../src/client/http/requestFailure';
+import { findOperation } from '../../../src/client/catalogue/catalogue';
+import type { DetailFiles, KeyValueState } from '../../../src/client/history/historyStore';
+import type { RecordedCall } from '../../../src/client/history/responseRecord';
 
 export const SANDBOX = {
   id: 'sandbox',

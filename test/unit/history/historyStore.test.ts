@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { Redactor } from '../../../src/core/redaction';
-import { HISTORY_STATE_KEY, HistoryStore } from '../../../src/history/historyStore';
-import type { CallDefaults } from '../../../src/history/responseRecord';
-import { MAX_STORED_BODY_CHARS } from '../../../src/history/storedResponse';
+import { Redactor } from '../../../src/client/redaction/redaction';
+import { HISTORY_STATE_KEY, HistoryStore } from '../../../src/client/history/historyStore';
+import type { CallDefaults } from '../../../src/client/history/responseRecord';
+import { MAX_STORED_BODY_CHARS } from '../../../src/client/history/storedResponse';
 import { apiRequest, exchange, failed, MemoryFiles, MemoryState, ok, recorded, REQUEST_ID, RETRY_ID, SANDBOX_DEFAULTS, sequentialIds } from './fixtures';
 
 const CLIENT_SECRET = 'planted-client-secret-7Qx9';

@@ -1,13 +1,13 @@
 // History and the response view fed by the real HTTP core over loopback (token server + API server), so
 // the exchanges are the core's own (lazily masked) objects rather than hand-made fixtures.
 import assert from 'node:assert/strict';
-import { findOperation } from '../../../src/api/catalogue';
-import { createHttpCore, type HttpCore } from '../../../src/api/http/httpCore';
-import { ClientCredentialsTokens } from '../../../src/auth/tokens/clientCredentialsTokens';
-import { Redactor } from '../../../src/core/redaction';
-import { HistoryStore } from '../../../src/history/historyStore';
-import { renderResponseHtml } from '../../../src/views/response/responseHtml';
-import { buildResponseViewModel } from '../../../src/views/response/responseViewModel';
+import { findOperation } from '../../../src/client/catalogue/catalogue';
+import { createHttpCore, type HttpCore } from '../../../src/client/http/httpCore';
+import { ClientCredentialsTokens } from '../../../src/client/auth/tokens/clientCredentialsTokens';
+import { Redactor } from '../../../src/client/redaction/redaction';
+import { HistoryStore } from '../../../src/client/history/historyStore';
+import { renderResponseHtml } from '../../../src/features/requests/response/responseHtml';
+import { buildResponseViewModel } from '../../../src/features/requests/response/responseViewModel';
 import { CLIENT_ID, CLIENT_SECRET, startTokenServer } from '../api/http/support/fakeTokenServer';
 import { sendJson, startServer } from '../api/http/support/localServer';
 import { MemoryFiles, MemoryState, sequentialIds } from './fixtures';

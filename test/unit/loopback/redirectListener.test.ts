@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LoopbackError, RedirectListeners, type RedirectListener, type RedirectListenerOptions } from '../../../src/auth/loopback';
+import { LoopbackError, RedirectListeners, type RedirectListener, type RedirectListenerOptions } from '../../../src/client/auth/loopback';
 import { callbackUrl, isRefused, portOf, raw, settledOrPending } from './support';
 
 const STATE = 'state-1f6c0e2a9b';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classifyCallback, finishPathFor, hostHeaderFor, parseLoopbackRedirectUri } from '../../../src/auth/loopback';
+import { classifyCallback, finishPathFor, hostHeaderFor, parseLoopbackRedirectUri } from '../../../src/client/auth/loopback';
 
 describe('loopback redirect URI rules', () => {
   it('takes address, port and path from the registered URI', () => {

@@ -2,8 +2,8 @@
 // account as debtor, in the form its bank documents (reference §7.2), so sending it unchanged is accepted.
 import assert from 'node:assert/strict';
 import { makeIban } from '../../../sandbox/data/accounts';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
-import type { ConsentNode } from '../../../src/views/consentsTree';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
+import type { ConsentNode } from '../../../src/host/treeNodes';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, requestsFake, type FakeRequestDocument } from '../fakes/vscode';
 import { usePsuSettings } from '../scaSession/support';

@@ -1,7 +1,7 @@
 // validatePaymentBody must never throw and must only ever answer with well-formed problems.
 import assert from 'node:assert/strict';
-import { PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS } from '../../../src/api/catalogue';
-import { validatePaymentBody, type PaymentBodyProblem } from '../../../src/payments/paymentValidation';
+import { PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS } from '../../../src/client/catalogue/catalogue';
+import { validatePaymentBody, type PaymentBodyProblem } from '../../../src/client/payments/paymentValidation';
 
 const TODAY = '2026-11-25';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS } from '../../../src/api/catalogue';
-import { nearestPathOffset, pathOffset, validatePaymentBody } from '../../../src/payments/paymentValidation';
+import { PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS } from '../../../src/client/catalogue/catalogue';
+import { nearestPathOffset, pathOffset, validatePaymentBody } from '../../../src/client/payments/paymentValidation';
 
 /** Every dotted path of every property in `value`. */
 function allPaths(value: unknown, prefix = ''): string[] {

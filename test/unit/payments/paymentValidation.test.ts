@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS } from '../../../src/api/catalogue';
-import { plainTranslate } from '../../../src/core/translate';
-import { normalisePaymentIbans, validatePaymentBody, type PaymentBodyProblem } from '../../../src/payments/paymentValidation';
+import { PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS } from '../../../src/client/catalogue/catalogue';
+import { plainTranslate } from '../../../src/client/text/translate';
+import { normalisePaymentIbans, validatePaymentBody, type PaymentBodyProblem } from '../../../src/client/payments/paymentValidation';
 
 const TODAY = '2026-11-25';
 type Body = Record<string, unknown>;

@@ -1,13 +1,13 @@
-// paymentValidation is platform logic: no vscode, nothing above src/api (src/core is below it), so views, commands and the sandbox can share it.
+// paymentValidation is client logic: no vscode and nothing outside src/client, so features and the sandbox can share it.
 import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 
 describe('paymentValidation imports', function () {
   this.timeout(20_000);
 
-  it('reach only src/payments, src/api and src/core, never vscode, a package or the sandbox', async () => {
+  it('reach only src/client, never vscode, a package or the sandbox', async () => {
     const result = await esbuild.build({
-      entryPoints: ['src/payments/paymentValidation.ts'],
+      entryPoints: ['src/client/payments/paymentValidation.ts'],
       bundle: true,
       write: false,
       metafile: true,
@@ -24,7 +24,7 @@ describe('paymentValidation imports', function () {
       ],
     });
     const inputs = Object.entries(result.metafile.inputs);
-    const outside = inputs.map(([file]) => file).filter((file) => !/^src\/(payments|api|core)\//.test(file));
+    const outside = inputs.map(([file]) => file).filter((file) => !/^src\/client\//.test(file));
     const bare = inputs.flatMap(([, input]) => input.imports.map((i) => i.path)).filter((path) => !path.startsWith('src/'));
     assert.deepEqual(outside, []);
     assert.deepEqual(bare, []);

@@ -3,8 +3,8 @@
 // the platform-wide limit), the bank refuses it, and the notification words that refusal from our own sentence,
 // the status, the code and the X-Request-ID, leaving the bank's explanation to the response view.
 import assert from 'node:assert/strict';
-import { paymentBodyTemplate } from '../../../src/api/catalogue';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
+import { paymentBodyTemplate } from '../../../src/client/catalogue/catalogue';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake } from '../fakes/vscode';
 import { usePsuSettings } from '../scaSession/support';

@@ -1,7 +1,7 @@
 // Request bodies open as documents of our in-memory file system, named for the operation and bank, saved into
 // memory as the user types, so closing them never asks to save (fake VS Code, real sandbox).
 import assert from 'node:assert/strict';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
 import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, requestsFake, type CodeLens, type FakeRequestDocument } from '../fakes/vscode';

@@ -1,8 +1,8 @@
 // The body editor with invalid JSON: the message names the line and column, the cursor goes there, the
 // document stays exactly as typed, nothing reaches the sandbox, and the same document can be fixed and sent.
 import assert from 'node:assert/strict';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
-import type { ExchangeRecord } from '../../../src/platform/requestRunner';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
+import type { ExchangeRecord } from '../../../src/host/requestRunner';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, Position, requestsFake, viewsFake, type FakeRequestDocument, type FakeTextEditor } from '../fakes/vscode';
 import { requestMark } from '../../support/sandboxAdmin';

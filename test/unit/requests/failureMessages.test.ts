@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { RequestFailure } from '../../../src/api/http/requestFailure';
-import type { TokenErrorDetails } from '../../../src/api/http/tokenError';
-import { CLIENT_CERTIFICATE_CAUSES, describeFailure, describeTokenError, type FailureMessage } from '../../../src/platform/failureMessages';
+import type { RequestFailure } from '../../../src/client/http/requestFailure';
+import type { TokenErrorDetails } from '../../../src/client/http/tokenError';
+import { CLIENT_CERTIFICATE_CAUSES, describeFailure, describeTokenError, type FailureMessage } from '../../../src/host/failureMessages';
 import { readManifest } from '../fakes/manifest';
 import { HOSTILE_VALUES, LINK } from '../core/hostileValues';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FaultSpec } from '../../../sandbox/index';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake } from '../fakes/vscode';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { firstJsonErrorOffset, parseJson } from '../../../src/commands/sendRequest/jsonPosition';
+import { firstJsonErrorOffset, parseJson } from '../../../src/features/requests/sendRequest/jsonPosition';
 
 describe('request body JSON', () => {
   it('parses valid JSON', () => {

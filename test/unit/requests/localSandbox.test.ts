@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { start, type Sandbox } from '../../../sandbox/index';
-import { fetchDemoClient } from '../../../src/api/localSandboxClient';
-import { LocalSandboxCommand } from '../../../src/commands/localSandboxCommand';
+import { fetchDemoClient } from '../../../src/client/environments/localSandboxClient';
+import { LocalSandboxCommand } from '../../../src/features/setup/localSandboxCommand';
 import { activateExtension } from '../fakes/activate';
 import { fake } from '../fakes/vscode';
-import { EnvironmentSettings } from '../../../src/platform/environmentSettings';
-import { Logger } from '../../../src/platform/logger';
-import { Redactor } from '../../../src/core/redaction';
+import { EnvironmentSettings } from '../../../src/host/settings/environmentSettings';
+import { Logger } from '../../../src/host/logger';
+import { Redactor } from '../../../src/client/redaction/redaction';
 
 describe('Use Local Sandbox', function () {
   this.timeout(15_000);

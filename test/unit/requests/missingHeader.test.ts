@@ -1,9 +1,9 @@
 // A PSU header a call cannot go without, whose setting is empty, is asked for inline (what it means, an
 // example), sent with that request, and saved to its setting when the user says so (fake VS Code, real sandbox).
 import assert from 'node:assert/strict';
-import { CONSENT_BODY_TEMPLATE } from '../../../src/api/catalogue';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
-import type { ConsentNode } from '../../../src/views/consentsTree';
+import { CONSENT_BODY_TEMPLATE } from '../../../src/client/catalogue/catalogue';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
+import type { ConsentNode } from '../../../src/host/treeNodes';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, requestsFake, type FakeRequestDocument } from '../fakes/vscode';
 

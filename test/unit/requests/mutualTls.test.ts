@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiResult, RequestFailure } from '../../../src/api/http/requestFailure';
+import type { ApiResult, RequestFailure } from '../../../src/client/http/requestFailure';
 import { start, type Sandbox } from '../../../sandbox/index';
 import { activateExtension, type Activated } from '../fakes/activate';
 import { commands, fake, requestsFake } from '../fakes/vscode';

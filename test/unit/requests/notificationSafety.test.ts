@@ -2,11 +2,11 @@
 // texts, the X-Request-ID header, the local sandbox's client id) is markup or a command: link. The real
 // extension runs against it with the fake VS Code; no notification or confirmation may contain any of them.
 import assert from 'node:assert/strict';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
-import { LocalSandboxCommand } from '../../../src/commands/localSandboxCommand';
-import { EnvironmentSettings } from '../../../src/platform/environmentSettings';
-import { Logger } from '../../../src/platform/logger';
-import { Redactor } from '../../../src/core/redaction';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
+import { LocalSandboxCommand } from '../../../src/features/setup/localSandboxCommand';
+import { EnvironmentSettings } from '../../../src/host/settings/environmentSettings';
+import { Logger } from '../../../src/host/logger';
+import { Redactor } from '../../../src/client/redaction/redaction';
 import { sendJson, startServer, type LocalServer, type RecordedRequest } from '../api/http/support/localServer';
 import { BOLD, LINK } from '../core/hostileValues';
 import { activateExtension, type Activated } from '../fakes/activate';

@@ -1,7 +1,7 @@
 // VS Code's http.proxy setting reaches the extension's requests: API calls and token requests both go
 // through the configured proxy (corporate networks allow nothing else).
 import assert from 'node:assert/strict';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
 import { startTunnelProxy } from '../api/http/support/tunnelProxy';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake } from '../fakes/vscode';

@@ -2,8 +2,8 @@
 // a failure notification, sending a body document again and history's Send Again all get new ones. Checked
 // against what the real sandbox received.
 import assert from 'node:assert/strict';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
-import type { ExchangeRecord } from '../../../src/platform/requestRunner';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
+import type { ExchangeRecord } from '../../../src/host/requestRunner';
 import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, requestsFake, type FakeRequestDocument } from '../fakes/vscode';

@@ -1,8 +1,8 @@
 // The response view shows the exchange the user just made: a failed request replaces an earlier answer in
 // an open view, and a request that got no response says so (fake VS Code, real sandbox).
 import assert from 'node:assert/strict';
-import { CONSENT_BODY_TEMPLATE } from '../../../src/api/catalogue';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
+import { CONSENT_BODY_TEMPLATE } from '../../../src/client/catalogue/catalogue';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, viewsFake } from '../fakes/vscode';
 import { usePsuSettings } from '../scaSession/support';

@@ -1,7 +1,7 @@
 // Send Request through the real activate() with the fake vscode, against the real local sandbox over HTTP.
 import assert from 'node:assert/strict';
-import { OPERATIONS } from '../../../src/api/catalogue';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
+import { OPERATIONS } from '../../../src/client/catalogue/catalogue';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
 import { issuedSecrets } from '../../support/sandboxAdmin';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, progress } from '../fakes/vscode';

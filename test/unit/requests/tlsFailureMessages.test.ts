@@ -2,9 +2,9 @@
 // passphrase from a wrong kind of file. The sandbox's Node server sends no alerts (it closes the connection),
 // so these codes are exercised here directly.
 import assert from 'node:assert/strict';
-import { looksLikePkcs12, tlsFailureMeaning } from '../../../src/api/http/clientCertificate';
-import type { RequestFailure } from '../../../src/api/http/requestFailure';
-import { describeFailure } from '../../../src/platform/failureMessages';
+import { looksLikePkcs12, tlsFailureMeaning } from '../../../src/client/http/clientCertificate';
+import type { RequestFailure } from '../../../src/client/http/requestFailure';
+import { describeFailure } from '../../../src/host/failureMessages';
 
 const ID = '0b8f5a4e-8c1d-4b9e-9f3a-2d7c6e5b4a31';
 const CLIENT = 'openPayments.production.clientCertificatePath';

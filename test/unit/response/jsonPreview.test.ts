@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { escapeHtml } from '../../../src/core/html';
-import { prettyJson } from '../../../src/views/response/jsonPreview';
+import { escapeHtml } from '../../../src/client/text/html';
+import { prettyJson } from '../../../src/features/requests/response/jsonPreview';
 
 const plain = (text: string) => prettyJson(text, { maxChars: Number.POSITIVE_INFINITY, html: false });
 

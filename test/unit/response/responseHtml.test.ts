@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { Redactor } from '../../../src/core/redaction';
-import { plainTranslate } from '../../../src/core/translate';
-import { responseRecordFrom } from '../../../src/history/responseRecord';
-import { renderResponseHtml } from '../../../src/views/response/responseHtml';
-import { buildResponseViewModel, PREVIEW_CHARS } from '../../../src/views/response/responseViewModel';
+import { Redactor } from '../../../src/client/redaction/redaction';
+import { plainTranslate } from '../../../src/client/text/translate';
+import { responseRecordFrom } from '../../../src/client/history/responseRecord';
+import { renderResponseHtml } from '../../../src/features/requests/response/responseHtml';
+import { buildResponseViewModel, PREVIEW_CHARS } from '../../../src/features/requests/response/responseViewModel';
 import { apiRequest, exchange, failed, ok, recorded, REQUEST_ID, RETRY_ID } from '../history/fixtures';
 
 const NONCE = 'bm9uY2Utbm9uY2Utbm9uY2U=';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { Redactor } from '../../../src/core/redaction';
-import { responseRecordFrom } from '../../../src/history/responseRecord';
-import { Logger } from '../../../src/platform/logger';
-import { ResponsePanel } from '../../../src/views/response/responsePanel';
+import { Redactor } from '../../../src/client/redaction/redaction';
+import { responseRecordFrom } from '../../../src/client/history/responseRecord';
+import { Logger } from '../../../src/host/logger';
+import { ResponsePanel } from '../../../src/features/requests/response/responsePanel';
 import { fake, FakeLogOutputChannel, Uri, viewsFake, ViewColumn } from '../fakes/vscode';
 import { apiRequest, exchange, ok, recorded, REQUEST_ID, RETRY_ID } from '../history/fixtures';
 

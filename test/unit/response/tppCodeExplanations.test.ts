@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { OPERATIONS } from '../../../src/api/catalogue';
-import { explainTppCode, TPP_CODE_EXPLANATIONS, TPP_CODE_EXPLANATIONS_BY_GROUP } from '../../../src/api/tppCodeExplanations';
-import type { OperationGroup } from '../../../src/api/operationTypes';
-import { Redactor } from '../../../src/core/redaction';
-import { responseRecordFrom } from '../../../src/history/responseRecord';
-import { buildResponseViewModel } from '../../../src/views/response/responseViewModel';
+import { OPERATIONS } from '../../../src/client/catalogue/catalogue';
+import { explainTppCode, TPP_CODE_EXPLANATIONS, TPP_CODE_EXPLANATIONS_BY_GROUP } from '../../../src/client/catalogue/tppCodeExplanations';
+import type { OperationGroup } from '../../../src/client/catalogue/operationTypes';
+import { Redactor } from '../../../src/client/redaction/redaction';
+import { responseRecordFrom } from '../../../src/client/history/responseRecord';
+import { buildResponseViewModel } from '../../../src/features/requests/response/responseViewModel';
 import { apiRequest, exchange, failed, recorded, REQUEST_ID } from '../history/fixtures';
 
 /** Words an explanation must not use for operations of a group, because they are not what those calls are about. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseResponseViewMessage } from '../../../src/views/response/webviewMessages';
+import { parseResponseViewMessage } from '../../../src/features/requests/response/webviewMessages';
 
 const SHOWN = ['3f1c2b9a-5d6e-4f70-8a1b-2c3d4e5f6a7b', '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'];
 

@@ -3,8 +3,8 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CustomFetch } from 'openid-client';
-import { createPkcePair, createState, exchangeAuthorizationCode, fillScaTemplate, type CodeExchangeInput } from '../../../src/auth/authorizationCode';
-import { Redactor } from '../../../src/core/redaction';
+import { createPkcePair, createState, exchangeAuthorizationCode, fillScaTemplate, type CodeExchangeInput } from '../../../src/client/auth/authorizationCode';
+import { Redactor } from '../../../src/client/redaction/redaction';
 
 const AUTH = 'https://auth.sandbox.openbankingplatform.com';
 const TEMPLATE =

@@ -1,7 +1,7 @@
 // Following an authorised payment to a final status, on a scripted clock: the pauses, the statuses that end
 // it, the bound, transient and final failures, and cancellation.
 import assert from 'node:assert/strict';
-import { FOLLOW_UP_DEFAULTS, followPayment, followUpPauses, paymentSettlement, type PaymentSubject } from '../../../src/sca';
+import { FOLLOW_UP_DEFAULTS, followPayment, followUpPauses, paymentSettlement, type PaymentSubject } from '../../../src/client/sca';
 import { Script, failedAnswer, okAnswer, payment } from './support/scriptedDeps';
 
 const PAYMENT: PaymentSubject = { kind: 'payment', bicFi: 'NDEASESS', paymentId: 'p-1', paymentProduct: 'domestic' };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { LoopbackError } from '../../../src/auth/loopback';
-import { ScaFlow, type ScaOutcome, type ScaSubject } from '../../../src/sca';
+import { LoopbackError } from '../../../src/client/auth/loopback';
+import { ScaFlow, type ScaOutcome, type ScaSubject } from '../../../src/client/sca';
 import { AUTH_HOST, METHODS, SETTINGS, Script, consent, failedAnswer, oauthTemplate, okAnswer, payment, sca, selected, started } from './support/scriptedDeps';
 
 const CONSENT: ScaSubject = { kind: 'consent', bicFi: 'NDEASESS', consentId: 'c-1' };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findOperation } from '../../../src/api/catalogue';
-import { SCA_OPERATIONS, consentVerdict, describeChallenge, paymentVerdict, preferredMethod, routeOf, scaVerdict } from '../../../src/sca';
-import { challengeDataOf, linkOf, scaMethodsOf } from '../../../src/sca/responses';
+import { findOperation } from '../../../src/client/catalogue/catalogue';
+import { SCA_OPERATIONS, consentVerdict, describeChallenge, paymentVerdict, preferredMethod, routeOf, scaVerdict } from '../../../src/client/sca';
+import { challengeDataOf, linkOf, scaMethodsOf } from '../../../src/client/sca/responses';
 
 const ids = (...list: string[]) => list.map((authenticationMethodId) => ({ authenticationMethodId }));
 
@@ -66,7 +66,7 @@ describe('SCA helpers', () => {
   });
 
   it('keeps vscode out of the SCA, loopback and authorization code modules', () => {
-    const roots = ['src/sca', 'src/auth/loopback', 'src/auth/authorizationCode'];
+    const roots = ['src/client/sca', 'src/client/auth/loopback', 'src/client/auth/authorizationCode'];
     const files = roots.flatMap((root) => fs.readdirSync(root, { recursive: true }).map((f) => path.join(root, String(f)))).filter((f) => f.endsWith('.ts'));
     assert.ok(files.length >= 15, files.join());
     for (const file of files) assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, file);

@@ -1,7 +1,7 @@
 // The guided Create Consent against the local sandbox, driven by a scripted prompter: the body each branch
 // sends, defaults reached with Enter alone, the checks on every typed answer, and Escape at every step.
 import assert from 'node:assert/strict';
-import { defaultValidUntil, frequencyProblem, parseIbans, validUntilProblem } from '../../../src/consents/consentDraft';
+import { defaultValidUntil, frequencyProblem, parseIbans, validUntilProblem } from '../../../src/client/consents/consentDraft';
 import { useCreateConsentHarness } from './createConsentHarness';
 import { ENTER, type Answer, type ScriptedPrompter } from './scriptedPrompter';
 

@@ -1,7 +1,7 @@
 // Which bank Create Consent is for (fake VS Code, real sandbox): asked from the Command Palette, with the bank
 // selected in the Banks view offered first; taken from a bank's own item without asking.
 import assert from 'node:assert/strict';
-import type { BankNode } from '../../../src/views/banksTree';
+import type { BankNode } from '../../../src/host/treeNodes';
 import { viewsFake } from '../fakes/vscode';
 import { useCreateConsentHarness } from './createConsentHarness';
 import { ENTER } from './scriptedPrompter';

@@ -1,7 +1,7 @@
 // What every scripted Create Consent test needs: an activated extension on the local sandbox with PSU settings
 // and a loopback redirect URI, the authorisation after creation stopped at the browser (these tests are about
 // what Create Consent asks and sends), and the Create Consent exchanges of each test.
-import type { ExchangeRecord } from '../../../src/platform/requestRunner';
+import type { ExchangeRecord } from '../../../src/host/requestRunner';
 import { useSandboxExtension, type SandboxExtension } from '../fakes/sandboxExtension';
 import { commands, scaFake } from '../fakes/vscode';
 import { setRedirectUri, usePsuSettings } from '../scaSession/support';

@@ -1,10 +1,10 @@
 // The payment notifications of the SCA commands carry only plain identifiers from the bank: a paymentId or
 // X-Request-ID that could be a markdown or command: link is left out.
 import assert from 'node:assert/strict';
-import { findOperation } from '../../../src/api/catalogue';
-import type { ApiResult } from '../../../src/api/http/requestFailure';
-import { ScaCommands } from '../../../src/commands/scaCommands';
-import type { ExchangeRecord, RequestRunner } from '../../../src/platform/requestRunner';
+import { findOperation } from '../../../src/client/catalogue/catalogue';
+import type { ApiResult } from '../../../src/client/http/requestFailure';
+import { ScaCommands } from '../../../src/features/sca/scaCommands';
+import type { ExchangeRecord, RequestRunner } from '../../../src/host/requestRunner';
 import { EventEmitter, fake } from '../fakes/vscode';
 
 const HOSTILE = '[open](command:workbench.action.terminal.new)';

@@ -1,7 +1,7 @@
 // Answers the extension's questions from a script, as a user would: by item id, by typing, or by pressing
 // Enter on what the question opened with. Refuses answers the real input box would refuse.
 import type * as vscode from 'vscode';
-import type { Prompter } from '../../../src/platform/prompter';
+import type { Prompter } from '../../../src/host/prompter';
 
 /** Enter: the first item of a pick, the prefilled value of an input. */
 export const ENTER = Symbol('enter');

@@ -1,7 +1,7 @@
 // Success answers that lack what the next step needs, from the real sandbox's `empty-object` fault: the user
 // is told what is missing, with the X-Request-ID and a way to the response, never left in silence.
 import assert from 'node:assert/strict';
-import type { ExchangeRecord } from '../../../src/platform/requestRunner';
+import type { ExchangeRecord } from '../../../src/host/requestRunner';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, requestsFake, scaFake } from '../fakes/vscode';
 import { usePsuSettings } from '../scaSession/support';

@@ -2,8 +2,8 @@
 // port forwarding, a busy port, and the background follow-up of an authorised payment.
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import type { ScaOutcome } from '../../../src/sca/types';
-import type { ScaSession } from '../../../src/platform/scaSession';
+import type { ScaOutcome } from '../../../src/client/sca/types';
+import type { ScaSession } from '../../../src/features/sca/scaSession';
 import type { Activated } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { Uri, fake, scaFake, viewsFake } from '../fakes/vscode';

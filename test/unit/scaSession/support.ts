@@ -2,15 +2,15 @@
 // the extension's runner, a PSU browser that plays the bank page, and free loopback ports so these tests
 // never need the fixed port other runs may hold.
 import net from 'node:net';
-import { catalogueOperation, CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../../src/api/catalogue';
-import { HttpSession } from '../../../src/platform/httpSession';
-import { Logger } from '../../../src/platform/logger';
-import { RequestSettingsReader } from '../../../src/platform/requestSettings';
-import { ScaSession, type ScaSessionOptions } from '../../../src/platform/scaSession';
-import { ChallengePanel } from '../../../src/views/challengePanel';
+import { catalogueOperation, CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../../src/client/catalogue/catalogue';
+import { HttpSession } from '../../../src/host/httpSession';
+import { Logger } from '../../../src/host/logger';
+import { RequestSettingsReader } from '../../../src/host/settings/requestSettings';
+import { ScaSession, type ScaSessionOptions } from '../../../src/features/sca/scaSession';
+import { ChallengePanel } from '../../../src/features/sca/challengePanel';
 import { Browser } from '../../sandbox/helpers/browser';
 import assert from 'node:assert/strict';
-import type { ScaOutcome } from '../../../src/sca/types';
+import type { ScaOutcome } from '../../../src/client/sca/types';
 import { eventually, type Activated } from '../fakes/activate';
 import { fake, viewsFake } from '../fakes/vscode';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { qrSvg, renderChallengeHtml } from '../../../src/views/challengeHtml';
+import { qrSvg, renderChallengeHtml } from '../../../src/features/sca/challengeHtml';
 
 const texts = { title: 'Authorise <consent>', scan: 'Scan', status: 'Status: started', cancelHint: 'Close to stop' };
 const NONCE = 'Y2hhbGxlbmdlLW5vbmNlLTE=';

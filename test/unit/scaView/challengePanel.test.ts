@@ -1,9 +1,9 @@
 // The decoupled challenge panel in the fake VS Code: a page per poll, the latest render wins whatever order
 // the renderer loads in, and only the user closing it cancels the flow.
 import assert from 'node:assert/strict';
-import type { ScaChallenge } from '../../../src/sca/types';
-import * as challengeHtml from '../../../src/views/challengeHtml';
-import { ChallengePanel, ChallengePanels, type ChallengeRenderer } from '../../../src/views/challengePanel';
+import type { ScaChallenge } from '../../../src/client/sca/types';
+import * as challengeHtml from '../../../src/features/sca/challengeHtml';
+import { ChallengePanel, ChallengePanels, type ChallengeRenderer } from '../../../src/features/sca/challengePanel';
 import { viewsFake } from '../fakes/vscode';
 
 const at = (scaStatus: string, qrText = 'token-1'): ScaChallenge => ({ scaStatus, qrText });

@@ -1,9 +1,9 @@
 // How the end of an SCA run is worded: denials by what the error code means, and nothing from the bank in a
 // notification unless it is a plain identifier (notifications render markdown and command: links).
 import assert from 'node:assert/strict';
-import { describeFollowUpEnd, describeScaOutcome, phaseText, progressText, subjectLabel } from '../../../src/platform/scaMessages';
-import { notificationSafeId, notificationSafeRequestId } from '../../../src/core/notificationSafe';
-import type { ScaOutcome, ScaPhase, ScaSubject } from '../../../src/sca/types';
+import { describeFollowUpEnd, describeScaOutcome, phaseText, progressText, subjectLabel } from '../../../src/features/sca/scaMessages';
+import { notificationSafeId, notificationSafeRequestId } from '../../../src/client/text/notificationSafe';
+import type { ScaOutcome, ScaPhase, ScaSubject } from '../../../src/client/sca/types';
 
 const CONSENT: ScaSubject = { kind: 'consent', bicFi: 'NDEASESS', consentId: 'c-1' };
 const UUID = '1b3e1e7a-5d5c-4b52-9f0e-4a4c2b8d9e10';

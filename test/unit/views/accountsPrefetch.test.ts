@@ -2,10 +2,11 @@
 // shows them at once. Bounded (a few consents, a short time), shown once, and stopped when the view is hidden,
 // the tree is refreshed, the environment changes or the tree goes away.
 import assert from 'node:assert/strict';
-import type { ConsentRecord, ConsentStore } from '../../../src/consents/consentStore';
-import type { ActiveEnvironment } from '../../../src/platform/activeEnvironment';
-import type { Loaded, ViewLoader } from '../../../src/platform/viewLoader';
-import { ACCOUNTS_PREFETCH, ConsentsTreeProvider, type ConsentNode } from '../../../src/views/consentsTree';
+import type { ConsentRecord, ConsentStore } from '../../../src/client/consents/consentStore';
+import type { ActiveEnvironment } from '../../../src/host/activeEnvironment';
+import type { Loaded, ViewLoader } from '../../../src/host/viewLoader';
+import { ACCOUNTS_PREFETCH, ConsentsTreeProvider } from '../../../src/features/consents/consentsTree';
+import type { ConsentNode } from '../../../src/host/treeNodes';
 
 const consent = (id: string, status: ConsentRecord['status']): ConsentRecord => ({
   consentId: id,

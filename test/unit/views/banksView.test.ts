@@ -1,7 +1,7 @@
 // The Banks view as a person meets it (fake VS Code, real sandbox): nothing but the welcome without
 // credentials, errors readable in the tree with a Retry row, and a bank's BIC visible beside a long name.
 import assert from 'node:assert/strict';
-import type { BankNode } from '../../../src/views/banksTree';
+import type { BankNode } from '../../../src/host/treeNodes';
 import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, type TreeItem } from '../fakes/vscode';

@@ -1,11 +1,13 @@
 // The Consents view's rows as a person scans them: the bank, the status and until when first, the consent's
 // UUID after; and a failed load as readable rows with a Retry row.
 import assert from 'node:assert/strict';
-import type { ConsentRecord } from '../../../src/consents/consentStore';
-import { ConsentStore } from '../../../src/consents/consentStore';
-import type { ActiveEnvironment } from '../../../src/platform/activeEnvironment';
-import type { ViewLoader } from '../../../src/platform/viewLoader';
-import { consentLabel, ConsentsTreeProvider, type ConsentNode } from '../../../src/views/consentsTree';
+import type { ConsentRecord } from '../../../src/client/consents/consentStore';
+import { ConsentStore } from '../../../src/client/consents/consentStore';
+import type { ActiveEnvironment } from '../../../src/host/activeEnvironment';
+import type { ViewLoader } from '../../../src/host/viewLoader';
+import { ConsentsTreeProvider } from '../../../src/features/consents/consentsTree';
+import type { ConsentNode } from '../../../src/host/treeNodes';
+import { consentLabel } from '../../../src/host/consentLabel';
 import { EventEmitter, type ThemeIcon } from '../fakes/vscode';
 
 const ID = '6d1f3b0a-2c4e-4f8a-9b7d-0e1f2a3b4c5d';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { AccessToken, TokenSource } from '../../../../src/api/http/tokenSource';
-import { ApiClient } from '../../../../src/api/http/apiClient';
-import type { Transport } from '../../../../src/api/http/transport';
-import { Redactor } from '../../../../src/core/redaction';
+import type { AccessToken, TokenSource } from '../../../../src/client/http/tokenSource';
+import { ApiClient } from '../../../../src/client/http/apiClient';
+import type { Transport } from '../../../../src/client/http/transport';
+import { Redactor } from '../../../../src/client/redaction/redaction';
 import { operation } from './support/apiHarness';
 import { expectOk } from './support/results';
 

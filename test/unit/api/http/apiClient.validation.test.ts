@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { PsuHeaderSettings } from '../../../../src/api/http/psuHeaderRules';
+import type { PsuHeaderSettings } from '../../../../src/client/http/psuHeaderRules';
 import { operation, startHarness, type Harness } from './support/apiHarness';
 import { sendJson } from './support/localServer';
 import { expectFailure, expectOk } from './support/results';

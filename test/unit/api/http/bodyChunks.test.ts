@@ -3,7 +3,7 @@
 // for await over the stream would.
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { flowingChunks } from '../../../../src/api/http/bodyChunks';
+import { flowingChunks } from '../../../../src/client/http/bodyChunks';
 
 function bufferedStream(chunks: readonly string[]): Readable {
   const stream = new Readable({ read() {} });

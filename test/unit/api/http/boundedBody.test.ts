@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BodySpillDirectory } from '../../../../src/api/http/bodySpill';
-import { readBoundedBody } from '../../../../src/api/http/boundedBody';
-import { Redactor } from '../../../../src/core/redaction';
+import { BodySpillDirectory } from '../../../../src/client/http/bodySpill';
+import { readBoundedBody } from '../../../../src/client/http/boundedBody';
+import { Redactor } from '../../../../src/client/redaction/redaction';
 
 const SECRET = 'spill-secret-value-91b2';
 

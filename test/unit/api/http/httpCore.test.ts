@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { findOperation } from '../../../../src/api/catalogue';
-import { createHttpCore } from '../../../../src/api/http/httpCore';
-import { ClientCredentialsTokens } from '../../../../src/auth/tokens/clientCredentialsTokens';
-import { Redactor } from '../../../../src/core/redaction';
+import { findOperation } from '../../../../src/client/catalogue/catalogue';
+import { createHttpCore } from '../../../../src/client/http/httpCore';
+import { ClientCredentialsTokens } from '../../../../src/client/auth/tokens/clientCredentialsTokens';
+import { Redactor } from '../../../../src/client/redaction/redaction';
 import { CLIENT_ID, CLIENT_SECRET, startTokenServer } from './support/fakeTokenServer';
 import { sendJson, startServer } from './support/localServer';
 import { expectOk } from './support/results';

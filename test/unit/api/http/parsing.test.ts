@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { parseRetryAfter } from '../../../../src/api/http/retryAfter';
-import { extractTppMessages } from '../../../../src/api/http/tppMessages';
-import { toTransportError } from '../../../../src/api/http/transportErrors';
-import { failureSummary } from '../../../../src/api/http/requestFailure';
+import { parseRetryAfter } from '../../../../src/client/http/retryAfter';
+import { extractTppMessages } from '../../../../src/client/http/tppMessages';
+import { toTransportError } from '../../../../src/client/http/transportErrors';
+import { failureSummary } from '../../../../src/client/http/requestFailure';
 
 describe('HTTP core parsing helpers', () => {
   it('reads tppMessages in the NG object shape, the bare-array shape and a lone object', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { OPERATIONS } from '../../../../src/api/catalogue';
-import { PreparationPlans } from '../../../../src/api/http/preparationPlans';
-import { prepareRequest, type PrepareInput } from '../../../../src/api/http/requestPreparation';
+import { OPERATIONS } from '../../../../src/client/catalogue/catalogue';
+import { PreparationPlans } from '../../../../src/client/http/preparationPlans';
+import { prepareRequest, type PrepareInput } from '../../../../src/client/http/requestPreparation';
 
 const API_HOST = 'https://api.example.com/base/';
 

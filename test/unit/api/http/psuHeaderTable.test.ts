@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OPERATIONS } from '../../../../src/api/catalogue';
-import { BANK_REQUIRED_SETTINGS, SETTINGS_HEADERS, missingBankHeader, settingsHeaderNamed, type BankRequiredSetting } from '../../../../src/api/http/psuHeaderRules';
+import { OPERATIONS } from '../../../../src/client/catalogue/catalogue';
+import { BANK_REQUIRED_SETTINGS, SETTINGS_HEADERS, missingBankHeader, settingsHeaderNamed, type BankRequiredSetting } from '../../../../src/client/http/psuHeaderRules';
 import { SANDBOX_BANKS } from '../../../../sandbox/data/sandboxBanks';
 import { API_REFERENCE_FILE, hasReference, referenceDir } from '../../../sandbox/helpers/reference';
 

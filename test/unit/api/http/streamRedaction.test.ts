@@ -2,8 +2,8 @@
 // never lets a secret through: for every place a network chunk can end, the streamed result is exactly what
 // masking the whole body at once gives, and no secret survives.
 import assert from 'node:assert/strict';
-import { MAX_CARRY_CHARS, MIN_SEGMENT_CHARS, StreamRedactor } from '../../../../src/api/http/streamRedaction';
-import { Redactor } from '../../../../src/core/redaction';
+import { MAX_CARRY_CHARS, MIN_SEGMENT_CHARS, StreamRedactor } from '../../../../src/client/http/streamRedaction';
+import { Redactor } from '../../../../src/client/redaction/redaction';
 
 const LITERAL = 'client-secret-literal-7f3a';
 const TOKEN = 'eyJhbGciOi.secret-token-value.Zx9';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type net from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { canOpenClientCertificate, UndiciTransport, type TransportConfig } from '../../../../src/api/http/transport';
-import { TransportError } from '../../../../src/api/http/transportErrors';
-import { createTransportFetch } from '../../../../src/api/http/transportFetch';
+import { canOpenClientCertificate, UndiciTransport, type TransportConfig } from '../../../../src/client/http/transport';
+import { TransportError } from '../../../../src/client/http/transportErrors';
+import { createTransportFetch } from '../../../../src/client/http/transportFetch';
 import { makeTestCertificates, type TestCertificates } from './support/certificates';
 import { sendJson, startServer, type LocalServer } from './support/localServer';
 import { startTunnelProxy } from './support/tunnelProxy';

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BodySpillDirectory } from '../../../../src/api/http/bodySpill';
-import { UndiciTransport } from '../../../../src/api/http/transport';
-import { TransportError } from '../../../../src/api/http/transportErrors';
-import { Redactor } from '../../../../src/core/redaction';
+import { BodySpillDirectory } from '../../../../src/client/http/bodySpill';
+import { UndiciTransport } from '../../../../src/client/http/transport';
+import { TransportError } from '../../../../src/client/http/transportErrors';
+import { Redactor } from '../../../../src/client/redaction/redaction';
 import { startServer, type LocalServer } from './support/localServer';
 
 /** Sends headers at once, then one byte every 100 ms of a 1 KB body: each part is quick, the whole is not. */

@@ -1,12 +1,12 @@
 // The real pieces wired as the extension will wire them, against the local sandbox: the HTTP core's
 // ApiClient, the loopback listener, openid-client's code exchange, and a scripted browser for the PSU.
-import { CONSENT_BODY_TEMPLATE, catalogueOperation, paymentBodyTemplate, type OperationId } from '../../../../src/api/catalogue';
-import { createHttpCore, createTransportFetch, UndiciTransport, type ApiResult, type HttpCore, type PsuHeaderSettings } from '../../../../src/api/http';
-import { exchangeAuthorizationCode } from '../../../../src/auth/authorizationCode';
-import { ClientCredentialsTokens } from '../../../../src/auth/tokens/clientCredentialsTokens';
-import { RedirectListeners } from '../../../../src/auth/loopback';
-import { Redactor } from '../../../../src/core/redaction';
-import { ScaFlow, type CodeExchangeRequest, type ScaChallenge, type ScaFlowDeps, type ScaProgress } from '../../../../src/sca';
+import { CONSENT_BODY_TEMPLATE, catalogueOperation, paymentBodyTemplate, type OperationId } from '../../../../src/client/catalogue/catalogue';
+import { createHttpCore, createTransportFetch, UndiciTransport, type ApiResult, type HttpCore, type PsuHeaderSettings } from '../../../../src/client/http';
+import { exchangeAuthorizationCode } from '../../../../src/client/auth/authorizationCode';
+import { ClientCredentialsTokens } from '../../../../src/client/auth/tokens/clientCredentialsTokens';
+import { RedirectListeners } from '../../../../src/client/auth/loopback';
+import { Redactor } from '../../../../src/client/redaction/redaction';
+import { ScaFlow, type CodeExchangeRequest, type ScaChallenge, type ScaFlowDeps, type ScaProgress } from '../../../../src/client/sca';
 import { start, type Sandbox } from '../../../../sandbox/index';
 import { Browser } from '../../../sandbox/helpers/browser';
 

@@ -1,10 +1,10 @@
 // Scripted fakes for ScaFlow: API answers by operation id, a fake clock whose sleep advances time at once,
 // and a listener whose callback the test decides. Runs a whole flow in milliseconds.
 import crypto from 'node:crypto';
-import type { ApiResult, Exchange, ParamValues, RequestFailure } from '../../../../src/api/http';
-import type { CodeExchangeResult } from '../../../../src/auth/authorizationCode';
-import type { CallbackResult, RedirectListener } from '../../../../src/auth/loopback';
-import type { CodeExchangeRequest, ListenerRequest, ScaChallenge, ScaFlowDeps, ScaProgress } from '../../../../src/sca';
+import type { ApiResult, Exchange, ParamValues, RequestFailure } from '../../../../src/client/http';
+import type { CodeExchangeResult } from '../../../../src/client/auth/authorizationCode';
+import type { CallbackResult, RedirectListener } from '../../../../src/client/auth/loopback';
+import type { CodeExchangeRequest, ListenerRequest, ScaChallenge, ScaFlowDeps, ScaProgress } from '../../../../src/client/sca';
 
 export type Answer = ApiResult | ((params: ParamValues, body: unknown) => ApiResult);
 

@@ -1,11 +1,11 @@
 // One fake auth host, one fake API host and an ApiClient wired to them the way the extension wires it.
-import { findOperation, type Operation } from '../../../../../src/api/catalogue';
-import { ApiClient, type ApiRequest, type RetryPolicy } from '../../../../../src/api/http/apiClient';
-import type { ApiResult } from '../../../../../src/api/http/requestFailure';
-import { UndiciTransport, type TransportConfig } from '../../../../../src/api/http/transport';
-import { createTransportFetch } from '../../../../../src/api/http/transportFetch';
-import { ClientCredentialsTokens } from '../../../../../src/auth/tokens/clientCredentialsTokens';
-import { Redactor } from '../../../../../src/core/redaction';
+import { findOperation, type Operation } from '../../../../../src/client/catalogue/catalogue';
+import { ApiClient, type ApiRequest, type RetryPolicy } from '../../../../../src/client/http/apiClient';
+import type { ApiResult } from '../../../../../src/client/http/requestFailure';
+import { UndiciTransport, type TransportConfig } from '../../../../../src/client/http/transport';
+import { createTransportFetch } from '../../../../../src/client/http/transportFetch';
+import { ClientCredentialsTokens } from '../../../../../src/client/auth/tokens/clientCredentialsTokens';
+import { Redactor } from '../../../../../src/client/redaction/redaction';
 import { CLIENT_ID, CLIENT_SECRET, startTokenServer, type FakeTokenServer } from './fakeTokenServer';
 import { sendJson, startServer, type Handler, type LocalServer, type TlsOptions } from './localServer';
 import { assertNoSecrets } from './secrets';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Exchange } from '../../../../../src/api/http/exchange';
-import type { ApiResult, RequestFailure } from '../../../../../src/api/http/requestFailure';
+import type { Exchange } from '../../../../../src/client/http/exchange';
+import type { ApiResult, RequestFailure } from '../../../../../src/client/http/requestFailure';
 
 export function expectOk(result: ApiResult): Exchange {
   if (!result.ok) assert.fail(`expected success, got ${result.failure.summary}`);

@@ -1,0 +1,130 @@
+// Client credentials live only in SecretStorage, one entry per environment. This module depends on the
+// shape of SecretStorage, not on `vscode`, so it runs in unit tests against an in-memory store.
+import type { EnvironmentId } from '../environments/environments';
+import type { Redactor } from '../redaction/redaction';
+
+export interface ClientCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+interface Disposable {
+  dispose(): unknown;
+}
+
+/** The part of vscode.SecretStorage this store needs; vscode's object satisfies it as is. */
+export interface SecretStore {
+  get(key: string): Thenable<string | undefined>;
+  store(key: string, value: string): Thenable<void>;
+  delete(key: string): Thenable<void>;
+  onDidChange(listener: (event: { readonly key: string }) => unknown): Disposable;
+}
+
+const KEY_PREFIX = 'openPayments.clientCredentials.';
+
+export class CredentialValidationError extends Error {
+  constructor(readonly field: 'clientId' | 'clientSecret') {
+    super(`${field} is empty`);
+    this.name = 'CredentialValidationError';
+  }
+}
+
+export function credentialProblem(value: string | undefined): 'empty' | undefined {
+  return value === undefined || value.trim() === '' ? 'empty' : undefined;
+}
+
+export class CredentialStore {
+  /**
+   * What the secret storage holds per environment, read once and kept in memory until the entry changes (here
+   * or in another window): every request checks for credentials, and each read of the secret storage is a
+   * round trip to the window that took up to a quarter of a second on a busy machine.
+   */
+  private readonly reads = new Map<EnvironmentId, Promise<ClientCredentials | undefined>>();
+  private readonly subscription: Disposable;
+
+  /** The redactor learns every secret this store hands out, so no log line can show it verbatim. */
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly redactor: Redactor,
+  ) {
+    this.subscription = secrets.onDidChange((event) => {
+      if (event.key.startsWith(KEY_PREFIX)) this.reads.delete(event.key.slice(KEY_PREFIX.length) as EnvironmentId);
+    });
+  }
+
+  get(environment: EnvironmentId): Promise<ClientCredentials | undefined> {
+    let read = this.reads.get(environment);
+    if (!read) {
+      read = this.read(environment);
+      this.reads.set(environment, read);
+      // A failed read is not kept: the next one asks the secret storage again.
+      read.catch(() => {
+        if (this.reads.get(environment) === read) this.reads.delete(environment);
+      });
+    }
+    return read;
+  }
+
+  private async read(environment: EnvironmentId): Promise<ClientCredentials | undefined> {
+    const raw = await this.secrets.get(KEY_PREFIX + environment);
+    if (!raw) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (isCredentials(parsed)) {
+        this.redactor.addSecret(parsed.clientSecret);
+        return parsed;
+      }
+    } catch {
+      // A damaged entry is treated as absent; the user is asked to set credentials again.
+    }
+    return undefined;
+  }
+
+  async has(environment: EnvironmentId): Promise<boolean> {
+    return (await this.get(environment)) !== undefined;
+  }
+
+  /** Stores trimmed values; refuses empty ones so an existing entry is never overwritten by a blank. */
+  async set(environment: EnvironmentId, credentials: ClientCredentials): Promise<void> {
+    if (credentialProblem(credentials.clientId)) throw new CredentialValidationError('clientId');
+    if (credentialProblem(credentials.clientSecret)) throw new CredentialValidationError('clientSecret');
+    const value: ClientCredentials = {
+      clientId: credentials.clientId.trim(),
+      clientSecret: credentials.clientSecret.trim(),
+    };
+    this.redactor.addSecret(value.clientSecret);
+    this.reads.delete(environment);
+    try {
+      await this.secrets.store(KEY_PREFIX + environment, JSON.stringify(value));
+    } finally {
+      this.reads.delete(environment);
+    }
+  }
+
+  async clear(environment: EnvironmentId): Promise<void> {
+    this.reads.delete(environment);
+    try {
+      await this.secrets.delete(KEY_PREFIX + environment);
+    } finally {
+      this.reads.delete(environment);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.reads.clear();
+  }
+
+  /** Fires for changes made here and in other windows sharing the same secret storage. */
+  onDidChange(listener: (environment: string) => unknown): Disposable {
+    return this.secrets.onDidChange((event) => {
+      if (event.key.startsWith(KEY_PREFIX)) listener(event.key.slice(KEY_PREFIX.length));
+    });
+  }
+}
+
+function isCredentials(value: unknown): value is ClientCredentials {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.clientId === 'string' && typeof record.clientSecret === 'string';
+}

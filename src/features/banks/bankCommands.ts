@@ -1,0 +1,155 @@
+// Commands of the Banks view: refresh, Find Bank…, Show Details, Create Consent…, Initiate Payment….
+import * as vscode from 'vscode';
+import type { ActiveEnvironment } from '../../host/activeEnvironment';
+import type { BankDirectory } from '../../host/bankDirectory';
+import type { ParamMemory } from '../../host/paramMemory';
+import type { Prompter } from '../../host/prompter';
+import type { RequestRunner } from '../../host/requestRunner';
+import type { Country } from '../../client/models/aspspModels';
+import type { Account } from '../../client/models/accountModels';
+import { paymentBodyTemplate, type OperationId } from '../../client/catalogue/catalogue';
+import { debtorAccountKind, type DebtorAccountKind } from '../../client/catalogue/paymentAccountForms';
+import type { BankNode, ConsentNode } from '../../host/treeNodes';
+import type { BanksTreeProvider } from './banksTree';
+
+type BankItem = Extract<BankNode, { kind: 'bank' }>;
+type AccountItem = Extract<ConsentNode, { kind: 'account' }>;
+
+interface FoundBank extends vscode.QuickPickItem {
+  readonly id: string;
+  readonly bicFi: string;
+}
+
+export class BankCommands {
+  constructor(
+    private readonly directory: BankDirectory,
+    private readonly tree: BanksTreeProvider,
+    private readonly view: vscode.TreeView<BankNode>,
+    private readonly runner: RequestRunner,
+    private readonly environment: ActiveEnvironment,
+    private readonly memory: ParamMemory,
+    private readonly prompter: Prompter,
+  ) {}
+
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand('openPayments.banks.refresh', () => this.directory.refresh()),
+      vscode.commands.registerCommand('openPayments.banks.find', () => this.find()),
+      vscode.commands.registerCommand('openPayments.banks.showDetails', (node?: BankNode) => this.showDetails(node)),
+      vscode.commands.registerCommand('openPayments.banks.createConsent', (node?: BankNode) => this.createConsent(node)),
+      vscode.commands.registerCommand('openPayments.banks.initiatePayment', (node?: BankNode) => this.initiatePayment(node)),
+      vscode.commands.registerCommand('openPayments.accounts.initiatePayment', (node?: AccountItem) => this.initiatePaymentFrom(node)),
+      // The selected bank prefills X-BicFi in Send Request…; a selected payment also its id, product and service.
+      this.view.onDidChangeSelection((event) => {
+        const node = event.selection[0];
+        if (node?.kind === 'bank') void this.memory.remember(this.environment.state.id, { 'X-BicFi': node.bank.bicFi, bicFi: node.bank.bicFi });
+        if (node?.kind === 'payment') {
+          const { payment } = node;
+          void this.memory.remember(this.environment.state.id, {
+            'X-BicFi': payment.bicFi,
+            bicFi: payment.bicFi,
+            paymentId: payment.paymentId,
+            'payment-product': payment.paymentProduct,
+            'payment-service': payment.paymentService,
+          });
+        }
+      }),
+    );
+  }
+
+  /**
+   * Searches every bank of the environment by name or BIC, then reveals it in the tree. The picker opens after
+   * two requests (all banks, all countries) however many countries there are; where the picked bank lives is
+   * asked only for that bank.
+   */
+  async find(): Promise<string | undefined> {
+    const [all, countries] = await Promise.all([this.directory.aspsps(), this.directory.countries()]);
+    if (!all.ok) {
+      void vscode.window.showErrorMessage(all.message);
+      return undefined;
+    }
+    const items: FoundBank[] = all.value.map((bank) => ({ id: bank.bicFi, bicFi: bank.bicFi, label: bank.name, description: bank.bicFi }));
+    const picked = await this.prompter.pick(items, {
+      title: vscode.l10n.t('Find Bank'),
+      placeHolder: vscode.l10n.t('Type a bank name or BIC ({0} banks)', items.length),
+      matchOnDescription: true,
+    });
+    if (!picked) return undefined;
+    await this.memory.remember(this.environment.state.id, { 'X-BicFi': picked.bicFi, bicFi: picked.bicFi });
+    const isoCountryCode = countries.ok ? await this.countryOf(picked.bicFi, countries.value) : undefined;
+    if (isoCountryCode) {
+      const node = await this.tree.findBank(isoCountryCode, picked.bicFi);
+      if (node) await this.view.reveal(node, { select: true, focus: true, expand: true });
+    }
+    return picked.bicFi;
+  }
+
+  /** The bank's details name its country; failing that, the country lists (cached) are searched one by one. */
+  private async countryOf(bicFi: string, countries: readonly Country[]): Promise<string | undefined> {
+    const details = await this.directory.details(bicFi);
+    const name = details.ok ? details.value.country?.trim().toLowerCase() : undefined;
+    const named = name ? countries.find((c) => c.name.toLowerCase() === name || c.isoCountryCode.toLowerCase() === name) : undefined;
+    if (named) return named.isoCountryCode;
+    for (const country of countries) {
+      const banks = await this.directory.aspsps(country.isoCountryCode);
+      if (banks.ok && banks.value.some((bank) => bank.bicFi === bicFi)) return country.isoCountryCode;
+    }
+    return undefined;
+  }
+
+  async showDetails(node?: BankNode): Promise<void> {
+    const bicFi = await this.bicOf(node);
+    if (!bicFi) return;
+    const loaded = await this.directory.details(bicFi);
+    if (loaded.ok) this.runner.show(loaded.record);
+    else void vscode.window.showErrorMessage(loaded.message);
+  }
+
+  /** On a bank's item, that bank; otherwise Create Consent asks which bank, offering the selected one first. */
+  async createConsent(node?: BankNode): Promise<unknown> {
+    return node?.kind === 'bank'
+      ? vscode.commands.executeCommand('openPayments.consents.create', node.bank.bicFi)
+      : vscode.commands.executeCommand('openPayments.consents.create');
+  }
+
+  /** Initiate Payment… on an account: that account's bank, with the account as debtor in the body. */
+  async initiatePaymentFrom(node?: AccountItem): Promise<unknown> {
+    if (node?.kind !== 'account') return undefined;
+    return this.initiateAt(node.consent.bicFi, node.account);
+  }
+
+  async initiatePayment(node?: BankNode): Promise<unknown> {
+    const bicFi = await this.bicOf(node);
+    if (!bicFi) return undefined;
+    return this.initiateAt(bicFi, undefined);
+  }
+
+  private async initiateAt(bicFi: string, debtor: Account | undefined): Promise<unknown> {
+    const details = await this.directory.details(bicFi);
+    const products = details.ok && details.value.paymentProducts.length ? details.value.paymentProducts : ['domestic'];
+    const product =
+      products.length === 1
+        ? products[0]
+        : (await this.prompter.pick(products.map((p) => ({ id: p, label: p })), { title: vscode.l10n.t('Payment product at {0}', bicFi) }))?.id;
+    if (!product) return undefined;
+    const template = paymentBodyTemplate(product, bicFi);
+    const debtorAccount = debtor && debtorReference(debtor, debtorAccountKind(bicFi, product));
+    return vscode.commands.executeCommand('openPayments.sendRequest', {
+      operationId: 'initiatePayment' satisfies OperationId,
+      params: { 'payment-service': 'payments', 'payment-product': product, 'X-BicFi': bicFi },
+      ...(debtorAccount && typeof template === 'object' && template !== null ? { bodyTemplate: { ...template, debtorAccount } } : {}),
+    });
+  }
+
+  private async bicOf(node: BankNode | undefined): Promise<string | undefined> {
+    if (node?.kind === 'bank') return node.bank.bicFi;
+    const selected = this.view.selection.find((n): n is BankItem => n.kind === 'bank');
+    return selected?.bank.bicFi ?? this.find();
+  }
+}
+
+/** The account in the form the bank wants for a debtor; none (the template's placeholder) when it lacks that identifier. */
+function debtorReference(account: Account, kind: DebtorAccountKind): Record<string, string> | undefined {
+  const id = account[kind];
+  return id ? { [kind]: id, ...(account.currency ? { currency: account.currency } : {}) } : undefined;
+}

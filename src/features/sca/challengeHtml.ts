@@ -1,0 +1,59 @@
+// The page that shows a decoupled SCA challenge: a QR code of the BankID link (or the image the bank sent)
+// and the bank's message. No script at all; the extension re-renders the page on every poll. The one style
+// block carries the nonce, so markup that slipped past the escaping could not style the page either.
+import qrcode from 'qrcode-generator';
+import { escapeHtml } from '../../client/text/html';
+import type { ScaChallenge } from '../../client/sca/types';
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const NONCE = /^[A-Za-z0-9+/]{16,}={0,2}$/;
+
+/** An SVG QR code; the library draws only rectangles, so the text never reaches the markup. */
+export function qrSvg(text: string): string | undefined {
+  if (!text || text.length > 1500) return undefined;
+  const qr = qrcode(0, 'M');
+  qr.addData(text);
+  qr.make();
+  return qr.createSvgTag({ cellSize: 5, margin: 4, scalable: true });
+}
+
+export interface ChallengeTexts {
+  readonly title: string;
+  readonly scan: string;
+  readonly status: string;
+  readonly cancelHint: string;
+}
+
+export interface ChallengePageOptions {
+  /** webview.cspSource */
+  readonly cspSource: string;
+  /** Random base64, fixed for the panel's life so an unchanged challenge renders the same page. */
+  readonly nonce: string;
+}
+
+export function renderChallengeHtml(challenge: ScaChallenge, texts: ChallengeTexts, { cspSource, nonce }: ChallengePageOptions): string {
+  if (!NONCE.test(nonce)) throw new Error('The challenge page needs a random base64 nonce.');
+  const image =
+    challenge.imageBase64 && BASE64.test(challenge.imageBase64)
+      ? `<img alt="" src="data:image/png;base64,${challenge.imageBase64}">`
+      : challenge.qrText
+        ? (qrSvg(challenge.qrText) ?? '')
+        : '';
+  const csp = `default-src 'none'; img-src ${cspSource} data:; style-src 'nonce-${nonce}'`;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<style nonce="${nonce}">body{font-family:var(--vscode-font-family);color:var(--vscode-foreground);padding:1.5em}
+.qr{background:#fff;display:inline-block;padding:8px;max-width:320px}.qr svg,.qr img{width:280px;height:280px}
+code{word-break:break-all}</style>
+<title>${escapeHtml(texts.title)}</title></head>
+<body>
+<h2>${escapeHtml(texts.title)}</h2>
+<p>${escapeHtml(texts.scan)}</p>
+${image ? `<div class="qr">${image}</div>` : ''}
+${challenge.psuMessage ? `<p>${escapeHtml(challenge.psuMessage)}</p>` : ''}
+${challenge.autostartUrl ? `<p><code>${escapeHtml(challenge.autostartUrl)}</code></p>` : ''}
+<p>${escapeHtml(texts.status)}</p>
+<p>${escapeHtml(texts.cancelHint)}</p>
+</body></html>`;
+}

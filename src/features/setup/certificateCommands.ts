@@ -1,0 +1,66 @@
+// Set / Clear Client Certificate Passphrase: the production .pfx passphrase lives only in SecretStorage.
+import * as vscode from 'vscode';
+import type { SecretStore } from '../../client/auth/credentialStore';
+import type { Redactor } from '../../client/redaction/redaction';
+import { PASSPHRASE_MIN_LENGTH } from '../../client/redaction/secretInput';
+import { CERTIFICATE_PASSPHRASE_KEY } from '../../host/httpSession';
+import type { Logger } from '../../host/logger';
+import { secretWriteSucceeded } from '../../host/secretWrite';
+import type { Prompter } from '../../host/prompter';
+import { secretInputMessage } from './secretInputMessage';
+
+export class CertificateCommands {
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly prompter: Prompter,
+    private readonly redactor: Redactor,
+    private readonly logger: Logger,
+  ) {}
+
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand('openPayments.setCertificatePassphrase', () => this.set()),
+      vscode.commands.registerCommand('openPayments.clearCertificatePassphrase', () => this.clear()),
+    );
+  }
+
+  async set(): Promise<boolean> {
+    const passphrase = await this.prompter.input({
+      title: vscode.l10n.t('Client Certificate Passphrase'),
+      prompt: vscode.l10n.t('Enter the passphrase of the .pfx client certificate from the Developer Portal. It is kept only in VS Code\'s secret storage.'),
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => secretInputMessage('passphrase', value, PASSPHRASE_MIN_LENGTH),
+    });
+    if (passphrase === undefined) return false;
+    const refused = secretInputMessage('passphrase', passphrase, PASSPHRASE_MIN_LENGTH);
+    if (refused !== undefined) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('{0} Nothing was stored. Run "Set Client Certificate Passphrase" again.', refused),
+      );
+      return false;
+    }
+    this.redactor.addSecret(passphrase);
+    const stored = await secretWriteSucceeded(
+      () => this.secrets.store(CERTIFICATE_PASSPHRASE_KEY, passphrase),
+      this.logger,
+      'Storing the client certificate passphrase in secret storage failed',
+      vscode.l10n.t('The client certificate passphrase could not be saved in VS Code\'s secret storage. See the Open Payments log, then run "Set Client Certificate Passphrase" again.'),
+    );
+    if (!stored) return false;
+    void vscode.window.showInformationMessage(vscode.l10n.t('The client certificate passphrase is saved in VS Code\'s secret storage.'));
+    return true;
+  }
+
+  async clear(): Promise<boolean> {
+    const removed = await secretWriteSucceeded(
+      () => this.secrets.delete(CERTIFICATE_PASSPHRASE_KEY),
+      this.logger,
+      'Removing the client certificate passphrase from secret storage failed',
+      vscode.l10n.t('The client certificate passphrase could not be removed from VS Code\'s secret storage. See the Open Payments log, then try again.'),
+    );
+    if (!removed) return false;
+    void vscode.window.showInformationMessage(vscode.l10n.t('The client certificate passphrase was removed.'));
+    return true;
+  }
+}

@@ -1,0 +1,97 @@
+// Use Local Sandbox: switch to the `local` environment and store the running sandbox's demo client, on the
+// user's explicit request, so the first request works without typing anything.
+import * as vscode from 'vscode';
+import type { CredentialStore } from '../../client/auth/credentialStore';
+import { fetchDemoClient } from '../../client/environments/localSandboxClient';
+import { PRESET_HOSTS } from '../../client/environments/environments';
+import { notificationSafeId } from '../../client/text/notificationSafe';
+import type { ActiveEnvironment } from '../../host/activeEnvironment';
+import type { EnvironmentSettings } from '../../host/settings/environmentSettings';
+import type { Logger } from '../../host/logger';
+import { secretWriteSucceeded } from '../../host/secretWrite';
+
+/** The longest the setting waits for the first listing before it is written anyway. */
+const SETTING_WRITE_DELAY_MAX_MS = 3000;
+/**
+ * How long after the first listing the setting is written: while the user reads the countries, rather than
+ * while the workbench draws them or answers the next click (the write held it for 350-600 ms each time).
+ */
+const SETTING_WRITE_AFTER_LISTING_MS = 1000;
+
+export class LocalSandboxCommand {
+  constructor(
+    private readonly store: CredentialStore,
+    private readonly settings: EnvironmentSettings,
+    private readonly environment: ActiveEnvironment,
+    private readonly logger: Logger,
+    /** The local environment's API host; a parameter so tests can point at a sandbox on a free port. */
+    private readonly apiHost: string = PRESET_HOSTS.local.apiHost,
+    /** Loads the HTTP code the first listing needs, while the demo client is stored. */
+    private readonly warmHttp: () => void = () => undefined,
+    /**
+     * Lists the countries of the environment in force (the Banks view's own, cached listing): started as soon as
+     * the environment switched, without waiting for the view to ask, and awaited before the setting is written.
+     */
+    private readonly listBanks: () => Promise<unknown> = async () => undefined,
+  ) {}
+
+  register(): vscode.Disposable {
+    return vscode.commands.registerCommand('openPayments.useLocalSandbox', () => this.run());
+  }
+
+  async run(): Promise<boolean> {
+    const apiHost = this.apiHost;
+    const result = await fetchDemoClient(apiHost);
+    if (!result.ok) {
+      this.logger.warn(`Local sandbox at ${apiHost}: ${result.reason}.`);
+      void vscode.window.showErrorMessage(
+        result.reason === 'unreachable'
+          ? vscode.l10n.t('The local sandbox is not running at {0}. Start it with "npm run sandbox" (or "npm start") in the extension\'s folder, then try again.', apiHost)
+          : vscode.l10n.t('The server at {0} did not answer like the local sandbox, so no credentials were stored.', apiHost),
+      );
+      return false;
+    }
+    const stored = await secretWriteSucceeded(
+      () => {
+        const storing = this.store.set('local', { clientId: result.client.clientId, clientSecret: result.client.clientSecret });
+        // Loading the HTTP code takes the extension host a moment; it overlaps the round trip of the secret write.
+        this.warmHttp();
+        return storing;
+      },
+      this.logger,
+      'Storing the local sandbox demo client in secret storage failed',
+      vscode.l10n.t('The local sandbox\'s demo client could not be saved in VS Code\'s secret storage, so the environment was not switched. See the Open Payments log, then run "Use Local Sandbox" again.'),
+    );
+    if (!stored) return false;
+    // The views switch at once, and the setting is written a moment after the Banks view has its countries:
+    // writing it took the workbench over a second, which held up showing them.
+    let write: () => void = () => undefined;
+    const writeNow = new Promise<void>((resolve) => (write = resolve));
+    const written = writeNow.then(() => this.settings.select('local'));
+    await this.environment.switchTo('local', written);
+    const listed = this.listBanks().catch(() => undefined);
+    const timer = setTimeout(write, SETTING_WRITE_DELAY_MAX_MS);
+    void listed.then(() => {
+      clearTimeout(timer);
+      setTimeout(write, SETTING_WRITE_AFTER_LISTING_MS);
+    });
+    try {
+      await written;
+    } catch (error) {
+      this.logger.error('Saving openPayments.environment failed', error);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The demo client of the local sandbox is stored, but the setting openPayments.environment could not be changed to "local", so the environment stays as it was. Choose the environment again, or check that your settings file can be written.'),
+      );
+      return false;
+    }
+    this.logger.info(`Using the local sandbox at ${apiHost} with its demo client ${result.client.clientId}.`);
+    // The client id is whatever the server on that port answered; it is named only if it looks like an id.
+    const clientId = notificationSafeId(result.client.clientId);
+    void vscode.window.showInformationMessage(
+      clientId
+        ? vscode.l10n.t('Using the local sandbox with its demo client {0}. Its credentials are in VS Code\'s secret storage.', clientId)
+        : vscode.l10n.t('Using the local sandbox with its demo client. Its credentials are in VS Code\'s secret storage.'),
+    );
+    return true;
+  }
+}
