@@ -1,5 +1,5 @@
 // Account Information Service (reference §4.4): everything here needs a valid consent in Consent-ID.
-import { SETTINGS_HEADER_PARAMS, type OperationIdIn } from '../../src/client/catalogue/catalogue';
+import { SETTINGS_HEADER_PARAMS, type OperationIdIn } from '../../src/client';
 import type { Account, Transaction } from '../data/types';
 import { ok } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';

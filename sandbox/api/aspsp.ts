@@ -2,7 +2,7 @@
 import type { Bank, City } from '../data/types';
 import { ok, type Reply } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';
-import type { OperationIdIn } from '../../src/client/catalogue/catalogue';
+import type { OperationIdIn } from '../../src/client';
 import type { Handler, RequestContext, SandboxEnv } from './context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,7 @@
 // Applies a bank's own rules (data/bankRules.ts) after the platform's common checks passed: to a payment body
 // (400 FORMAT_ERROR naming the field) and to a transaction query (Swedbank's 401 for statements past its SCA
 // window). The texts say the limit or form the bank wants, so a TPP can fix the request from the message alone.
-import type { PsuContext } from '../../src/client/catalogue/operationTypes';
+import type { PsuContext } from '../../src/client';
 import type { AccountKind, DomesticAccountRules, RemittanceLimits, SwedishBankIdentity } from '../data/bankRules';
 import type { Bank } from '../data/types';
 import { ApiError, formatError } from '../http/tppMessages';

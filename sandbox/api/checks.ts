@@ -1,6 +1,6 @@
 // The checks the platform makes before any handler runs (reference §4.1, §7.2, §7.3).
 import type { IncomingHttpHeaders } from 'node:http';
-import { SETTINGS_HEADER_PARAMS, type Operation } from '../../src/client/catalogue/catalogue';
+import { SETTINGS_HEADER_PARAMS, type Operation } from '../../src/client';
 import type { Directory } from '../data/directory';
 import type { Bank } from '../data/types';
 import { ApiError, formatError } from '../http/tppMessages';

@@ -1,6 +1,6 @@
 // Consent Service (reference §4.3): create, read, delete, status and the consent's SCA authorisations.
 import crypto from 'node:crypto';
-import type { OperationIdIn } from '../../src/client/catalogue/catalogue';
+import type { OperationIdIn } from '../../src/client';
 import type { Account, Bank } from '../data/types';
 import { created, noContent, ok, type Reply } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';

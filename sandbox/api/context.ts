@@ -1,7 +1,6 @@
 // What every handler gets: the matched operation, parsed request, the caller's token and the sandbox state.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Operation } from '../../src/client/catalogue/catalogue';
-import type { PsuContext } from '../../src/client/catalogue/operationTypes';
+import type { Operation, PsuContext } from '../../src/client';
 import type { IssuedSecrets } from '../auth/issuedSecrets';
 import type { AccountBook } from '../data/accounts';
 import type { Directory } from '../data/directory';

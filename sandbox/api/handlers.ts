@@ -1,6 +1,6 @@
 // One handler per catalogue operation. The maps are keyed by the catalogue's ids, so a missing, extra or
 // misspelt handler fails to compile and the catalogue and the sandbox cannot drift apart.
-import type { Operation, OperationId } from '../../src/client/catalogue/catalogue';
+import type { Operation, OperationId } from '../../src/client';
 import { accountHandlers } from './accounts';
 import { aspspHandlers } from './aspsp';
 import { consentHandlers } from './consents';

@@ -1,7 +1,7 @@
 // Payment Initiation Service (reference §4.5) for payments × domestic | sepa-credit-transfers |
 // international | swedish-giro. Cancellation is answered as the platform documents it: not supported.
 import crypto from 'node:crypto';
-import { PAYMENT_PRODUCTS, type OperationIdIn } from '../../src/client/catalogue/catalogue';
+import { PAYMENT_PRODUCTS, type OperationIdIn } from '../../src/client';
 import type { Bank } from '../data/types';
 import { created, ok, type Reply } from '../http/reply';
 import { ApiError, formatError } from '../http/tppMessages';

@@ -1,6 +1,6 @@
 // Matches request paths against the catalogue's templates: the sandbox serves exactly the operations the
 // catalogue lists, so a new catalogue entry without a handler fails at start, not at first call.
-import type { Operation } from '../../src/client/catalogue/catalogue';
+import type { Operation } from '../../src/client';
 
 interface CompiledRoute {
   readonly op: Operation;

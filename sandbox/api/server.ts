@@ -4,7 +4,7 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { setTimeout as delay } from 'node:timers/promises';
-import { OPERATIONS, type Operation } from '../../src/client/catalogue/catalogue';
+import { OPERATIONS, type Operation } from '../../src/client';
 import type { FaultSpec, Faults } from '../faults';
 import { acceptsJson } from '../http/accept';
 import { BodyTooLargeError, readBody } from '../http/body';

@@ -1,5 +1,5 @@
 // Body validation in the platform's terms: every failure is a 400 FORMAT_ERROR naming the JSON path.
-import { ibanProblem } from '../../src/client/text/iban';
+import { ibanProblem } from '../../src/client';
 import { ISO_4217_CODES } from '../data/currencies';
 import { DOCUMENTED_SAMPLE_IBANS } from '../data/documentedIbans';
 import { formatError } from '../http/tppMessages';

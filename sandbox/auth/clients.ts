@@ -1,5 +1,5 @@
 // OAuth clients of the sandbox, as the Developer Portal would register them (reference §3.2, §3.3).
-import type { Product } from '../../src/client/catalogue/operationTypes';
+import type { Product } from '../../src/client';
 
 export interface SandboxClient {
   readonly clientId: string;

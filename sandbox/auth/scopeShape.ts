@@ -2,8 +2,7 @@
 // order ("private aspspinformation" in the official samples). Only client_credentials is checked: the code
 // exchange's scope may be the product alone (docs) or with its context (Postman), and oidc-provider takes
 // that token's scope from the authorisation request anyway (reference §3.6).
-import { OPERATIONS } from '../../src/client/catalogue/catalogue';
-import type { PsuContext, Product } from '../../src/client/catalogue/operationTypes';
+import { OPERATIONS, type PsuContext, type Product } from '../../src/client';
 
 /** The API products are the products of the catalogue's operations, in catalogue order. */
 export const PRODUCT_SCOPES: readonly Product[] = [...new Set(OPERATIONS.map((op) => op.product))];

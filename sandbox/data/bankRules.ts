@@ -1,7 +1,7 @@
 // What a sandbox bank refuses beyond the platform's common checks (reference §7.2), as data: the payment body
 // rules of Swedbank, Handelsbanken, Nordea and OP, and Swedbank's SCA window for statements. Every bank's rules
 // are in this file and api/bankRules.ts is the one place that applies them, so no handler switches on a BIC.
-import type { PsuContext } from '../../src/client/catalogue/operationTypes';
+import type { PsuContext } from '../../src/client';
 
 /** How a payment body names an account. */
 export type AccountKind = 'iban' | 'bban';

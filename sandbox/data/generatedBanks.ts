@@ -1,6 +1,6 @@
 // Thousands of made-up banks across countries, for scale tests of bank pickers and lists.
 // BICs end in "Z0": a "0" in the 8th position marks a test BIC, so they cannot be mistaken for real banks.
-import type { PaymentProduct } from '../../src/client/catalogue/catalogue';
+import type { PaymentProduct } from '../../src/client';
 import { NO_RULES } from './bankRules';
 import { GENERATED_GEOGRAPHY } from './geo';
 import { GENERIC_STATUSES } from './paymentStatuses';

@@ -1,5 +1,5 @@
 // The seven sandbox banks of reference §7.1, with the behaviour §6 and §7.2 document for each.
-import type { PaymentProduct } from '../../src/client/catalogue/catalogue';
+import type { PaymentProduct } from '../../src/client';
 import { HANDELSBANKEN_RULES, NO_RULES, NORDEA_RULES, OP_RULES, SWEDBANK_RULES, type BankRules } from './bankRules';
 import { HELSINKI, STOCKHOLM } from './geo';
 import { DANSKE_STATUSES, GENERIC_STATUSES, HANDELSBANKEN_STATUSES, NORDEA_STATUSES, SEB_STATUSES, SWEDBANK_STATUSES, type PaymentStatusTable } from './paymentStatuses';

@@ -1,7 +1,6 @@
 // The sandbox's data model. Banks carry the per-ASPSP behaviour the reference documents (§6, §7), so the
 // API handlers ask the bank ("does it need PSU-IP-Address?") instead of switching on BIC strings.
-import type { PaymentProduct } from '../../src/client/catalogue/catalogue';
-import type { BankRequiredSetting } from '../../src/client/http/psuHeaderRules';
+import type { BankRequiredSetting, PaymentProduct } from '../../src/client';
 import type { BankRules } from './bankRules';
 import type { PaymentStatusTable } from './paymentStatuses';
 

@@ -1,5 +1,5 @@
 // HTML output for the bank login page: everything interpolated goes through the extension's one escaper.
-export { escapeHtml } from '../../src/client/text/html';
+export { escapeHtml } from '../../src/client';
 
 /** A strict CSP: no scripts at all, inline style only with this response's nonce, forms only to us and the TPP. */
 export function contentSecurityPolicy(styleNonce: string, formTargets: readonly string[]): string {

@@ -1,7 +1,6 @@
 // In-memory resources the API creates. Plain data; the status machines live in api/sca.ts,
 // api/consents.ts and api/payments.ts.
-import type { BgConsentStatus } from '../../src/client/consents/consentStatuses';
-import type { PsuContext } from '../../src/client/catalogue/operationTypes';
+import type { BgConsentStatus, PsuContext } from '../../src/client';
 import type { ScaFlow } from '../data/types';
 
 export type ConsentStatus = BgConsentStatus;
