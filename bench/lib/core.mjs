@@ -1,11 +1,7 @@
-// Bundles the pure HTTP core from src/ so the bench measures today's source, not a stale dist.
+// Bundles the client from src/ through its one face, as the sandbox and the MCP server use it, so the bench
+// measures today's source, not a stale dist.
 import { loadSource } from './loadSource.mjs';
 
 export function loadCore(root) {
-  return loadSource(root, 'client-core', [
-    "export * from './src/client/http/index.ts';",
-    "export * from './src/client/auth/tokens/index.ts';",
-    "export { findOperation } from './src/client/catalogue/catalogue.ts';",
-    "export { Redactor } from './src/client/redaction/redaction.ts';",
-  ]);
+  return loadSource(root, 'client-core', ["export * from './src/client/index.ts';"]);
 }
