@@ -1,9 +1,9 @@
 // The auth host: a real OpenID provider behaving like the platform's (reference §3).
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { ASPSP_ONLY_CLIENT, type Sandbox } from '../../sandbox/index';
+import { ASPSP_ONLY_CLIENT } from '../../sandbox/index';
 import { Browser, fillScaTemplate } from './helpers/browser';
-import { readResponse, SandboxClient, startSandbox } from './helpers/client';
+import { readResponse, SandboxClient, startSandbox, useSandbox } from './helpers/client';
 import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../src/client/catalogue/catalogue';
 import { activate, activationHeaders, createConsent, createPayment, PSU_HEADERS, scaStatus, startAndSelect, validConsent } from './helpers/flows';
 
@@ -14,21 +14,14 @@ async function selectedConsent(c: SandboxClient, bic: string) {
 }
 
 describe('sandbox auth host', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
-
-  before(async () => {
-    sandbox = await startSandbox({ banks: 3 });
-    c = new SandboxClient(sandbox);
-  });
-  after(() => sandbox.close());
+  const c = useSandbox({ banks: 3 });
 
   it('serves discovery with /connect/authorize and /connect/token on its own host', async () => {
-    const res = await readResponse(await fetch(`${sandbox.authHost}/.well-known/openid-configuration`));
-    assert.equal(res.json['issuer'], sandbox.authHost);
-    assert.equal(res.json['token_endpoint'], `${sandbox.authHost}/connect/token`);
-    assert.equal(res.json['authorization_endpoint'], `${sandbox.authHost}/connect/authorize`);
-    assert.ok(new URL(sandbox.authHost).hostname === '127.0.0.2');
+    const res = await readResponse(await fetch(`${c.sandbox.authHost}/.well-known/openid-configuration`));
+    assert.equal(res.json['issuer'], c.sandbox.authHost);
+    assert.equal(res.json['token_endpoint'], `${c.sandbox.authHost}/connect/token`);
+    assert.equal(res.json['authorization_endpoint'], `${c.sandbox.authHost}/connect/authorize`);
+    assert.ok(new URL(c.sandbox.authHost).hostname === '127.0.0.2');
   });
 
   it('issues opaque client_credentials tokens (form body or HTTP Basic) for "<product> <context>"', async () => {
@@ -39,10 +32,10 @@ describe('sandbox auth host', () => {
     assert.equal(form.json['scope'], 'accountinformation private');
     assert.equal(String(form.json['access_token']).split('.').length, 1, 'opaque, not a JWT');
     const basic = await readResponse(
-      await fetch(`${sandbox.authHost}/connect/token`, {
+      await fetch(`${c.sandbox.authHost}/connect/token`, {
         method: 'POST',
         headers: {
-          authorization: `Basic ${Buffer.from(`${sandbox.client.clientId}:${sandbox.client.clientSecret}`).toString('base64')}`,
+          authorization: `Basic ${Buffer.from(`${c.sandbox.client.clientId}:${c.sandbox.client.clientSecret}`).toString('base64')}`,
           'content-type': 'application/x-www-form-urlencoded',
         },
         body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'paymentinitiation corporate' }),
@@ -75,7 +68,7 @@ describe('sandbox auth host', () => {
     const denied = await c.tokenResponse('accountinformation private', onlyAspsp);
     assert.equal(denied.status, 400);
     assert.equal(denied.json['error'], 'invalid_scope');
-    const wrong = await c.tokenResponse('aspspinformation private', { ...sandbox.client, clientSecret: 'nope' });
+    const wrong = await c.tokenResponse('aspspinformation private', { ...c.sandbox.client, clientSecret: 'nope' });
     assert.equal(wrong.status, 401);
     assert.equal(wrong.json['error'], 'invalid_client');
   });
@@ -83,8 +76,8 @@ describe('sandbox auth host', () => {
   it('codes are single-use and need X-ConsentId + X-ConsentAuthorisationId naming their authorisation', async () => {
     const bic = 'NDEASESS';
     const first = await selectedConsent(c, bic);
-    const browser = new Browser(sandbox.client.redirectUri);
-    const url = fillScaTemplate(first.href, sandbox.client.clientId, sandbox.client.redirectUri, 's1');
+    const browser = new Browser(c.sandbox.client.redirectUri);
+    const url = fillScaTemplate(first.href, c.sandbox.client.clientId, c.sandbox.client.redirectUri, 's1');
     const code = (await browser.authorise(url, { psuId: '198301014882', decision: 'approve' })).callback.searchParams.get('code')!;
     const wrongPair = await activate(c, code, activationHeaders('consent', first.consentId, crypto.randomUUID()), 'accountinformation private');
     assert.equal(wrongPair.status, 400);
@@ -95,17 +88,17 @@ describe('sandbox auth host', () => {
     assert.equal(reused.json['error'], 'invalid_grant');
 
     const second = await selectedConsent(c, bic);
-    const code2 = (await new Browser(sandbox.client.redirectUri).authorise(fillScaTemplate(second.href, sandbox.client.clientId, sandbox.client.redirectUri, 's2'), { psuId: '1', decision: 'approve' })).callback.searchParams.get('code')!;
+    const code2 = (await new Browser(c.sandbox.client.redirectUri).authorise(fillScaTemplate(second.href, c.sandbox.client.clientId, c.sandbox.client.redirectUri, 's2'), { psuId: '1', decision: 'approve' })).callback.searchParams.get('code')!;
     const noHeaders = await activate(c, code2, {}, 'accountinformation private');
     assert.equal(noHeaders.status, 400);
   });
 
   it('checks redirect_uri: unregistered at authorize, different at the code exchange', async () => {
     const { href, consentId, authorisationId } = await selectedConsent(c, 'NDEASESS');
-    const evil = await fetch(fillScaTemplate(href, sandbox.client.clientId, 'http://127.0.0.1:53682/elsewhere', 's'), { redirect: 'manual' });
+    const evil = await fetch(fillScaTemplate(href, c.sandbox.client.clientId, 'http://127.0.0.1:53682/elsewhere', 's'), { redirect: 'manual' });
     assert.equal(evil.status, 400, 'no redirect to an unregistered URI');
-    const browser = new Browser(sandbox.client.redirectUri);
-    const code = (await browser.authorise(fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 's'), { psuId: '1', decision: 'approve' })).callback.searchParams.get('code')!;
+    const browser = new Browser(c.sandbox.client.redirectUri);
+    const code = (await browser.authorise(fillScaTemplate(href, c.sandbox.client.clientId, c.sandbox.client.redirectUri, 's'), { psuId: '1', decision: 'approve' })).callback.searchParams.get('code')!;
     const res = await activate(c, code, activationHeaders('consent', consentId, authorisationId), 'accountinformation private', { redirect_uri: 'http://127.0.0.1:53682/other' });
     assert.equal(res.status, 400);
     assert.equal(res.json['error'], 'invalid_grant');
@@ -114,7 +107,7 @@ describe('sandbox auth host', () => {
   it('accepts the registered loopback redirect on any port (RFC 8252), as the extension picks a free one', async () => {
     const { href, consentId, authorisationId } = await selectedConsent(c, 'NDEASESS');
     const redirectUri = 'http://127.0.0.1:40123/callback';
-    const done = await new Browser(redirectUri).authorise(fillScaTemplate(href, sandbox.client.clientId, redirectUri, 'p'), { psuId: '1', decision: 'approve' });
+    const done = await new Browser(redirectUri).authorise(fillScaTemplate(href, c.sandbox.client.clientId, redirectUri, 'p'), { psuId: '1', decision: 'approve' });
     const code = done.callback.searchParams.get('code')!;
     const res = await activate(c, code, activationHeaders('consent', consentId, authorisationId), 'accountinformation private', { redirect_uri: redirectUri });
     assert.equal(res.status, 200, res.text);
@@ -122,7 +115,7 @@ describe('sandbox auth host', () => {
 
   it('works with openid-client 6 (the extension\'s OIDC library): discovery and client_credentials over loopback http', async () => {
     const oidc = await import('openid-client');
-    const config = await oidc.discovery(new URL(sandbox.authHost), sandbox.client.clientId, sandbox.client.clientSecret, oidc.ClientSecretPost(sandbox.client.clientSecret), {
+    const config = await oidc.discovery(new URL(c.sandbox.authHost), c.sandbox.client.clientId, c.sandbox.client.clientSecret, oidc.ClientSecretPost(c.sandbox.client.clientSecret), {
       execute: [oidc.allowInsecureRequests],
     });
     const tokens = await oidc.clientCredentialsGrant(config, { scope: 'aspspinformation private' });
@@ -135,8 +128,8 @@ describe('sandbox auth host', () => {
     const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
     const run = async () => {
       const { href, consentId, authorisationId } = await selectedConsent(c, 'NDEASESS');
-      const url = `${fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 'p')}&code_challenge=${challenge}&code_challenge_method=S256`;
-      const code = (await new Browser(sandbox.client.redirectUri).authorise(url, { psuId: '1', decision: 'approve' })).callback.searchParams.get('code')!;
+      const url = `${fillScaTemplate(href, c.sandbox.client.clientId, c.sandbox.client.redirectUri, 'p')}&code_challenge=${challenge}&code_challenge_method=S256`;
+      const code = (await new Browser(c.sandbox.client.redirectUri).authorise(url, { psuId: '1', decision: 'approve' })).callback.searchParams.get('code')!;
       return { code, pair: activationHeaders('consent', consentId, authorisationId), consentId };
     };
     const missing = await run();
@@ -149,8 +142,8 @@ describe('sandbox auth host', () => {
 
   it('the bank page escapes input, has a CSP, and only accepts the bank\'s sandbox logins', async () => {
     const { href } = await selectedConsent(c, 'ESSESESS');
-    const url = fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, '<script>alert(1)</script>');
-    const browser = new Browser(sandbox.client.redirectUri);
+    const url = fillScaTemplate(href, c.sandbox.client.clientId, c.sandbox.client.redirectUri, '<script>alert(1)</script>');
+    const browser = new Browser(c.sandbox.client.redirectUri);
     const page = await browser.follow(url);
     const html = await page.res.text();
     const csp = page.res.headers.get('content-security-policy') ?? '';
@@ -178,7 +171,7 @@ describe('sandbox auth host', () => {
     const { paymentId } = await createPayment(c, bic, 'domestic', {}, body);
     const { selected } = await startAndSelect(c, 'payment', bic, { paymentId, 'payment-product': 'domestic' });
     const href = String(selected.json['_links']['scaOAuth']['href']);
-    const page = await new Browser(sandbox.client.redirectUri).follow(fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 'p'));
+    const page = await new Browser(c.sandbox.client.redirectUri).follow(fillScaTemplate(href, c.sandbox.client.clientId, c.sandbox.client.redirectUri, 'p'));
     const html = await page.res.text();
     const subject = /<dl id="subject">([\s\S]*?)<\/dl>/.exec(html)?.[1] ?? '';
     const shown = Object.fromEntries([...subject.matchAll(/<dt>([^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => [m[1], m[2]]));
@@ -200,7 +193,7 @@ describe('sandbox auth host', () => {
       const consentId = await createConsent(c, 'NDEASESS', {}, consentBody);
       const { selected } = await startAndSelect(c, 'consent', 'NDEASESS', { consentId });
       const href = String(selected.json['_links']['scaOAuth']['href']);
-      return (await new Browser(sandbox.client.redirectUri).follow(fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 'c'))).res.text();
+      return (await new Browser(c.sandbox.client.redirectUri).follow(fillScaTemplate(href, c.sandbox.client.clientId, c.sandbox.client.redirectUri, 'c'))).res.text();
     };
     const all = await page();
     assert.match(all, /<dt>Access<\/dt><dd>Account details, balances and transactions of all your accounts at this bank<\/dd>/);
@@ -217,16 +210,16 @@ describe('sandbox auth host', () => {
 
   it('Danske needs its published username and password', async () => {
     const { href } = await selectedConsent(c, 'DABASESX');
-    const url = fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 'd');
-    await assert.rejects(new Browser(sandbox.client.redirectUri).authorise(url, { psuId: '8195475386', password: 'wrong', decision: 'approve' }), /401/);
-    const ok = await new Browser(sandbox.client.redirectUri).authorise(url.replace('state=d', 'state=d2'), { psuId: '8195475386', password: 'xUKSWPgHy2H2XBt8cv', decision: 'approve' });
+    const url = fillScaTemplate(href, c.sandbox.client.clientId, c.sandbox.client.redirectUri, 'd');
+    await assert.rejects(new Browser(c.sandbox.client.redirectUri).authorise(url, { psuId: '8195475386', password: 'wrong', decision: 'approve' }), /401/);
+    const ok = await new Browser(c.sandbox.client.redirectUri).authorise(url.replace('state=d', 'state=d2'), { psuId: '8195475386', password: 'xUKSWPgHy2H2XBt8cv', decision: 'approve' });
     assert.ok(ok.callback.searchParams.get('code'));
   });
 
   it('authorize for an unknown authorisation redirects back with error=invalid_request', async () => {
     const { href } = await selectedConsent(c, 'NDEASESS');
     const bogus = href.replace(/consentAuthorisationId:[0-9a-f-]+/, `consentAuthorisationId:${crypto.randomUUID()}`);
-    const result = await new Browser(sandbox.client.redirectUri).follow(fillScaTemplate(bogus, sandbox.client.clientId, sandbox.client.redirectUri, 'u'));
+    const result = await new Browser(c.sandbox.client.redirectUri).follow(fillScaTemplate(bogus, c.sandbox.client.clientId, c.sandbox.client.redirectUri, 'u'));
     assert.equal(result.url.searchParams.get('error'), 'invalid_request');
     assert.equal(result.url.searchParams.get('state'), 'u');
   });
@@ -238,7 +231,7 @@ describe('sandbox auth host', () => {
     const consentId = await createConsent(c, bic);
     const { authorisationId, selected } = await startAndSelect(c, 'consent', bic, { consentId });
     const href = String(selected.json['_links']['scaRedirect']['href']);
-    const done = await new Browser(sandbox.client.redirectUri).authorise(fillScaTemplate(href, sandbox.client.clientId, sandbox.client.redirectUri, 'r'), { psuId: '1', decision: 'approve' });
+    const done = await new Browser(c.sandbox.client.redirectUri).authorise(fillScaTemplate(href, c.sandbox.client.clientId, c.sandbox.client.redirectUri, 'r'), { psuId: '1', decision: 'approve' });
     assert.equal(done.callback.searchParams.get('code'), null);
     assert.equal(done.callback.searchParams.get('state'), 'r');
     assert.equal(done.callback.searchParams.get('scope'), 'accountinformation private');

@@ -1,10 +1,9 @@
 // Each bank's own rules of reference §7.2 (sandbox/data/bankRules.ts): what each refuses, with which status,
 // code, path and text, and the neighbouring requests it still accepts, so a rule is as narrow as documented.
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../sandbox/index';
 import { makeIban } from '../../sandbox/data/accounts';
 import { paymentBodyTemplate, type PaymentProduct } from '../../src/client/catalogue/catalogue';
-import { SandboxClient, startSandbox, type Response } from './helpers/client';
+import { type Response, useSandbox } from './helpers/client';
 import { PSU_HEADERS, validConsent } from './helpers/flows';
 
 // A fixed "today": the statement window is counted in days from it.
@@ -22,14 +21,7 @@ function refused(res: Response, path: string, text: RegExp): void {
 }
 
 describe('sandbox per-bank rules (reference §7.2)', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
-
-  before(async () => {
-    sandbox = await startSandbox({ today: TODAY });
-    c = new SandboxClient(sandbox);
-  });
-  after(() => sandbox?.close());
+  const c = useSandbox({ today: TODAY });
 
   const pay = (bic: string, product: PaymentProduct, body: Body, scope?: string) =>
     c.call('initiatePayment', { bic, params: { 'payment-product': product }, body, headers: PSU_HEADERS, ...(scope ? { scope } : {}) });

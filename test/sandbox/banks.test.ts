@@ -3,8 +3,7 @@
 // way (the products it accepts, the SCA approach it answers with, the contexts it serves).
 import assert from 'node:assert/strict';
 import { paymentBodyTemplate, PAYMENT_PRODUCTS } from '../../src/client/catalogue/catalogue';
-import type { Sandbox } from '../../sandbox/index';
-import { readResponse, SandboxClient, startSandbox } from './helpers/client';
+import { readResponse, useSandbox } from './helpers/client';
 import { PSU_HEADERS } from './helpers/flows';
 import { jsonExampleAfter, section, table } from './helpers/referenceDoc';
 import { API_REFERENCE_FILE, loadText, requireReference } from './helpers/reference';
@@ -52,19 +51,15 @@ function referenceBanks(markdown: string): ReferenceBank[] {
 const sorted = (values: readonly string[]) => [...values].sort();
 
 describe('sandbox banks against reference §7.1', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
   let banks: ReferenceBank[];
   let markdown: string;
 
-  before(async function () {
+  before(function () {
     requireReference(this, API_REFERENCE_FILE);
     markdown = loadText(API_REFERENCE_FILE);
     banks = referenceBanks(markdown);
-    sandbox = await startSandbox();
-    c = new SandboxClient(sandbox);
   });
-  after(() => sandbox?.close());
+  const c = useSandbox();
 
   it('reads seven banks from the reference table', () => {
     assert.deepEqual(sorted(banks.map((b) => b.bic)), ['DABASESX', 'ESSESESS', 'HANDSESS', 'NDEAFIHH', 'NDEASESS', 'OKOYFIHH', 'SWEDSESS']);
@@ -79,7 +74,7 @@ describe('sandbox banks against reference §7.1', () => {
       assert.deepEqual(sorted(res.json['globalPaymentProducts']), sorted(bank.products), `${bank.bic} products`);
       const methods = res.json['supportedAuthorizationMethods'] as { name: string; uri: string }[];
       assert.deepEqual(sorted(methods.map((m) => m.name)), sorted(bank.methods), `${bank.bic} methods`);
-      for (const method of methods) assert.equal(method.uri, method.name === 'OAuth2' ? `${sandbox.authHost}/.well-known/openid-configuration` : '');
+      for (const method of methods) assert.equal(method.uri, method.name === 'OAuth2' ? `${c.sandbox.authHost}/.well-known/openid-configuration` : '');
       assert.deepEqual(res.json['affiliatedAspsps'], bank.affiliated, `${bank.bic} affiliated ASPSPs`);
     }
   });
@@ -88,7 +83,7 @@ describe('sandbox banks against reference §7.1', () => {
     const details = await c.call('getASPSPDetails', { params: { bicFi: 'NDEASESS' } });
     const uri = (details.json['supportedAuthorizationMethods'] as { name: string; uri: string }[]).find((m) => m.name === 'OAuth2')!.uri;
     const discovery = await readResponse(await fetch(uri));
-    assert.equal(discovery.json['issuer'], sandbox.authHost);
+    assert.equal(discovery.json['issuer'], c.sandbox.authHost);
   });
 
   it('Swedbank\'s details carry the address and company facts of the reference\'s example (§4.2)', async () => {

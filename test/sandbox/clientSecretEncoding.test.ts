@@ -2,8 +2,7 @@
 // enforces when it registers a client); it reaches the token endpoint form-encoded (§2.3.1), in the body or
 // inside HTTP Basic, and the sandbox must decode it as the platform does.
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../sandbox/index';
-import { readResponse, startSandbox } from './helpers/client';
+import { readResponse, useSandbox } from './helpers/client';
 
 const CLIENT_ID = 'encoding-client';
 // The characters that encode differently in JSON, URLs, forms, HTML and shells.
@@ -12,23 +11,18 @@ const SECRET = `enc secret "q\\b/s+p%25'h#&<~`;
 const form = (values: Record<string, string>): string => new URLSearchParams(values).toString();
 
 describe('sandbox client secrets with special characters', () => {
-  let sandbox: Sandbox;
-
-  before(async () => {
-    sandbox = await startSandbox({
-      clients: [SECRET].map((clientSecret) => ({
-        clientId: CLIENT_ID,
-        clientSecret,
-        redirectUris: ['http://127.0.0.1:53682/callback'],
-        products: ['aspspinformation'],
-      })),
-    });
+  const demo = useSandbox({
+    clients: [SECRET].map((clientSecret) => ({
+      clientId: CLIENT_ID,
+      clientSecret,
+      redirectUris: ['http://127.0.0.1:53682/callback'],
+      products: ['aspspinformation'],
+    })),
   });
-  after(() => sandbox.close());
 
   async function token(headers: Record<string, string>, body: Record<string, string>) {
     return readResponse(
-      await fetch(`${sandbox.authHost}/connect/token`, {
+      await fetch(`${demo.sandbox.authHost}/connect/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
         body: form({ grant_type: 'client_credentials', scope: 'aspspinformation private', ...body }),

@@ -1,23 +1,15 @@
 // Decoupled SCA paced in time: a person running the sandbox sees the QR code refresh for a while before the
 // PSU "signs", however often the client polls; tests keep the instant, read-stepped default.
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../sandbox/index';
-import { SandboxClient, startSandbox } from './helpers/client';
+import { startSandbox, useSandbox } from './helpers/client';
 import { createConsent, PSU_HEADERS, scaStatus, startAndSelect } from './helpers/flows';
 
 const BIC = 'SWEDSESS';
 const PREFER_DECOUPLED = { 'tpp-redirect-preferred': 'false' };
 
 describe('sandbox: decoupled SCA paced in seconds', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
   let now = 1_000_000;
-
-  before(async () => {
-    sandbox = await startSandbox({ decoupledSeconds: 10, clock: () => now });
-    c = new SandboxClient(sandbox);
-  });
-  after(() => sandbox.close());
+  const c = useSandbox({ decoupledSeconds: 10, clock: () => now });
 
   it('stays authenticationStarted, with a fresh QR token on every read, until half the time; started until the end; then finalised', async () => {
     const consentId = await createConsent(c, BIC, PREFER_DECOUPLED);
@@ -53,7 +45,7 @@ describe('sandbox: decoupled SCA paced in seconds', () => {
   it('a PSU denying in the app still ends it at the next read, before the time is up', async () => {
     const consentId = await createConsent(c, BIC, PREFER_DECOUPLED);
     const { authorisationId } = await startAndSelect(c, 'consent', BIC, { consentId }, 'mbid', PREFER_DECOUPLED);
-    await fetch(`${sandbox.apiHost}/__sandbox/authorisations/${authorisationId}/deny`, { method: 'POST' });
+    await fetch(`${c.sandbox.apiHost}/__sandbox/authorisations/${authorisationId}/deny`, { method: 'POST' });
     now += 1_000;
     assert.equal((await scaStatus(c, 'consent', BIC, { consentId }, authorisationId)).json['scaStatus'], 'failed');
   });

@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { OPERATIONS, PAYMENT_BODY_TEMPLATES } from '../../src/client/catalogue/catalogue';
-import type { Sandbox } from '../../sandbox/index';
-import { readResponse, SandboxClient, startSandbox, type Response } from './helpers/client';
+import { readResponse, type Response, useSandbox } from './helpers/client';
 import { createConsent, createPayment, PSU_HEADERS, redirectSca, startAndSelect, validConsent } from './helpers/flows';
 
 function expectError(res: Response, status: number, code: string, path?: string): void {
@@ -15,21 +14,17 @@ function expectError(res: Response, status: number, code: string, path?: string)
 }
 
 describe('sandbox error rows', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
+  const c = useSandbox();
   let validSeb: string;
 
   before(async () => {
-    sandbox = await startSandbox();
-    c = new SandboxClient(sandbox);
     validSeb = await validConsent(c, 'ESSESESS');
   });
-  after(() => sandbox.close());
 
   describe('token', () => {
     it('no bearer → 401 TOKEN_INVALID; unknown → TOKEN_UNKNOWN; wrong product → TOKEN_INVALID', async () => {
       const requestId = crypto.randomUUID();
-      const none = await fetch(`${sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { headers: { 'x-request-id': requestId } });
+      const none = await fetch(`${c.sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { headers: { 'x-request-id': requestId } });
       assert.equal(none.status, 401);
       assert.equal(none.headers.get('x-request-id'), requestId, 'X-Request-ID echoed on errors');
       expectError(await c.call('getCountriesList', { token: 'not-a-token' }), 401, 'TOKEN_UNKNOWN');
@@ -41,7 +36,7 @@ describe('sandbox error rows', () => {
   describe('headers', () => {
     it('X-Request-ID missing or not a UUID → 400 FORMAT_ERROR', async () => {
       const token = await c.token('aspspinformation private');
-      const res = await fetch(`${sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${c.sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(res.status, 400);
       assert.equal((await readResponse(res)).json['tppMessages'][0].path, 'X-Request-ID');
       expectError(await c.call('getCountriesList', { headers: { 'x-request-id': 'abc' } }), 400, 'FORMAT_ERROR', 'X-Request-ID');
@@ -95,7 +90,7 @@ describe('sandbox error rows', () => {
     it('expired (admin helper) → 401 CONSENT_EXPIRED; deleted → terminatedByTpp and CONSENT_INVALID', async () => {
       const consentId = await validConsent(c, 'ESSESESS');
       assert.equal((await c.call('getAccountList', ais(consentId))).status, 200);
-      const expire = await fetch(`${sandbox.apiHost}/__sandbox/consents/${consentId}/expire`, { method: 'POST' });
+      const expire = await fetch(`${c.sandbox.apiHost}/__sandbox/consents/${consentId}/expire`, { method: 'POST' });
       assert.equal(expire.status, 200);
       expectError(await c.call('getAccountList', ais(consentId)), 401, 'CONSENT_EXPIRED');
       const another = await validConsent(c, 'ESSESESS');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import type { FaultSpec, Sandbox } from '../../sandbox/index';
-import { readResponse, SandboxClient, startSandbox } from './helpers/client';
+import { readResponse, useSandbox } from './helpers/client';
 
 async function setFaults(sandbox: Sandbox, faults: FaultSpec[]): Promise<void> {
   const res = await fetch(`${sandbox.apiHost}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults }) });
@@ -10,15 +10,8 @@ async function setFaults(sandbox: Sandbox, faults: FaultSpec[]): Promise<void> {
 }
 
 describe('sandbox faults', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
-
-  before(async () => {
-    sandbox = await startSandbox({ faults: [{ kind: 'server-error', operations: ['getCityList'], times: 1 }] });
-    c = new SandboxClient(sandbox);
-  });
-  afterEach(() => fetch(`${sandbox.apiHost}/__sandbox/faults`, { method: 'DELETE' }));
-  after(() => sandbox.close());
+  const c = useSandbox({ faults: [{ kind: 'server-error', operations: ['getCityList'], times: 1 }] });
+  afterEach(() => fetch(`${c.sandbox.apiHost}/__sandbox/faults`, { method: 'DELETE' }));
 
   it('start() faults apply to their operations only, and `times` switches them off', async () => {
     assert.equal((await c.call('getCountriesList')).status, 200);
@@ -27,7 +20,7 @@ describe('sandbox faults', () => {
   });
 
   it('401 TOKEN_EXPIRED, 429 with Retry-After, 503 with Retry-After', async () => {
-    await setFaults(sandbox, [
+    await setFaults(c.sandbox, [
       { kind: 'token-expired', operations: ['getCountriesList'] },
       { kind: 'rate-limit', operations: ['getCityList'], retryAfterSeconds: 7 },
       { kind: 'unavailable', operations: ['getASPSPList'] },
@@ -39,12 +32,12 @@ describe('sandbox faults', () => {
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '7');
     assert.equal((await c.call('getASPSPList')).status, 503);
-    const listed = await readResponse(await fetch(`${sandbox.apiHost}/__sandbox/faults`));
+    const listed = await readResponse(await fetch(`${c.sandbox.apiHost}/__sandbox/faults`));
     assert.equal(listed.json['faults'].length, 3);
   });
 
   it('slow responses, connection resets, malformed JSON and very large bodies', async () => {
-    await setFaults(sandbox, [
+    await setFaults(c.sandbox, [
       { kind: 'slow', operations: ['getCountriesList'], delayMs: 300, times: 1 },
       { kind: 'reset', operations: ['getCityList'], times: 1 },
       { kind: 'malformed-json', operations: ['getASPSPList'], times: 1 },
@@ -55,7 +48,7 @@ describe('sandbox faults', () => {
     assert.ok(Date.now() - began >= 290);
     await assert.rejects(c.call('getCityList'));
     const token = await c.token('aspspinformation private');
-    const raw = await fetch(`${sandbox.apiHost}/psd2/aspspinformation/v1/aspsps`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID() } });
+    const raw = await fetch(`${c.sandbox.apiHost}/psd2/aspspinformation/v1/aspsps`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID() } });
     assert.equal(raw.status, 200);
     const text = await raw.text();
     assert.match(raw.headers.get('content-type') ?? '', /json/);
@@ -67,10 +60,10 @@ describe('sandbox faults', () => {
   });
 
   it('huge-body streams exactly sizeBytes of a valid JSON array, chunked', async () => {
-    await setFaults(sandbox, [{ kind: 'huge-body', operations: ['getCityList'], sizeBytes: 2 * 1024 * 1024 + 7, times: 1 }]);
+    await setFaults(c.sandbox, [{ kind: 'huge-body', operations: ['getCityList'], sizeBytes: 2 * 1024 * 1024 + 7, times: 1 }]);
     // Raw: the answer deliberately breaks the operation's schema (it is about size, not shape).
     const token = await c.token('aspspinformation private');
-    const huge = await fetch(`${sandbox.apiHost}/psd2/aspspinformation/v1/cities`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID() } });
+    const huge = await fetch(`${c.sandbox.apiHost}/psd2/aspspinformation/v1/cities`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID() } });
     assert.equal(huge.status, 200);
     assert.equal(huge.headers.get('content-length'), null, 'streamed, not built and measured first');
     const text = await huge.text();
@@ -80,9 +73,9 @@ describe('sandbox faults', () => {
   });
 
   it('trickle sends the real answer a byte at a time, and the log marks a client that left early', async () => {
-    await setFaults(sandbox, [{ kind: 'trickle', operations: ['getCountriesList'], delayMs: 20, times: 2 }]);
+    await setFaults(c.sandbox, [{ kind: 'trickle', operations: ['getCountriesList'], delayMs: 20, times: 2 }]);
     const token = await c.token('aspspinformation private');
-    const url = `${sandbox.apiHost}/psd2/aspspinformation/v1/countries`;
+    const url = `${c.sandbox.apiHost}/psd2/aspspinformation/v1/countries`;
     const headers = { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID() };
     const res = await fetch(url, { headers });
     assert.equal(res.status, 200, 'headers come at once');
@@ -97,7 +90,7 @@ describe('sandbox faults', () => {
     const deadline = Date.now() + 2000;
     let closed: { closedEarly?: boolean; status: number }[] = [];
     while (Date.now() < deadline && closed.length < 2) {
-      const log = (await readResponse(await fetch(`${sandbox.apiHost}/__sandbox/requests`))).json['requests'] as { path: string; closedEarly?: boolean; status: number }[];
+      const log = (await readResponse(await fetch(`${c.sandbox.apiHost}/__sandbox/requests`))).json['requests'] as { path: string; closedEarly?: boolean; status: number }[];
       closed = log.filter((r) => r.path.endsWith('/countries') && r.closedEarly);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -106,9 +99,9 @@ describe('sandbox faults', () => {
   });
 
   it('rejects unknown fault kinds with 400 and lists none when cleared', async () => {
-    const bad = await fetch(`${sandbox.apiHost}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults: [{ kind: 'meteor' }] }) });
+    const bad = await fetch(`${c.sandbox.apiHost}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults: [{ kind: 'meteor' }] }) });
     assert.equal(bad.status, 400);
-    const listed = await readResponse(await fetch(`${sandbox.apiHost}/__sandbox/faults`));
+    const listed = await readResponse(await fetch(`${c.sandbox.apiHost}/__sandbox/faults`));
     assert.deepEqual(listed.json['faults'], []);
   });
 });

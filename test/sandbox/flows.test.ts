@@ -1,18 +1,10 @@
 // Full platform flows scripted like a TPP plus a browser, over real HTTP on loopback.
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../sandbox/index';
-import { SandboxClient, startSandbox } from './helpers/client';
+import { useSandbox } from './helpers/client';
 import { createConsent, createPayment, PSU_HEADERS, redirectSca, scaStatus, startAndSelect, validConsent } from './helpers/flows';
 
 describe('sandbox flows', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
-
-  before(async () => {
-    sandbox = await startSandbox();
-    c = new SandboxClient(sandbox);
-  });
-  after(() => sandbox.close());
+  const c = useSandbox();
 
   it('consent via scaOAuth: authorize → bank page → approve → code → token with X-ConsentId → valid → AIS', async () => {
     const bic = 'ESSESESS';
@@ -21,9 +13,9 @@ describe('sandbox flows', () => {
     assert.equal(before.json['consentStatus'], 'received');
 
     const { authorisationId, activation, callback, href } = await redirectSca(c, 'consent', bic, { consentId });
-    assert.match(href, new RegExp(`^${sandbox.authHost}/connect/authorize\\?client_id=\\[CLIENT_ID\\]&scope=accountinformation%20private`));
+    assert.match(href, new RegExp(`^${c.sandbox.authHost}/connect/authorize\\?client_id=\\[CLIENT_ID\\]&scope=accountinformation%20private`));
     assert.match(href, /redirect_uri=\[TPP_REDIRECT_URI\]&state=\[TPP_STATE\]&acr_values=idp:ESSESESS%20consentId:/);
-    assert.equal(callback.origin + callback.pathname, sandbox.client.redirectUri);
+    assert.equal(callback.origin + callback.pathname, c.sandbox.client.redirectUri);
     // §3.7: "TPP Callback GET [TPP Redirect URI] Q: code, scope, state" — exactly these, no RFC 9207 iss.
     assert.deepEqual([...callback.searchParams.keys()], ['code', 'scope', 'state']);
     assert.equal(callback.searchParams.get('scope'), 'accountinformation private');
@@ -151,7 +143,7 @@ describe('sandbox flows', () => {
     const { authorisationId, selected } = await startAndSelect(c, 'payment', bic, params, 'mbid_animated_qr_image', preferDecoupled);
     assert.equal(selected.headers.get('aspsp-sca-approach'), 'DECOUPLED');
     assert.ok(selected.json['challengeData']['image']);
-    const deny = await fetch(`${sandbox.apiHost}/__sandbox/authorisations/${authorisationId}/deny`, { method: 'POST' });
+    const deny = await fetch(`${c.sandbox.apiHost}/__sandbox/authorisations/${authorisationId}/deny`, { method: 'POST' });
     assert.equal(deny.status, 200);
     assert.equal((await scaStatus(c, 'payment', bic, params, authorisationId)).json['scaStatus'], 'failed');
     const status = await c.call('getPaymentInitiationStatus', { bic, params, headers: PSU_HEADERS });

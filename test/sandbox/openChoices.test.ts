@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONSENT_BODY_TEMPLATE } from '../../src/client/catalogue/catalogue';
 import { ibanIsValid } from '../../src/client/text/iban';
-import type { Sandbox } from '../../sandbox/index';
 import { DOCUMENTED_SAMPLE_IBANS } from '../../sandbox/data/documentedIbans';
-import { SandboxClient, startSandbox, type Response } from './helpers/client';
+import { type Response, useSandbox } from './helpers/client';
 import { PSU_HEADERS } from './helpers/flows';
 import { API_REFERENCE_FILE, hasReference, referenceDir, SANDBOX_ENV_FILE } from './helpers/reference';
 
@@ -31,14 +30,7 @@ const SEK_PAYMENT = {
 const typo = (iban: string) => `${iban.slice(0, -1)}${(Number(iban.at(-1)) + 1) % 10}`;
 
 describe('sandbox choices where the reference is open', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
-
-  before(async () => {
-    sandbox = await startSandbox();
-    c = new SandboxClient(sandbox);
-  });
-  after(() => sandbox.close());
+  const c = useSandbox();
 
   const pay = (body: unknown, headers: Record<string, string> = {}) =>
     c.call('initiatePayment', { bic: 'ESSESESS', params: { 'payment-product': 'domestic' }, body, headers: { ...PSU_HEADERS, ...headers } });

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import type { OperationId } from '../../src/client/catalogue/catalogue';
-import { DEMO_CLIENT, type Sandbox } from '../../sandbox/index';
+import { DEMO_CLIENT } from '../../sandbox/index';
 import { Browser, fillScaTemplate } from './helpers/browser';
-import { SandboxClient, startSandbox, type Response } from './helpers/client';
+import { SandboxClient, useSandbox, type Response } from './helpers/client';
 import { createConsent, createPayment, PSU_HEADERS, startAndSelect, validConsent } from './helpers/flows';
 
 const SECOND_TPP = { ...DEMO_CLIENT, clientId: 'second-tpp-client', clientSecret: 'second-tpp-secret' };
@@ -17,16 +17,8 @@ function expectError(res: Response, status: number, code: string): void {
 }
 
 describe('sandbox resources belong to the client that created them', () => {
-  let sandbox: Sandbox;
-  let owner: SandboxClient;
-  let other: SandboxClient;
-
-  before(async () => {
-    sandbox = await startSandbox({ clients: [DEMO_CLIENT, SECOND_TPP] });
-    owner = new SandboxClient(sandbox);
-    other = new SandboxClient(sandbox, { clientId: SECOND_TPP.clientId, clientSecret: SECOND_TPP.clientSecret, redirectUri: SECOND_TPP.redirectUris[0]! });
-  });
-  after(() => sandbox.close());
+  const owner = useSandbox({ clients: [DEMO_CLIENT, SECOND_TPP] });
+  const other = new SandboxClient(() => owner.sandbox, { clientId: SECOND_TPP.clientId, clientSecret: SECOND_TPP.clientSecret, redirectUri: SECOND_TPP.redirectUris[0]! });
 
   it('another client gets CONSENT_UNKNOWN for every consent operation and for AIS, as for an unknown id', async () => {
     const bic = 'ESSESESS';

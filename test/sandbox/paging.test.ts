@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { start, type Sandbox } from '../../sandbox/index';
 import { DEFAULT_TRANSACTIONS_PAGE_SIZE } from '../../sandbox/options';
-import { SandboxClient, startSandbox, type Response } from './helpers/client';
+import { SandboxClient, useSandbox, type Response } from './helpers/client';
 import { PSU_HEADERS, validConsent } from './helpers/flows';
 
 // A fixed "today" so two sandboxes started with the same seed hold the same report.
@@ -56,23 +56,14 @@ const ids = (entries: readonly Entry[]) => entries.map((e) => e.transactionId);
 const pageSizes = (w: Walk) => w.pages.map((p) => (p.json['transactions']['booked']?.length ?? 0) + (p.json['transactions']['pending']?.length ?? 0));
 
 describe('sandbox transaction paging', () => {
-  let paged: Sandbox;
-  let whole: Sandbox;
-
-  before(async () => {
-    paged = await startSandbox({ seed: 5, today: TODAY });
-    // The same data on one page, to check that the pages together are the whole report.
-    whole = await startSandbox({ seed: 5, today: TODAY, transactionsPageSize: 100_000 });
-  });
-  after(async () => {
-    await paged?.close();
-    await whole?.close();
-  });
+  const paged = useSandbox({ seed: 5, today: TODAY });
+  // The same data on one page, to check that the pages together are the whole report.
+  const whole = useSandbox({ seed: 5, today: TODAY, transactionsPageSize: 100_000 });
 
   it('pages the last 90 days of a NDEASESS current account at the default size, every entry once, in order', async () => {
     const query = { bookingStatus: 'both', dateFrom: daysBefore(90) };
-    const pages = await walk(await session(paged, 'NDEASESS'), query);
-    const reference = await walk(await session(whole, 'NDEASESS'), query);
+    const pages = await walk(await session(paged.sandbox, 'NDEASESS'), query);
+    const reference = await walk(await session(whole.sandbox, 'NDEASESS'), query);
     assert.equal(reference.pages.length, 1);
     assert.ok(pages.pages.length >= 2, `${pages.pages.length} page(s)`);
     const sizes = pageSizes(pages);
@@ -102,7 +93,7 @@ describe('sandbox transaction paging', () => {
       }
       assert.equal(pages.pages.at(-1)!.json['transactions']['_links']['next'], undefined, 'no next on the last page');
       assert.ok(pages.booked.every((t) => t.bookingDate >= query.dateFrom && t.bookingDate <= query.dateTo));
-      const reference = await walk(await session(whole, 'ESSESESS'), query);
+      const reference = await walk(await session(whole.sandbox, 'ESSESESS'), query);
       assert.deepEqual(ids(pages.booked), ids(reference.booked));
     } finally {
       await small.close();
@@ -110,7 +101,7 @@ describe('sandbox transaction paging', () => {
   });
 
   it('a report that fits on one page has no next link; an unknown entryReferenceFrom is a FORMAT_ERROR', async () => {
-    const s = await session(paged, 'NDEASESS');
+    const s = await session(paged.sandbox, 'NDEASESS');
     const savings = await s.c.call('getAccountList', { bic: s.bic, headers: s.headers });
     const second = { ...s, accountId: String(savings.json['accounts'][1].resourceId) };
     const one = await walk(second, { bookingStatus: 'both' });

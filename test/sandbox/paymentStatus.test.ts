@@ -3,9 +3,8 @@
 // settlement, settled.
 import assert from 'node:assert/strict';
 import { PAYMENT_BODY_TEMPLATES, paymentBodyTemplate, type PaymentProduct } from '../../src/client/catalogue/catalogue';
-import type { Sandbox } from '../../sandbox/index';
 import { Browser, fillScaTemplate } from './helpers/browser';
-import { SandboxClient, startSandbox } from './helpers/client';
+import { useSandbox } from './helpers/client';
 import { activate, activationHeaders, createPayment, loginFor, PSU_HEADERS, scaStatus, startAndSelect } from './helpers/flows';
 import { section, table } from './helpers/referenceDoc';
 import { API_REFERENCE_FILE, loadText, requireReference } from './helpers/reference';
@@ -46,17 +45,13 @@ function expectedStatuses(markdown: string, bic: string): Record<Stage, string> 
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 describe('sandbox payment statuses per bank (reference §6.4)', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
   let markdown: string;
 
-  before(async function () {
+  before(function () {
     requireReference(this, API_REFERENCE_FILE);
     markdown = loadText(API_REFERENCE_FILE);
-    sandbox = await startSandbox();
-    c = new SandboxClient(sandbox);
   });
-  after(() => sandbox?.close());
+  const c = useSandbox();
 
   const statusOf = async (bic: string, params: Record<string, string>) => {
     const res = await c.call('getPaymentInitiationStatus', { bic, params, headers: PSU_HEADERS });
@@ -73,7 +68,7 @@ describe('sandbox payment statuses per bank (reference §6.4)', () => {
     assert.equal(await statusOf(bic, params), expected.created, `${bic} created`);
     const { authorisationId, selected } = await startAndSelect(c, 'payment', bic, params);
     assert.equal(await statusOf(bic, params), expected.created, `${bic}: method selected, the PSU is not at the bank yet`);
-    const { client } = sandbox;
+    const { client } = c.sandbox;
     const login = await new Browser(client.redirectUri).open(fillScaTemplate(String(selected.json['_links']['scaOAuth']['href']), client.clientId, client.redirectUri, 's'));
     assert.equal(await statusOf(bic, params), expected.loginStarted, `${bic} login started`);
     const { callback } = await login.submit({ ...loginFor(bic), decision: 'approve' });

@@ -3,10 +3,9 @@
 // interactive requests per folder ("Get … OAuth start URL") are opened by a scripted browser so the
 // "Activate OAuth … authorisation" requests can run with a real code.
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../sandbox/index';
 import { makeIban } from '../../sandbox/data/accounts';
 import { Browser } from './helpers/browser';
-import { startSandbox, type Response } from './helpers/client';
+import { useSandbox, type Response } from './helpers/client';
 import { loginFor } from './helpers/flows';
 import { validateResponse, validateResponseHeaders } from './helpers/oas';
 import { flatten, PostmanRunner, type FlatItem, type PostmanCollection, type PostmanEnvironment } from './helpers/postman';
@@ -44,18 +43,16 @@ function operationOf(item: FlatItem, url: string) {
 
 describe('official Postman collection against the sandbox', function () {
   this.timeout(30_000);
-  let sandbox: Sandbox;
   const ran = new Map<string, string[]>();
   /** Requests a run did not send, with why: "<BIC>: <reason>" per request id. */
   const skipped = new Map<string, string[]>();
   let collectionSize = 0;
 
-  before(async function () {
+  before(function () {
     requireReference(this, COLLECTION_FILE, SANDBOX_ENV_FILE);
-    sandbox = await startSandbox();
   });
-  after(async () => {
-    await sandbox?.close();
+  const demo = useSandbox();
+  after(() => {
     if (ran.size === 0) return;
     console.log(`\n  Postman requests run: ${ran.size} of ${collectionSize} (status per bank; the OAuth start URLs opened by a scripted browser)`);
     for (const [id, statuses] of ran) console.log(`    ${id}: ${statuses.join(' ')}`);
@@ -68,11 +65,11 @@ describe('official Postman collection against the sandbox', function () {
       const collection = loadJson<PostmanCollection>(COLLECTION_FILE);
       const environment = loadJson<PostmanEnvironment>(SANDBOX_ENV_FILE);
       const runner = new PostmanRunner(environment, {
-        authHost: new URL(sandbox.authHost).host,
-        apiHost: new URL(sandbox.apiHost).host,
-        clientId: sandbox.client.clientId,
-        clientSecret: sandbox.client.clientSecret,
-        redirectUri: sandbox.client.redirectUri,
+        authHost: new URL(demo.sandbox.authHost).host,
+        apiHost: new URL(demo.sandbox.apiHost).host,
+        clientId: demo.sandbox.client.clientId,
+        clientSecret: demo.sandbox.client.clientSecret,
+        redirectUri: demo.sandbox.client.redirectUri,
         // Left empty in the environment file for the user to fill:
         responseType: 'code',
         state: `postman-${run.bic}`,
@@ -127,7 +124,7 @@ describe('official Postman collection against the sandbox', function () {
           skip(start, reason);
           skip(activateItem, reason);
         } else {
-          const browser = new Browser(sandbox.client.redirectUri);
+          const browser = new Browser(demo.sandbox.client.redirectUri);
           const { callback } = await browser.authorise(runner.url(start), { ...loginFor(run.bic), decision: 'approve' });
           assert.equal(callback.searchParams.get('state'), `postman-${run.bic}`);
           record(start, { status: 302, headers: new Headers(), text: '', json: {} }, 302);

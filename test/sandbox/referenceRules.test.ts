@@ -2,21 +2,13 @@
 // (§4.3.1, §4.3.2), an Accept it cannot serve is 406 (OAS), and Swedbank ignores the transaction filters (§7.2).
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import type { Sandbox } from '../../sandbox/index';
-import { SandboxClient, startSandbox } from './helpers/client';
+import { useSandbox } from './helpers/client';
 import { createConsent, PSU_HEADERS, redirectSca, validConsent } from './helpers/flows';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('sandbox rules from the reference', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
-
-  before(async () => {
-    sandbox = await startSandbox();
-    c = new SandboxClient(sandbox);
-  });
-  after(() => sandbox.close());
+  const c = useSandbox();
 
   describe('Get Consent returns the body as sent, plus its status (§4.3.2)', () => {
     for (const frequencyPerDay of [0, 3]) {
@@ -80,7 +72,7 @@ describe('sandbox rules from the reference', () => {
       const refused = await c.call('getCountriesList', { headers: { accept: 'application/json;q=0, text/plain' } });
       assert.equal(refused.status, 406, 'q=0 means "not this one"');
       const token = await c.token('aspspinformation private');
-      const none = await fetch(`${sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID() } });
+      const none = await fetch(`${c.sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID() } });
       assert.equal(none.status, 200);
     });
   });

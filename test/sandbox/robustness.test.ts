@@ -2,18 +2,14 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import http from 'node:http';
-import type { Sandbox } from '../../sandbox/index';
-import { readResponse, SandboxClient, startSandbox } from './helpers/client';
+import { readResponse, useSandbox } from './helpers/client';
 import { PSU_HEADERS } from './helpers/flows';
 
 describe('sandbox robustness', () => {
-  let sandbox: Sandbox;
-  let c: SandboxClient;
+  const c = useSandbox({ bodyLimitBytes: 64 * 1024 });
   let headers: Record<string, string>;
 
   before(async () => {
-    sandbox = await startSandbox({ bodyLimitBytes: 64 * 1024 });
-    c = new SandboxClient(sandbox);
     headers = {
       authorization: `Bearer ${await c.token('accountinformation private')}`,
       'x-request-id': crypto.randomUUID(),
@@ -21,10 +17,9 @@ describe('sandbox robustness', () => {
       ...PSU_HEADERS,
     };
   });
-  after(() => sandbox.close());
 
   const post = async (body: string | Buffer, contentType = 'application/json') =>
-    readResponse(await fetch(`${sandbox.apiHost}/psd2/consent/v1/consents`, { method: 'POST', headers: { ...headers, 'content-type': contentType }, body }));
+    readResponse(await fetch(`${c.sandbox.apiHost}/psd2/consent/v1/consents`, { method: 'POST', headers: { ...headers, 'content-type': contentType }, body }));
 
   it('malformed JSON → 400 FORMAT_ERROR, wrong content type → 415, JSON that is not an object → 400', async () => {
     const malformed = await post('{"access": {');
@@ -43,7 +38,7 @@ describe('sandbox robustness', () => {
     assert.equal(huge.status, 413);
     // Without Content-Length (chunked), the cap is enforced while reading.
     const chunked = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${sandbox.apiHost}/psd2/consent/v1/consents`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' } }, (res) => {
+      const req = http.request(`${c.sandbox.apiHost}/psd2/consent/v1/consents`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
@@ -52,28 +47,28 @@ describe('sandbox robustness', () => {
       req.end();
     });
     assert.equal(chunked, 413);
-    assert.equal((await fetch(`${sandbox.apiHost}/__sandbox/health`)).status, 200);
+    assert.equal((await fetch(`${c.sandbox.apiHost}/__sandbox/health`)).status, 200);
   });
 
   it('unknown paths → 404, wrong methods → 405 with Allow, odd encodings do not crash', async () => {
-    const unknown = await readResponse(await fetch(`${sandbox.apiHost}/psd2/nothing/here`, { headers }));
+    const unknown = await readResponse(await fetch(`${c.sandbox.apiHost}/psd2/nothing/here`, { headers }));
     assert.equal(unknown.status, 404);
     assert.equal(unknown.json['tppMessages'][0].code, 'RESOURCE_UNKNOWN');
     assert.equal(unknown.headers.get('x-request-id'), headers['x-request-id']);
-    const wrong = await fetch(`${sandbox.apiHost}/psd2/consent/v1/consents`, { method: 'PUT', headers });
+    const wrong = await fetch(`${c.sandbox.apiHost}/psd2/consent/v1/consents`, { method: 'PUT', headers });
     assert.equal(wrong.status, 405);
     assert.equal(wrong.headers.get('allow'), 'POST');
-    const weird = await fetch(`${sandbox.apiHost}/psd2/consent/v1/consents/%E0%A4%A/status`, { headers });
+    const weird = await fetch(`${c.sandbox.apiHost}/psd2/consent/v1/consents/%E0%A4%A/status`, { headers });
     assert.equal(weird.status, 404);
-    const root = await fetch(`${sandbox.apiHost}/`);
+    const root = await fetch(`${c.sandbox.apiHost}/`);
     assert.equal(root.status, 404);
   });
 
   it('the auth host answers garbage without crashing', async () => {
-    const bad = await fetch(`${sandbox.authHost}/connect/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '%%%' });
+    const bad = await fetch(`${c.sandbox.authHost}/connect/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '%%%' });
     assert.equal(bad.status, 400);
-    const noInteraction = await fetch(`${sandbox.authHost}/interaction/unknown`, { method: 'POST', body: 'decision=approve' });
+    const noInteraction = await fetch(`${c.sandbox.authHost}/interaction/unknown`, { method: 'POST', body: 'decision=approve' });
     assert.equal(noInteraction.status, 400);
-    assert.equal((await fetch(`${sandbox.authHost}/.well-known/openid-configuration`)).status, 200);
+    assert.equal((await fetch(`${c.sandbox.authHost}/.well-known/openid-configuration`)).status, 200);
   });
 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { Sandbox } from '../../sandbox/index';
-import { startSandbox } from './helpers/client';
+import { startSandbox, useSandbox } from './helpers/client';
 
 interface Answer {
   readonly status: number;
@@ -29,28 +29,26 @@ function get(url: string, options: https.RequestOptions & { body?: string; metho
 describe('sandbox https + mTLS mode', function () {
   // openssl makes the certificates at start: a few processes, slower on a busy machine.
   this.timeout(30_000);
-  let sandbox: Sandbox;
+  const demo = useSandbox({ tls: true });
   let ca: string;
   let token: string;
 
   before(async () => {
-    sandbox = await startSandbox({ tls: true });
-    ca = fs.readFileSync(sandbox.tls!.caCertificatePath, 'utf8');
-    const form = new URLSearchParams({ client_id: sandbox.client.clientId, client_secret: sandbox.client.clientSecret, grant_type: 'client_credentials', scope: 'aspspinformation private' });
+    ca = fs.readFileSync(demo.sandbox.tls!.caCertificatePath, 'utf8');
+    const form = new URLSearchParams({ client_id: demo.sandbox.client.clientId, client_secret: demo.sandbox.client.clientSecret, grant_type: 'client_credentials', scope: 'aspspinformation private' });
     // No client certificate on the token call: the platform's sample presents it on API calls only (§2).
-    const answer = await get(`${sandbox.authHost}/connect/token`, { method: 'POST', ca, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const answer = await get(`${demo.sandbox.authHost}/connect/token`, { method: 'POST', ca, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     assert.equal(answer.status, 200, answer.body);
     token = String(JSON.parse(answer.body).access_token);
   });
-  after(() => sandbox.close());
 
   const countries = (extra: https.RequestOptions) =>
-    get(`${sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { ca, headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID(), accept: 'application/json' }, ...extra });
-  const pfx = (which: keyof NonNullable<Sandbox['tls']>['clientCertificates']) => ({ pfx: fs.readFileSync(sandbox.tls!.clientCertificates[which]), passphrase: sandbox.tls!.passphrase });
+    get(`${demo.sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { ca, headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID(), accept: 'application/json' }, ...extra });
+  const pfx = (which: keyof NonNullable<Sandbox['tls']>['clientCertificates']) => ({ pfx: fs.readFileSync(demo.sandbox.tls!.clientCertificates[which]), passphrase: demo.sandbox.tls!.passphrase });
 
   it('serves both hosts on https with a server certificate from the run\'s CA', () => {
-    assert.match(sandbox.authHost, /^https:\/\/127\.0\.0\.2:\d+$/);
-    assert.match(sandbox.apiHost, /^https:\/\/127\.0\.0\.2:\d+$/);
+    assert.match(demo.sandbox.authHost, /^https:\/\/127\.0\.0\.2:\d+$/);
+    assert.match(demo.sandbox.apiHost, /^https:\/\/127\.0\.0\.2:\d+$/);
   });
 
   it('answers the API to a client certificate from its CA', async () => {

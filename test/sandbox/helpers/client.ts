@@ -31,6 +31,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return start({ authPort: 0, apiPort: 0, ...options });
 }
 
+/**
+ * One sandbox for the describe block that calls this: started before its tests, closed after them. Returns the
+ * demo client's SandboxClient for it; its `sandbox` is there from the block's first hook on. Hooks the block
+ * registers after this call run after the start, so they can already call the sandbox.
+ */
+export function useSandbox(options: SandboxOptions = {}): SandboxClient {
+  let started: Sandbox | undefined;
+  before(async () => {
+    started = await startSandbox(options);
+  });
+  after(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  return new SandboxClient(() => {
+    if (!started) throw new Error('useSandbox: the sandbox runs only inside the describe block\'s hooks and tests');
+    return started;
+  });
+}
+
 export async function readResponse(res: globalThis.Response): Promise<Response> {
   const text = await res.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see Response.json
@@ -52,12 +72,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class SandboxClient {
   private readonly tokens = new Map<string, string>();
+  private readonly sandboxNow: () => Sandbox;
 
-  /** `identity`: the OAuth client this test client acts as (the sandbox's demo client unless told). */
+  /**
+   * `sandbox`: the sandbox, or how to reach it once started (useSandbox); `as`: the OAuth client this test client
+   * acts as (the sandbox's demo client unless told).
+   */
   constructor(
-    readonly sandbox: Sandbox,
-    readonly identity: Sandbox['client'] = sandbox.client,
-  ) {}
+    sandbox: Sandbox | (() => Sandbox),
+    private readonly as?: Sandbox['client'],
+  ) {
+    this.sandboxNow = typeof sandbox === 'function' ? sandbox : () => sandbox;
+  }
+
+  get sandbox(): Sandbox {
+    return this.sandboxNow();
+  }
+
+  get identity(): Sandbox['client'] {
+    return this.as ?? this.sandbox.client;
+  }
 
   async tokenResponse(scope: string, client = this.identity, extra: Record<string, string> = {}): Promise<Response> {
     const form = new URLSearchParams({ client_id: client.clientId, client_secret: client.clientSecret, grant_type: 'client_credentials', scope, ...extra });
