@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ApiResult } from '../../src/client/http/requestFailure';
-import { eventually, extensionApi, RUN_SECRET, withPrompter } from './support';
+import { extensionApi, useSandboxEnvironment, withPrompter } from './support';
 
 const MTLS = {
   authHost: process.env.OPENPAYMENTS_IT_MTLS_AUTH_HOST,
@@ -16,25 +16,18 @@ const PASSPHRASE = process.env.OPENPAYMENTS_IT_MTLS_PASSPHRASE;
 
 describe('client certificate (mTLS) against the sandbox in https + mTLS mode', function () {
   this.timeout(60_000);
-  const config = () => vscode.workspace.getConfiguration('openPayments');
 
-  before(async function () {
+  before(function () {
     if (Object.values(MTLS).some((value) => !value) || !PASSPHRASE) throw new Error('The runner started no mTLS sandbox: OPENPAYMENTS_IT_MTLS_* are unset.');
+  });
+  // The custom environment on the https + mTLS hosts, with the .pfx and the CA from the settings.
+  useSandboxEnvironment(MTLS as Record<keyof typeof MTLS, string>);
+  before(async () => {
     const api = await extensionApi();
-    for (const [key, value] of Object.entries({ ...MTLS, environment: 'custom' })) await config().update(key, value, vscode.ConfigurationTarget.Global);
-    await api.credentials.set('custom', { clientId: 'it-client', clientSecret: RUN_SECRET });
     const stored = await withPrompter(api, [PASSPHRASE ?? ''], () => vscode.commands.executeCommand<boolean>('openPayments.setCertificatePassphrase'));
     assert.equal(stored, true);
-    await eventually(() => assert.equal(api.environment.state.id, 'custom'));
-    await api.environment.refresh();
   });
-
-  after(async () => {
-    const api = await extensionApi();
-    await vscode.commands.executeCommand('openPayments.clearCertificatePassphrase');
-    await api.credentials.clear('custom');
-    for (const key of [...Object.keys(MTLS), 'environment']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-  });
+  after(() => vscode.commands.executeCommand('openPayments.clearCertificatePassphrase'));
 
   it('sends an API call over mTLS with the .pfx from the settings and the passphrase from secret storage', async () => {
     const result = await vscode.commands.executeCommand<ApiResult | undefined>('openPayments.sendRequest', { operationId: 'getCountriesList', params: {} });
