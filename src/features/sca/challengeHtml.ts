@@ -3,6 +3,7 @@
 // block carries the nonce, so markup that slipped past the escaping could not style the page either.
 import qrcode from 'qrcode-generator';
 import { escapeHtml } from '../../client/text/html';
+import { scaMethodRow, type ChallengeKind } from '../../client/sca/scaMethods';
 import type { ScaChallenge } from '../../client/sca/types';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -15,6 +16,32 @@ export function qrSvg(text: string): string | undefined {
   qr.addData(text);
   qr.make();
   return qr.createSvgTag({ cellSize: 5, margin: 4, scalable: true });
+}
+
+/** The bank's QR picture, when it is base64 (anything else could break out of the attribute). */
+function imageFigure(challenge: ScaChallenge): string | undefined {
+  return challenge.imageBase64 && BASE64.test(challenge.imageBase64) ? `<img alt="" src="data:image/png;base64,${challenge.imageBase64}">` : undefined;
+}
+
+function qrFigure(challenge: ScaChallenge): string | undefined {
+  return challenge.qrText ? qrSvg(challenge.qrText) : undefined;
+}
+
+/**
+ * How each kind of challenge in the SCA-method table is drawn; a method with a new kind of challenge does not
+ * compile until it has its drawing here. Each falls back to the other form so a bank that sends only one still
+ * gets the PSU a code to scan.
+ */
+export const CHALLENGE_FIGURES: Readonly<Record<ChallengeKind, (challenge: ScaChallenge) => string | undefined>> = {
+  autostartToken: (c) => qrFigure(c) ?? imageFigure(c),
+  qrToken: (c) => qrFigure(c) ?? imageFigure(c),
+  qrImage: (c) => imageFigure(c) ?? qrFigure(c),
+};
+
+/** The drawing of a method the table lacks (or of no method): the bank's picture first, as for qrImage. */
+function challengeFigure(challenge: ScaChallenge): string {
+  const kind = scaMethodRow(challenge.methodId)?.challenge ?? 'qrImage';
+  return CHALLENGE_FIGURES[kind](challenge) ?? '';
 }
 
 export interface ChallengeTexts {
@@ -33,12 +60,7 @@ export interface ChallengePageOptions {
 
 export function renderChallengeHtml(challenge: ScaChallenge, texts: ChallengeTexts, { cspSource, nonce }: ChallengePageOptions): string {
   if (!NONCE.test(nonce)) throw new Error('The challenge page needs a random base64 nonce.');
-  const image =
-    challenge.imageBase64 && BASE64.test(challenge.imageBase64)
-      ? `<img alt="" src="data:image/png;base64,${challenge.imageBase64}">`
-      : challenge.qrText
-        ? (qrSvg(challenge.qrText) ?? '')
-        : '';
+  const image = challengeFigure(challenge);
   const csp = `default-src 'none'; img-src ${cspSource} data:; style-src 'nonce-${nonce}'`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
