@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation, isOperationId, paramsFromSources, paymentBodyTemplate } from '../../../src/client/catalogue/catalogue';
-import type { OperationShape } from '../../../src/client/catalogue/operationTypes';
+import type { OperationGroup, OperationShape } from '../../../src/client/catalogue/operationTypes';
 import { ibanIsValid } from '../../../src/client/text/iban';
 import { createAccountBook } from '../../../sandbox/data/accounts';
 import { buildDirectory } from '../../../sandbox/data/directory';
@@ -39,13 +39,16 @@ function coverageProblems(catalogue: readonly Pick<OperationShape, 'id' | 'metho
 }
 
 describe('catalogue', () => {
-  it('has 31 operations: ASPSP information 6, consent 8, AIS 5, PIS 12', () => {
-    const count = (g: string) => OPERATIONS.filter((o) => o.group === g).length;
-    assert.equal(OPERATIONS.length, 31);
-    assert.deepEqual(
-      [count('ASPSP Information'), count('Consent'), count('Account Information'), count('Payment Initiation')],
-      [6, 8, 5, 12],
-    );
+  it('files each operation under the group its API path belongs to, with no group empty', () => {
+    // Counts come from the catalogue itself (issue 12); what a wrong entry can get wrong is its group.
+    const apiOf: Readonly<Record<OperationGroup, string>> = {
+      'ASPSP Information': '/psd2/aspspinformation/',
+      Consent: '/psd2/consent/',
+      'Account Information': '/psd2/accountinformation/',
+      'Payment Initiation': '/psd2/paymentinitiation/',
+    };
+    for (const op of OPERATIONS) assert.ok(op.path.startsWith(apiOf[op.group]), `${op.id} (${op.group}) is at ${op.path}`);
+    for (const group of Object.keys(apiOf)) assert.ok(OPERATIONS.some((o) => o.group === group), `${group} has operations`);
   });
 
   it('has unique ids and unique method+path pairs, and findOperation finds each', () => {
@@ -175,7 +178,7 @@ describe('catalogue', () => {
 
     it('covers exactly every operation (method + path) of the OAS, with the OAS operationIds', () => {
       const oas = loadOas();
-      assert.equal(oasOperations(oas).size, 31, 'the OAS declares the 31 operations of the reference');
+      assert.ok(oasOperations(oas).size > 0, 'the OAS declares operations');
       assert.deepEqual(coverageProblems(OPERATIONS, oas), []);
     });
 
