@@ -3,7 +3,7 @@
 // bridge the auth host calls when the PSU approves or denies on the bank page.
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { SCA_METHOD_TABLE, scaMethodRow } from '../../src/client/sca/scaMethods';
+import { SCA_METHOD_TABLE, challengeRuleOf, scaMethodRow } from '../../src/client/sca/scaMethods';
 import type { ScaBridge, ScaTarget } from '../auth/bridge';
 import { consentSubject, paymentSubject, type LoginSubject } from '../auth/loginSubject';
 import type { Bank, ScaFlow } from '../data/types';
@@ -73,12 +73,11 @@ function scaLinkTemplate(env: SandboxEnv, parent: ScaParent, auth: Authorisation
 
 function challengeData(auth: Authorisation): Record<string, unknown> {
   // Animated QR codes change on every read; a plain autostart token stays the same until SCA completes.
-  const method = scaMethodRow(auth.methodId);
-  const animated = method?.animated ?? false;
+  const animated = scaMethodRow(auth.methodId)?.animated ?? false;
   const seed = animated ? `${auth.id}:${auth.reads}` : auth.id;
   const token = crypto.createHash('sha256').update(seed).digest('hex').slice(0, 32);
   const data = [`${token.slice(0, 8)}-${token.slice(8, 12)}-4${token.slice(13, 16)}-a${token.slice(17, 20)}-${token.slice(20, 32)}`];
-  return method?.challenge === 'qrImage' ? { data, image: QR_PNG } : { data };
+  return challengeRuleOf(auth.methodId).image ? { data, image: QR_PNG } : { data };
 }
 
 export function startAuthorisation(env: SandboxEnv, bank: Bank, parent: ScaParent, headers: IncomingHttpHeaders, outcome: Outcome) {

@@ -5,13 +5,39 @@
 /** The authenticationType values the OAS allows (NextGenPSD2 1.3.3, schema authenticationType). */
 export type AuthenticationType = 'SMS_OTP' | 'CHIP_OTP' | 'PHOTO_OTP' | 'PUSH_OTP';
 
+/** How one kind of decoupled challenge reads challengeData.data[0] (the token), and what the bank sends with it. */
+export interface ChallengeKindRule {
+  /** The text the QR code on the challenge page encodes. */
+  qrText(token: string): string;
+  /** A link that starts the app on this device, when the kind has one. */
+  deviceLink?(token: string): string;
+  /** The bank also sends the QR code as a base64 PNG (challengeData.image). */
+  readonly image: boolean;
+}
+
+// A phone camera opens the https form of the BankID autostart link (S3/S4); the bankid: scheme is for this device.
+const autostartQr = (token: string): string => `https://app.bankid.com/?autostarttoken=${encodeURIComponent(token)}&redirect=null`;
+const autostartLink = (token: string): string => `bankid:///?autostarttoken=${encodeURIComponent(token)}&redirect=null`;
+
 /**
- * What a method's decoupled challengeData carries, and so how the challenge view draws it:
- * - autostartToken: data[0] is a BankID autostart token; the view shows a QR of its https link.
- * - qrToken: data[0] is the QR content itself.
- * - qrImage: image is a base64 PNG of the QR code (data[0] is still an autostart token).
+ * What each kind of method's challengeData carries (reference §6.1 DECOUPLED, §6.3); the challenge view draws
+ * each kind (features/sca/challengeHtml.ts), so a new kind does not compile until it has its drawing.
  */
-export type ChallengeKind = 'autostartToken' | 'qrToken' | 'qrImage';
+export const CHALLENGE_KINDS = {
+  /** data[0] is a BankID autostart token. */
+  autostartToken: { qrText: autostartQr, deviceLink: autostartLink, image: false },
+  /** data[0] is the QR content itself. */
+  qrToken: { qrText: (token: string) => token, image: false },
+  /** image is the QR code as a PNG; data[0] is still an autostart token. */
+  qrImage: { qrText: autostartQr, deviceLink: autostartLink, image: true },
+} as const satisfies Readonly<Record<string, ChallengeKindRule>>;
+
+export type ChallengeKind = keyof typeof CHALLENGE_KINDS;
+
+/** The rule of a method's challenge; a method the table does not know is read as a BankID autostart token. */
+export function challengeRuleOf(methodId: string | undefined): ChallengeKindRule {
+  return CHALLENGE_KINDS[scaMethodRow(methodId)?.challenge ?? 'autostartToken'];
+}
 
 export interface ScaMethodRow {
   readonly authenticationMethodId: string;

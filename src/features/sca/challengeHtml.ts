@@ -27,21 +27,34 @@ function qrFigure(challenge: ScaChallenge): string | undefined {
   return challenge.qrText ? qrSvg(challenge.qrText) : undefined;
 }
 
+/** How the page shows one kind of challenge: the sentence that tells the PSU what to do, and the code to scan. */
+export interface ChallengeView {
+  /** English; the panel localises it (vscode.l10n.t), as the response view does the tppMessages explanations. */
+  readonly scan: string;
+  readonly figure: (challenge: ScaChallenge) => string | undefined;
+}
+
+const BANKID_SCAN = 'Scan the code with the Mobile BankID app (sandbox: any test app), or start BankID on this device.';
+
 /**
- * How each kind of challenge in the SCA-method table is drawn; a method with a new kind of challenge does not
- * compile until it has its drawing here. Each falls back to the other form so a bank that sends only one still
- * gets the PSU a code to scan.
+ * The view of each kind of challenge in the SCA-method table; a method with a new kind does not compile until
+ * it has its view here. Each figure falls back to the other form, so a bank that sends only one still gets the
+ * PSU a code to scan.
  */
-export const CHALLENGE_FIGURES: Readonly<Record<ChallengeKind, (challenge: ScaChallenge) => string | undefined>> = {
-  autostartToken: (c) => qrFigure(c) ?? imageFigure(c),
-  qrToken: (c) => qrFigure(c) ?? imageFigure(c),
-  qrImage: (c) => imageFigure(c) ?? qrFigure(c),
+export const CHALLENGE_VIEWS: Readonly<Record<ChallengeKind, ChallengeView>> = {
+  autostartToken: { scan: BANKID_SCAN, figure: (c) => qrFigure(c) ?? imageFigure(c) },
+  qrToken: { scan: BANKID_SCAN, figure: (c) => qrFigure(c) ?? imageFigure(c) },
+  qrImage: { scan: BANKID_SCAN, figure: (c) => imageFigure(c) ?? qrFigure(c) },
 };
 
-/** The drawing of a method the table lacks (or of no method): the bank's picture first, as for qrImage. */
-function challengeFigure(challenge: ScaChallenge): string {
-  const kind = scaMethodRow(challenge.methodId)?.challenge ?? 'qrImage';
-  return CHALLENGE_FIGURES[kind](challenge) ?? '';
+/** A method the table lacks (or no method yet) is shown as qrImage is: the bank's picture first. */
+function viewOf(challenge: ScaChallenge): ChallengeView {
+  return CHALLENGE_VIEWS[scaMethodRow(challenge.methodId)?.challenge ?? 'qrImage'];
+}
+
+/** The English sentence telling the PSU what to do with this challenge, for the panel to localise. */
+export function scanSentence(challenge: ScaChallenge): string {
+  return viewOf(challenge).scan;
 }
 
 export interface ChallengeTexts {
@@ -60,7 +73,7 @@ export interface ChallengePageOptions {
 
 export function renderChallengeHtml(challenge: ScaChallenge, texts: ChallengeTexts, { cspSource, nonce }: ChallengePageOptions): string {
   if (!NONCE.test(nonce)) throw new Error('The challenge page needs a random base64 nonce.');
-  const image = challengeFigure(challenge);
+  const image = viewOf(challenge).figure(challenge) ?? '';
   const csp = `default-src 'none'; img-src ${cspSource} data:; style-src 'nonce-${nonce}'`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

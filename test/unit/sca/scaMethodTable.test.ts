@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DECOUPLED_PREFERENCE, REDIRECT_PREFERENCE, SCA_METHOD_TABLE, type ScaMethod } from '../../../src/client/sca';
-import { renderChallengeHtml } from '../../../src/features/sca/challengeHtml';
+import { CHALLENGE_KINDS, DECOUPLED_PREFERENCE, REDIRECT_PREFERENCE, SCA_METHOD_TABLE, type ScaMethod } from '../../../src/client/sca';
+import { escapeHtml } from '../../../src/client/text/html';
+import { CHALLENGE_VIEWS, renderChallengeHtml, scanSentence } from '../../../src/features/sca/challengeHtml';
 import { OAS_FILE, loadOas, referenceDir } from '../../sandbox/helpers/reference';
 import { PSU, ScaHarness } from './support/sandboxHarness';
 
@@ -65,13 +66,12 @@ describe('the SCA-method table', function () {
 
       for (const challenge of run.challenges) {
         assert.equal(challenge.methodId, row.authenticationMethodId);
-        if (row.challenge === 'qrToken') assert.match(challenge.qrText ?? '', /^[0-9a-f-]{36}$/, 'the token is the QR content itself');
-        else assert.match(challenge.autostartUrl ?? '', /^bankid:\/\/\/\?autostarttoken=/, 'an autostart token also starts BankID on this device');
-        if (row.challenge === 'qrImage') assert.ok(challenge.imageBase64, 'the bank sends the QR picture');
-
-        const html = renderChallengeHtml(challenge, texts, page);
-        if (row.challenge === 'qrImage') assert.match(html, /<div class="qr"><img alt="" src="data:image\/png;base64,/);
-        else assert.match(html, /<div class="qr"><svg[^>]*>/);
+        assert.ok(challenge.qrText, 'the challenge has a code to scan');
+        assert.equal(Boolean(challenge.imageBase64), CHALLENGE_KINDS[row.challenge].image, 'the bank sends a QR picture exactly for the kinds that have one');
+        const html = renderChallengeHtml(challenge, { ...texts, scan: scanSentence(challenge) }, page);
+        // Where the bank sends a picture the page shows it; otherwise the page draws the QR code itself.
+        assert.match(html, challenge.imageBase64 ? /<div class="qr"><img alt="" src="data:image\/png;base64,/ : /<div class="qr"><svg[^>]*>/);
+        assert.ok(html.includes(escapeHtml(CHALLENGE_VIEWS[row.challenge].scan)), 'the page says what to do with this kind of challenge');
       }
     });
   }
