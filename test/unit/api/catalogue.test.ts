@@ -184,20 +184,24 @@ describe('catalogue', () => {
 
     it('the comparison fails for a catalogue that misses an operation, renames one or adds one', () => {
       const oas = loadOas();
-      const [first, second, ...rest] = OPERATIONS;
+      // Built from the operations the OAS has, so the check of the check holds whatever the real catalogue adds.
+      const declared = oasOperations(oas);
+      const [first, second, ...rest] = OPERATIONS.filter((o) => declared.has(`${o.method} ${o.path}`));
       assert.ok(first && second);
       assert.deepEqual(coverageProblems([second, ...rest], oas), [`missing from the catalogue: ${first.method} ${first.path} (${first.id})`]);
       assert.deepEqual(coverageProblems([{ ...first, id: 'renamed' }, second, ...rest], oas), [
         `${first.method} ${first.path}: the catalogue calls it renamed, the OAS ${first.id}`,
       ]);
-      assert.deepEqual(coverageProblems([...OPERATIONS, { id: 'extra', method: 'GET', path: '/psd2/extra' }], oas), ['not in the OAS: GET /psd2/extra']);
+      assert.deepEqual(coverageProblems([first, second, ...rest, { id: 'extra', method: 'GET', path: '/psd2/extra' }], oas), ['not in the OAS: GET /psd2/extra']);
     });
 
     it('marks a parameter required exactly when the OAS does', () => {
       const oas = loadOas();
       const components = oas.components.parameters as Record<string, { name: string; in: string; required?: boolean }>;
       for (const op of OPERATIONS) {
-        const oasOp = oas.paths[op.path.slice('/psd2'.length)]![op.method.toLowerCase()]!;
+        const oasOp = oas.paths[op.path.slice('/psd2'.length)]?.[op.method.toLowerCase()];
+        // An operation the OAS lacks has no parameters to compare; the coverage test above names it.
+        if (!oasOp) continue;
         const oasParams = (oasOp.parameters as { $ref?: string }[]).map((p) =>
           p.$ref ? components[p.$ref.split('/').pop()!]! : (p as { name: string; in: string; required?: boolean }),
         );
