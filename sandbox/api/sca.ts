@@ -3,6 +3,7 @@
 // bridge the auth host calls when the PSU approves or denies on the bank page.
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { SCA_METHOD_TABLE, challengeRuleOf, scaMethodRow } from '../../src/client/sca/scaMethods';
 import type { ScaBridge, ScaTarget } from '../auth/bridge';
 import { consentSubject, paymentSubject, type LoginSubject } from '../auth/loginSubject';
 import type { Bank, ScaFlow } from '../data/types';
@@ -11,13 +12,8 @@ import type { Authorisation, AuthorisationKind, ScaStatus } from '../state/types
 import { header, redirectPreferred, type SandboxEnv } from './context';
 import { object, requiredString } from './validate';
 
-/** Mobilt BankID variants the platform offers (reference §4.3.5); all PUSH_OTP. */
-export const SCA_METHODS = [
-  { authenticationType: 'PUSH_OTP', authenticationMethodId: 'mbid', name: 'Mobilt BankID' },
-  { authenticationType: 'PUSH_OTP', authenticationMethodId: 'mbid_same_device', name: 'Mobilt BankID på samma enhet' },
-  { authenticationType: 'PUSH_OTP', authenticationMethodId: 'mbid_animated_qr_token', name: 'Mobilt BankID (QR-kod)' },
-  { authenticationType: 'PUSH_OTP', authenticationMethodId: 'mbid_animated_qr_image', name: 'Mobilt BankID (QR-bild)' },
-] as const;
+/** The methods every bank offers: the client's SCA-method table, in the shape of scaMethods[] (reference §4.3.5). */
+export const SCA_METHODS = SCA_METHOD_TABLE.map(({ authenticationType, authenticationMethodId, name }) => ({ authenticationType, authenticationMethodId, name }));
 
 const TERMINAL: ReadonlySet<ScaStatus> = new Set(['finalised', 'failed', 'exempted']);
 /** Decoupled steps after the method is chosen (SWEDSESS, reference §6.2). */
@@ -77,11 +73,11 @@ function scaLinkTemplate(env: SandboxEnv, parent: ScaParent, auth: Authorisation
 
 function challengeData(auth: Authorisation): Record<string, unknown> {
   // Animated QR codes change on every read; a plain autostart token stays the same until SCA completes.
-  const animated = auth.methodId?.startsWith('mbid_animated') ?? false;
+  const animated = scaMethodRow(auth.methodId)?.animated ?? false;
   const seed = animated ? `${auth.id}:${auth.reads}` : auth.id;
   const token = crypto.createHash('sha256').update(seed).digest('hex').slice(0, 32);
   const data = [`${token.slice(0, 8)}-${token.slice(8, 12)}-4${token.slice(13, 16)}-a${token.slice(17, 20)}-${token.slice(20, 32)}`];
-  return auth.methodId === 'mbid_animated_qr_image' ? { data, image: QR_PNG } : { data };
+  return challengeRuleOf(auth.methodId).image ? { data, image: QR_PNG } : { data };
 }
 
 export function startAuthorisation(env: SandboxEnv, bank: Bank, parent: ScaParent, headers: IncomingHttpHeaders, outcome: Outcome) {

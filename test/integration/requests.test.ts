@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { CONSENT_BODY_TEMPLATE, OPERATIONS, paymentBodyTemplate, type OperationId } from '../../src/client/catalogue/catalogue';
+import { CONSENT_BODY_TEMPLATE, OPERATIONS, paramsFromSources, paymentBodyTemplate, type OperationId } from '../../src/client/catalogue/catalogue';
 import type { ApiResult } from '../../src/client/http/requestFailure';
 import type { Exchange } from '../../src/client/http/exchange';
 import { eventually, extensionApi, issuedSecrets, postsSince, requestMark, RUN_SECRET, useSandboxEnvironment, withPrompter } from './support';
@@ -88,6 +88,31 @@ describe('sending every platform operation to the local sandbox', function () {
     await send('getPaymentInitiationCancellationAuthorisationInformation', p);
     await send('getPaymentCancellationScaStatus', { ...p, cancellationId: 'none' });
     await send('updatePaymentCancellationPsuData', { ...p, cancellationId: 'none' }, { authenticationMethodId: 'mbid' });
+    // An operation the walk above does not name (a new catalogue entry) is sent all the same: each parameter
+    // from the walk's ids by its ParamSource, else the catalogue's example, and the body template.
+    const fromWalk = paramsFromSources({
+      bicFi: BIC,
+      consentId,
+      consentAuthorisationId: authorisationId,
+      accountId,
+      transactionId: booked[0]?.transactionId ?? 'unknown',
+      paymentService: PIS['payment-service'],
+      paymentProduct: PIS['payment-product'],
+      paymentId: p.paymentId,
+      paymentAuthorisationId,
+      cancellationId: 'none',
+      isoCountryCode: 'SE',
+      cityId: cities[0]?.cityId ?? '',
+    });
+    for (const operation of OPERATIONS.filter((o) => !sent.has(o.id) && o.id !== 'deleteConsent')) {
+      const params = Object.fromEntries(
+        operation.params.flatMap((param) => {
+          const value = fromWalk[param.name] ?? param.example ?? param.enum?.[0];
+          return value === undefined ? [] : [[param.name, value]];
+        }),
+      );
+      await send(operation.id, params, operation.bodyTemplate);
+    }
     const deleted = await send('deleteConsent', c);
     assert.equal(deleted.status, 204);
 

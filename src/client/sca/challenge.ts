@@ -1,14 +1,14 @@
 // Turns decoupled challengeData into what a QR webview renders (reference §6.1 DECOUPLED, §6.3).
 import type { ChallengeData } from './responses';
+import { challengeRuleOf } from './scaMethods';
 import type { ScaChallenge } from './types';
 
-/** For animated QR token methods the data is the QR content; otherwise it is a BankID autostart token. */
+/** What the page shows for a method's challenge, read by the rule of the method's kind in the SCA-method table. */
 export function describeChallenge(methodId: string | undefined, data: ChallengeData, extra: Pick<ScaChallenge, 'scaStatus' | 'psuMessage'> = {}): ScaChallenge {
   const token = data.data[0];
-  const animatedToken = methodId === 'mbid_animated_qr_token';
-  const autostartUrl = token && !animatedToken ? `bankid:///?autostarttoken=${encodeURIComponent(token)}&redirect=null` : undefined;
-  // A phone camera opens the https form of the autostart link (S3/S4); the bankid: scheme is for this device.
-  const qrText = token ? (animatedToken ? token : `https://app.bankid.com/?autostarttoken=${encodeURIComponent(token)}&redirect=null`) : undefined;
+  const rule = challengeRuleOf(methodId);
+  const autostartUrl = token && rule.deviceLink ? rule.deviceLink(token) : undefined;
+  const qrText = token ? rule.qrText(token) : undefined;
   return {
     ...(methodId ? { methodId } : {}),
     ...extra,

@@ -1,11 +1,9 @@
-// Which Mobilt BankID variant to ask for when the user is not asked (reference §6.1 step 3, S4's order).
-// Decoupled: the PSU scans a QR from VS Code with a phone, so the animated QR token (its data is the QR
-// itself, refreshed each poll) comes first. Redirect: the bank's page does the BankID part, and plain "mbid"
-// works whether or not BankID is on this computer.
+// Which method to ask for when the user is not asked: the SCA-method table's preference for the approach.
+import { methodPreference } from './scaMethods';
 import type { ScaApproach, ScaMethod } from './types';
 
-export const DECOUPLED_PREFERENCE = ['mbid_animated_qr_token', 'mbid_animated_qr_image', 'mbid', 'mbid_same_device'];
-export const REDIRECT_PREFERENCE = ['mbid', 'mbid_same_device', 'mbid_animated_qr_token', 'mbid_animated_qr_image'];
+export const DECOUPLED_PREFERENCE: readonly string[] = methodPreference('decoupled');
+export const REDIRECT_PREFERENCE: readonly string[] = methodPreference('redirect');
 
 export function preferredMethod(methods: readonly ScaMethod[], approach: ScaApproach | undefined): string | undefined {
   const order = approach === 'DECOUPLED' ? DECOUPLED_PREFERENCE : REDIRECT_PREFERENCE;

@@ -1,18 +1,26 @@
 // The catalogue operations one SCA run calls, and their parameters, for consents and payments alike
 // (reference §6.1: "payment is identical with the PIS paths").
-import type { OperationId } from '../catalogue/catalogue';
+import type { OperationIdIn } from '../catalogue/catalogue';
+import type { OperationGroup } from '../catalogue/operationTypes';
 import type { ParamValues } from '../http';
 import type { AuthorisationTarget } from '../auth/authorizationCode';
 import type { ScaSubject } from './types';
 
-export interface ScaOperations {
-  readonly start: OperationId;
-  readonly update: OperationId;
-  readonly scaStatus: OperationId;
-  readonly parentStatus: OperationId;
+/** One subject's operations, each an id of that subject's catalogue group, so a consent run cannot call a PIS id. */
+export interface ScaOperations<G extends OperationGroup = OperationGroup> {
+  readonly start: OperationIdIn<G>;
+  readonly update: OperationIdIn<G>;
+  readonly scaStatus: OperationIdIn<G>;
+  readonly parentStatus: OperationIdIn<G>;
 }
 
-export const SCA_OPERATIONS: Readonly<Record<ScaSubject['kind'], ScaOperations>> = {
+/** The catalogue group whose operations authorise each kind of subject. */
+interface ScaGroups {
+  readonly consent: 'Consent';
+  readonly payment: 'Payment Initiation';
+}
+
+export const SCA_OPERATIONS: { readonly [K in ScaSubject['kind']]: ScaOperations<ScaGroups[K]> } = {
   consent: {
     start: 'startConsentAuthorisation',
     update: 'updateConsentsPsuData',

@@ -5,7 +5,7 @@ import { newNonce } from '../../client/text/html';
 import type { ScaChallenge } from '../../client/sca/types';
 import type { ChallengeView, ChallengeViewFactory } from './scaSession';
 
-export type ChallengeRenderer = Pick<typeof import('./challengeHtml'), 'renderChallengeHtml'>;
+export type ChallengeRenderer = Pick<typeof import('./challengeHtml'), 'renderChallengeHtml' | 'scanSentence'>;
 
 export interface ChallengePanelOptions {
   /** Where the page renderer comes from; by default loaded on first use (the QR generator is large). */
@@ -71,7 +71,8 @@ export class ChallengePanel implements ChallengeView, vscode.Disposable {
       challenge,
       {
         title: this.title,
-        scan: vscode.l10n.t('Scan the code with the Mobile BankID app (sandbox: any test app), or start BankID on this device.'),
+        // The sentence is the English key of the challenge's view; each view's key is a literal in challengeHtml.
+        scan: vscode.l10n.t(renderer.scanSentence(challenge)),
         status: vscode.l10n.t('Status: {0}', challenge.scaStatus ?? vscode.l10n.t('waiting')),
         cancelHint: vscode.l10n.t('Close this tab or press Cancel on the progress notification to stop.'),
       },

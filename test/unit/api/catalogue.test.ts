@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OPERATIONS, PAYMENT_BODY_TEMPLATES, PAYMENT_PRODUCTS, findOperation, isOperationId, paramsFromSources, paymentBodyTemplate } from '../../../src/client/catalogue/catalogue';
-import type { OperationShape } from '../../../src/client/catalogue/operationTypes';
+import type { OperationGroup, OperationShape } from '../../../src/client/catalogue/operationTypes';
 import { ibanIsValid } from '../../../src/client/text/iban';
 import { createAccountBook } from '../../../sandbox/data/accounts';
 import { buildDirectory } from '../../../sandbox/data/directory';
@@ -39,13 +39,16 @@ function coverageProblems(catalogue: readonly Pick<OperationShape, 'id' | 'metho
 }
 
 describe('catalogue', () => {
-  it('has 31 operations: ASPSP information 6, consent 8, AIS 5, PIS 12', () => {
-    const count = (g: string) => OPERATIONS.filter((o) => o.group === g).length;
-    assert.equal(OPERATIONS.length, 31);
-    assert.deepEqual(
-      [count('ASPSP Information'), count('Consent'), count('Account Information'), count('Payment Initiation')],
-      [6, 8, 5, 12],
-    );
+  it('files each operation under the group its API path belongs to, with no group empty', () => {
+    // Counts come from the catalogue itself (issue 12); what a wrong entry can get wrong is its group.
+    const apiOf: Readonly<Record<OperationGroup, string>> = {
+      'ASPSP Information': '/psd2/aspspinformation/',
+      Consent: '/psd2/consent/',
+      'Account Information': '/psd2/accountinformation/',
+      'Payment Initiation': '/psd2/paymentinitiation/',
+    };
+    for (const op of OPERATIONS) assert.ok(op.path.startsWith(apiOf[op.group]), `${op.id} (${op.group}) is at ${op.path}`);
+    for (const group of Object.keys(apiOf)) assert.ok(OPERATIONS.some((o) => o.group === group), `${group} has operations`);
   });
 
   it('has unique ids and unique method+path pairs, and findOperation finds each', () => {
@@ -175,26 +178,30 @@ describe('catalogue', () => {
 
     it('covers exactly every operation (method + path) of the OAS, with the OAS operationIds', () => {
       const oas = loadOas();
-      assert.equal(oasOperations(oas).size, 31, 'the OAS declares the 31 operations of the reference');
+      assert.ok(oasOperations(oas).size > 0, 'the OAS declares operations');
       assert.deepEqual(coverageProblems(OPERATIONS, oas), []);
     });
 
     it('the comparison fails for a catalogue that misses an operation, renames one or adds one', () => {
       const oas = loadOas();
-      const [first, second, ...rest] = OPERATIONS;
+      // Built from the operations the OAS has, so the check of the check holds whatever the real catalogue adds.
+      const declared = oasOperations(oas);
+      const [first, second, ...rest] = OPERATIONS.filter((o) => declared.has(`${o.method} ${o.path}`));
       assert.ok(first && second);
       assert.deepEqual(coverageProblems([second, ...rest], oas), [`missing from the catalogue: ${first.method} ${first.path} (${first.id})`]);
       assert.deepEqual(coverageProblems([{ ...first, id: 'renamed' }, second, ...rest], oas), [
         `${first.method} ${first.path}: the catalogue calls it renamed, the OAS ${first.id}`,
       ]);
-      assert.deepEqual(coverageProblems([...OPERATIONS, { id: 'extra', method: 'GET', path: '/psd2/extra' }], oas), ['not in the OAS: GET /psd2/extra']);
+      assert.deepEqual(coverageProblems([first, second, ...rest, { id: 'extra', method: 'GET', path: '/psd2/extra' }], oas), ['not in the OAS: GET /psd2/extra']);
     });
 
     it('marks a parameter required exactly when the OAS does', () => {
       const oas = loadOas();
       const components = oas.components.parameters as Record<string, { name: string; in: string; required?: boolean }>;
       for (const op of OPERATIONS) {
-        const oasOp = oas.paths[op.path.slice('/psd2'.length)]![op.method.toLowerCase()]!;
+        const oasOp = oas.paths[op.path.slice('/psd2'.length)]?.[op.method.toLowerCase()];
+        // An operation the OAS lacks has no parameters to compare; the coverage test above names it.
+        if (!oasOp) continue;
         const oasParams = (oasOp.parameters as { $ref?: string }[]).map((p) =>
           p.$ref ? components[p.$ref.split('/').pop()!]! : (p as { name: string; in: string; required?: boolean }),
         );

@@ -34,6 +34,17 @@ describe('decoupled SCA challenge page', () => {
     assert.ok(html.includes('<img alt="" src="data:image/png;base64,iVBORw0KGgo=">'));
   });
 
+  it('draws each kind of challenge in its own form first and the other when that is all the bank sent', () => {
+    const both = { qrText: 'token-123', imageBase64: 'iVBORw0KGgo=' };
+    const figure = (challenge: Parameters<typeof renderChallengeHtml>[0]) => /<div class="qr"><(svg|img)/.exec(renderChallengeHtml(challenge, texts, page('c:')))?.[1];
+    assert.equal(figure({ ...both, methodId: 'mbid' }), 'svg', 'an autostart token is drawn as a QR code');
+    assert.equal(figure({ ...both, methodId: 'mbid_animated_qr_token' }), 'svg', 'a QR token is drawn as a QR code');
+    assert.equal(figure({ ...both, methodId: 'mbid_animated_qr_image' }), 'img', 'a QR image is shown as the bank sent it');
+    assert.equal(figure({ methodId: 'mbid_animated_qr_image', qrText: 'token-123' }), 'svg', 'without a usable picture, the QR code is drawn');
+    assert.equal(figure({ methodId: 'mbid', imageBase64: 'iVBORw0KGgo=' }), 'img', 'without a token, the picture is shown');
+    assert.equal(figure({ ...both, methodId: 'unknown_method' }), 'img', 'a method the table lacks is shown picture first, as before the table');
+  });
+
   it('refuses a nonce that is not random-looking base64', () => {
     assert.throws(() => renderChallengeHtml({}, texts, { cspSource: 'c:', nonce: "x' 'unsafe-inline" }));
   });
