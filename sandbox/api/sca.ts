@@ -3,7 +3,7 @@
 // bridge the auth host calls when the PSU approves or denies on the bank page.
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { SCA_METHOD_TABLE, challengeRuleOf, scaMethodRow } from '../../src/client/sca/scaMethods';
+import { SCA_METHOD_TABLE, challengeRuleOf, scaMethodRow } from '../../src/client';
 import type { ScaBridge, ScaTarget } from '../auth/bridge';
 import { consentSubject, paymentSubject, type LoginSubject } from '../auth/loginSubject';
 import type { Bank, ScaFlow } from '../data/types';

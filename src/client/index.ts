@@ -62,6 +62,10 @@ export { parseStoredResponse, serialiseStoredResponse } from './history/storedRe
 export { buildCurl } from './history/curl';
 
 // Small text rules the client and the sandbox share.
+// The SCA methods: the one table the sandbox offers and the extension's flow and challenge view read.
+export { SCA_METHOD_TABLE, challengeRuleOf, scaMethodRow } from './sca/scaMethods';
+export type { ScaMethodRow } from './sca/scaMethods';
+
 export { escapeHtml } from './text/html';
 export { ibanProblem, ibanIsValid, normaliseIban } from './text/iban';
 export type { IbanProblem } from './text/iban';
