@@ -1,6 +1,7 @@
 // Scripted platform flows shared by the sandbox tests: consent and payment SCA as a TPP + browser would run them.
 import assert from 'node:assert/strict';
 import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate, type PaymentProduct } from '../../../src/client/catalogue/catalogue';
+import { SCA_OPERATIONS as OPS } from '../../../src/client/sca/operations';
 import { DANSKE_LOGIN, SEB_PSU_IDS } from '../../../sandbox/index';
 import { Browser, fillScaTemplate } from './browser';
 import { readResponse, type Response, type SandboxClient } from './client';
@@ -33,10 +34,6 @@ export async function createPayment(c: SandboxClient, bic: string, product: Paym
   return { paymentId: String(res.json['paymentId']), product };
 }
 
-const OPS = {
-  consent: { start: 'startConsentAuthorisation', update: 'updateConsentsPsuData', status: 'getConsentScaStatus' },
-  payment: { start: 'startPaymentAuthorisation', update: 'updatePaymentPsuData', status: 'getPaymentInitiationScaStatus' },
-} as const;
 
 export function parentParams(kind: Kind, id: string, product?: PaymentProduct): Record<string, string> {
   return kind === 'consent' ? { consentId: id } : { paymentId: id, 'payment-product': product ?? 'domestic' };
@@ -65,7 +62,7 @@ export async function startAndSelect(
 }
 
 export async function scaStatus(c: SandboxClient, kind: Kind, bic: string, params: Record<string, string>, authorisationId: string): Promise<Response> {
-  const res = await c.call(OPS[kind].status, { bic, params: { ...params, authorisationId }, headers: PSU_HEADERS });
+  const res = await c.call(OPS[kind].scaStatus, { bic, params: { ...params, authorisationId }, headers: PSU_HEADERS });
   assert.equal(res.status, 200, res.text);
   return res;
 }
