@@ -7,7 +7,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { artifactsDir, repoRoot } from '../harness/codeServer.mjs';
-import { clickTimings, loggedActivations, openWorkbench, scaled, screenshotOnFailure, until, webviewMarkup, webviewShows, workbench } from './helpers.mjs';
+import { clickTimings, loggedActivations, openWorkbench, scaled, screenshotOnFailure, seenWhen, until, webviewMarkup, webviewShows, workbench } from './helpers.mjs';
+
+// What each timed click's result is, as the page sees it on an animation frame (sent to the page as source).
+function sidebarButtonShown(text) {
+  const sidebar = document.getElementById('workbench.parts.sidebar');
+  return [...(sidebar?.querySelectorAll('.monaco-button, [role="button"]') ?? [])].some((b) => b.textContent.trim() === text && b.getClientRects().length > 0);
+}
+function sidebarRowShown(text) {
+  const sidebar = document.getElementById('workbench.parts.sidebar');
+  return [...(sidebar?.querySelectorAll('.monaco-list-row') ?? [])].some((r) => r.textContent.includes(text) && r.getClientRects().length > 0);
+}
+function webviewTextShown([selector, text]) {
+  return [...document.querySelectorAll(selector)].some((e) => e.textContent.includes(text) && e.getClientRects().length > 0);
+}
 
 const EXTENSION = 'open-payments-tools.open-payments-vscode';
 
@@ -71,6 +84,7 @@ describe('a newcomer\'s journey, start to finish', function () {
       'open the Open Payments container → welcome view',
       () => page.locator('.activitybar [aria-label^="Open Payments"]').first().click(),
       () => sidebar().getByRole('button', { name: 'Use Local Sandbox' }).first().waitFor({ timeout: scaled(60_000) }),
+      seenWhen(page, 'workbench', sidebarButtonShown, 'Use Local Sandbox'),
     );
     const activation = await until(async () => (await loggedActivations(workbenchUi.server)).find((a) => a.extension === EXTENSION), { what: 'activation' });
     timings.note('activation event of the first use', activation.event);
@@ -82,6 +96,7 @@ describe('a newcomer\'s journey, start to finish', function () {
       'Use Local Sandbox → countries listed',
       () => sidebar().getByRole('button', { name: 'Use Local Sandbox' }).first().click(),
       () => row('Sweden').waitFor({ timeout: scaled(30_000) }),
+      seenWhen(page, 'workbench', sidebarRowShown, 'Sweden'),
     );
     await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().waitFor({ timeout: scaled(30_000) });
 
@@ -93,6 +108,7 @@ describe('a newcomer\'s journey, start to finish', function () {
         await page.keyboard.press('ArrowRight');
       },
       () => row('SWEDSESS').waitFor({ timeout: scaled(30_000) }),
+      seenWhen(page, 'workbench', sidebarRowShown, 'SWEDSESS'),
     );
     await shot('02-banks');
 
@@ -154,6 +170,7 @@ describe('a newcomer\'s journey, start to finish', function () {
         await page.keyboard.press('ArrowRight');
       },
       () => row('SEK').waitFor({ timeout: scaled(30_000) }),
+      seenWhen(page, 'workbench', sidebarRowShown, 'SEK'),
     );
     await shot('04-accounts');
 
@@ -173,6 +190,7 @@ describe('a newcomer\'s journey, start to finish', function () {
       'Send (payment body) → first response view shows the status',
       () => sendBody.click(),
       () => until(() => webviewShows(page, '.status', '201'), { timeout: scaled(60_000), every: 25, what: 'the payment response' }),
+      seenWhen(page, 'webviews', webviewTextShown, ['.status', '201']),
     );
     await shot('06-payment-response');
 
