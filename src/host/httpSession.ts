@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { BodySpillDirectory } from '../client/http/bodySpill';
 import type { HttpCore } from '../client/http/httpCore';
 import type { ApiRequest } from '../client/http/apiClient';
-import { caCertificatesOf, checkClientCertificate, type ClientCertificateProblem } from '../client/http/clientCertificate';
+import { caCertificatesOf, checkClientCertificate } from '../client/http/clientCertificate';
+import { ClientCertificateError, type CertificateFileProblem } from '../client/http/clientCertificateError';
 import type { ApiResult } from '../client/http/requestFailure';
 import type { PsuContext } from '../client/catalogue/operationTypes';
 import type { CredentialStore } from '../client/auth/credentialStore';
@@ -60,22 +61,6 @@ export type SessionRequest = Omit<ApiRequest, 'environment' | 'context' | 'psuHe
 interface PassphraseStore {
   get(key: string): Thenable<string | undefined>;
   onDidChange(listener: (event: { readonly key: string }) => unknown): vscode.Disposable;
-}
-
-export type CertificateFileProblem = 'missing' | 'unreadable' | ClientCertificateProblem | 'caMissing' | 'caUnreadable' | 'caNotPem';
-
-/** A certificate file named in the settings cannot be used, so nothing can be sent. */
-export class ClientCertificateError extends Error {
-  constructor(
-    readonly reason: CertificateFileProblem,
-    /** The setting that names the file at fault. */
-    readonly setting: string,
-    /** For an expired or not yet valid certificate: the date that is out of range. */
-    readonly date?: Date,
-  ) {
-    super(`client certificate ${reason}`);
-    this.name = 'ClientCertificateError';
-  }
 }
 
 export class HttpSession implements vscode.Disposable {

@@ -1,6 +1,7 @@
 // Client credentials live only in SecretStorage, one entry per environment. This module depends on the
 // shape of SecretStorage, not on `vscode`, so it runs in unit tests against an in-memory store.
 import type { EnvironmentId } from '../environments/environments';
+import { ClientError } from '../errors';
 import type { Redactor } from '../redaction/redaction';
 
 export interface ClientCredentials {
@@ -22,10 +23,22 @@ export interface SecretStore {
 
 const KEY_PREFIX = 'openPayments.clientCredentials.';
 
-export class CredentialValidationError extends Error {
-  constructor(readonly field: 'clientId' | 'clientSecret') {
-    super(`${field} is empty`);
-    this.name = 'CredentialValidationError';
+/** A value refused before it is stored; the message names the field, never the value. */
+export class CredentialValidationError extends ClientError<{ readonly kind: 'empty'; readonly field: 'clientId' | 'clientSecret' }> {
+  readonly family = 'credentials';
+
+  constructor(field: 'clientId' | 'clientSecret') {
+    super('CredentialValidationError', { kind: 'empty', field }, `${field} is empty`);
+  }
+
+  get field(): 'clientId' | 'clientSecret' {
+    return this.details.field;
+  }
+}
+
+declare module '../errors' {
+  interface ClientErrorFamilies {
+    credentials: CredentialValidationError;
   }
 }
 
