@@ -4,10 +4,14 @@ import type { EnvironmentId } from '../environments/environments';
 import { ClientError } from '../errors';
 import type { Redactor } from '../redaction/redaction';
 
+/** A client registered in the Developer Portal, as stored per environment and sent to the auth server. */
 export interface ClientCredentials {
   readonly clientId: string;
   readonly clientSecret: string;
 }
+
+/** How the auth server's callers (client_credentials tokens, the SCA code exchange) get the credentials. */
+export type CredentialsProvider = (environmentId: string) => Promise<ClientCredentials | undefined>;
 
 interface Disposable {
   dispose(): unknown;
