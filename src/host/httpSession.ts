@@ -11,7 +11,8 @@ import { caCertificatesOf, checkClientCertificate } from '../client/http/clientC
 import { ClientCertificateError, type CertificateFileProblem } from '../client/http/clientCertificateError';
 import type { ApiResult } from '../client/http/requestFailure';
 import type { PsuContext } from '../client/catalogue/operationTypes';
-import type { CredentialStore } from '../client/auth/credentialStore';
+import type { CodeExchangeInput, CodeExchangeResult } from '../client/auth/authorizationCode/codeExchange';
+import type { ClientCredentials, CredentialStore } from '../client/auth/credentialStore';
 import type { ClientCredentialsTokens } from '../client/auth/tokens/clientCredentialsTokens';
 import type { Environment } from '../client/environments/environments';
 import { isEnvironmentId } from '../client/environments/environments';
@@ -57,6 +58,9 @@ function certificatePlan(environment: Environment, transport: TransportSettings)
 export type SessionRequest = Omit<ApiRequest, 'environment' | 'context' | 'psuHeaders'> & {
   readonly context?: ApiRequest['context'];
 };
+
+/** What the SCA flow knows of a code exchange; the session adds the environment, credentials and transport. */
+export type SessionCodeExchange = Omit<CodeExchangeInput, 'environmentId' | 'authHost' | 'credentials' | 'fetch' | 'redactor'>;
 
 interface PassphraseStore {
   get(key: string): Thenable<string | undefined>;
@@ -120,10 +124,27 @@ export class HttpSession implements vscode.Disposable {
     await this.token(environment, product, context ?? this.settings.read().context);
   }
 
-  /** The auth host's fetch for the authorization-code exchange, sharing this session's transport settings. */
-  async authFetch(environment: Environment): Promise<HttpCore['authFetch']> {
+  /**
+   * The authorization-code exchange that activates a redirect SCA: the same stored credentials as the
+   * client_credentials tokens (read when the code comes back) and the same auth transport.
+   */
+  async exchangeCode(environment: Environment, exchange: SessionCodeExchange): Promise<CodeExchangeResult> {
     const core = await this.coreFor(environment, this.settings.read().transport);
-    return core.authFetch;
+    // Loaded on first use: openid-client is not needed until a bank login comes back.
+    const { exchangeAuthorizationCode } = await import('../client/auth/authorizationCode/codeExchange');
+    return exchangeAuthorizationCode({
+      ...exchange,
+      environmentId: environment.id,
+      authHost: environment.authHost,
+      credentials: (environmentId) => this.storedCredentials(environmentId),
+      fetch: core.authFetch,
+      redactor: this.redactor,
+    });
+  }
+
+  /** The one reader of the stored client credentials for the auth server: tokens and code exchange alike. */
+  private async storedCredentials(environmentId: string): Promise<ClientCredentials | undefined> {
+    return isEnvironmentId(environmentId) ? this.credentials.get(environmentId) : undefined;
   }
 
   /**
@@ -170,7 +191,7 @@ export class HttpSession implements vscode.Disposable {
       spill: this.spill,
       tokens: (fetch) =>
         new ClientCredentialsTokens({
-          credentials: async (environmentId) => (isEnvironmentId(environmentId) ? this.credentials.get(environmentId) : undefined),
+          credentials: (environmentId) => this.storedCredentials(environmentId),
           fetch,
           redactor: this.redactor,
         }),
