@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   const consents = new ConsentStore(globalState);
   const challenges = new ChallengePanels();
-  const sca = new ScaSession(runner, session, credentials, environment, prompter, redactor, logger, challenges.create);
+  const sca = new ScaSession(runner, session, credentials, environment, prompter, logger, challenges.create);
   const consentsTree = new ConsentsTreeProvider(consents, environment, new ViewLoader(runner, environment, CONSENTS_VIEW_ID));
   const consentsView = vscode.window.createTreeView(CONSENTS_VIEW_ID, { treeDataProvider: consentsTree, showCollapseAll: true });
 

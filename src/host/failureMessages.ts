@@ -74,41 +74,41 @@ export function describeFailure(title: string, failure: RequestFailure): Failure
     case 'token': {
       const caCertificate = failure.certificateSettings?.caCertificate;
       if (caCertificate && failure.token?.transportKind === 'tls' && tlsFailureMeaning(failure.token.causeCode) === 'serverNotTrusted') {
-        return {
-          text: vscode.l10n.t(
+        return fixInSetting(
+          vscode.l10n.t(
             'The token request for {0} failed: the auth host\'s certificate is not trusted. If this environment uses a private CA, set {1} to that CA\'s certificate (PEM); otherwise check the hosts and proxy.{2}',
             PRODUCT_NAMES[failure.token.product],
             caCertificate,
             trace,
           ),
-          actions: ['openSettings', 'showLog'],
-          setting: caCertificate,
-        };
+          caCertificate,
+          ['showLog'],
+        );
       }
       return tokenMessage(title, failure.token, trace);
     }
     case 'dns':
-      return {
-        text: vscode.l10n.t('{0} failed: the host name could not be resolved. Check the environment ({1}), its hosts and your network or proxy.{2}', title, ENVIRONMENT_SETTING, trace),
-        actions: ['openSettings', 'retry', 'showLog'],
-        setting: ENVIRONMENT_SETTING,
-      };
+      return fixInSetting(
+        vscode.l10n.t('{0} failed: the host name could not be resolved. Check the environment ({1}), its hosts and your network or proxy.{2}', title, ENVIRONMENT_SETTING, trace),
+        ENVIRONMENT_SETTING,
+        ['retry', 'showLog'],
+      );
     case 'refused':
       return { text: vscode.l10n.t('{0} failed: the connection was refused. Is the server (or the local sandbox) running?{1}', title, trace), actions: ['retry', 'showLog'] };
     case 'reset': {
       const certificate = failure.certificateSettings?.clientCertificate;
       if (certificate) {
         // A server that refuses a client certificate after the TLS handshake (TLS 1.3) just closes the connection.
-        return {
-          text: vscode.l10n.t(
+        return fixInSetting(
+          vscode.l10n.t(
             '{0} failed: the server closed the connection without answering. With a client certificate this usually means the server does not accept the certificate named in the setting {1}: point it at the .pfx the Developer Portal issued for this environment, then send again.{2}',
             title,
             certificate,
             trace,
           ),
-          actions: ['openSettings', 'retry', 'showLog'],
-          setting: certificate,
-        };
+          certificate,
+          ['retry', 'showLog'],
+        );
       }
       return { text: vscode.l10n.t('{0} failed: the connection was closed before a response arrived. Try again.{1}', title, trace), actions: ['retry', 'showLog'] };
     }
@@ -116,16 +116,11 @@ export function describeFailure(title: string, failure: RequestFailure): Failure
       return tlsMessage(title, failure, trace);
     case 'timeout':
       if (failure.causeCode === DEADLINE_EXCEEDED) {
-        return {
-          text: vscode.l10n.t(
-            '{0} did not finish within the request deadline set in {1}. Try again, or raise the deadline if this server is slow.{2}',
-            title,
-            REQUEST_DEADLINE_SETTING,
-            trace,
-          ),
-          actions: ['openSettings', 'retry', 'showLog'],
-          setting: REQUEST_DEADLINE_SETTING,
-        };
+        return fixInSetting(
+          vscode.l10n.t('{0} did not finish within the request deadline set in {1}. Try again, or raise the deadline if this server is slow.{2}', title, REQUEST_DEADLINE_SETTING, trace),
+          REQUEST_DEADLINE_SETTING,
+          ['retry', 'showLog'],
+        );
       }
       return {
         text: vscode.l10n.t('{0} timed out. Try again, or raise the setting {1}.{2}', title, RESPONSE_TIMEOUT_SETTING, trace),
@@ -145,47 +140,52 @@ export function describeFailure(title: string, failure: RequestFailure): Failure
   }
 }
 
+/** A failure one setting most likely fixes: Open Settings on exactly that setting first, then the other actions. */
+function fixInSetting(text: string, setting: string, then: readonly FailureAction[]): FailureMessage {
+  return { text, actions: ['openSettings', ...then], setting };
+}
+
 function tlsMessage(title: string, failure: RequestFailure, trace: string): FailureMessage {
   const { clientCertificate, caCertificate } = failure.certificateSettings ?? {};
   const meaning = tlsFailureMeaning(failure.causeCode);
   if (meaning === 'serverNotTrusted') {
     return caCertificate
-      ? {
-          text: vscode.l10n.t(
+      ? fixInSetting(
+          vscode.l10n.t(
             '{0} failed: the server\'s certificate is not trusted. If this environment uses a private CA, set {1} to that CA\'s certificate (PEM); otherwise check the hosts and proxy.{2}',
             title,
             caCertificate,
             trace,
           ),
-          actions: ['openSettings', 'showLog'],
-          setting: caCertificate,
-        }
+          caCertificate,
+          ['showLog'],
+        )
       : { text: vscode.l10n.t('{0} failed: the server\'s certificate is not trusted. Check the environment\'s hosts and your proxy.{1}', title, trace), actions: ['openSettings', 'showLog'] };
   }
   if (clientCertificate && meaning === 'clientCertificateExpired') {
-    return {
-      text: vscode.l10n.t('{0} failed: the server says the client certificate named in the setting {1} has expired. Download a new one from the Developer Portal and point the setting at it.{2}', title, clientCertificate, trace),
-      actions: ['openSettings', 'showLog'],
-      setting: clientCertificate,
-    };
+    return fixInSetting(
+      vscode.l10n.t('{0} failed: the server says the client certificate named in the setting {1} has expired. Download a new one from the Developer Portal and point the setting at it.{2}', title, clientCertificate, trace),
+      clientCertificate,
+      ['showLog'],
+    );
   }
   if (clientCertificate && meaning === 'clientCertificateRefused') {
-    return {
-      text: vscode.l10n.t(
+    return fixInSetting(
+      vscode.l10n.t(
         '{0} failed: the server does not accept the client certificate named in the setting {1}. Point it at the .pfx the Developer Portal issued for this environment, then send again.{2}',
         title,
         clientCertificate,
         trace,
       ),
-      actions: ['openSettings', 'showLog'],
-      setting: clientCertificate,
-    };
+      clientCertificate,
+      ['showLog'],
+    );
   }
-  return {
-    text: vscode.l10n.t('{0} failed: the secure connection could not be established (certificate or TLS problem). Check the client certificate ({1}) and your proxy.{2}', title, CLIENT_CERTIFICATE_SETTING, trace),
-    actions: ['openSettings', 'showLog'],
-    setting: CLIENT_CERTIFICATE_SETTING,
-  };
+  return fixInSetting(
+    vscode.l10n.t('{0} failed: the secure connection could not be established (certificate or TLS problem). Check the client certificate ({1}) and your proxy.{2}', title, CLIENT_CERTIFICATE_SETTING, trace),
+    CLIENT_CERTIFICATE_SETTING,
+    ['showLog'],
+  );
 }
 
 function validationMessage(title: string, failure: RequestFailure): FailureMessage {
@@ -245,7 +245,7 @@ function validationMessage(title: string, failure: RequestFailure): FailureMessa
 /** A certificate file named in a setting that cannot be used; `param` is that setting (ours, never a server's). */
 function certificateMessage(title: string, failure: RequestFailure): FailureMessage | undefined {
   const setting = failure.param ?? CLIENT_CERTIFICATE_SETTING;
-  const onSetting = (text: string): FailureMessage => ({ text, actions: ['openSettings'], setting });
+  const onSetting = (text: string): FailureMessage => fixInSetting(text, setting, []);
   switch (failure.causeCode) {
     case CLIENT_CERTIFICATE_CAUSES.missing:
       return onSetting(

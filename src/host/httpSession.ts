@@ -7,10 +7,12 @@ import * as vscode from 'vscode';
 import type { BodySpillDirectory } from '../client/http/bodySpill';
 import type { HttpCore } from '../client/http/httpCore';
 import type { ApiRequest } from '../client/http/apiClient';
-import { caCertificatesOf, checkClientCertificate, type ClientCertificateProblem } from '../client/http/clientCertificate';
+import { caCertificatesOf, checkClientCertificate } from '../client/http/clientCertificate';
+import { ClientCertificateError, type CertificateFileProblem } from '../client/http/clientCertificateError';
 import type { ApiResult } from '../client/http/requestFailure';
 import type { PsuContext } from '../client/catalogue/operationTypes';
-import type { CredentialStore } from '../client/auth/credentialStore';
+import type { CodeExchangeInput, CodeExchangeResult } from '../client/auth/authorizationCode/codeExchange';
+import type { ClientCredentials, CredentialStore } from '../client/auth/credentialStore';
 import type { ClientCredentialsTokens } from '../client/auth/tokens/clientCredentialsTokens';
 import type { Environment } from '../client/environments/environments';
 import { isEnvironmentId } from '../client/environments/environments';
@@ -57,25 +59,12 @@ export type SessionRequest = Omit<ApiRequest, 'environment' | 'context' | 'psuHe
   readonly context?: ApiRequest['context'];
 };
 
+/** What the SCA flow knows of a code exchange; the session adds the environment, credentials and transport. */
+export type SessionCodeExchange = Omit<CodeExchangeInput, 'environmentId' | 'authHost' | 'credentials' | 'fetch' | 'redactor'>;
+
 interface PassphraseStore {
   get(key: string): Thenable<string | undefined>;
   onDidChange(listener: (event: { readonly key: string }) => unknown): vscode.Disposable;
-}
-
-export type CertificateFileProblem = 'missing' | 'unreadable' | ClientCertificateProblem | 'caMissing' | 'caUnreadable' | 'caNotPem';
-
-/** A certificate file named in the settings cannot be used, so nothing can be sent. */
-export class ClientCertificateError extends Error {
-  constructor(
-    readonly reason: CertificateFileProblem,
-    /** The setting that names the file at fault. */
-    readonly setting: string,
-    /** For an expired or not yet valid certificate: the date that is out of range. */
-    readonly date?: Date,
-  ) {
-    super(`client certificate ${reason}`);
-    this.name = 'ClientCertificateError';
-  }
 }
 
 export class HttpSession implements vscode.Disposable {
@@ -135,10 +124,27 @@ export class HttpSession implements vscode.Disposable {
     await this.token(environment, product, context ?? this.settings.read().context);
   }
 
-  /** The auth host's fetch for the authorization-code exchange, sharing this session's transport settings. */
-  async authFetch(environment: Environment): Promise<HttpCore['authFetch']> {
+  /**
+   * The authorization-code exchange that activates a redirect SCA: the same stored credentials as the
+   * client_credentials tokens (read when the code comes back) and the same auth transport.
+   */
+  async exchangeCode(environment: Environment, exchange: SessionCodeExchange): Promise<CodeExchangeResult> {
     const core = await this.coreFor(environment, this.settings.read().transport);
-    return core.authFetch;
+    // Loaded on first use: openid-client is not needed until a bank login comes back.
+    const { exchangeAuthorizationCode } = await import('../client/auth/authorizationCode/codeExchange');
+    return exchangeAuthorizationCode({
+      ...exchange,
+      environmentId: environment.id,
+      authHost: environment.authHost,
+      credentials: (environmentId) => this.storedCredentials(environmentId),
+      fetch: core.authFetch,
+      redactor: this.redactor,
+    });
+  }
+
+  /** The one reader of the stored client credentials for the auth server: tokens and code exchange alike. */
+  private async storedCredentials(environmentId: string): Promise<ClientCredentials | undefined> {
+    return isEnvironmentId(environmentId) ? this.credentials.get(environmentId) : undefined;
   }
 
   /**
@@ -185,7 +191,7 @@ export class HttpSession implements vscode.Disposable {
       spill: this.spill,
       tokens: (fetch) =>
         new ClientCredentialsTokens({
-          credentials: async (environmentId) => (isEnvironmentId(environmentId) ? this.credentials.get(environmentId) : undefined),
+          credentials: (environmentId) => this.storedCredentials(environmentId),
           fetch,
           redactor: this.redactor,
         }),

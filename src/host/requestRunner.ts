@@ -10,7 +10,8 @@ import type { Environment, EnvironmentId } from '../client/environments/environm
 import type { ActiveEnvironment } from './activeEnvironment';
 import { describeResolutionProblem } from './environmentMessages';
 import { CLIENT_CERTIFICATE_CAUSES, describeFailure, type FailureAction } from './failureMessages';
-import { ClientCertificateError, type HttpSession } from './httpSession';
+import { isClientError } from '../client/errors';
+import type { HttpSession } from './httpSession';
 import { describeError, type Logger } from './logger';
 import type { MissingHeaderPrompt } from './missingHeaderPrompt';
 
@@ -169,13 +170,13 @@ export class RequestRunner implements vscode.Disposable {
         signal: abort.signal,
       });
     } catch (error) {
-      if (error instanceof ClientCertificateError) {
+      if (isClientError(error, 'clientCertificate')) {
         // A setting the user can fix, not a defect: worded as a request that was not sent, naming the setting.
-        const causeCode = CLIENT_CERTIFICATE_CAUSES[error.reason];
-        const certificateDate = error.date?.toISOString().slice(0, 10);
+        const causeCode = CLIENT_CERTIFICATE_CAUSES[error.kind];
+        const certificateDate = error.details.date?.toISOString().slice(0, 10);
         return {
           ok: false,
-          failure: requestFailure({ kind: 'validation', operationId: input.operation.id, causeCode, param: error.setting, attempts: [], ...(certificateDate ? { certificateDate } : {}) }),
+          failure: requestFailure({ kind: 'validation', operationId: input.operation.id, causeCode, param: error.details.setting, attempts: [], ...(certificateDate ? { certificateDate } : {}) }),
         };
       }
       // Otherwise the session only throws for local problems this client did not foresee.

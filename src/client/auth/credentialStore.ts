@@ -1,12 +1,17 @@
 // Client credentials live only in SecretStorage, one entry per environment. This module depends on the
 // shape of SecretStorage, not on `vscode`, so it runs in unit tests against an in-memory store.
 import type { EnvironmentId } from '../environments/environments';
+import { ClientError } from '../errors';
 import type { Redactor } from '../redaction/redaction';
 
+/** A client registered in the Developer Portal, as stored per environment and sent to the auth server. */
 export interface ClientCredentials {
   readonly clientId: string;
   readonly clientSecret: string;
 }
+
+/** How the auth server's callers (client_credentials tokens, the SCA code exchange) get the credentials. */
+export type CredentialsProvider = (environmentId: string) => Promise<ClientCredentials | undefined>;
 
 interface Disposable {
   dispose(): unknown;
@@ -22,10 +27,22 @@ export interface SecretStore {
 
 const KEY_PREFIX = 'openPayments.clientCredentials.';
 
-export class CredentialValidationError extends Error {
-  constructor(readonly field: 'clientId' | 'clientSecret') {
-    super(`${field} is empty`);
-    this.name = 'CredentialValidationError';
+/** A value refused before it is stored; the message names the field, never the value. */
+export class CredentialValidationError extends ClientError<{ readonly kind: 'empty'; readonly field: 'clientId' | 'clientSecret' }> {
+  readonly family = 'credentials';
+
+  constructor(field: 'clientId' | 'clientSecret') {
+    super('CredentialValidationError', { kind: 'empty', field }, `${field} is empty`);
+  }
+
+  get field(): 'clientId' | 'clientSecret' {
+    return this.details.field;
+  }
+}
+
+declare module '../errors' {
+  interface ClientErrorFamilies {
+    credentials: CredentialValidationError;
   }
 }
 

@@ -3,6 +3,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Operation } from '../catalogue/catalogue';
 import type { PsuContext } from '../catalogue/operationTypes';
+import { isClientError } from '../errors';
 import type { Redactor } from '../redaction/redaction';
 import type { Exchange, ExchangeAttempt } from './exchange';
 import { recordExchange } from './exchangeRecord';
@@ -15,7 +16,6 @@ import { requestFailure, type ApiResult, type RequestFailure } from './requestFa
 import { parseRetryAfter } from './retryAfter';
 import { extractTppMessages, hasTppCode } from './tppMessages';
 import type { Transport, TransportResponse } from './transport';
-import { TokenError } from './tokenError';
 import type { AccessToken, TokenScope, TokenSource } from './tokenSource';
 import { TransportError } from './transportErrors';
 
@@ -188,7 +188,7 @@ export class ApiClient {
           signal: request.signal,
         });
       } catch (error) {
-        const transportError = error instanceof TransportError ? error : new TransportError('network', undefined);
+        const transportError = isClientError(error, 'transport') ? error : new TransportError('network', undefined);
         state.attempts.push({ requestId, error: transportError.kind, durationMs: this.now() - attemptStart });
         return this.fail({ kind: transportError.kind, operationId, requestId, causeCode: transportError.causeCode, attempts: state.attempts });
       }
@@ -263,7 +263,7 @@ export class ApiClient {
 
   private tokenFailure(state: CallState, error: unknown): ApiResult {
     const operationId = state.request.operation.id;
-    if (!(error instanceof TokenError)) {
+    if (!isClientError(error, 'token')) {
       return this.fail({ kind: 'internal', operationId, attempts: state.attempts });
     }
     return this.fail({

@@ -3,6 +3,7 @@
 import type { Product, PsuContext } from '../catalogue/operationTypes';
 import type { TransportFailureKind } from './transportErrors';
 import { DEVELOPER_PORTAL_URL, PRODUCT_NAMES } from '../catalogue/productNames';
+import { ClientError } from '../errors';
 
 export type TokenErrorKind =
   | 'no_credentials'
@@ -30,22 +31,21 @@ export interface TokenErrorDetails {
   readonly causeCode?: string;
 }
 
-export class TokenError extends Error {
-  constructor(readonly details: TokenErrorDetails) {
-    super(describeTokenFailure(details));
-    this.name = 'TokenError';
-  }
+export class TokenError extends ClientError<TokenErrorDetails> {
+  readonly family = 'token';
 
-  get kind(): TokenErrorKind {
-    return this.details.kind;
+  constructor(details: TokenErrorDetails) {
+    super('TokenError', details, describeTokenFailure(details));
   }
 
   get product(): Product {
     return this.details.product;
   }
+}
 
-  get requestId(): string | undefined {
-    return this.details.requestId;
+declare module '../errors' {
+  interface ClientErrorFamilies {
+    token: TokenError;
   }
 }
 

@@ -1,19 +1,33 @@
 // Turns whatever undici or Node's socket layer threw into one small, stable vocabulary. Callers never see
 // the raw error (its message can hold addresses and its stack is noise for a user).
+import { ClientError, isClientError } from '../errors';
 
 export type TransportFailureKind = 'dns' | 'refused' | 'reset' | 'tls' | 'timeout' | 'cancelled' | 'network';
 
 /** causeCode of a request stopped by the overall per-request deadline (kind "timeout"). */
 export const DEADLINE_EXCEEDED = 'DEADLINE_EXCEEDED';
 
-export class TransportError extends Error {
-  constructor(
-    readonly kind: TransportFailureKind,
-    /** The lowest-level error code found (ENOTFOUND, UND_ERR_HEADERS_TIMEOUT, ...), for diagnostics. */
-    readonly causeCode: string | undefined,
-  ) {
-    super(causeCode ? `${kind} (${causeCode})` : kind);
-    this.name = 'TransportError';
+export interface TransportErrorDetails {
+  readonly kind: TransportFailureKind;
+  /** The lowest-level error code found (ENOTFOUND, UND_ERR_HEADERS_TIMEOUT, ...), for diagnostics. */
+  readonly causeCode: string | undefined;
+}
+
+export class TransportError extends ClientError<TransportErrorDetails> {
+  readonly family = 'transport';
+
+  constructor(kind: TransportFailureKind, causeCode: string | undefined) {
+    super('TransportError', { kind, causeCode }, causeCode ? `${kind} (${causeCode})` : kind);
+  }
+
+  get causeCode(): string | undefined {
+    return this.details.causeCode;
+  }
+}
+
+declare module '../errors' {
+  interface ClientErrorFamilies {
+    transport: TransportError;
   }
 }
 
@@ -50,7 +64,7 @@ function causeCodes(error: unknown): string[] {
 }
 
 export function toTransportError(error: unknown, signal?: AbortSignal): TransportError {
-  if (error instanceof TransportError) return error;
+  if (isClientError(error, 'transport')) return error;
   const codes = causeCodes(error);
   // A caller's abort can surface as many different errors depending on when it hit; the signal is the truth.
   if (signal?.aborted) return new TransportError('cancelled', codes[0] ?? 'ABORT_ERR');

@@ -2,7 +2,8 @@
 // template (scaOAuth: with PKCE), open the browser, wait for the callback, and for scaOAuth activate the
 // authorisation with the code exchange. scaRedirect callbacks carry no code; the right state is the signal.
 import { createPkcePair, createState, fillScaTemplate, type PkcePair } from '../auth/authorizationCode';
-import { LoopbackError, type CallbackResult, type RedirectListener } from '../auth/loopback';
+import { isClientError } from '../errors';
+import type { CallbackResult, RedirectListener } from '../auth/loopback';
 import { authorisationTarget } from './operations';
 import { ScaStop, type ScaRun } from './scaRun';
 
@@ -17,7 +18,7 @@ async function openListener(run: ScaRun, state: string, route: RedirectRoute): P
       signal: run.signal,
     });
   } catch (error) {
-    if (error instanceof LoopbackError) throw new ScaStop({ kind: 'failed', reason: 'listener_failed', listenerError: error.details });
+    if (isClientError(error, 'loopback')) throw new ScaStop({ kind: 'failed', reason: 'listener_failed', listenerError: error.details });
     throw error;
   }
 }

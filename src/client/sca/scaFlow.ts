@@ -1,6 +1,7 @@
 // Drives one consent or payment authorisation from Start Authorisation to a settled status (reference §6.1):
 // start → choose a method → Update PSU Data → REDIRECT (scaOAuth / scaRedirect) or DECOUPLED by the
 // ASPSP-SCA-Approach header and _links → SCA status → consent/payment status. Every side effect is injected.
+import { isClientError } from '../errors';
 import { decoupledSca } from './decoupledSca';
 import { preferredMethod } from './methodChoice';
 import { SCA_OPERATIONS, authorisationParams, subjectParams } from './operations';
@@ -42,7 +43,7 @@ export class ScaFlow {
       await this.steps(run);
       return run.outcome({ kind: 'finalised' });
     } catch (error) {
-      if (error instanceof ScaStop) return run.outcome(error.end);
+      if (isClientError(error, 'scaStop')) return run.outcome(error.details);
       if (signal?.aborted) return run.outcome({ kind: 'cancelled' });
       this.deps.onInternalError?.(error);
       return run.outcome({ kind: 'failed', reason: 'internal' });

@@ -1,12 +1,22 @@
 // The state of one SCA run and the moves every step shares: call an operation, wait under the deadline and
 // the cancel signal, report progress, and end early by throwing ScaStop (caught once, in ScaFlow).
 import type { OperationId } from '../catalogue/catalogue';
+import { ClientError } from '../errors';
 import type { ApiResult, Exchange, ParamValues, RequestFailure, RequestFailureKind } from '../http';
 import type { ScaEnd, ScaFlowDeps, ScaFlowSettings, ScaOutcome, ScaPhase, ScaRoute, ScaSubject } from './types';
 
-export class ScaStop extends Error {
-  constructor(readonly end: ScaEnd) {
-    super(end.kind);
+/** Ends a run early with its outcome; ScaFlow turns it into the result, so it never leaves the flow. */
+export class ScaStop extends ClientError<ScaEnd> {
+  readonly family = 'scaStop';
+
+  constructor(end: ScaEnd) {
+    super('ScaStop', end, end.kind);
+  }
+}
+
+declare module '../errors' {
+  interface ClientErrorFamilies {
+    scaStop: ScaStop;
   }
 }
 

@@ -3,13 +3,14 @@
 // may therefore go into a notification only when it cannot be markup: these functions pass such values
 // through and return undefined for anything else, so the caller picks a sentence without the value.
 
+import { isUuid } from './uuid';
+
 // Letters and digits first, then only characters that no markdown construct or link needs. The underscore is
 // kept because Berlin Group codes are written with it (CONSENT_INVALID) and notifications render no emphasis.
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 // A colon is fine inside an id, but "command:x" or "https:x" reads as a link target to the user (and to any
 // renderer that autolinks), so a value that starts like a URI scheme is refused.
 const SCHEME_PREFIX = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The value when it looks like an identifier or code (consentId, paymentId, transactionStatus, a tppMessages
@@ -25,5 +26,5 @@ export function notificationSafeId(value: unknown): string | undefined {
  * server echoed back.
  */
 export function notificationSafeRequestId(value: unknown): string | undefined {
-  return typeof value === 'string' && UUID.test(value) ? value : undefined;
+  return isUuid(value) ? value : undefined;
 }

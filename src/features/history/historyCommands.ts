@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { TokenScope } from '../../client/http/tokenSource';
 import { findOperation } from '../../client/catalogue/catalogue';
+import { isClientError } from '../../client/errors';
 import { isRequestId } from '../../client/http/requestId';
 import { type Environment, isEnvironmentId } from '../../client/environments/environments';
 import type { Redactor } from '../../client/redaction/redaction';
@@ -168,10 +169,8 @@ export class HistoryCommands {
     } catch (error) {
       this.logger.error(`Getting a live token for cURL (${scope.environmentId}, ${scope.product} ${scope.context}) failed`, error);
       // Worded as the same token failure in a call would be: what was refused, what to fix, the X-Request-ID.
-      // Loaded here, as the token client that throws it is: activation does not need it.
-      const { TokenError } = await import('../../client/http/tokenError');
       const reason =
-        error instanceof TokenError
+        isClientError(error, 'token')
           ? describeTokenError(vscode.l10n.t('Copy as cURL with Live Token'), error.details).text
           : vscode.l10n.t('No access token could be obtained. The Open Payments log has details.');
       void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was copied. {0}', reason));

@@ -9,7 +9,6 @@ import type { RedirectListeners } from '../../client/auth/loopback';
 import type { CredentialStore } from '../../client/auth/credentialStore';
 import type { PsuContext } from '../../client/catalogue/operationTypes';
 import type { ApiResult } from '../../client/http/requestFailure';
-import type { Redactor } from '../../client/redaction/redaction';
 import { preferredMethod } from '../../client/sca/methodChoice';
 import type { FollowUpEnd, FollowUpSettings, PaymentSubject } from '../../client/sca/paymentFollowUp';
 import { paymentSettlement } from '../../client/sca/statusRules';
@@ -69,7 +68,6 @@ export class ScaSession implements vscode.Disposable {
     private readonly credentials: CredentialStore,
     private readonly environment: ActiveEnvironment,
     private readonly prompter: Prompter,
-    private readonly redactor: Redactor,
     private readonly logger: Logger,
     private readonly createChallengeView: ChallengeViewFactory,
     private readonly options: ScaSessionOptions = {},
@@ -106,8 +104,9 @@ export class ScaSession implements vscode.Disposable {
       return undefined;
     }
     const env = state.resolution.environment;
-    const creds = await this.credentials.get(state.id);
-    if (!creds || abort.signal.aborted) return undefined;
+    // Only the client ID, for the bank login URL: the secret reaches the auth server through the HTTP session.
+    const clientId = (await this.credentials.get(state.id))?.clientId;
+    if (!clientId || abort.signal.aborted) return undefined;
     const redirectUri = vscode.workspace.getConfiguration('openPayments').get<string>('redirectUri')?.trim() || DEFAULT_REDIRECT_URI;
     const title =
       request.kind === 'newConsent'
@@ -140,18 +139,7 @@ export class ScaSession implements vscode.Disposable {
             void this.noticeRemote(redirectUri);
             return (await this.loopback()).listen({ ...listen, redirectUri });
           },
-          exchangeCode: async (exchange) =>
-            // Loaded on first use: openid-client is not needed until a bank login comes back.
-            (await import('../../client/auth/authorizationCode/codeExchange')).exchangeAuthorizationCode({
-              ...exchange,
-              environmentId: env.id,
-              authHost: env.authHost,
-              clientId: creds.clientId,
-              clientSecret: creds.clientSecret,
-              fetch: await this.http.authFetch(env),
-              context: context ?? 'private',
-              redactor: this.redactor,
-            }),
+          exchangeCode: (exchange) => this.http.exchangeCode(env, { ...exchange, context: context ?? 'private' }),
           sleep: this.sleep,
           onChallenge: (c) => view.show(c),
           onStatus: (p) => progress.report({ message: progressText(p) }),
@@ -160,7 +148,7 @@ export class ScaSession implements vscode.Disposable {
         };
         // Loaded on first use: the flow pulls in PKCE and openid-client, which activation does not need.
         const { ScaFlow } = await import('../../client/sca/scaFlow');
-        return new ScaFlow(deps, { authHost: env.authHost, clientId: creds.clientId }).authorise(subject, abort.signal);
+        return new ScaFlow(deps, { authHost: env.authHost, clientId }).authorise(subject, abort.signal);
       },
     );
     challenge?.dispose();

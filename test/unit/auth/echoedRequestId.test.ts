@@ -56,8 +56,7 @@ describe('token requests keep the X-Request-ID they sent', () => {
     const input = {
       environmentId: 'local',
       authHost: server.origin,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
+      credentials: async () => ({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
       fetch: createTransportFetch(transport),
       redirectUri: 'http://127.0.0.1:53682/callback',
       code: 'code-echo-1234',

@@ -22,6 +22,24 @@ describe('failure messages', () => {
     }
   });
 
+  it('put Open Settings first, on the one setting that most likely fixes the failure, then what else helps', () => {
+    const certificates = { clientCertificate: 'openPayments.production.clientCertificatePath' };
+    const cases: readonly (readonly [Partial<RequestFailure>, string, readonly string[]])[] = [
+      [{ kind: 'dns' }, 'openPayments.environment', ['openSettings', 'retry', 'showLog']],
+      [{ kind: 'timeout', causeCode: 'DEADLINE_EXCEEDED' }, 'openPayments.http.requestDeadlineMs', ['openSettings', 'retry', 'showLog']],
+      [{ kind: 'reset', certificateSettings: certificates }, certificates.clientCertificate, ['openSettings', 'retry', 'showLog']],
+      [{ kind: 'tls', causeCode: 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED', certificateSettings: certificates }, certificates.clientCertificate, ['openSettings', 'showLog']],
+      [{ kind: 'tls', causeCode: 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', certificateSettings: certificates }, certificates.clientCertificate, ['openSettings', 'showLog']],
+      [{ kind: 'tls', causeCode: 'SELF_SIGNED_CERT_IN_CHAIN', certificateSettings: { caCertificate: 'openPayments.custom.caCertificatePath' } }, 'openPayments.custom.caCertificatePath', ['openSettings', 'showLog']],
+      [{ kind: 'tls', causeCode: 'EPROTO' }, 'openPayments.production.clientCertificatePath', ['openSettings', 'showLog']],
+      [{ kind: 'validation', causeCode: CLIENT_CERTIFICATE_CAUSES.missing, param: certificates.clientCertificate }, certificates.clientCertificate, ['openSettings']],
+    ];
+    for (const [overrides, setting, actions] of cases) {
+      const message = describeFailure('Get Account List', failure(overrides));
+      assert.deepEqual({ setting: message.setting, actions: message.actions }, { setting, actions }, JSON.stringify(overrides));
+    }
+  });
+
   it('quote only code-like values from the server, never its prose or links', () => {
     const message = describeFailure(
       'Get Account List',

@@ -116,8 +116,7 @@ function input(authHost: string, extra: Partial<CodeExchangeInput> = {}): CodeEx
   return {
     environmentId: 'local',
     authHost,
-    clientId: 'client-1',
-    clientSecret: 'secret-1234',
+    credentials: async () => ({ clientId: 'client-1', clientSecret: 'secret-1234' }),
     fetch: plainFetch,
     redirectUri: REDIRECT,
     code: CODE,
@@ -197,6 +196,28 @@ describe('authorization code: the exchange', () => {
       const other = await exchangeAuthorizationCode(input(server.authHost));
       assert.equal(!other.ok && other.failure.kind, 'rejected');
       assert.equal(!other.ok && other.failure.oauthError, 'invalid_request');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('asks the credentials provider for its environment at exchange time, and sends nothing when none are stored', async () => {
+    const server = await tokenServer(() => ({ status: 200, body: { access_token: TOKEN, token_type: 'Bearer' } }));
+    try {
+      const asked: string[] = [];
+      const stored = new Map([['local', { clientId: 'client-now', clientSecret: 'secret-now-5678' }]]);
+      const credentials = async (environmentId: string) => {
+        asked.push(environmentId);
+        return stored.get(environmentId);
+      };
+      assert.ok((await exchangeAuthorizationCode(input(server.authHost, { credentials }))).ok);
+      assert.equal(server.calls[0]?.form.get('client_id'), 'client-now');
+      assert.equal(server.calls[0]?.form.get('client_secret'), 'secret-now-5678');
+      stored.clear();
+      const none = await exchangeAuthorizationCode(input(server.authHost, { credentials }));
+      assert.deepEqual(none, { ok: false, failure: { kind: 'no_credentials' } });
+      assert.deepEqual(asked, ['local', 'local']);
+      assert.equal(server.calls.length, 1, 'no request without credentials');
     } finally {
       await server.close();
     }

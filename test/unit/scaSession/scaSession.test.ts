@@ -60,6 +60,28 @@ describe('ScaSession (fake VS Code, local sandbox)', function () {
     registration.dispose();
   });
 
+  it('activates a redirect login with the client credentials stored when the code comes back, as the token calls would', async () => {
+    const { ext } = current();
+    const consentId = await createConsent(ext, 'NDEASESS');
+    const wrongSecret = 'sca-session-wrong-secret-5c2a';
+    const registration = ext.api.sca.useBrowserOpener(async (url) => {
+      // Changed while the PSU is at the bank: the exchange must not use a copy taken when the flow started.
+      await ext.api.credentials.set('custom', { clientId: 'sca-session-client', clientSecret: wrongSecret });
+      void approveInBrowser(url);
+      return true;
+    });
+    try {
+      const outcome = await ext.api.sca.authorise({ kind: 'consent', bicFi: 'NDEASESS', consentId });
+      assert.ok(outcome?.kind === 'failed', JSON.stringify(outcome));
+      assert.equal(outcome.reason, 'code_exchange_failed');
+      assert.equal(outcome.exchangeFailure?.kind, 'invalid_client');
+      assert.ok(!JSON.stringify(outcome).includes(wrongSecret));
+      assert.ok(!fake.messages.some((m) => m.message.includes(wrongSecret)));
+    } finally {
+      registration.dispose();
+    }
+  });
+
   it('closing the challenge panel cancels a decoupled flow', async () => {
     const { ext } = current();
     const { outcome } = await startDecoupledConsent(ext);

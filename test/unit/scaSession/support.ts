@@ -73,7 +73,7 @@ export function sessionWith(ext: Activated, options: ScaSessionOptions): { sessi
   const { api } = ext;
   const logger = new Logger(ext.log as never, api.redactor);
   const http = new HttpSession(new RequestSettingsReader(), api.credentials, ext.context.secrets, api.redactor, logger);
-  const session = new ScaSession(api.runner, http, api.credentials, api.environment, api.prompter, api.redactor, logger, (title, onClosed) => new ChallengePanel(title, onClosed), options);
+  const session = new ScaSession(api.runner, http, api.credentials, api.environment, api.prompter, logger, (title, onClosed) => new ChallengePanel(title, onClosed), options);
   return {
     session,
     dispose: () => {

@@ -4,6 +4,7 @@
 import * as client from 'openid-client';
 import type { Product, PsuContext } from '../../catalogue/operationTypes';
 import { newRequestId } from '../../http/requestId';
+import type { CredentialsProvider } from '../credentialStore';
 import type { Redactor } from '../../redaction/redaction';
 import { createAuthConfiguration, isAcceptableAuthHost, platformAuthEndpoints } from '../tokens/authServerConfiguration';
 import { tokenScopeString, type TokenErrorDetails, type TokenErrorKind } from '../../http/tokenError';
@@ -13,8 +14,11 @@ import { activationHeaders, type AuthorisationTarget } from './authorisationTarg
 export interface CodeExchangeInput {
   readonly environmentId: string;
   readonly authHost: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
+  /**
+   * Read when the code comes back, by the same provider the client_credentials tokens use, so the exchange
+   * authenticates with what is stored then, never with a copy taken when the flow started.
+   */
+  readonly credentials: CredentialsProvider;
   /** The auth host's transport (createTransportFetch over the auth transport), as for client_credentials. */
   readonly fetch: client.CustomFetch;
   /** Exactly the redirect_uri the browser was sent with. */
@@ -32,6 +36,8 @@ export interface CodeExchangeInput {
 }
 
 export type CodeExchangeFailureKind =
+  /** No client credentials are stored for the environment any more (cleared while the PSU was at the bank). */
+  | 'no_credentials'
   /** The code was refused: used, expired, or issued for another redirect_uri, verifier or authorisation. */
   | 'invalid_grant'
   | 'invalid_client'
@@ -83,7 +89,10 @@ export async function exchangeAuthorizationCode(input: CodeExchangeInput): Promi
     return { ok: false, failure: { kind: 'issuer_mismatch' } };
   }
   if (input.signal?.aborted) return { ok: false, failure: { kind: 'cancelled' } };
-  input.redactor?.addSecret(input.clientSecret);
+  const credentials = await input.credentials(input.environmentId);
+  if (!credentials) return { ok: false, failure: { kind: 'no_credentials' } };
+  if (input.signal?.aborted) return { ok: false, failure: { kind: 'cancelled' } };
+  input.redactor?.addSecret(credentials.clientSecret);
   input.redactor?.addIssued(input.code);
   input.redactor?.addIssued(input.codeVerifier);
 
@@ -100,8 +109,8 @@ export async function exchangeAuthorizationCode(input: CodeExchangeInput): Promi
     });
   const config = createAuthConfiguration({
     authHost: input.authHost,
-    clientId: input.clientId,
-    clientSecret: input.clientSecret,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
     fetch: platformFetch,
     timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
@@ -123,7 +132,7 @@ export async function exchangeAuthorizationCode(input: CodeExchangeInput): Promi
       requestId,
     }).details;
     const kind = failureKind(details);
-    const serverDescription = mask(details.serverDescription, [input.code, input.codeVerifier, input.clientSecret]);
+    const serverDescription = mask(details.serverDescription, [input.code, input.codeVerifier, credentials.clientSecret]);
     return {
       ok: false,
       failure: {

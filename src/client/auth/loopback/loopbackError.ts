@@ -1,4 +1,6 @@
 // Why a redirect listener could not start, as data the UI can word (which port, which URI problem).
+import { ClientError } from '../../errors';
+
 export type LoopbackErrorKind =
   /** The redirect URI is not http on a loopback IP literal, or carries a query, fragment or credentials. */
   | 'invalid_redirect_uri'
@@ -18,14 +20,17 @@ export interface LoopbackErrorDetails {
   readonly causeCode?: string;
 }
 
-export class LoopbackError extends Error {
-  constructor(readonly details: LoopbackErrorDetails) {
-    super(describe(details));
-    this.name = 'LoopbackError';
-  }
+export class LoopbackError extends ClientError<LoopbackErrorDetails> {
+  readonly family = 'loopback';
 
-  get kind(): LoopbackErrorKind {
-    return this.details.kind;
+  constructor(details: LoopbackErrorDetails) {
+    super('LoopbackError', details, describe(details));
+  }
+}
+
+declare module '../../errors' {
+  interface ClientErrorFamilies {
+    loopback: LoopbackError;
   }
 }
 

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { classifyCallback, type CallbackMode, type CallbackResult } from './callbackRequest';
+import { isClientError } from '../../errors';
 import { LoopbackError } from './loopbackError';
 import { BAD_REQUEST_HTML, DEFAULT_SUCCESS_HTML, GONE_HTML, MALFORMED_HTML, NOT_FOUND_HTML, denialHtml, sendPage, sendRedirect } from './pages';
 import { finishPathFor, hostHeaderFor, parseLoopbackRedirectUri } from './redirectUri';
@@ -84,7 +85,7 @@ export class RedirectListeners {
       port = await bind(server, uri.bindAddress, uri.port);
     } catch (error) {
       this.busy.delete(keyOf(uri.port));
-      this.log(`redirect listener: could not listen on port ${uri.port} (${error instanceof LoopbackError ? error.kind : 'error'})`);
+      this.log(`redirect listener: could not listen on port ${uri.port} (${isClientError(error, 'loopback') ? error.kind : 'error'})`);
       throw error;
     }
     const key = keyOf(port);

@@ -1,6 +1,7 @@
 // client_credentials tokens, one per (environment, product, context), kept in memory only. Concurrent
 // callers share one token request, and a token is reused until shortly before it expires.
 import * as client from 'openid-client';
+import type { CredentialsProvider } from '../credentialStore';
 import type { Redactor } from '../../redaction/redaction';
 import { newRequestId } from '../../http/requestId';
 import { createAuthConfiguration, isAcceptableAuthHost } from './authServerConfiguration';
@@ -8,13 +9,6 @@ import { TokenError, tokenScopeString } from '../../http/tokenError';
 import type { AccessToken, TokenScope, TokenSource } from '../../http/tokenSource';
 import { toTokenError } from './tokenErrorMapping';
 import { ScopeMap } from './scopeMap';
-
-export interface ClientCredentials {
-  readonly clientId: string;
-  readonly clientSecret: string;
-}
-
-export type CredentialsProvider = (environmentId: string) => Promise<ClientCredentials | undefined>;
 
 export interface ClientCredentialsTokensOptions {
   readonly credentials: CredentialsProvider;

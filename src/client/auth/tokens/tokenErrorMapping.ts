@@ -1,6 +1,6 @@
 // openid-client reports failures as several error classes; this folds them into TokenError kinds.
 import * as client from 'openid-client';
-import { TransportError } from '../../http/transportErrors';
+import { isClientError } from '../../errors';
 import { TokenError, type TokenErrorDetails } from '../../http/tokenError';
 
 type TokenErrorContext = Omit<TokenErrorDetails, 'kind'>;
@@ -12,7 +12,7 @@ function statusOf(value: unknown): number | undefined {
 }
 
 export function toTokenError(error: unknown, context: TokenErrorContext): TokenError {
-  if (error instanceof TokenError) return error;
+  if (isClientError(error, 'token')) return error;
   if (error instanceof client.ResponseBodyError) {
     const kind = error.error === 'invalid_scope' ? 'invalid_scope' : CLIENT_REJECTED.has(error.error) ? 'invalid_client' : 'protocol';
     return new TokenError({
@@ -28,8 +28,8 @@ export function toTokenError(error: unknown, context: TokenErrorContext): TokenE
     return new TokenError({ ...context, kind: error.status === 401 ? 'invalid_client' : 'protocol', status: error.status });
   }
   const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof TransportError || error instanceof TransportError) {
-    const transport = (cause instanceof TransportError ? cause : error) as TransportError;
+  const transport = isClientError(cause, 'transport') ? cause : isClientError(error, 'transport') ? error : undefined;
+  if (transport) {
     const kind = transport.kind === 'cancelled' ? 'cancelled' : 'network';
     return new TokenError({ ...context, kind, transportKind: transport.kind, causeCode: transport.causeCode });
   }

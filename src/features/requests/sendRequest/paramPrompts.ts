@@ -6,8 +6,8 @@ import type { OperationParam } from '../../../client/catalogue/operationTypes';
 import type { ParamMemory } from '../../../host/paramMemory';
 import type { Prompter } from '../../../host/prompter';
 import { SETTINGS_HEADERS, type PsuHeaderSettings } from '../../../client/http/psuHeaderRules';
+import { isRequestId } from '../../../client/http/requestId';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const CUSTOM_REQUEST_ID = 'X-Request-ID';
 
 // Header parameters whose values come from settings; they are asked for only when required and unset.
@@ -110,7 +110,7 @@ export class ParamPrompts {
       title: vscode.l10n.t('{0}: X-Request-ID', operation.title),
       prompt: vscode.l10n.t('Enter the UUID to send as X-Request-ID (retries still get fresh ones).'),
       ignoreFocusOut: true,
-      validateInput: (value) => (UUID.test(value.trim()) ? undefined : vscode.l10n.t('An X-Request-ID must be a UUID, for example 1b3e1e7a-5d5c-4b52-9f0e-4a4c2b8d9e10.')),
+      validateInput: (value) => (isRequestId(value.trim()) ? undefined : vscode.l10n.t('An X-Request-ID must be a UUID, for example 1b3e1e7a-5d5c-4b52-9f0e-4a4c2b8d9e10.')),
     });
     return answer?.trim();
   }

@@ -140,8 +140,7 @@ export class ScaHarness {
         return exchangeAuthorizationCode({
           environmentId: 'local',
           authHost,
-          clientId: client.clientId,
-          clientSecret: client.clientSecret,
+          credentials: async () => client,
           fetch: authFetch,
           context: 'private',
           redactor: this.redactor,
