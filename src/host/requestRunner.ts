@@ -12,6 +12,7 @@ import { describeResolutionProblem } from './environmentMessages';
 import { CLIENT_CERTIFICATE_CAUSES, describeFailure, type FailureAction } from './failureMessages';
 import { ClientCertificateError, type HttpSession } from './httpSession';
 import { describeError, type Logger } from './logger';
+import { Disposable } from './disposable';
 import type { MissingHeaderPrompt } from './missingHeaderPrompt';
 
 export interface RequestInput {
@@ -66,8 +67,8 @@ export interface RunOptions {
   readonly inFlowProgress?: boolean;
 }
 
-export class RequestRunner implements vscode.Disposable {
-  private readonly exchanged = new vscode.EventEmitter<ExchangeRecord>();
+export class RequestRunner extends Disposable {
+  private readonly exchanged = this._register(new vscode.EventEmitter<ExchangeRecord>());
   readonly onDidExchange = this.exchanged.event;
 
   constructor(
@@ -78,7 +79,9 @@ export class RequestRunner implements vscode.Disposable {
     private readonly viewer: ResponseViewer,
     /** Asks for a settings header a call could not go without, so the user can send it at once. */
     private readonly missingHeaders: MissingHeaderPrompt,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Shows an exchange in the response view (e.g. the details behind a tree item). */
   show(record: ExchangeRecord): void {
@@ -241,9 +244,6 @@ export class RequestRunner implements vscode.Disposable {
     return action;
   }
 
-  dispose(): void {
-    this.exchanged.dispose();
-  }
 }
 
 /**
