@@ -38,7 +38,8 @@ import { ResponsePanel } from './features/requests/response/responsePanel';
 import { DirectoryFiles } from './client/history/directoryFiles';
 import { HistoryStore } from './client/history/historyStore';
 import { HistoryCommands } from './features/history/historyCommands';
-import { callDefaultsFromSettings, historyMaxEntries } from './host/settings/historySettings';
+import { callDefaultsFromSettings, HistorySettings } from './host/settings/historySettings';
+import { SettingsReader } from './host/settings/settingsReader';
 import { HistoryTreeProvider } from './features/history/historyTree';
 import { EnvironmentStatusBar } from './features/setup/environmentStatusBar';
 
@@ -48,16 +49,18 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const logger = new Logger(channel, redactor);
   const credentials = new CredentialStore(context.secrets, redactor);
   const storedSecrets = new StoredSecretsLearner(credentials, context.secrets, redactor, logger);
-  const settings = new EnvironmentSettings();
+  const settingsReader = new SettingsReader();
+  const settings = new EnvironmentSettings(settingsReader);
+  const historySettings = new HistorySettings(settingsReader);
   const environment = new ActiveEnvironment(settings, credentials, logger);
   const prompter = new SwitchablePrompter(new WindowPrompter());
   const credentialsCommands = new CredentialsCommands(credentials, environment, prompter, logger);
   const environmentCommands = new EnvironmentCommands(settings, environment, prompter);
-  const requestSettings = new RequestSettingsReader();
+  const requestSettings = new RequestSettingsReader(settingsReader);
   const session = new HttpSession(requestSettings, credentials, context.secrets, redactor, logger);
   const responsePanel = new ResponsePanel(context.extensionUri, redactor, logger);
-  const runner = new RequestRunner(session, environment, logger, responsePanel, new MissingHeaderPrompt(prompter, logger));
-  const bodies = new BodyEditor(runner);
+  const runner = new RequestRunner(session, environment, logger, responsePanel, new MissingHeaderPrompt(prompter, logger, (setting, value) => requestSettings.savePsuHeader(setting, value)));
+  const bodies = new BodyEditor(runner, settingsReader);
   // Every store reads back what it wrote, which VS Code's globalState alone does not promise (see settledState).
   const globalState = new SettledState(context.globalState);
   const memory = new ParamMemory(globalState);
@@ -70,13 +73,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     state: globalState,
     files: new DirectoryFiles(vscode.Uri.joinPath(context.globalStorageUri, 'history').fsPath),
     redactor,
-    maxEntries: historyMaxEntries,
+    maxEntries: () => historySettings.maxEntries(),
     log: logger,
     callDefaults: callDefaultsFromSettings(settings, requestSettings),
   });
   const consents = new ConsentStore(globalState);
   const challenges = new ChallengePanels();
-  const sca = new ScaSession(runner, session, credentials, environment, prompter, redactor, logger, challenges.create);
+  const sca = new ScaSession(runner, session, credentials, environment, prompter, redactor, logger, challenges.create, settingsReader);
   const consentsTree = new ConsentsTreeProvider(consents, environment, new ViewLoader(runner, environment, CONSENTS_VIEW_ID));
   const consentsView = vscode.window.createTreeView(CONSENTS_VIEW_ID, { treeDataProvider: consentsTree, showCollapseAll: true });
 
@@ -108,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     new ScaCommands(sca, runner, consents, environment, requestSettings, prompter, new BankPicker(directory, banksView, prompter)).register(),
     responsePanel,
     runner.onDidExchange((call) => void history.record(call)),
-    new HistoryTreeProvider(history).register(),
+    new HistoryTreeProvider(history, historySettings).register(),
     new HistoryCommands(history, responsePanel, prompter, settings, (scope, env) => session.token(env, scope.product, scope.context), redactor, logger).register(),
   );
 

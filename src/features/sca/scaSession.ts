@@ -18,6 +18,7 @@ import type { ActiveEnvironment } from '../../host/activeEnvironment';
 import type { HttpSession } from '../../host/httpSession';
 import type { Logger } from '../../host/logger';
 import type { Prompter } from '../../host/prompter';
+import type { SettingsReader } from '../../host/settings/settingsReader';
 import type { RequestRunner } from '../../host/requestRunner';
 import { describeFollowUpEnd, describeScaOutcome, progressText, subjectLabel } from './scaMessages';
 
@@ -72,6 +73,8 @@ export class ScaSession implements vscode.Disposable {
     private readonly redactor: Redactor,
     private readonly logger: Logger,
     private readonly createChallengeView: ChallengeViewFactory,
+    /** Where the login redirect comes back to (openPayments.redirectUri). */
+    private readonly settings: Pick<SettingsReader, 'get'>,
     private readonly options: ScaSessionOptions = {},
   ) {
     this.opener = (url) => this.openExternal(url);
@@ -108,7 +111,7 @@ export class ScaSession implements vscode.Disposable {
     const env = state.resolution.environment;
     const creds = await this.credentials.get(state.id);
     if (!creds || abort.signal.aborted) return undefined;
-    const redirectUri = vscode.workspace.getConfiguration('openPayments').get<string>('redirectUri')?.trim() || DEFAULT_REDIRECT_URI;
+    const redirectUri = this.settings.get('redirectUri')?.trim() || DEFAULT_REDIRECT_URI;
     const title =
       request.kind === 'newConsent'
         ? vscode.l10n.t('Open Payments: creating and authorising {0}', subjectLabel({ subject: { kind: 'consent', bicFi: request.bicFi, consentId: '' } }))

@@ -9,6 +9,7 @@ import type { PsuContext } from '../../../client/catalogue/operationTypes';
 import type { ApiResult } from '../../../client/http/requestFailure';
 import { Disposable } from '../../../host/disposable';
 import { MemoryFileSystem } from '../../../host/memoryFileSystem';
+import type { SettingsReader } from '../../../host/settings/settingsReader';
 import type { RequestRunner } from '../../../host/requestRunner';
 import { consentIbanProblems, normaliseConsentIbans } from '../../../client/consents/consentDraft';
 import { parseJson } from './jsonPosition';
@@ -34,7 +35,10 @@ export class BodyEditor extends Disposable implements vscode.CodeLensProvider {
   private readonly files = new MemoryFileSystem(BODY_SCHEME);
   private readonly saving = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly runner: RequestRunner) {
+  constructor(
+    private readonly runner: RequestRunner,
+    private readonly settings: Pick<SettingsReader, 'saveRewrites'>,
+  ) {
     super();
   }
 
@@ -194,9 +198,7 @@ export class BodyEditor extends Disposable implements vscode.CodeLensProvider {
    */
   private async keep(document: vscode.TextDocument): Promise<void> {
     if (!document.isDirty || document.isClosed) return;
-    const editor = vscode.workspace.getConfiguration('editor', document);
-    const files = vscode.workspace.getConfiguration('files', document);
-    if (editor.get<boolean>('formatOnSave') || files.get<boolean>('trimTrailingWhitespace')) return;
+    if (this.settings.saveRewrites(document)) return;
     await document.save();
   }
 
