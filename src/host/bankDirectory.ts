@@ -8,6 +8,9 @@ import { Disposable } from './disposable';
 import type { RequestRunner } from './requestRunner';
 import { type Loaded, ViewLoader } from './viewLoader';
 
+/** The Banks view, where the directory's loads show their progress and errors. */
+export const BANKS_VIEW_ID = 'openPayments.banks';
+
 export class BankDirectory extends Disposable {
   private readonly cache = new Map<string, Promise<Loaded<unknown>>>();
   private readonly changed = this._register(new vscode.EventEmitter<void>());

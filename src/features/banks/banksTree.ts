@@ -17,7 +17,6 @@ const BANK_NAME_MAX = 28;
 
 const SETTLEMENT_ICONS: Readonly<Record<ReturnType<typeof paymentSettlement>, string>> = { settled: 'pass', ended: 'error', open: 'clock' };
 
-export const BANKS_VIEW_ID = 'openPayments.banks';
 
 export class BanksTreeProvider extends Disposable implements vscode.TreeDataProvider<BankNode> {
   private readonly changed = this._register(new vscode.EventEmitter<BankNode | undefined>());

@@ -6,33 +6,31 @@ import * as vscode from 'vscode';
 export const SETTINGS_SECTION = 'openPayments';
 
 /**
- * Every setting of package.json's contributes.configuration, by its key under `openPayments`, with the JSON
- * type its schema declares (a unit test holds this table and the manifest to each other).
+ * Every setting of package.json's contributes.configuration, by its key under `openPayments`, grouped by the JSON
+ * type its schema declares (a unit test holds these lists and the manifest to each other).
  */
-export const CONTRIBUTED_SETTINGS = {
-  environment: 'string',
-  authHost: 'string',
-  apiHost: 'string',
-  psuContext: 'string',
-  'psu.ipAddress': 'string',
-  'psu.userAgent': 'string',
-  'psu.id': 'string',
-  'psu.corporateId': 'string',
-  tppRedirectPreferred: 'string',
-  affiliatedAspspId: 'string',
-  'http.connectTimeoutMs': 'number',
-  'http.responseTimeoutMs': 'number',
-  'http.requestDeadlineMs': 'number',
-  'http.maxResponseBodyMB': 'number',
-  'production.clientCertificatePath': 'string',
-  'custom.clientCertificatePath': 'string',
-  'custom.caCertificatePath': 'string',
-  'history.maxEntries': 'number',
-  redirectUri: 'string',
-} as const;
+export const STRING_SETTINGS = [
+  'environment',
+  'authHost',
+  'apiHost',
+  'psuContext',
+  'psu.ipAddress',
+  'psu.userAgent',
+  'psu.id',
+  'psu.corporateId',
+  'tppRedirectPreferred',
+  'affiliatedAspspId',
+  'production.clientCertificatePath',
+  'custom.clientCertificatePath',
+  'custom.caCertificatePath',
+  'redirectUri',
+] as const;
+export const NUMBER_SETTINGS = ['http.connectTimeoutMs', 'http.responseTimeoutMs', 'http.requestDeadlineMs', 'http.maxResponseBodyMB', 'history.maxEntries'] as const;
 
-export type SettingKey = keyof typeof CONTRIBUTED_SETTINGS;
-export type SettingValue<K extends SettingKey> = (typeof CONTRIBUTED_SETTINGS)[K] extends 'number' ? number : string;
+export type StringSetting = (typeof STRING_SETTINGS)[number];
+export type NumberSetting = (typeof NUMBER_SETTINGS)[number];
+export type SettingKey = StringSetting | NumberSetting;
+export type SettingValue<K extends SettingKey> = K extends NumberSetting ? number : string;
 
 /** A setting, or a group of them (`openPayments.http`), whose change someone listens to; `http.proxy` is VS Code's. */
 export type WatchedSetting = `${typeof SETTINGS_SECTION}.${SettingKey}` | `${typeof SETTINGS_SECTION}.http` | 'http.proxy';

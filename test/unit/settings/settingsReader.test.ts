@@ -1,15 +1,19 @@
 // The one settings reader knows every setting the package contributes, with the type its schema declares, so a
 // new setting in package.json cannot be forgotten by the code (nor a setting read that the manifest lacks).
 import assert from 'node:assert/strict';
-import { CONTRIBUTED_SETTINGS, type SettingKey, settingId, SettingsReader } from '../../../src/host/settings/settingsReader';
+import { NUMBER_SETTINGS, type SettingKey, settingId, SettingsReader, STRING_SETTINGS } from '../../../src/host/settings/settingsReader';
 import { readManifest, resetWithManifestDefaults } from '../fakes/manifest';
 import { fake } from '../fakes/vscode';
 
-const KEYS = Object.keys(CONTRIBUTED_SETTINGS) as SettingKey[];
+const KEYS: readonly SettingKey[] = [...STRING_SETTINGS, ...NUMBER_SETTINGS];
+
+function typeOf(key: SettingKey): 'number' | 'string' {
+  return (NUMBER_SETTINGS as readonly string[]).includes(key) ? 'number' : 'string';
+}
 
 /** A value of the setting's type that is not its default, so reading it proves the reader reads the setting. */
 function otherValue(key: SettingKey): string | number {
-  return CONTRIBUTED_SETTINGS[key] === 'number' ? 4321 : `set-${key}`;
+  return typeOf(key) === 'number' ? 4321 : `set-${key}`;
 }
 
 describe('SettingsReader', () => {
@@ -17,10 +21,11 @@ describe('SettingsReader', () => {
 
   it('lists exactly the settings package.json contributes, each with the type its schema declares', () => {
     const properties = readManifest().contributes.configuration.properties as Record<string, { type?: string }>;
-    assert.deepEqual(KEYS.map(settingId).sort(), Object.keys(properties).sort());
+    assert.deepEqual([...KEYS].map(settingId).sort(), Object.keys(properties).sort());
+    assert.equal(new Set(KEYS).size, KEYS.length, 'each setting is listed once');
     for (const key of KEYS) {
       const declared = properties[settingId(key)]?.type;
-      assert.equal(CONTRIBUTED_SETTINGS[key], declared === 'integer' ? 'number' : declared, `${settingId(key)} is typed as its schema says`);
+      assert.equal(typeOf(key), declared === 'integer' ? 'number' : declared, `${settingId(key)} is typed as its schema says`);
     }
   });
 
