@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CredentialStore } from '../client/auth/credentialStore';
 import type { EnvironmentId, EnvironmentResolution } from '../client/environments/environments';
 import type { EnvironmentSettings } from './settings/environmentSettings';
+import { Disposable } from './disposable';
 import type { Logger } from './logger';
 
 export const CONTEXT_HAS_CREDENTIALS = 'openPayments.hasCredentials';
@@ -16,9 +17,8 @@ export interface EnvironmentState {
   readonly hasCredentials: boolean;
 }
 
-export class ActiveEnvironment implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<EnvironmentState>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+export class ActiveEnvironment extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<EnvironmentState>());
   private current: EnvironmentState;
   private running: Promise<EnvironmentState> | undefined;
   private queued: Promise<EnvironmentState> | undefined;
@@ -39,14 +39,12 @@ export class ActiveEnvironment implements vscode.Disposable {
     private readonly credentials: CredentialStore,
     private readonly logger: Logger,
   ) {
+    super();
     const id = settings.currentId();
     this.current = { id, resolution: settings.resolve(id), hasCredentials: false };
-    this.subscriptions.push(
-      this.changed,
-      settings.onDidChange(() => this.onSettingsChanged()),
-      // Also fires when another window stores or clears credentials.
-      credentials.onDidChange(() => void this.refresh()),
-    );
+    this._register(settings.onDidChange(() => this.onSettingsChanged()));
+    // Also fires when another window stores or clears credentials.
+    this._register(credentials.onDidChange(() => void this.refresh()));
     // The welcome views and the status bar key on the context keys, so the first read starts with the object.
     // It settles after the awaited secret read, so listeners attached right after construction hear it.
     void this.refresh();
@@ -142,9 +140,6 @@ export class ActiveEnvironment implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
-  }
 }
 
 /** What listeners care about: which environment, its hosts (or that they are invalid), and credentials. */

@@ -4,14 +4,17 @@ import * as vscode from 'vscode';
 import type { OperationId } from '../client/catalogue/catalogue';
 import { type AspspDetails, type AspspSummary, type Country, parseAspspDetails, parseAspsps, parseCountries } from '../client/models/aspspModels';
 import type { ActiveEnvironment } from './activeEnvironment';
+import { Disposable } from './disposable';
 import type { RequestRunner } from './requestRunner';
 import { type Loaded, ViewLoader } from './viewLoader';
 
-export class BankDirectory implements vscode.Disposable {
+/** The Banks view, where the directory's loads show their progress and errors. */
+export const BANKS_VIEW_ID = 'openPayments.banks';
+
+export class BankDirectory extends Disposable {
   private readonly cache = new Map<string, Promise<Loaded<unknown>>>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
   private environmentKey: string;
   private readonly loader: ViewLoader;
   /** Aborts the loads of one environment's directory: replaced on refresh or an environment switch, aborted on dispose. */
@@ -22,19 +25,22 @@ export class BankDirectory implements vscode.Disposable {
     private readonly environment: ActiveEnvironment,
     viewId: string,
   ) {
+    super();
     this.loader = new ViewLoader(runner, environment, viewId);
     this.environmentKey = this.keyOf();
     this.loads = { key: this.environmentKey, controller: new AbortController() };
-    this.subscription = environment.onDidChange(() => {
-      const key = this.keyOf();
-      if (key !== this.environmentKey) {
-        this.environmentKey = key;
-        // A load started after the state changed (its event comes a moment later) is for this key already.
-        if (this.loads.key !== key) this.abortLoads();
-        this.cache.clear();
-        this.changed.fire();
-      }
-    });
+    this._register(
+      environment.onDidChange(() => {
+        const key = this.keyOf();
+        if (key !== this.environmentKey) {
+          this.environmentKey = key;
+          // A load started after the state changed (its event comes a moment later) is for this key already.
+          if (this.loads.key !== key) this.abortLoads();
+          this.cache.clear();
+          this.changed.fire();
+        }
+      }),
+    );
   }
 
   countries(): Promise<Loaded<Country[]>> {
@@ -80,9 +86,8 @@ export class BankDirectory implements vscode.Disposable {
     return loading;
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.loads.controller.abort();
-    this.subscription.dispose();
-    this.changed.dispose();
+    super.dispose();
   }
 }

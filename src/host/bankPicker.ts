@@ -2,8 +2,8 @@
 // Banks view first: a command run from the Command Palette never takes that selection silently.
 import * as vscode from 'vscode';
 import type { BankDirectory } from './bankDirectory';
+import type { BankSelection } from './bankSelection';
 import type { Prompter } from './prompter';
-import type { BankNode } from './treeNodes';
 
 interface BankItem extends vscode.QuickPickItem {
   readonly id: string;
@@ -13,7 +13,7 @@ interface BankItem extends vscode.QuickPickItem {
 export class BankPicker {
   constructor(
     private readonly directory: BankDirectory,
-    private readonly view: Pick<vscode.TreeView<BankNode>, 'selection'>,
+    private readonly selection: Pick<BankSelection, 'selectedBic'>,
     private readonly prompter: Prompter,
   ) {}
 
@@ -25,7 +25,7 @@ export class BankPicker {
       return undefined;
     }
     const items: BankItem[] = all.value.map((bank) => ({ id: bank.bicFi, bicFi: bank.bicFi, label: bank.name, description: bank.bicFi }));
-    const selected = this.selectedBic();
+    const selected = this.selection.selectedBic();
     const first = items.find((item) => item.bicFi === selected);
     // The first item is the active one, so Enter takes the selected bank, and saying so tells why it is first.
     const ordered = first
@@ -38,13 +38,5 @@ export class BankPicker {
       ignoreFocusOut: true,
     });
     return picked?.bicFi;
-  }
-
-  /** The bank of what is selected in the Banks view: the bank itself, or the bank a detail or payment is under. */
-  private selectedBic(): string | undefined {
-    for (let node: BankNode | undefined = this.view.selection[0]; node; node = 'parent' in node ? node.parent : undefined) {
-      if (node.kind === 'bank') return node.bank.bicFi;
-    }
-    return undefined;
   }
 }

@@ -2,11 +2,11 @@
 // was created, read or deleted (the views, Send Request…, history's send again, SCA polling), the views show it.
 // When an account read says only that a consent is not valid (CONSENT_INVALID), it asks the bank which status
 // the consent has, so a revoked or terminated consent shows as such.
-import type * as vscode from 'vscode';
 import { catalogueOperation } from '../client/catalogue/catalogue';
 import { consentEventOf } from '../client/consents/consentEvents';
 import type { ConsentStore } from '../client/consents/consentStore';
 import { paymentEventOf, type PaymentStore } from '../client/payments/paymentRecords';
+import { Disposable } from './disposable';
 import type { ExchangeRecord, RequestRunner } from './requestRunner';
 import type { RequestSettingsReader } from './settings/requestSettings';
 
@@ -17,8 +17,7 @@ export interface ExchangeTrackerOptions {
   readonly now?: () => number;
 }
 
-export class ExchangeTracker implements vscode.Disposable {
-  private readonly subscription: vscode.Disposable;
+export class ExchangeTracker extends Disposable {
   /** When each consent's status was last asked for, by environment and consentId. */
   private readonly rechecked = new Map<string, number>();
   private readonly now: () => number;
@@ -30,8 +29,9 @@ export class ExchangeTracker implements vscode.Disposable {
     private readonly payments: PaymentStore,
     options: ExchangeTrackerOptions = {},
   ) {
+    super();
     this.now = options.now ?? Date.now;
-    this.subscription = runner.onDidExchange((record) => void this.apply(record));
+    this._register(runner.onDidExchange((record) => void this.apply(record)));
   }
 
   private async apply(record: ExchangeRecord): Promise<void> {
@@ -74,9 +74,5 @@ export class ExchangeTracker implements vscode.Disposable {
       { operation: catalogueOperation('getConsentStatus'), params: { consentId, 'X-BicFi': bicFi }, context: consent.context },
       { show: false, quietInView: 'openPayments.consents' },
     );
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
   }
 }

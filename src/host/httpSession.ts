@@ -17,6 +17,7 @@ import type { ClientCredentialsTokens } from '../client/auth/tokens/clientCreden
 import type { Environment } from '../client/environments/environments';
 import { isEnvironmentId } from '../client/environments/environments';
 import type { Redactor } from '../client/redaction/redaction';
+import { Disposable } from './disposable';
 import type { Logger } from './logger';
 import type { RequestSettingsReader, TransportSettings } from './settings/requestSettings';
 
@@ -67,12 +68,11 @@ interface PassphraseStore {
   onDidChange(listener: (event: { readonly key: string }) => unknown): vscode.Disposable;
 }
 
-export class HttpSession implements vscode.Disposable {
+export class HttpSession extends Disposable {
   private core: Promise<HttpCore<ClientCredentialsTokens>> | undefined;
   private builtFor: CertificatePlan['key'] = 'none';
   /** Where bodies over the size limit go; it outlives rebuilt cores, so a body shown stays openable. */
   private spill: BodySpillDirectory | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly settings: RequestSettingsReader,
@@ -81,10 +81,11 @@ export class HttpSession implements vscode.Disposable {
     private readonly redactor: Redactor,
     private readonly logger: Logger,
   ) {
-    this.subscriptions.push(
-      settings.onDidChangeTransport(() => void this.reset('transport settings changed')),
-      // New credentials must never be served a token fetched with the old ones.
-      credentials.onDidChange((environment) => void this.clearTokens(environment)),
+    super();
+    this._register(settings.onDidChangeTransport(() => void this.reset('transport settings changed')));
+    // New credentials must never be served a token fetched with the old ones.
+    this._register(credentials.onDidChange((environment) => void this.clearTokens(environment)));
+    this._register(
       secrets.onDidChange((event) => {
         if (event.key === CERTIFICATE_PASSPHRASE_KEY) void this.reset('client certificate passphrase changed');
       }),
@@ -256,8 +257,8 @@ export class HttpSession implements vscode.Disposable {
     await core?.close().catch(() => undefined);
   }
 
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
+  override dispose(): void {
+    super.dispose();
     void this.reset('extension deactivated');
     // The temporary files of large bodies go with the window that received them.
     void this.spill?.dispose().catch(() => undefined);

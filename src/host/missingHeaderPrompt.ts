@@ -7,7 +7,7 @@ import type { RequestFailure } from '../client/http/requestFailure';
 import { notificationSafeId } from '../client/text/notificationSafe';
 import type { Logger } from './logger';
 import type { Prompter } from './prompter';
-import { PSU_HEADER_SETTING_IDS, savePsuHeaderSetting } from './settings/requestSettings';
+import { PSU_HEADER_SETTING_IDS } from './settings/requestSettings';
 
 /** The value to send, under the header's name as the failure (and so the operation) spells it. */
 export interface MissingHeaderAnswer {
@@ -31,7 +31,8 @@ export class MissingHeaderPrompt {
   constructor(
     private readonly prompter: Prompter,
     private readonly logger: Logger,
-    private readonly save: SaveHeaderSetting = savePsuHeaderSetting,
+    /** Keeps a value in its setting (RequestSettingsReader.savePsuHeader). */
+    private readonly save: SaveHeaderSetting,
   ) {}
 
   /** Asks for the header `failure` names; undefined when it is not such a header or the user pressed Escape. */

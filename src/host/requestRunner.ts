@@ -13,6 +13,7 @@ import { CLIENT_CERTIFICATE_CAUSES, describeFailure, type FailureAction } from '
 import { isClientError } from '../client/errors';
 import type { HttpSession } from './httpSession';
 import { describeError, type Logger } from './logger';
+import { Disposable } from './disposable';
 import type { MissingHeaderPrompt } from './missingHeaderPrompt';
 
 export interface RequestInput {
@@ -67,8 +68,8 @@ export interface RunOptions {
   readonly inFlowProgress?: boolean;
 }
 
-export class RequestRunner implements vscode.Disposable {
-  private readonly exchanged = new vscode.EventEmitter<ExchangeRecord>();
+export class RequestRunner extends Disposable {
+  private readonly exchanged = this._register(new vscode.EventEmitter<ExchangeRecord>());
   readonly onDidExchange = this.exchanged.event;
 
   constructor(
@@ -79,7 +80,9 @@ export class RequestRunner implements vscode.Disposable {
     private readonly viewer: ResponseViewer,
     /** Asks for a settings header a call could not go without, so the user can send it at once. */
     private readonly missingHeaders: MissingHeaderPrompt,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Shows an exchange in the response view (e.g. the details behind a tree item). */
   show(record: ExchangeRecord): void {
@@ -242,9 +245,6 @@ export class RequestRunner implements vscode.Disposable {
     return action;
   }
 
-  dispose(): void {
-    this.exchanged.dispose();
-  }
 }
 
 /**

@@ -1,19 +1,15 @@
 // Commands of the Banks view: refresh, Find Bank…, Show Details, Create Consent…, Initiate Payment….
 import * as vscode from 'vscode';
-import type { ActiveEnvironment } from '../../host/activeEnvironment';
-import type { BankDirectory } from '../../host/bankDirectory';
-import type { ParamMemory } from '../../host/paramMemory';
-import type { Prompter } from '../../host/prompter';
-import type { RequestRunner } from '../../host/requestRunner';
 import type { Country } from '../../client/models/aspspModels';
 import type { Account } from '../../client/models/accountModels';
 import { paymentBodyTemplate, type OperationId } from '../../client/catalogue/catalogue';
 import { debtorAccountKind, type DebtorAccountKind } from '../../client/catalogue/paymentAccountForms';
 import type { BankNode, ConsentNode } from '../../host/treeNodes';
 import type { BanksTreeProvider } from './banksTree';
+import type { Host } from '../../host/host';
 
 type BankItem = Extract<BankNode, { kind: 'bank' }>;
-type AccountItem = Extract<ConsentNode, { kind: 'account' }>;
+export type AccountItem = Extract<ConsentNode, { kind: 'account' }>;
 
 interface FoundBank extends vscode.QuickPickItem {
   readonly id: string;
@@ -22,40 +18,10 @@ interface FoundBank extends vscode.QuickPickItem {
 
 export class BankCommands {
   constructor(
-    private readonly directory: BankDirectory,
+    private readonly host: Pick<Host, 'directory' | 'environment' | 'memory' | 'prompter' | 'runner'>,
     private readonly tree: BanksTreeProvider,
     private readonly view: vscode.TreeView<BankNode>,
-    private readonly runner: RequestRunner,
-    private readonly environment: ActiveEnvironment,
-    private readonly memory: ParamMemory,
-    private readonly prompter: Prompter,
   ) {}
-
-  register(): vscode.Disposable {
-    return vscode.Disposable.from(
-      vscode.commands.registerCommand('openPayments.banks.refresh', () => this.directory.refresh()),
-      vscode.commands.registerCommand('openPayments.banks.find', () => this.find()),
-      vscode.commands.registerCommand('openPayments.banks.showDetails', (node?: BankNode) => this.showDetails(node)),
-      vscode.commands.registerCommand('openPayments.banks.createConsent', (node?: BankNode) => this.createConsent(node)),
-      vscode.commands.registerCommand('openPayments.banks.initiatePayment', (node?: BankNode) => this.initiatePayment(node)),
-      vscode.commands.registerCommand('openPayments.accounts.initiatePayment', (node?: AccountItem) => this.initiatePaymentFrom(node)),
-      // The selected bank prefills X-BicFi in Send Request…; a selected payment also its id, product and service.
-      this.view.onDidChangeSelection((event) => {
-        const node = event.selection[0];
-        if (node?.kind === 'bank') void this.memory.remember(this.environment.state.id, { 'X-BicFi': node.bank.bicFi, bicFi: node.bank.bicFi });
-        if (node?.kind === 'payment') {
-          const { payment } = node;
-          void this.memory.remember(this.environment.state.id, {
-            'X-BicFi': payment.bicFi,
-            bicFi: payment.bicFi,
-            paymentId: payment.paymentId,
-            'payment-product': payment.paymentProduct,
-            'payment-service': payment.paymentService,
-          });
-        }
-      }),
-    );
-  }
 
   /**
    * Searches every bank of the environment by name or BIC, then reveals it in the tree. The picker opens after
@@ -63,19 +29,19 @@ export class BankCommands {
    * asked only for that bank.
    */
   async find(): Promise<string | undefined> {
-    const [all, countries] = await Promise.all([this.directory.aspsps(), this.directory.countries()]);
+    const [all, countries] = await Promise.all([this.host.directory.aspsps(), this.host.directory.countries()]);
     if (!all.ok) {
       void vscode.window.showErrorMessage(all.message);
       return undefined;
     }
     const items: FoundBank[] = all.value.map((bank) => ({ id: bank.bicFi, bicFi: bank.bicFi, label: bank.name, description: bank.bicFi }));
-    const picked = await this.prompter.pick(items, {
+    const picked = await this.host.prompter.pick(items, {
       title: vscode.l10n.t('Find Bank'),
       placeHolder: vscode.l10n.t('Type a bank name or BIC ({0} banks)', items.length),
       matchOnDescription: true,
     });
     if (!picked) return undefined;
-    await this.memory.remember(this.environment.state.id, { 'X-BicFi': picked.bicFi, bicFi: picked.bicFi });
+    await this.host.memory.remember(this.host.environment.state.id, { 'X-BicFi': picked.bicFi, bicFi: picked.bicFi });
     const isoCountryCode = countries.ok ? await this.countryOf(picked.bicFi, countries.value) : undefined;
     if (isoCountryCode) {
       const node = await this.tree.findBank(isoCountryCode, picked.bicFi);
@@ -86,12 +52,12 @@ export class BankCommands {
 
   /** The bank's details name its country; failing that, the country lists (cached) are searched one by one. */
   private async countryOf(bicFi: string, countries: readonly Country[]): Promise<string | undefined> {
-    const details = await this.directory.details(bicFi);
+    const details = await this.host.directory.details(bicFi);
     const name = details.ok ? details.value.country?.trim().toLowerCase() : undefined;
     const named = name ? countries.find((c) => c.name.toLowerCase() === name || c.isoCountryCode.toLowerCase() === name) : undefined;
     if (named) return named.isoCountryCode;
     for (const country of countries) {
-      const banks = await this.directory.aspsps(country.isoCountryCode);
+      const banks = await this.host.directory.aspsps(country.isoCountryCode);
       if (banks.ok && banks.value.some((bank) => bank.bicFi === bicFi)) return country.isoCountryCode;
     }
     return undefined;
@@ -100,8 +66,8 @@ export class BankCommands {
   async showDetails(node?: BankNode): Promise<void> {
     const bicFi = await this.bicOf(node);
     if (!bicFi) return;
-    const loaded = await this.directory.details(bicFi);
-    if (loaded.ok) this.runner.show(loaded.record);
+    const loaded = await this.host.directory.details(bicFi);
+    if (loaded.ok) this.host.runner.show(loaded.record);
     else void vscode.window.showErrorMessage(loaded.message);
   }
 
@@ -125,12 +91,12 @@ export class BankCommands {
   }
 
   private async initiateAt(bicFi: string, debtor: Account | undefined): Promise<unknown> {
-    const details = await this.directory.details(bicFi);
+    const details = await this.host.directory.details(bicFi);
     const products = details.ok && details.value.paymentProducts.length ? details.value.paymentProducts : ['domestic'];
     const product =
       products.length === 1
         ? products[0]
-        : (await this.prompter.pick(products.map((p) => ({ id: p, label: p })), { title: vscode.l10n.t('Payment product at {0}', bicFi) }))?.id;
+        : (await this.host.prompter.pick(products.map((p) => ({ id: p, label: p })), { title: vscode.l10n.t('Payment product at {0}', bicFi) }))?.id;
     if (!product) return undefined;
     const template = paymentBodyTemplate(product, bicFi);
     const debtorAccount = debtor && debtorReference(debtor, debtorAccountKind(bicFi, product));
@@ -152,4 +118,18 @@ export class BankCommands {
 function debtorReference(account: Account, kind: DebtorAccountKind): Record<string, string> | undefined {
   const id = account[kind];
   return id ? { [kind]: id, ...(account.currency ? { currency: account.currency } : {}) } : undefined;
+}
+
+/** What a selected bank prefills in Send Request…: X-BicFi; a selected payment also its id, product and service. */
+export function bankSelectionParams(node: BankNode): Readonly<Record<string, string | undefined>> | undefined {
+  if (node.kind === 'bank') return { 'X-BicFi': node.bank.bicFi, bicFi: node.bank.bicFi };
+  if (node.kind !== 'payment') return undefined;
+  const { payment } = node;
+  return {
+    'X-BicFi': payment.bicFi,
+    bicFi: payment.bicFi,
+    paymentId: payment.paymentId,
+    'payment-product': payment.paymentProduct,
+    'payment-service': payment.paymentService,
+  };
 }

@@ -4,6 +4,7 @@ import type { AspspDetails } from '../../client/models/aspspModels';
 import type { PaymentStore } from '../../client/payments/paymentRecords';
 import type { ActiveEnvironment } from '../../host/activeEnvironment';
 import type { BankDirectory } from '../../host/bankDirectory';
+import { Disposable } from '../../host/disposable';
 import type { BankNode } from '../../host/treeNodes';
 import { sentences, shortened } from '../../client/text/treeText';
 import { paymentSettlement } from '../../client/sca/statusRules';
@@ -16,28 +17,27 @@ const BANK_NAME_MAX = 28;
 
 const SETTLEMENT_ICONS: Readonly<Record<ReturnType<typeof paymentSettlement>, string>> = { settled: 'pass', ended: 'error', open: 'clock' };
 
-export const BANKS_VIEW_ID = 'openPayments.banks';
 
-export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<BankNode | undefined>();
+export class BanksTreeProvider extends Disposable implements vscode.TreeDataProvider<BankNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<BankNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
   /** Nodes by id, so Find Bank can reveal the very objects the tree shows. */
   private readonly nodes = new Map<string, BankNode>();
-
-  private readonly paymentsSubscription: { dispose(): void };
 
   constructor(
     private readonly directory: BankDirectory,
     private readonly payments: PaymentStore,
     private readonly environment: ActiveEnvironment,
   ) {
-    this.subscription = directory.onDidChange(() => {
-      this.nodes.clear();
-      this.changed.fire(undefined);
-    });
+    super();
+    this._register(
+      directory.onDidChange(() => {
+        this.nodes.clear();
+        this.changed.fire(undefined);
+      }),
+    );
     // New payments and status changes show under their bank without reloading the directory.
-    this.paymentsSubscription = payments.onDidChange(() => this.changed.fire(undefined));
+    this._register(payments.onDidChange(() => this.changed.fire(undefined)));
   }
 
   getTreeItem(node: BankNode): vscode.TreeItem {
@@ -181,11 +181,6 @@ export class BanksTreeProvider implements vscode.TreeDataProvider<BankNode>, vsc
     return [...payments, ...detailNodes(node, loaded.value)];
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-    this.paymentsSubscription.dispose();
-    this.changed.dispose();
-  }
 }
 
 function retryCommand(): vscode.Command {

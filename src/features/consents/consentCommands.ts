@@ -1,54 +1,32 @@
 // Commands of the Consents & Accounts view: refresh, show status, delete, transactions for a period.
 import * as vscode from 'vscode';
 import { catalogueOperation, paramsFromSources } from '../../client/catalogue/catalogue';
-import type { ConsentRecord, ConsentStore } from '../../client/consents/consentStore';
+import type { ConsentRecord } from '../../client/consents/consentStore';
 import { notificationSafeId } from '../../client/text/notificationSafe';
 import { requestIdSuffix } from '../../host/failureMessages';
-import type { ActiveEnvironment } from '../../host/activeEnvironment';
-import type { ParamMemory } from '../../host/paramMemory';
-import type { Prompter } from '../../host/prompter';
-import type { RequestRunner } from '../../host/requestRunner';
 import { consentLabel } from '../../host/consentLabel';
 import type { ConsentNode } from '../../host/treeNodes';
 import type { ConsentsTreeProvider } from './consentsTree';
+import type { Host } from '../../host/host';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ConsentCommands {
   constructor(
-    private readonly store: ConsentStore,
+    private readonly host: Pick<Host, 'consents' | 'environment' | 'prompter' | 'runner'>,
     private readonly tree: ConsentsTreeProvider,
-    private readonly runner: RequestRunner,
-    private readonly environment: ActiveEnvironment,
-    private readonly prompter: Prompter,
-    private readonly view: vscode.TreeView<ConsentNode>,
-    private readonly memory: ParamMemory,
   ) {}
-
-  register(): vscode.Disposable {
-    return vscode.Disposable.from(
-      vscode.commands.registerCommand('openPayments.consents.refresh', () => this.tree.refresh()),
-      vscode.commands.registerCommand('openPayments.consents.status', (node?: ConsentNode) => this.status(node)),
-      vscode.commands.registerCommand('openPayments.consents.delete', (node?: ConsentNode) => this.delete(node)),
-      vscode.commands.registerCommand('openPayments.consents.transactionsForPeriod', (node?: ConsentNode) => this.period(node)),
-      // The selected consent or account prefills Send Request… (X-BicFi, consentId/Consent-ID, account-id).
-      this.view.onDidChangeSelection((event) => {
-        const node = event.selection[0];
-        if (node && 'consent' in node) void this.memory.remember(this.environment.state.id, selectionParams(node));
-      }),
-    );
-  }
 
   /** Reads the consent's status from the bank; the tracker stores what comes back. */
   async status(node?: ConsentNode): Promise<string | undefined> {
     const consent = await this.consentOf(node);
     if (!consent) return undefined;
     const input = { operation: catalogueOperation('getConsentStatus'), params: { consentId: consent.consentId, 'X-BicFi': consent.bicFi }, context: consent.context };
-    const result = await this.runner.run(input, { show: false });
+    const result = await this.host.runner.run(input, { show: false });
     if (!result?.ok) return undefined;
     // The store records the answer in the background; the status shown is the one it then holds.
-    await this.store.settled();
-    const status = this.store.get(consent.environmentId, consent.consentId)?.status;
+    await this.host.consents.settled();
+    const status = this.host.consents.get(consent.environmentId, consent.consentId)?.status;
     // The consent id, the BIC and the status all came from servers; each must pass before a notification shows it.
     const [id, bank] = [notificationSafeId(consent.consentId), notificationSafeId(consent.bicFi)];
     const shown = status === undefined ? vscode.l10n.t('unknown') : notificationSafeId(status);
@@ -64,7 +42,7 @@ export class ConsentCommands {
         showResponse,
       )
       .then((picked) => {
-        if (picked === showResponse) this.runner.show({ operation: input.operation, environmentId: this.environment.state.id, input, result });
+        if (picked === showResponse) this.host.runner.show({ operation: input.operation, environmentId: this.host.environment.state.id, input, result });
       });
     return status;
   }
@@ -73,13 +51,13 @@ export class ConsentCommands {
     const consent = await this.consentOf(node);
     if (!consent) return false;
     const [id, bank] = [notificationSafeId(consent.consentId), notificationSafeId(consent.bicFi)];
-    const confirmed = await this.prompter.confirm(
+    const confirmed = await this.host.prompter.confirm(
       id && bank ? vscode.l10n.t('Delete consent {0} at {1}?', id, bank) : vscode.l10n.t('Delete the selected consent?'),
       vscode.l10n.t('The bank ends the consent (terminatedByTpp); its accounts can no longer be read with it.'),
       vscode.l10n.t('Delete'),
     );
     if (!confirmed) return false;
-    const result = await this.runner.run(
+    const result = await this.host.runner.run(
       { operation: catalogueOperation('deleteConsent'), params: { consentId: consent.consentId, 'X-BicFi': consent.bicFi }, context: consent.context },
       { show: false },
     );
@@ -98,7 +76,7 @@ export class ConsentCommands {
   }
 
   private async askDate(title: string, value: string | undefined, required: boolean, notBefore?: string): Promise<string | undefined> {
-    return this.prompter.input({
+    return this.host.prompter.input({
       title,
       value,
       placeHolder: 'yyyy-MM-dd',
@@ -115,8 +93,8 @@ export class ConsentCommands {
 
   private async consentOf(node?: ConsentNode): Promise<ConsentRecord | undefined> {
     if (node && 'consent' in node) return node.consent;
-    const consents = this.store.list(this.environment.state.id);
-    const picked = await this.prompter.pick(
+    const consents = this.host.consents.list(this.host.environment.state.id);
+    const picked = await this.host.prompter.pick(
       consents.map((consent) => ({ id: consent.consentId, consent, label: consentLabel(consent), description: consent.consentId })),
       { title: vscode.l10n.t('Choose a consent') },
     );
@@ -125,7 +103,9 @@ export class ConsentCommands {
 }
 
 /** The parameters the selection fills, by each catalogue parameter's source. */
-function selectionParams(node: Extract<ConsentNode, { consent: unknown }>): Record<string, string> {
+/** What a selected consent or account prefills in Send Request… (X-BicFi, consentId/Consent-ID, account-id). */
+export function consentSelectionParams(node: ConsentNode): Record<string, string> | undefined {
+  if (!('consent' in node)) return undefined;
   const { consent } = node;
   return paramsFromSources({ bicFi: consent.bicFi, consentId: consent.consentId, ...('account' in node ? { accountId: node.account.resourceId } : {}) });
 }

@@ -8,6 +8,7 @@ import type { ConsentNode, Period } from '../../host/treeNodes';
 import { sentences } from '../../client/text/treeText';
 import type { ActiveEnvironment } from '../../host/activeEnvironment';
 import type { Loaded, ViewLoader } from '../../host/viewLoader';
+import { Disposable } from '../../host/disposable';
 
 export const CONSENTS_VIEW_ID = 'openPayments.consents';
 
@@ -60,10 +61,9 @@ interface Prefetched {
   readonly refreshed: boolean;
 }
 
-export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ConsentNode | undefined>();
+export class ConsentsTreeProvider extends Disposable implements vscode.TreeDataProvider<ConsentNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<ConsentNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[] = [];
   /** A period the user chose for an account's transactions, by consent and account. */
   private readonly periods = new Map<string, Period>();
   /**
@@ -91,14 +91,16 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
     private readonly loader: ViewLoader,
     private readonly now: () => number = Date.now,
   ) {
+    super();
     this.loads = { environmentId: environment.state.id, controller: new AbortController() };
     this.statuses = this.currentStatuses();
-    this.subscriptions.push(
-      this.changed,
+    this._register(
       store.onDidChange(() => {
         this.prefetchNewlyValid();
         this.changed.fire(undefined);
       }),
+    );
+    this._register(
       environment.onDidChange(() => {
         // A load started after the state changed (its event comes a moment later) is for this environment already.
         if (this.loads.environmentId !== environment.state.id) this.abortLoads();
@@ -318,10 +320,10 @@ export class ConsentsTreeProvider implements vscode.TreeDataProvider<ConsentNode
     ];
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.abortPrefetches();
     this.loads.controller.abort();
-    for (const subscription of this.subscriptions) subscription.dispose();
+    super.dispose();
   }
 }
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { HISTORY_COMMANDS } from './historyCommandIds';
 import type { HistoryEntry } from '../../client/history/historyEntry';
 import type { HistoryStore } from '../../client/history/historyStore';
-import { HISTORY_MAX_ENTRIES_SETTING } from '../../host/settings/historySettings';
+import type { HistorySettings } from '../../host/settings/historySettings';
 import { clockTime, entryDescription, entryLabel, environmentLabel, outcome } from './historyLabels';
 
 export const HISTORY_VIEW_ID = 'openPayments.history';
@@ -14,7 +14,10 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryEntry
   private readonly subscription: { dispose(): void };
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly store: HistoryStore) {
+  constructor(
+    private readonly store: HistoryStore,
+    private readonly settings: Pick<HistorySettings, 'onDidChangeMaxEntries'>,
+  ) {
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
   }
 
@@ -27,9 +30,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryEntry
     return vscode.Disposable.from(
       this,
       vscode.window.createTreeView(HISTORY_VIEW_ID, { treeDataProvider: this }),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(HISTORY_MAX_ENTRIES_SETTING)) void this.store.prune();
-      }),
+      this.settings.onDidChangeMaxEntries(() => void this.store.prune()),
     );
   }
 

@@ -2,14 +2,11 @@
 import * as vscode from 'vscode';
 import { catalogueOperation } from '../../client/catalogue/catalogue';
 import { MAX_FREQUENCY_PER_DAY, ONE_OFF, RECURRING_DEFAULT, consentBody, defaultValidUntil, frequencyProblem, parseIbans, renewalBody, validUntilProblem, type AccessChoice, type Frequency } from '../../client/consents/consentDraft';
-import type { ConsentRecord, ConsentStore } from '../../client/consents/consentStore';
+import type { ConsentRecord } from '../../client/consents/consentStore';
 import type { Exchange } from '../../client/http/exchange';
 import type { PsuContext } from '../../client/catalogue/operationTypes';
-import type { ActiveEnvironment } from '../../host/activeEnvironment';
 import type { BankPicker } from '../../host/bankPicker';
-import type { Prompter } from '../../host/prompter';
-import type { ExchangeRecord, RequestRunner } from '../../host/requestRunner';
-import type { RequestSettingsReader } from '../../host/settings/requestSettings';
+import type { ExchangeRecord } from '../../host/requestRunner';
 import { subjectLabel } from './scaMessages';
 import type { ScaSession } from './scaSession';
 import { requestIdSuffix } from '../../host/failureMessages';
@@ -17,6 +14,7 @@ import { consentVerdict } from '../../client/sca/statusRules';
 import type { ScaOutcome, ScaSubject } from '../../client/sca/types';
 import { consentLabel } from '../../host/consentLabel';
 import type { ConsentNode } from '../../host/treeNodes';
+import type { Host } from '../../host/host';
 
 
 export interface PaymentArgs {
@@ -28,24 +26,14 @@ export interface PaymentArgs {
 
 export class ScaCommands {
   constructor(
+    private readonly host: Pick<Host, 'consents' | 'environment' | 'prompter' | 'requestSettings' | 'runner'>,
     private readonly sca: ScaSession,
-    private readonly runner: RequestRunner,
-    private readonly store: ConsentStore,
-    private readonly environment: ActiveEnvironment,
-    private readonly settings: RequestSettingsReader,
-    private readonly prompter: Prompter,
     private readonly banks: BankPicker,
   ) {}
 
-  register(): vscode.Disposable {
-    return vscode.Disposable.from(
-      vscode.commands.registerCommand('openPayments.consents.authorise', (node?: ConsentNode) => this.authoriseConsent(node)),
-      vscode.commands.registerCommand('openPayments.consents.create', (bicFi?: unknown) => this.createConsent(typeof bicFi === 'string' ? bicFi : undefined)),
-      vscode.commands.registerCommand('openPayments.payments.authorise', (args?: unknown) => this.authorisePayment(args)),
-      vscode.commands.registerCommand('openPayments.payments.status', (args?: unknown) => this.paymentStatus(args)),
-      // A payment created with Send Request… is offered for authorisation straight away.
-      this.runner.onDidExchange((record) => this.offerPaymentAuthorisation(record)),
-    );
+  /** A payment created with Send Request… is offered for authorisation straight away. */
+  offerPaymentAuthorisations(): vscode.Disposable {
+    return this.host.runner.onDidExchange((record) => this.offerPaymentAuthorisation(record));
   }
 
   async authoriseConsent(node?: ConsentNode): Promise<ScaOutcome | undefined> {
@@ -53,8 +41,8 @@ export class ScaCommands {
       node && 'consent' in node
         ? node.consent
         : (
-            await this.prompter.pick(
-              this.store.list(this.environment.state.id).map((c) => ({ id: c.consentId, consent: c, label: consentLabel(c), description: c.consentId })),
+            await this.host.prompter.pick(
+              this.host.consents.list(this.host.environment.state.id).map((c) => ({ id: c.consentId, consent: c, label: consentLabel(c), description: c.consentId })),
               { title: vscode.l10n.t('Choose the consent to authorise') },
             )
           )?.consent;
@@ -69,7 +57,7 @@ export class ScaCommands {
    * authorised in turn. When the bank no longer describes the old one, the guided Create Consent asks instead.
    */
   private async renewConsent(old: ConsentRecord): Promise<ScaOutcome | undefined> {
-    const information = await this.runner.run(
+    const information = await this.host.runner.run(
       { operation: catalogueOperation('getConsentInformation'), params: { consentId: old.consentId, 'X-BicFi': old.bicFi }, context: old.context },
       { show: false, quietInView: 'openPayments.consents' },
     );
@@ -93,7 +81,7 @@ export class ScaCommands {
     if (!frequency) return undefined;
     const validUntil = await this.askValidUntil(bank, 3, 3);
     if (validUntil === undefined) return undefined;
-    return this.createAndAuthorise(bank, consentBody({ access, frequency, validUntil }), this.settings.read().context);
+    return this.createAndAuthorise(bank, consentBody({ access, frequency, validUntil }), this.host.requestSettings.read().context);
   }
 
   /**
@@ -106,11 +94,11 @@ export class ScaCommands {
 
   private async createAt(bicFi: string, body: unknown, context: PsuContext, signal: AbortSignal): Promise<ScaSubject | undefined> {
     const input = { operation: catalogueOperation('createConsent'), params: { 'X-BicFi': bicFi }, body, context };
-    const result = await this.runner.run(input, { show: false, inFlowProgress: true, signal });
+    const result = await this.host.runner.run(input, { show: false, inFlowProgress: true, signal });
     if (!result?.ok) return undefined;
     const consentId = (result.exchange.json as { consentId?: unknown } | undefined)?.consentId;
     if (typeof consentId !== 'string' || consentId === '') {
-      void this.reportMissingConsentId({ operation: input.operation, environmentId: this.environment.state.id, input, result }, result.exchange);
+      void this.reportMissingConsentId({ operation: input.operation, environmentId: this.host.environment.state.id, input, result }, result.exchange);
       return undefined;
     }
     return { kind: 'consent', bicFi, consentId };
@@ -127,11 +115,11 @@ export class ScaCommands {
       ),
       showResponse,
     );
-    if (picked === showResponse) this.runner.show(record);
+    if (picked === showResponse) this.host.runner.show(record);
   }
 
   private async askAccess(bank: string): Promise<AccessChoice | undefined> {
-    const scope = await this.prompter.pick(
+    const scope = await this.host.prompter.pick(
       [
         { id: 'all', label: vscode.l10n.t('All accounts'), description: vscode.l10n.t('default'), detail: vscode.l10n.t('The PSU chooses the accounts at the bank (access: {}).') },
         { id: 'ibans', label: vscode.l10n.t('Chosen IBANs…'), detail: vscode.l10n.t('Accounts, balances and transactions of the IBANs you enter.') },
@@ -140,7 +128,7 @@ export class ScaCommands {
     );
     if (!scope) return undefined;
     if (scope.id === 'all') return { kind: 'all' };
-    const answer = await this.prompter.input({
+    const answer = await this.host.prompter.input({
       title: vscode.l10n.t('Create Consent at {0} (1/3): IBANs', bank),
       prompt: vscode.l10n.t('Enter one or more IBANs, separated by commas. Spaces inside an IBAN and lower case are fine.'),
       placeHolder: 'SE45 5000 0000 0583 9825 7466, SE2550000000054400047903',
@@ -161,7 +149,7 @@ export class ScaCommands {
 
   private async askFrequency(bank: string, step: number, steps: number): Promise<Frequency | undefined> {
     const title = vscode.l10n.t('Create Consent at {0} ({1}/{2}): how often', bank, String(step), String(steps));
-    const picked = await this.prompter.pick(
+    const picked = await this.host.prompter.pick(
       [
         {
           id: 'recurring',
@@ -185,7 +173,7 @@ export class ScaCommands {
     if (!picked) return undefined;
     if (picked.id === 'recurring') return RECURRING_DEFAULT;
     if (picked.id === 'oneOff') return ONE_OFF;
-    const answer = await this.prompter.input({
+    const answer = await this.host.prompter.input({
       title,
       value: String(RECURRING_DEFAULT.frequencyPerDay),
       prompt: vscode.l10n.t('Reads a day without the PSU present (frequencyPerDay), 1 to {0}. Banks may allow fewer.', String(MAX_FREQUENCY_PER_DAY)),
@@ -202,7 +190,7 @@ export class ScaCommands {
 
   private async askValidUntil(bank: string, step: number, steps: number): Promise<string | undefined> {
     const today = new Date();
-    const answer = await this.prompter.input({
+    const answer = await this.host.prompter.input({
       title: vscode.l10n.t('Create Consent at {0} ({1}/{2}): valid until', bank, String(step), String(steps)),
       value: defaultValidUntil(today),
       prompt: vscode.l10n.t('Last day the consent is valid (yyyy-MM-dd). The default is 89 days from today; banks may shorten it.'),
@@ -226,7 +214,7 @@ export class ScaCommands {
   async paymentStatus(args: unknown): Promise<string | undefined> {
     const payment = paymentArgs(args);
     if (!payment) return undefined;
-    const result = await this.runner.run(
+    const result = await this.host.runner.run(
       {
         operation: catalogueOperation('getPaymentInitiationStatus'),
         params: { 'payment-service': payment.paymentService ?? 'payments', 'payment-product': payment.paymentProduct, paymentId: payment.paymentId, 'X-BicFi': payment.bicFi },
@@ -254,7 +242,7 @@ export class ScaCommands {
   }
 
   private async askPayment(): Promise<PaymentArgs | undefined> {
-    const ask = (title: string, value?: string) => this.prompter.input({ title, value, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('This value is required.')) });
+    const ask = (title: string, value?: string) => this.host.prompter.input({ title, value, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('This value is required.')) });
     const bicFi = await ask(vscode.l10n.t('Authorise Payment: BIC of the bank'));
     if (!bicFi) return undefined;
     const paymentProduct = await ask(vscode.l10n.t('Authorise Payment: payment product'), 'domestic');

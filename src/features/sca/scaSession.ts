@@ -17,6 +17,7 @@ import type { ActiveEnvironment } from '../../host/activeEnvironment';
 import type { HttpSession } from '../../host/httpSession';
 import type { Logger } from '../../host/logger';
 import type { Prompter } from '../../host/prompter';
+import type { SettingsReader } from '../../host/settings/settingsReader';
 import type { RequestRunner } from '../../host/requestRunner';
 import { describeFollowUpEnd, describeScaOutcome, progressText, subjectLabel } from './scaMessages';
 
@@ -70,6 +71,8 @@ export class ScaSession implements vscode.Disposable {
     private readonly prompter: Prompter,
     private readonly logger: Logger,
     private readonly createChallengeView: ChallengeViewFactory,
+    /** Where the login redirect comes back to (openPayments.redirectUri). */
+    private readonly settings: Pick<SettingsReader, 'get'>,
     private readonly options: ScaSessionOptions = {},
   ) {
     this.opener = (url) => this.openExternal(url);
@@ -107,7 +110,7 @@ export class ScaSession implements vscode.Disposable {
     // Only the client ID, for the bank login URL: the secret reaches the auth server through the HTTP session.
     const clientId = (await this.credentials.get(state.id))?.clientId;
     if (!clientId || abort.signal.aborted) return undefined;
-    const redirectUri = vscode.workspace.getConfiguration('openPayments').get<string>('redirectUri')?.trim() || DEFAULT_REDIRECT_URI;
+    const redirectUri = this.settings.get('redirectUri')?.trim() || DEFAULT_REDIRECT_URI;
     const title =
       request.kind === 'newConsent'
         ? vscode.l10n.t('Open Payments: creating and authorising {0}', subjectLabel({ subject: { kind: 'consent', bicFi: request.bicFi, consentId: '' } }))

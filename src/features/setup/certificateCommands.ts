@@ -1,31 +1,19 @@
 // Set / Clear Client Certificate Passphrase: the production .pfx passphrase lives only in SecretStorage.
 import * as vscode from 'vscode';
-import type { SecretStore } from '../../client/auth/credentialStore';
-import type { Redactor } from '../../client/redaction/redaction';
 import { PASSPHRASE_MIN_LENGTH } from '../../client/redaction/secretInput';
 import { CERTIFICATE_PASSPHRASE_KEY } from '../../host/httpSession';
-import type { Logger } from '../../host/logger';
 import { secretWriteSucceeded } from '../../host/secretWrite';
-import type { Prompter } from '../../host/prompter';
 import { secretInputMessage } from './secretInputMessage';
+import type { Host } from '../../host/host';
 
 export class CertificateCommands {
   constructor(
-    private readonly secrets: SecretStore,
-    private readonly prompter: Prompter,
-    private readonly redactor: Redactor,
-    private readonly logger: Logger,
+    private readonly host: Pick<Host, 'logger' | 'prompter' | 'redactor' | 'secrets'>,
   ) {}
 
-  register(): vscode.Disposable {
-    return vscode.Disposable.from(
-      vscode.commands.registerCommand('openPayments.setCertificatePassphrase', () => this.set()),
-      vscode.commands.registerCommand('openPayments.clearCertificatePassphrase', () => this.clear()),
-    );
-  }
 
   async set(): Promise<boolean> {
-    const passphrase = await this.prompter.input({
+    const passphrase = await this.host.prompter.input({
       title: vscode.l10n.t('Client Certificate Passphrase'),
       prompt: vscode.l10n.t('Enter the passphrase of the .pfx client certificate from the Developer Portal. It is kept only in VS Code\'s secret storage.'),
       password: true,
@@ -40,10 +28,10 @@ export class CertificateCommands {
       );
       return false;
     }
-    this.redactor.addSecret(passphrase);
+    this.host.redactor.addSecret(passphrase);
     const stored = await secretWriteSucceeded(
-      () => this.secrets.store(CERTIFICATE_PASSPHRASE_KEY, passphrase),
-      this.logger,
+      () => this.host.secrets.store(CERTIFICATE_PASSPHRASE_KEY, passphrase),
+      this.host.logger,
       'Storing the client certificate passphrase in secret storage failed',
       vscode.l10n.t('The client certificate passphrase could not be saved in VS Code\'s secret storage. See the Open Payments log, then run "Set Client Certificate Passphrase" again.'),
     );
@@ -54,8 +42,8 @@ export class CertificateCommands {
 
   async clear(): Promise<boolean> {
     const removed = await secretWriteSucceeded(
-      () => this.secrets.delete(CERTIFICATE_PASSPHRASE_KEY),
-      this.logger,
+      () => this.host.secrets.delete(CERTIFICATE_PASSPHRASE_KEY),
+      this.host.logger,
       'Removing the client certificate passphrase from secret storage failed',
       vscode.l10n.t('The client certificate passphrase could not be removed from VS Code\'s secret storage. See the Open Payments log, then try again.'),
     );

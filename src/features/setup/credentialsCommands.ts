@@ -1,40 +1,29 @@
 // Set Client Credentials / Clear Client Credentials for the active environment.
 import * as vscode from 'vscode';
-import { type CredentialStore, credentialProblem } from '../../client/auth/credentialStore';
+import { credentialProblem } from '../../client/auth/credentialStore';
 import { ENVIRONMENT_LABELS, type EnvironmentId } from '../../client/environments/environments';
 import { CLIENT_SECRET_MIN_LENGTH } from '../../client/redaction/secretInput';
-import type { ActiveEnvironment } from '../../host/activeEnvironment';
-import type { Logger } from '../../host/logger';
 import { secretWriteSucceeded } from '../../host/secretWrite';
-import type { Prompter } from '../../host/prompter';
 import { secretInputMessage } from './secretInputMessage';
+import type { Host } from '../../host/host';
 
 export class CredentialsCommands {
   /** What the user typed as client_id before cancelling the secret step, offered again next time. */
   private readonly draftClientIds = new Map<EnvironmentId, string>();
 
   constructor(
-    private readonly store: CredentialStore,
-    private readonly environment: ActiveEnvironment,
-    private readonly prompter: Prompter,
-    private readonly logger: Logger,
+    private readonly host: Pick<Host, 'credentials' | 'environment' | 'logger' | 'prompter'>,
   ) {}
 
-  register(): vscode.Disposable {
-    return vscode.Disposable.from(
-      vscode.commands.registerCommand('openPayments.setClientCredentials', () => this.setCredentials()),
-      vscode.commands.registerCommand('openPayments.clearClientCredentials', () => this.clearCredentials()),
-    );
-  }
 
   /** Returns true when new credentials were stored. */
   async setCredentials(): Promise<boolean> {
-    const id = this.environment.state.id;
+    const id = this.host.environment.state.id;
     const label = ENVIRONMENT_LABELS[id];
-    const existing = await this.store.get(id);
+    const existing = await this.host.credentials.get(id);
     const title = vscode.l10n.t('Set Client Credentials for {0}', label);
 
-    const clientId = await this.prompter.input({
+    const clientId = await this.host.prompter.input({
       title,
       prompt: vscode.l10n.t('Enter the client_id of your Open Payments client (from the Developer Portal).'),
       placeHolder: 'client_id',
@@ -51,7 +40,7 @@ export class CredentialsCommands {
     }
     this.draftClientIds.set(id, clientId.trim());
 
-    const clientSecret = await this.prompter.input({
+    const clientSecret = await this.host.prompter.input({
       title,
       prompt: vscode.l10n.t('Enter the client_secret for client {0}. It is kept only in VS Code\'s secret storage.', clientId.trim()),
       placeHolder: 'client_secret',
@@ -69,15 +58,15 @@ export class CredentialsCommands {
     }
 
     const stored = await secretWriteSucceeded(
-      () => this.store.set(id, { clientId, clientSecret }),
-      this.logger,
+      () => this.host.credentials.set(id, { clientId, clientSecret }),
+      this.host.logger,
       `Storing client credentials for ${id} failed`,
       vscode.l10n.t('The client credentials could not be saved in VS Code\'s secret storage. See the Open Payments log for details.'),
     );
     if (!stored) return false;
     this.draftClientIds.delete(id);
-    this.logger.info(`Client credentials for ${id} stored in secret storage (client_id ${clientId.trim()}).`);
-    await this.environment.refresh();
+    this.host.logger.info(`Client credentials for ${id} stored in secret storage (client_id ${clientId.trim()}).`);
+    await this.host.environment.refresh();
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Client credentials for {0} are saved in VS Code\'s secret storage.', label),
     );
@@ -86,27 +75,27 @@ export class CredentialsCommands {
 
   /** Returns true when credentials were removed. */
   async clearCredentials(): Promise<boolean> {
-    const id = this.environment.state.id;
+    const id = this.host.environment.state.id;
     const label = ENVIRONMENT_LABELS[id];
-    if (!(await this.store.has(id))) {
+    if (!(await this.host.credentials.has(id))) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There are no client credentials stored for {0}.', label));
       return false;
     }
-    const confirmed = await this.prompter.confirm(
+    const confirmed = await this.host.prompter.confirm(
       vscode.l10n.t('Remove the client credentials for {0}?', label),
       vscode.l10n.t('Requests to {0} will fail until you set credentials again.', label),
       vscode.l10n.t('Remove'),
     );
     if (!confirmed) return false;
     const removed = await secretWriteSucceeded(
-      () => this.store.clear(id),
-      this.logger,
+      () => this.host.credentials.clear(id),
+      this.host.logger,
       `Removing client credentials for ${id} failed`,
       vscode.l10n.t('The client credentials for {0} could not be removed from VS Code\'s secret storage. See the Open Payments log, then try again.', label),
     );
     if (!removed) return false;
-    this.logger.info(`Client credentials for ${id} removed from secret storage.`);
-    await this.environment.refresh();
+    this.host.logger.info(`Client credentials for ${id} removed from secret storage.`);
+    await this.host.environment.refresh();
     void vscode.window.showInformationMessage(vscode.l10n.t('The client credentials for {0} were removed.', label));
     return true;
   }

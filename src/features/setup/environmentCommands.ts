@@ -7,10 +7,8 @@ import {
   type EnvironmentId,
   PRESET_HOSTS,
 } from '../../client/environments/environments';
-import type { ActiveEnvironment } from '../../host/activeEnvironment';
 import { describeHostProblem, describeResolutionProblem } from '../../host/environmentMessages';
-import type { EnvironmentSettings } from '../../host/settings/environmentSettings';
-import type { Prompter } from '../../host/prompter';
+import type { Host } from '../../host/host';
 
 interface EnvironmentItem extends vscode.QuickPickItem {
   readonly id: EnvironmentId;
@@ -18,22 +16,14 @@ interface EnvironmentItem extends vscode.QuickPickItem {
 
 export class EnvironmentCommands {
   constructor(
-    private readonly settings: EnvironmentSettings,
-    private readonly environment: ActiveEnvironment,
-    private readonly prompter: Prompter,
+    private readonly host: Pick<Host, 'environment' | 'environmentSettings' | 'prompter'>,
   ) {}
 
-  register(): vscode.Disposable {
-    return vscode.Disposable.from(
-      vscode.commands.registerCommand('openPayments.chooseEnvironment', () => this.chooseEnvironment()),
-      vscode.commands.registerCommand('openPayments.configureCustomHosts', () => this.configureCustomHosts()),
-    );
-  }
 
   /** Returns the environment now in force, or undefined when the user cancelled. */
   async chooseEnvironment(): Promise<EnvironmentId | undefined> {
-    const current = this.environment.state.id;
-    const custom = this.settings.customHosts();
+    const current = this.host.environment.state.id;
+    const custom = this.host.environmentSettings.customHosts();
     const items: EnvironmentItem[] = ENVIRONMENT_IDS.map((id) => {
       const hosts = id === 'custom' ? custom : PRESET_HOSTS[id];
       return {
@@ -46,17 +36,17 @@ export class EnvironmentCommands {
             : vscode.l10n.t('Set your own AUTH_HOST and API_HOST'),
       };
     });
-    const picked = await this.prompter.pick(items, {
+    const picked = await this.host.prompter.pick(items, {
       title: vscode.l10n.t('Open Payments Environment'),
       placeHolder: vscode.l10n.t('Choose where requests go'),
       ignoreFocusOut: true,
     });
     if (!picked) return undefined;
-    if (picked.id === 'custom' && !this.settings.resolve('custom').ok) {
+    if (picked.id === 'custom' && !this.host.environmentSettings.resolve('custom').ok) {
       if (!(await this.configureCustomHosts())) return undefined;
     }
-    await this.settings.select(picked.id);
-    const state = await this.environment.refresh();
+    await this.host.environmentSettings.select(picked.id);
+    const state = await this.host.environment.refresh();
     const problem = describeResolutionProblem(state.resolution);
     if (problem) void vscode.window.showWarningMessage(problem);
     return state.id;
@@ -64,18 +54,18 @@ export class EnvironmentCommands {
 
   /** Asks for both hosts (prefilled), validating as the user types; stores them only when both are valid. */
   async configureCustomHosts(): Promise<boolean> {
-    const current = this.settings.customHosts();
+    const current = this.host.environmentSettings.customHosts();
     const authHost = await this.askHost('authHost', 'AUTH_HOST', current.authHost);
     if (authHost === undefined) return false;
     const apiHost = await this.askHost('apiHost', 'API_HOST', current.apiHost);
     if (apiHost === undefined) return false;
-    await this.settings.setCustomHosts(authHost, apiHost);
-    await this.environment.refresh();
+    await this.host.environmentSettings.setCustomHosts(authHost, apiHost);
+    await this.host.environment.refresh();
     return true;
   }
 
   private async askHost(setting: 'authHost' | 'apiHost', name: string, value: string | undefined): Promise<string | undefined> {
-    const answer = await this.prompter.input({
+    const answer = await this.host.prompter.input({
       title: vscode.l10n.t('Custom Hosts: {0}', name),
       prompt: vscode.l10n.t('Enter the {0} URL, for example https://auth.example.com (http only for loopback addresses).', name),
       value: value ?? '',

@@ -2,17 +2,18 @@
 import * as vscode from 'vscode';
 import { ENVIRONMENT_LABELS } from '../../client/environments/environments';
 import type { ActiveEnvironment, EnvironmentState } from '../../host/activeEnvironment';
+import { Disposable } from '../../host/disposable';
 import { describeResolutionProblem } from '../../host/environmentMessages';
 
-export class EnvironmentStatusBar implements vscode.Disposable {
+export class EnvironmentStatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;
-  private readonly subscription: vscode.Disposable;
 
   constructor(environment: ActiveEnvironment) {
-    this.item = vscode.window.createStatusBarItem('openPayments.environment', vscode.StatusBarAlignment.Left, 50);
+    super();
+    this.item = this._register(vscode.window.createStatusBarItem('openPayments.environment', vscode.StatusBarAlignment.Left, 50));
     this.item.name = vscode.l10n.t('Open Payments Environment');
     this.item.command = 'openPayments.chooseEnvironment';
-    this.subscription = environment.onDidChange((state) => this.render(state));
+    this._register(environment.onDidChange((state) => this.render(state)));
     this.render(environment.state);
     this.item.show();
   }
@@ -48,10 +49,5 @@ export class EnvironmentStatusBar implements vscode.Disposable {
     tooltip.appendText(vscode.l10n.t('Click to choose another environment.'));
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: this.item.text.replace(/\$\([a-z-]+\)\s*/g, '') };
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.item.dispose();
   }
 }

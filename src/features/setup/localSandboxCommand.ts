@@ -35,10 +35,6 @@ export class LocalSandboxCommand {
     private readonly listBanks: () => Promise<unknown> = async () => undefined,
   ) {}
 
-  register(): vscode.Disposable {
-    return vscode.commands.registerCommand('openPayments.useLocalSandbox', () => this.run());
-  }
-
   async run(): Promise<boolean> {
     const apiHost = this.apiHost;
     const result = await fetchDemoClient(apiHost);

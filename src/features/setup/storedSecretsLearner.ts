@@ -5,10 +5,10 @@ import type { CredentialStore, SecretStore } from '../../client/auth/credentialS
 import { ENVIRONMENT_IDS, isEnvironmentId } from '../../client/environments/environments';
 import type { Redactor } from '../../client/redaction/redaction';
 import { CERTIFICATE_PASSPHRASE_KEY } from '../../host/httpSession';
+import { Disposable } from '../../host/disposable';
 import type { Logger } from '../../host/logger';
 
-export class StoredSecretsLearner {
-  private readonly subscription: { dispose(): unknown };
+export class StoredSecretsLearner extends Disposable {
   /** Settles (never rejects) once every secret stored at construction was read; for tests. */
   readonly learnt: Promise<void>;
 
@@ -18,10 +18,13 @@ export class StoredSecretsLearner {
     redactor: Redactor,
     private readonly logger: Logger,
   ) {
+    super();
     // CredentialStore.get teaches the Redactor what it reads.
-    this.subscription = credentials.onDidChange((environment) => {
-      if (isEnvironmentId(environment)) void this.read([credentials.get(environment)]);
-    });
+    this._register(
+      credentials.onDidChange((environment) => {
+        if (isEnvironmentId(environment)) void this.read([credentials.get(environment)]);
+      }),
+    );
     this.learnt = this.read([
       ...ENVIRONMENT_IDS.map((id) => credentials.get(id)),
       Promise.resolve(secrets.get(CERTIFICATE_PASSPHRASE_KEY)).then((passphrase) => redactor.addSecret(passphrase)),
@@ -32,9 +35,5 @@ export class StoredSecretsLearner {
   private async read(reads: readonly Promise<unknown>[]): Promise<void> {
     const failed = (await Promise.allSettled(reads)).filter((result) => result.status === 'rejected').length;
     if (failed) this.logger.warn(`${failed} stored secret(s) could not be read from secret storage; each is masked once it is read.`);
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
   }
 }

@@ -1,6 +1,6 @@
 // Reads and writes the environment settings. The hosts of the `custom` environment are application-scoped
 // (user settings only): a workspace must not be able to send a stored client secret to a host of its choosing.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import {
   type CustomHostSettings,
   type EnvironmentId,
@@ -8,18 +8,18 @@ import {
   isEnvironmentId,
   resolveEnvironment,
 } from '../../client/environments/environments';
-
-const SECTION = 'openPayments';
+import type { SettingsReader } from './settingsReader';
 
 export class EnvironmentSettings {
+  constructor(private readonly settings: SettingsReader) {}
+
   currentId(): EnvironmentId {
-    const value = vscode.workspace.getConfiguration(SECTION).get<string>('environment');
+    const value = this.settings.get('environment');
     return isEnvironmentId(value) ? value : 'sandbox';
   }
 
   customHosts(): CustomHostSettings {
-    const config = vscode.workspace.getConfiguration(SECTION);
-    return { authHost: config.get<string>('authHost'), apiHost: config.get<string>('apiHost') };
+    return { authHost: this.settings.get('authHost'), apiHost: this.settings.get('apiHost') };
   }
 
   resolve(id: EnvironmentId = this.currentId()): EnvironmentResolution {
@@ -28,30 +28,15 @@ export class EnvironmentSettings {
 
   /** Writes where the current value comes from, so a workspace choice stays a workspace choice. */
   async select(id: EnvironmentId): Promise<void> {
-    const config = vscode.workspace.getConfiguration(SECTION);
-    const inspected = config.inspect<string>('environment');
-    const target =
-      inspected?.workspaceFolderValue !== undefined || inspected?.workspaceValue !== undefined
-        ? vscode.ConfigurationTarget.Workspace
-        : vscode.ConfigurationTarget.Global;
-    await config.update('environment', id, target);
+    await this.settings.update('environment', id, this.settings.isSetInWorkspace('environment') ? 'workspace' : 'user');
   }
 
   async setCustomHosts(authHost: string, apiHost: string): Promise<void> {
-    const config = vscode.workspace.getConfiguration(SECTION);
-    await config.update('authHost', authHost, vscode.ConfigurationTarget.Global);
-    await config.update('apiHost', apiHost, vscode.ConfigurationTarget.Global);
+    await this.settings.update('authHost', authHost, 'user');
+    await this.settings.update('apiHost', apiHost, 'user');
   }
 
   onDidChange(listener: () => unknown): vscode.Disposable {
-    return vscode.workspace.onDidChangeConfiguration((event) => {
-      if (
-        event.affectsConfiguration(`${SECTION}.environment`) ||
-        event.affectsConfiguration(`${SECTION}.authHost`) ||
-        event.affectsConfiguration(`${SECTION}.apiHost`)
-      ) {
-        listener();
-      }
-    });
+    return this.settings.onDidChange(['openPayments.environment', 'openPayments.authHost', 'openPayments.apiHost'], listener);
   }
 }

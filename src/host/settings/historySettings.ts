@@ -1,16 +1,23 @@
 // The settings History reads: its cap, and the PSU context and headers in force when a call is recorded.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { isEnvironmentId } from '../../client/environments/environments';
 import { DEFAULT_MAX_ENTRIES } from '../../client/history/historyStore';
 import type { CallDefaults } from '../../client/history/responseRecord';
 import type { EnvironmentSettings } from './environmentSettings';
 import type { RequestSettingsReader } from './requestSettings';
+import type { SettingsReader } from './settingsReader';
 
-export const HISTORY_MAX_ENTRIES_SETTING = 'openPayments.history.maxEntries';
+export class HistorySettings {
+  constructor(private readonly settings: SettingsReader) {}
 
-/** The cap from `openPayments.history.maxEntries`; the store clamps odd values. */
-export function historyMaxEntries(): number {
-  return vscode.workspace.getConfiguration('openPayments.history').get<number>('maxEntries', DEFAULT_MAX_ENTRIES);
+  /** The cap from `openPayments.history.maxEntries`; the store clamps odd values. */
+  maxEntries(): number {
+    return this.settings.get('history.maxEntries') ?? DEFAULT_MAX_ENTRIES;
+  }
+
+  onDidChangeMaxEntries(listener: () => unknown): vscode.Disposable {
+    return this.settings.onDidChange(['openPayments.history.maxEntries'], listener);
+  }
 }
 
 /** HistoryStore's callDefaults from the settings in force when a call is recorded. */

@@ -1,17 +1,16 @@
 // Reads the settings that shape requests: PSU/TPP headers, the PSU context, timeouts, proxy and the
 // client certificates' and the custom CA's paths. The certificate passphrase lives in SecretStorage, not here.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { PsuHeaderSettings } from '../../client/http/psuHeaderRules';
 import type { PsuContext } from '../../client/catalogue/operationTypes';
+import { type SettingKey, settingId, SETTINGS_SECTION, type SettingsReader } from './settingsReader';
 
-const SECTION = 'openPayments';
-
-export const MAX_RESPONSE_BODY_SETTING = 'openPayments.http.maxResponseBodyMB';
+export const MAX_RESPONSE_BODY_SETTING = settingId('http.maxResponseBodyMB');
 export const DEFAULT_REQUEST_DEADLINE_MS = 120_000;
 export const DEFAULT_MAX_RESPONSE_BODY_MB = 20;
 
 /** The setting each PSU/TPP header value comes from, by its full id (what Open Settings and messages name). */
-export const PSU_HEADER_SETTING_IDS: Readonly<Record<keyof PsuHeaderSettings, string>> = {
+export const PSU_HEADER_SETTING_IDS: Readonly<Record<keyof PsuHeaderSettings, `${typeof SETTINGS_SECTION}.${SettingKey}`>> = {
   psuIpAddress: 'openPayments.psu.ipAddress',
   psuUserAgent: 'openPayments.psu.userAgent',
   psuId: 'openPayments.psu.id',
@@ -21,13 +20,8 @@ export const PSU_HEADER_SETTING_IDS: Readonly<Record<keyof PsuHeaderSettings, st
 };
 
 /** The setting's name within the openPayments section. */
-function key(setting: keyof PsuHeaderSettings): string {
-  return PSU_HEADER_SETTING_IDS[setting].slice(SECTION.length + 1);
-}
-
-/** Saves a PSU/TPP header value in the user settings, where the request settings read it from. */
-export async function savePsuHeaderSetting(setting: keyof PsuHeaderSettings, value: string): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION).update(key(setting), value, vscode.ConfigurationTarget.Global);
+function key(setting: keyof PsuHeaderSettings): SettingKey {
+  return PSU_HEADER_SETTING_IDS[setting].slice(SETTINGS_SECTION.length + 1) as SettingKey;
 }
 
 export interface TransportSettings {
@@ -62,51 +56,56 @@ function positive(value: number | undefined, fallback: number): number {
 }
 
 export class RequestSettingsReader {
+  constructor(private readonly settings: SettingsReader) {}
+
   read(): RequestSettings {
-    const config = vscode.workspace.getConfiguration(SECTION);
-    const redirect = config.get<string>(key('tppRedirectPreferred'));
+    const config = this.settings;
+    const redirect = config.get(key('tppRedirectPreferred'));
     return {
-      context: config.get<string>('psuContext') === 'corporate' ? 'corporate' : 'private',
+      context: config.get('psuContext') === 'corporate' ? 'corporate' : 'private',
       psuHeaders: {
-        psuIpAddress: text(config.get<string>(key('psuIpAddress'))),
-        psuUserAgent: text(config.get<string>(key('psuUserAgent'))),
-        psuId: text(config.get<string>(key('psuId'))),
-        psuCorporateId: text(config.get<string>(key('psuCorporateId'))),
+        psuIpAddress: text(this.text(key('psuIpAddress'))),
+        psuUserAgent: text(this.text(key('psuUserAgent'))),
+        psuId: text(this.text(key('psuId'))),
+        psuCorporateId: text(this.text(key('psuCorporateId'))),
         tppRedirectPreferred: redirect === 'true' ? true : redirect === 'false' ? false : undefined,
-        affiliatedAspspId: text(config.get<string>(key('affiliatedAspspId'))),
+        affiliatedAspspId: text(this.text(key('affiliatedAspspId'))),
       },
       transport: this.readTransport(),
     };
   }
 
+  /** Saves a PSU/TPP header value in the user settings, where read() finds it. */
+  async savePsuHeader(setting: keyof PsuHeaderSettings, value: string): Promise<void> {
+    await this.settings.update(key(setting), value, 'user');
+  }
+
+  /** A PSU header's setting as the string it is declared to be. */
+  private text(setting: SettingKey): string | undefined {
+    const value = this.settings.get(setting);
+    return typeof value === 'string' ? value : undefined;
+  }
+
   private readTransport(): TransportSettings {
-    const config = vscode.workspace.getConfiguration(SECTION);
+    const config = this.settings;
     return {
-      connectTimeoutMs: positive(config.get<number>('http.connectTimeoutMs'), 10_000),
-      headersTimeoutMs: positive(config.get<number>('http.responseTimeoutMs'), 30_000),
-      bodyTimeoutMs: positive(config.get<number>('http.responseTimeoutMs'), 30_000),
-      deadlineMs: positive(config.get<number>('http.requestDeadlineMs'), DEFAULT_REQUEST_DEADLINE_MS),
-      maxBodyBytes: Math.round(positive(config.get<number>('http.maxResponseBodyMB'), DEFAULT_MAX_RESPONSE_BODY_MB) * 1024 * 1024),
-      // VS Code's own proxy setting, so the extension goes where the rest of the editor goes.
-      proxyUrl: text(vscode.workspace.getConfiguration('http').get<string>('proxy')),
-      clientCertificatePath: text(config.get<string>('production.clientCertificatePath')),
-      customClientCertificatePath: text(config.get<string>('custom.clientCertificatePath')),
-      customCaCertificatePath: text(config.get<string>('custom.caCertificatePath')),
+      connectTimeoutMs: positive(config.get('http.connectTimeoutMs'), 10_000),
+      headersTimeoutMs: positive(config.get('http.responseTimeoutMs'), 30_000),
+      bodyTimeoutMs: positive(config.get('http.responseTimeoutMs'), 30_000),
+      deadlineMs: positive(config.get('http.requestDeadlineMs'), DEFAULT_REQUEST_DEADLINE_MS),
+      maxBodyBytes: Math.round(positive(config.get('http.maxResponseBodyMB'), DEFAULT_MAX_RESPONSE_BODY_MB) * 1024 * 1024),
+      proxyUrl: text(config.proxy()),
+      clientCertificatePath: text(config.get('production.clientCertificatePath')),
+      customClientCertificatePath: text(config.get('custom.clientCertificatePath')),
+      customCaCertificatePath: text(config.get('custom.caCertificatePath')),
     };
   }
 
   /** Fires when anything that changes how the transport is built changed (new pools are needed). */
   onDidChangeTransport(listener: () => unknown): vscode.Disposable {
-    return vscode.workspace.onDidChangeConfiguration((event) => {
-      if (
-        event.affectsConfiguration(`${SECTION}.http`) ||
-        event.affectsConfiguration(`${SECTION}.production.clientCertificatePath`) ||
-        event.affectsConfiguration(`${SECTION}.custom.clientCertificatePath`) ||
-        event.affectsConfiguration(`${SECTION}.custom.caCertificatePath`) ||
-        event.affectsConfiguration('http.proxy')
-      ) {
-        listener();
-      }
-    });
+    return this.settings.onDidChange(
+      ['openPayments.http', 'openPayments.production.clientCertificatePath', 'openPayments.custom.clientCertificatePath', 'openPayments.custom.caCertificatePath', 'http.proxy'],
+      listener,
+    );
   }
 }

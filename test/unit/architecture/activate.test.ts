@@ -1,32 +1,65 @@
-// activate() only wires objects and registers disposables: anything that does work at start-up belongs to the
-// object that owns it, where its unit tests can reach it. Checked on the syntax of src/extension.ts.
+// activate() only creates the host, lets each feature register itself on it, hands what they return to
+// context.subscriptions, and in test mode returns the test handle built from what it already has. Anything that
+// does work at start-up belongs to the object (or the feature's register) that owns it, where its unit tests can
+// reach it. Checked on the syntax of src/extension.ts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 
-/** `vscode.window.createTreeView(…)` and the like: constructors VS Code spells as functions. */
-function isVscodeFactory(node: ts.Expression): boolean {
-  return ts.isCallExpression(node) && /^vscode\.window\.create[A-Z]\w*$/.test(node.expression.getText());
+/** `host.prompter`, `banksFeature.tree`, `context.logUri`: a value read, nothing called. */
+function isReading(node: ts.Expression): boolean {
+  return ts.isIdentifier(node) || (ts.isPropertyAccessExpression(node) && isReading(node.expression));
 }
 
-/** What a statement of activate() does that is not wiring, or undefined when it only wires. */
-function notWiring(statement: ts.Statement): string | undefined {
-  if (ts.isVariableStatement(statement)) {
-    const bad = statement.declarationList.declarations.find(
-      (d) => !d.initializer || !(ts.isNewExpression(d.initializer) || isVscodeFactory(d.initializer)),
-    );
-    return bad ? `const ${bad.name.getText()} is not a new object` : undefined;
+/** `new Host(context)`, the one object activate() creates. */
+function isHost(node: ts.Expression): boolean {
+  return ts.isNewExpression(node) && node.expression.getText() === 'Host' && node.arguments?.length === 1 && node.arguments[0]?.getText() === 'context';
+}
+
+/** `banks.register(host)`: a feature's registration, given the host and nothing else. */
+function isRegistration(node: ts.Expression, host: string | undefined): boolean {
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.name.text === 'register' &&
+    node.arguments.length === 1 &&
+    node.arguments[0]?.getText() === host
+  );
+}
+
+/** The test handle: an object literal of values read from the host, the registrations and the context. */
+function isTestHandle(node: ts.Expression | undefined): boolean {
+  if (!node || !ts.isObjectLiteralExpression(node)) return false;
+  return node.properties.every((p) => (ts.isPropertyAssignment(p) && isReading(p.initializer)) || ts.isShorthandPropertyAssignment(p));
+}
+
+/** What the statements of activate() do that is not that wiring; empty when they only wire. */
+function notWiring(statements: readonly ts.Statement[]): string[] {
+  const offenders: string[] = [];
+  let host: string | undefined;
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
+      const [d] = statement.declarationList.declarations;
+      if (d?.initializer && host === undefined && isHost(d.initializer)) {
+        host = d.name.getText();
+        continue;
+      }
+      if (d?.initializer && isRegistration(d.initializer, host)) continue;
+    } else if (ts.isExpressionStatement(statement)) {
+      const e = statement.expression;
+      if (ts.isCallExpression(e) && e.expression.getText() === 'context.subscriptions.push' && e.arguments.every(ts.isIdentifier)) continue;
+    } else if (ts.isReturnStatement(statement)) {
+      if (statement.expression?.getText() === 'undefined') continue;
+    } else if (ts.isIfStatement(statement) && !statement.elseStatement) {
+      // The one branch allowed hands the extension-host tests their handle.
+      const body = ts.isBlock(statement.thenStatement) ? statement.thenStatement.statements : [statement.thenStatement];
+      if (body.length === 1 && ts.isReturnStatement(body[0]!) && isTestHandle(body[0].expression)) continue;
+    }
+    offenders.push(statement.getText().split('\n')[0] ?? '');
   }
-  if (ts.isExpressionStatement(statement)) {
-    return statement.expression.getText().startsWith('context.subscriptions.push(') ? undefined : statement.getText();
-  }
-  if (ts.isReturnStatement(statement)) return undefined;
-  // The one branch allowed hands the extension-host tests their handle; it may only return.
-  if (ts.isIfStatement(statement) && !statement.elseStatement) {
-    const body = ts.isBlock(statement.thenStatement) ? statement.thenStatement.statements : [statement.thenStatement];
-    return body.every(ts.isReturnStatement) ? undefined : statement.getText();
-  }
-  return statement.getText();
+  if (host === undefined) offenders.push('no `new Host(context)`');
+  return offenders;
 }
 
 function activateStatements(source: string): readonly ts.Statement[] {
@@ -37,20 +70,32 @@ function activateStatements(source: string): readonly ts.Statement[] {
 }
 
 describe('activate()', () => {
-  it('only constructs objects, pushes them to context.subscriptions and returns', () => {
-    const offenders = activateStatements(readFileSync('src/extension.ts', 'utf8')).map(notWiring).filter(Boolean);
-    assert.deepEqual(offenders, []);
+  it('only creates the host, calls the features\' registrations, pushes them to context.subscriptions and returns the test handle', () => {
+    assert.deepEqual(notWiring(activateStatements(readFileSync('src/extension.ts', 'utf8'))), []);
   });
 
-  it('is caught doing start-up work itself', () => {
+  it('is caught building objects, doing start-up work or computing the test handle itself', () => {
     const source = `export function activate(context) {
-      const environment = new ActiveEnvironment();
-      const n = environment.count;
-      context.subscriptions.push(environment);
-      void environment.refresh();
-      if (test) { environment.refresh(); return environment; }
-      return undefined;
+      const host = new Host(context);
+      const tree = new BanksTreeProvider(host.directory);
+      const banksFeature = banks.register(host, tree);
+      const setupFeature = setup.register(host);
+      void host.environment.refresh();
+      context.subscriptions.push(host, setupFeature, host.runner.onDidExchange(() => undefined));
+      if (test) { return { banks: banksFeature.tree, count: host.history.entries().length }; }
+      return host;
     }`;
-    assert.equal(activateStatements(source).map(notWiring).filter(Boolean).length, 3);
+    assert.deepEqual(notWiring(activateStatements(source)), [
+      'const tree = new BanksTreeProvider(host.directory);',
+      'const banksFeature = banks.register(host, tree);',
+      'void host.environment.refresh();',
+      'context.subscriptions.push(host, setupFeature, host.runner.onDidExchange(() => undefined));',
+      'if (test) { return { banks: banksFeature.tree, count: host.history.entries().length }; }',
+      'return host;',
+    ]);
+  });
+
+  it('is caught without the host', () => {
+    assert.deepEqual(notWiring(activateStatements('export function activate(context) { return undefined; }')), ['no `new Host(context)`']);
   });
 });

@@ -6,12 +6,13 @@ import { Redactor } from '../../../src/client/redaction/redaction';
 import { HistoryStore } from '../../../src/client/history/historyStore';
 import type { ResponseRecord } from '../../../src/client/history/responseRecord';
 import { EnvironmentSettings } from '../../../src/host/settings/environmentSettings';
+import { SettingsReader } from '../../../src/host/settings/settingsReader';
 import { Logger } from '../../../src/host/logger';
 import type { Prompter } from '../../../src/host/prompter';
 import { RequestSettingsReader } from '../../../src/host/settings/requestSettings';
 import { HistoryCommands } from '../../../src/features/history/historyCommands';
 import { HISTORY_COMMANDS } from '../../../src/features/history/historyCommandIds';
-import { callDefaultsFromSettings, historyMaxEntries } from '../../../src/host/settings/historySettings';
+import { callDefaultsFromSettings, HistorySettings } from '../../../src/host/settings/historySettings';
 import { HistoryTreeProvider } from '../../../src/features/history/historyTree';
 import { eventually } from '../fakes/activate';
 import { resetWithManifestDefaults } from '../fakes/manifest';
@@ -66,22 +67,22 @@ describe('History view and its commands', () => {
       state,
       files,
       redactor,
-      maxEntries: historyMaxEntries,
+      maxEntries: () => new HistorySettings(new SettingsReader()).maxEntries(),
       log: { error: () => undefined },
       newId: sequentialIds(),
-      callDefaults: callDefaultsFromSettings(new EnvironmentSettings(), new RequestSettingsReader()),
+      callDefaults: callDefaultsFromSettings(new EnvironmentSettings(new SettingsReader()), new RequestSettingsReader(new SettingsReader())),
     });
   }
 
   function wire(): void {
     store = newStore();
     const logger = new Logger(log as never, redactor);
-    tree = new HistoryTreeProvider(store);
+    tree = new HistoryTreeProvider(store, new HistorySettings(new SettingsReader()));
     const historyCommands = new HistoryCommands(
       store,
       { showRecord: (record) => shown.push(record) },
       prompter,
-      new EnvironmentSettings(),
+      new EnvironmentSettings(new SettingsReader()),
       async (scope) => {
         tokenScopes.push(scope);
         if (tokenFailure) throw tokenFailure;
@@ -269,7 +270,7 @@ describe('History view and its commands', () => {
 
   it('takes the API host and PSU context of a call without a response from the settings', async () => {
     await workspace.getConfiguration('openPayments').update('environment', 'local', ConfigurationTarget.Global);
-    const defaults = callDefaultsFromSettings(new EnvironmentSettings(), new RequestSettingsReader());
+    const defaults = callDefaultsFromSettings(new EnvironmentSettings(new SettingsReader()), new RequestSettingsReader(new SettingsReader()));
     assert.equal(defaults('local').apiHost, 'http://127.0.0.2:8402');
     assert.equal(defaults('sandbox').apiHost, 'https://api.sandbox.openbankingplatform.com');
     assert.equal(defaults('custom').apiHost, undefined, 'custom hosts are not set');

@@ -7,6 +7,7 @@ import { LocalSandboxCommand } from '../../../src/features/setup/localSandboxCom
 import { activateExtension } from '../fakes/activate';
 import { fake } from '../fakes/vscode';
 import { EnvironmentSettings } from '../../../src/host/settings/environmentSettings';
+import { SettingsReader } from '../../../src/host/settings/settingsReader';
 import { Logger } from '../../../src/host/logger';
 import { Redactor } from '../../../src/client/redaction/redaction';
 
@@ -45,7 +46,7 @@ describe('Use Local Sandbox', function () {
     try {
       const command = new LocalSandboxCommand(
         ext.api.credentials,
-        new EnvironmentSettings(),
+        new EnvironmentSettings(new SettingsReader()),
         ext.api.environment,
         new Logger(fake.channels[0] as never, new Redactor()),
         sandbox.apiHost,
@@ -73,7 +74,7 @@ describe('Use Local Sandbox', function () {
       }
       const states: string[] = [];
       const listening = ext.api.environment.onDidChange((state) => states.push(`${state.id}:${state.hasCredentials}`));
-      const command = new LocalSandboxCommand(ext.api.credentials, new SlowSettings(), ext.api.environment, new Logger(fake.channels[0] as never, new Redactor()), sandbox.apiHost);
+      const command = new LocalSandboxCommand(ext.api.credentials, new SlowSettings(new SettingsReader()), ext.api.environment, new Logger(fake.channels[0] as never, new Redactor()), sandbox.apiHost);
       const running = command.run();
       for (let i = 0; i < 200 && ext.api.environment.state.id !== 'local'; i++) await new Promise((resolve) => setTimeout(resolve, 5));
       assert.equal(ext.api.environment.state.id, 'local', 'in force before the setting is written');
@@ -111,7 +112,7 @@ describe('Use Local Sandbox', function () {
         order.push('listed');
       };
       const logger = new Logger(fake.channels[0] as never, new Redactor());
-      const command = new LocalSandboxCommand(ext.api.credentials, new RecordingSettings(), ext.api.environment, logger, sandbox.apiHost, () => undefined, listBanks);
+      const command = new LocalSandboxCommand(ext.api.credentials, new RecordingSettings(new SettingsReader()), ext.api.environment, logger, sandbox.apiHost, () => undefined, listBanks);
       const running = command.run();
       for (let i = 0; i < 200 && order.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -134,7 +135,7 @@ describe('Use Local Sandbox', function () {
         }
       }
       const before = (await ext.api.environment.refresh()).id;
-      const command = new LocalSandboxCommand(ext.api.credentials, new FailingSettings(), ext.api.environment, new Logger(fake.channels[0] as never, new Redactor()), sandbox.apiHost);
+      const command = new LocalSandboxCommand(ext.api.credentials, new FailingSettings(new SettingsReader()), ext.api.environment, new Logger(fake.channels[0] as never, new Redactor()), sandbox.apiHost);
       assert.equal(await command.run(), false);
       assert.equal((await ext.api.environment.refresh()).id, before);
       assert.equal(fake.context.get('openPayments.environment'), before);
@@ -149,7 +150,7 @@ describe('Use Local Sandbox', function () {
     try {
       ext.context.secrets.failWrites = true;
       const logger = new Logger(fake.channels[0] as never, new Redactor());
-      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(), ext.api.environment, logger, sandbox.apiHost);
+      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, sandbox.apiHost);
       assert.equal(await command.run(), false);
       assert.notEqual(fake.settings.get('openPayments.environment')?.global, 'local');
       assert.match(fake.messages.at(-1)?.message ?? '', /^The local sandbox's demo client could not be saved in VS Code's secret storage, so the environment was not switched\./);

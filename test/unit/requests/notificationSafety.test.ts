@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { ApiResult } from '../../../src/client/http/requestFailure';
 import { LocalSandboxCommand } from '../../../src/features/setup/localSandboxCommand';
 import { EnvironmentSettings } from '../../../src/host/settings/environmentSettings';
+import { SettingsReader } from '../../../src/host/settings/settingsReader';
 import { Logger } from '../../../src/host/logger';
 import { Redactor } from '../../../src/client/redaction/redaction';
 import { sendJson, startServer, type LocalServer, type RecordedRequest } from '../api/http/support/localServer';
@@ -182,7 +183,7 @@ describe('notifications never carry server text (fake VS Code, hostile platform)
   });
 
   it('Use Local Sandbox does not name a client id that is markup', async () => {
-    const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(), ext.api.environment, new Logger(ext.log as never, new Redactor()), server.origin);
+    const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, new Logger(ext.log as never, new Redactor()), server.origin);
     assert.equal(await command.run(), true);
     assert.equal(fake.messages.at(-1)?.message, "Using the local sandbox with its demo client. Its credentials are in VS Code's secret storage.");
     assertClean();

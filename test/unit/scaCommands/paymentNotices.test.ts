@@ -18,7 +18,7 @@ function answer(json: unknown, requestId: string): ApiResult {
 
 function commandsWith(runner: Partial<RequestRunner>): { commands: ScaCommands; exchanged: EventEmitter<ExchangeRecord> } {
   const exchanged = new EventEmitter<ExchangeRecord>();
-  const commands = new ScaCommands({} as never, { onDidExchange: exchanged.event, ...runner } as unknown as RequestRunner, {} as never, {} as never, {} as never, {} as never, {} as never);
+  const commands = new ScaCommands({ runner: { onDidExchange: exchanged.event, ...runner } as unknown as RequestRunner } as never, {} as never, {} as never);
   return { commands, exchanged };
 }
 
@@ -27,7 +27,7 @@ describe('payment notifications of the SCA commands', () => {
 
   it('offer to authorise a created payment without a paymentId that is not an identifier', () => {
     const { commands, exchanged } = commandsWith({});
-    const registration = commands.register();
+    const registration = commands.offerPaymentAuthorisations();
     try {
       const operation = findOperation('initiatePayment');
       assert.ok(operation);

@@ -5,6 +5,7 @@ import net from 'node:net';
 import { catalogueOperation, CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../../src/client/catalogue/catalogue';
 import { HttpSession } from '../../../src/host/httpSession';
 import { Logger } from '../../../src/host/logger';
+import { SettingsReader } from '../../../src/host/settings/settingsReader';
 import { RequestSettingsReader } from '../../../src/host/settings/requestSettings';
 import { ScaSession, type ScaSessionOptions } from '../../../src/features/sca/scaSession';
 import { ChallengePanel } from '../../../src/features/sca/challengePanel';
@@ -72,8 +73,8 @@ export async function approveInBrowser(url: string, psuId = '198301014882'): Pro
 export function sessionWith(ext: Activated, options: ScaSessionOptions): { session: ScaSession; dispose(): void } {
   const { api } = ext;
   const logger = new Logger(ext.log as never, api.redactor);
-  const http = new HttpSession(new RequestSettingsReader(), api.credentials, ext.context.secrets, api.redactor, logger);
-  const session = new ScaSession(api.runner, http, api.credentials, api.environment, api.prompter, logger, (title, onClosed) => new ChallengePanel(title, onClosed), options);
+  const http = new HttpSession(new RequestSettingsReader(new SettingsReader()), api.credentials, ext.context.secrets, api.redactor, logger);
+  const session = new ScaSession(api.runner, http, api.credentials, api.environment, api.prompter, logger, (title, onClosed) => new ChallengePanel(title, onClosed), new SettingsReader(), options);
   return {
     session,
     dispose: () => {

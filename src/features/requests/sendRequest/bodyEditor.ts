@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import type { Operation } from '../../../client/catalogue/catalogue';
 import type { PsuContext } from '../../../client/catalogue/operationTypes';
 import type { ApiResult } from '../../../client/http/requestFailure';
+import { Disposable } from '../../../host/disposable';
 import { MemoryFileSystem } from '../../../host/memoryFileSystem';
+import type { SettingsReader } from '../../../host/settings/settingsReader';
 import type { RequestRunner } from '../../../host/requestRunner';
 import { consentIbanProblems, normaliseConsentIbans } from '../../../client/consents/consentDraft';
 import { parseJson } from './jsonPosition';
@@ -25,26 +27,28 @@ interface PendingBody {
   readonly requestId?: string;
 }
 
-export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
+export class BodyEditor extends Disposable implements vscode.CodeLensProvider {
   private readonly pending = new Map<string, PendingBody>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('openPayments.body');
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('openPayments.body'));
   private readonly files = new MemoryFileSystem(BODY_SCHEME);
   private readonly saving = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly runner: RequestRunner) {}
+  constructor(
+    private readonly runner: RequestRunner,
+    private readonly settings: Pick<SettingsReader, 'saveRewrites'>,
+  ) {
+    super();
+  }
 
   register(): vscode.Disposable {
-    this.subscriptions.push(
-      this.changed,
-      this.diagnostics,
-      this.files.register(),
-      vscode.languages.registerCodeLensProvider({ scheme: BODY_SCHEME }, this),
-      vscode.commands.registerCommand('openPayments.sendBody', (uri?: vscode.Uri) => this.send(uri)),
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.updateContext(editor)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.saveLater(event.document)),
+    this._register(this.files.register());
+    this._register(vscode.languages.registerCodeLensProvider({ scheme: BODY_SCHEME }, this));
+    this._register(vscode.commands.registerCommand('openPayments.sendBody', (uri?: vscode.Uri) => this.send(uri)));
+    this._register(vscode.window.onDidChangeActiveTextEditor((editor) => this.updateContext(editor)));
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.saveLater(event.document)));
+    this._register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.pending.delete(document.uri.toString());
         this.diagnostics.delete(document.uri);
@@ -194,9 +198,7 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
    */
   private async keep(document: vscode.TextDocument): Promise<void> {
     if (!document.isDirty || document.isClosed) return;
-    const editor = vscode.workspace.getConfiguration('editor', document);
-    const files = vscode.workspace.getConfiguration('files', document);
-    if (editor.get<boolean>('formatOnSave') || files.get<boolean>('trimTrailingWhitespace')) return;
+    if (this.settings.saveRewrites(document)) return;
     await document.save();
   }
 
@@ -209,8 +211,8 @@ export class BodyEditor implements vscode.CodeLensProvider, vscode.Disposable {
     void vscode.commands.executeCommand('setContext', BODY_EDITOR_CONTEXT, active);
   }
 
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
+  override dispose(): void {
+    super.dispose();
     for (const timer of this.saving.values()) clearTimeout(timer);
     this.saving.clear();
     this.pending.clear();

@@ -1,0 +1,44 @@
+// The setup feature: client credentials, the environment (and the custom hosts), the client certificate's
+// passphrase, the local sandbox in one step, the environment in the status bar, and the log.
+import type * as vscode from 'vscode';
+import { PRESET_HOSTS } from '../../client/environments/environments';
+import { registerCommands } from '../../host/commands';
+import { DisposableGroup } from '../../host/disposable';
+import type { Host } from '../../host/host';
+import { CertificateCommands } from './certificateCommands';
+import { CredentialsCommands } from './credentialsCommands';
+import { EnvironmentCommands } from './environmentCommands';
+import { EnvironmentStatusBar } from './environmentStatusBar';
+import { LocalSandboxCommand } from './localSandboxCommand';
+import { StoredSecretsLearner } from './storedSecretsLearner';
+
+export function register(host: Host): vscode.Disposable {
+  const group = new DisposableGroup();
+  group.add(new StoredSecretsLearner(host.credentials, host.secrets, host.redactor, host.logger));
+  group.add(new EnvironmentStatusBar(host.environment));
+  const credentials = new CredentialsCommands(host);
+  const environments = new EnvironmentCommands(host);
+  const certificate = new CertificateCommands(host);
+  const sandbox = new LocalSandboxCommand(
+    host.credentials,
+    host.environmentSettings,
+    host.environment,
+    host.logger,
+    PRESET_HOSTS.local.apiHost,
+    () => host.session.warm(),
+    () => host.directory.countries(),
+  );
+  group.add(
+    registerCommands({
+      'openPayments.setClientCredentials': () => credentials.setCredentials(),
+      'openPayments.clearClientCredentials': () => credentials.clearCredentials(),
+      'openPayments.chooseEnvironment': () => environments.chooseEnvironment(),
+      'openPayments.configureCustomHosts': () => environments.configureCustomHosts(),
+      'openPayments.setCertificatePassphrase': () => certificate.set(),
+      'openPayments.clearCertificatePassphrase': () => certificate.clear(),
+      'openPayments.useLocalSandbox': () => sandbox.run(),
+      'openPayments.showLog': () => host.logger.show(),
+    }),
+  );
+  return group;
+}

@@ -1,0 +1,36 @@
+// Where the runner and History send a response to be shown. The response view itself belongs to the requests
+// feature, which attaches it at registration; the host only forwards, so no feature imports another to show one.
+import type * as vscode from 'vscode';
+import type { ResponseRecord } from '../client/history/responseRecord';
+import type { ExchangeRecord, PendingRequestView, ResponseViewer } from './requestRunner';
+
+/** A view that shows calls as they happen and responses stored in History. */
+export interface ResponseView extends ResponseViewer {
+  showRecord(record: ResponseRecord): void;
+}
+
+export class ResponseViews implements ResponseView {
+  private view: ResponseView | undefined;
+
+  /** Makes `view` the one responses go to, until the returned disposable is disposed. */
+  attach(view: ResponseView): vscode.Disposable {
+    this.view = view;
+    return { dispose: () => (this.view = this.view === view ? undefined : this.view) };
+  }
+
+  show(record: ExchangeRecord): void {
+    this.view?.show(record);
+  }
+
+  prepare(pending: PendingRequestView): void {
+    this.view?.prepare(pending);
+  }
+
+  showIfOpen(record: ExchangeRecord): void {
+    this.view?.showIfOpen(record);
+  }
+
+  showRecord(record: ResponseRecord): void {
+    this.view?.showRecord(record);
+  }
+}
