@@ -61,9 +61,11 @@ How to read:
   and bench/sandbox.mjs, when those scripts exist.
 - (f) The real workbench, as the last UI journey (test/ui/journey.test.mjs, run by npm run test:ui) recorded it
   in test-artifacts/ui-timings.json; this bench does not start a workbench itself. "Active after workbench start
-  without use" is read from code-server's extension-host log once startup finished (issue target: no). Each
-  timing runs from the click to the first moment Playwright sees its result (issue target <= 300 ms on the local
-  sandbox), on the machine and load average printed with them.
+  without use" is read from code-server's extension-host log once startup finished (issue target: no). "in the
+  page" runs from the pointer (or key) going down in the workbench to the DOM change that first shows the result,
+  both on the browser's clock (issue target <= 300 ms on the local sandbox); "seen by Playwright" is the same
+  click timed from the test's side, which adds Playwright's actionability checks and polling. Both on the machine
+  and load average printed with them.
 `;
 
 function machine() {
@@ -224,7 +226,8 @@ function workbenchReport() {
   for (const [name, value] of Object.entries(recorded.facts ?? {})) {
     console.log(`${name}: ${typeof value === 'boolean' ? (value ? 'yes' : 'no') : value}`);
   }
-  console.log(table(['click → visible result', 'time'], (recorded.timings ?? []).map((t) => [t.label, ms(t.ms)])));
+  const rows = (recorded.timings ?? []).map((t) => [t.label, t.clock === 'playwright' ? '—' : ms(t.ms), ms(t.observedMs ?? t.ms)]);
+  console.log(table(['click → visible result', 'in the page', 'seen by Playwright'], rows));
 }
 
 async function main() {

@@ -213,7 +213,7 @@ export async function screenshotOnFailure(test, page, label) {
  * never an assertion: timings depend on the machine and its load, which are saved alongside.
  *
  * With a `seen` watch, the time is the page's own: from the pointer (or key) going down in the workbench to the
- * animation frame in which the result is first in the page, on the browser's clock. Playwright's own work
+ * DOM change that first puts the result in the page, on the browser's clock. Playwright's own work
  * around the click (actionability checks, its polling of frames) is not what a user waits for; the time
  * Playwright took to see it is kept beside it as `observedMs`.
  */
@@ -251,14 +251,14 @@ export function clickTimings(file) {
 
 /**
  * What a click's result looks like to the page: `check(arg)` runs in the frames `where` names ('workbench' or
- * 'webviews') on every animation frame until it is true. It must be a self-contained function (it is sent as
+ * 'webviews') on every DOM change until it is true. It must be a self-contained function (it is sent as
  * source).
  */
 export function seenWhen(page, where, check, arg) {
   return { page, where, check: check.toString(), arg };
 }
 
-/** The workbench's first pointer or key down, and the first frame each watched frame sees the result in. */
+/** The workbench's first pointer or key down, and the first DOM change in which each watched frame shows the result. */
 async function armSeenWatch({ page, where, check, arg }) {
   const frames = where === 'workbench' ? [page.mainFrame()] : page.frames().filter((f) => f !== page.mainFrame());
   await page.mainFrame().evaluate(() => {
@@ -273,12 +273,18 @@ async function armSeenWatch({ page, where, check, arg }) {
       .evaluate(({ source, value }) => {
         const test = new Function(`return (${source})`)();
         globalThis.__openPaymentsSeen = undefined;
-        const loop = () => {
-          if (globalThis.__openPaymentsSeen !== undefined) return;
-          if (test(value)) globalThis.__openPaymentsSeen = performance.timeOrigin + performance.now();
-          else globalThis.requestAnimationFrame(loop);
+        // DOM changes, not animation frames: a page Chromium counts as hidden (another window in front, e.g.
+        // the bank's login page) gets no frames, but its mutations are still observed as they happen.
+        const observer = new globalThis.MutationObserver(() => look());
+        const look = () => {
+          if (globalThis.__openPaymentsSeen !== undefined) return observer.disconnect();
+          if (test(value)) {
+            globalThis.__openPaymentsSeen = performance.timeOrigin + performance.now();
+            observer.disconnect();
+          }
         };
-        globalThis.requestAnimationFrame(loop);
+        observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'aria-hidden'] });
+        look();
         return true;
       }, { source: check, value: arg })
       .catch(() => false);

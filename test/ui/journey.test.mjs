@@ -9,7 +9,7 @@ import path from 'node:path';
 import { artifactsDir, repoRoot } from '../harness/codeServer.mjs';
 import { clickTimings, loggedActivations, openWorkbench, scaled, screenshotOnFailure, seenWhen, until, webviewMarkup, webviewShows, workbench } from './helpers.mjs';
 
-// What each timed click's result is, as the page sees it on an animation frame (sent to the page as source).
+// What each timed click's result is, as the page sees it when its DOM changes (sent to the page as source).
 function sidebarButtonShown(text) {
   const sidebar = document.getElementById('workbench.parts.sidebar');
   return [...(sidebar?.querySelectorAll('.monaco-button, [role="button"]') ?? [])].some((b) => b.textContent.trim() === text && b.getClientRects().length > 0);
