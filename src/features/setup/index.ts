@@ -10,6 +10,7 @@ import { CredentialsCommands } from './credentialsCommands';
 import { EnvironmentCommands } from './environmentCommands';
 import { EnvironmentStatusBar } from './environmentStatusBar';
 import { LocalSandboxCommand } from './localSandboxCommand';
+import { LocalSandboxReadiness } from './localSandboxReadiness';
 import { StoredSecretsLearner } from './storedSecretsLearner';
 
 export function register(host: Host): vscode.Disposable {
@@ -28,6 +29,7 @@ export function register(host: Host): vscode.Disposable {
     () => host.session.warm(),
     () => host.directory.countries(),
   );
+  group.add(new LocalSandboxReadiness(host.environment, () => sandbox.prepare()));
   group.add(
     registerCommands({
       'openPayments.setClientCredentials': () => credentials.setCredentials(),

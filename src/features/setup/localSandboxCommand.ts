@@ -2,7 +2,7 @@
 // user's explicit request, so the first request works without typing anything.
 import * as vscode from 'vscode';
 import type { CredentialStore } from '../../client/auth/credentialStore';
-import { fetchDemoClient } from '../../client/environments/localSandboxClient';
+import { fetchDemoClient, type DemoClientResult } from '../../client/environments/localSandboxClient';
 import { PRESET_HOSTS } from '../../client/environments/environments';
 import { notificationSafeId } from '../../client/text/notificationSafe';
 import type { ActiveEnvironment } from '../../host/activeEnvironment';
@@ -17,6 +17,11 @@ const SETTING_WRITE_DELAY_MAX_MS = 3000;
  * while the workbench draws them or answers the next click (the write held it for 350-600 ms each time).
  */
 const SETTING_WRITE_AFTER_LISTING_MS = 1000;
+/**
+ * How long a demo client asked for ahead of the click stays good to use. The sandbox's demo client does not
+ * change while it runs; a sandbox restarted since then is asked again.
+ */
+const PREPARED_FOR_MS = 60_000;
 
 export class LocalSandboxCommand {
   constructor(
@@ -33,11 +38,37 @@ export class LocalSandboxCommand {
      * the environment switched, without waiting for the view to ask, and awaited before the setting is written.
      */
     private readonly listBanks: () => Promise<unknown> = async () => undefined,
+    private readonly now: () => number = Date.now,
   ) {}
+
+  private prepared: { readonly at: number; readonly result: Promise<DemoClientResult> } | undefined;
+
+  /**
+   * Readies the click while the welcome offers it: loads the HTTP code the first listing needs and asks the
+   * local sandbox for its demo client (loopback only), so the click itself only stores and lists. Nothing is
+   * stored or switched until the user clicks; the answer is kept in memory for a minute at most.
+   */
+  prepare(): void {
+    if (this.prepared && this.now() - this.prepared.at < PREPARED_FOR_MS) return;
+    this.warmHttp();
+    this.prepared = { at: this.now(), result: fetchDemoClient(this.apiHost) };
+  }
+
+  /** The demo client asked for ahead of the click if that answer is fresh and good, else a new answer. */
+  private async demoClient(): Promise<DemoClientResult> {
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    if (prepared && this.now() - prepared.at < PREPARED_FOR_MS) {
+      const early = await prepared.result;
+      // A sandbox that was not running then may be running now: only a good answer is reused.
+      if (early.ok) return early;
+    }
+    return fetchDemoClient(this.apiHost);
+  }
 
   async run(): Promise<boolean> {
     const apiHost = this.apiHost;
-    const result = await fetchDemoClient(apiHost);
+    const result = await this.demoClient();
     if (!result.ok) {
       this.logger.warn(`Local sandbox at ${apiHost}: ${result.reason}.`);
       void vscode.window.showErrorMessage(
