@@ -9,7 +9,7 @@ import { DirectoryFiles } from '../client/history/directoryFiles';
 import { HistoryStore } from '../client/history/historyStore';
 import { PaymentStore } from '../client/payments/paymentRecords';
 import { Redactor } from '../client/redaction/redaction';
-import { SettledState } from '../client/text/settledState';
+import { SettledState } from './settledState';
 import { ActiveEnvironment } from './activeEnvironment';
 import { BANKS_VIEW_ID, BankDirectory } from './bankDirectory';
 import { BankSelection } from './bankSelection';

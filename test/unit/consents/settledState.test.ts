@@ -5,7 +5,7 @@
 // busy machine the echo comes late, which is how a consent dropped out of the Consents view.
 import assert from 'node:assert/strict';
 import { ConsentStore, type ConsentRecord } from '../../../src/client/consents/consentStore';
-import { SettledState } from '../../../src/client/text/settledState';
+import { SettledState } from '../../../src/host/settledState';
 
 /**
  * The window's storage: each write is answered with a report of the change (the echo) and a reply. While held,

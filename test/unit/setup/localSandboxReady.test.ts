@@ -84,14 +84,14 @@ describe('Use Local Sandbox readied ahead of the click', function () {
 
 describe('LocalSandboxReadiness', () => {
   function environment(hasCredentials: boolean) {
-    const listeners: (() => void)[] = [];
+    const listeners: ((event: unknown) => void)[] = [];
     const env = {
       state: { id: 'local', hasCredentials } as unknown as EnvironmentState,
-      onDidChange: (listener: () => void) => {
+      onDidChange: (listener: (event: unknown) => void) => {
         listeners.push(listener);
-        return { dispose: () => listeners.splice(listeners.indexOf(listener), 1) };
+        return { dispose: () => void listeners.splice(listeners.indexOf(listener), 1) };
       },
-      fire: () => listeners.forEach((l) => l()),
+      fire: () => listeners.forEach((l) => l(undefined)),
     };
     return env;
   }
