@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { PASSPHRASE_MIN_LENGTH } from '../../client/redaction/secretInput';
 import { CERTIFICATE_PASSPHRASE_KEY } from '../../host/httpSession';
 import { secretWriteSucceeded } from '../../host/secretWrite';
-import { secretInputMessage } from './secretInputMessage';
+import { askSecret } from './secretInputMessage';
 import type { Host } from '../../host/host';
 
 export class CertificateCommands {
@@ -13,21 +13,14 @@ export class CertificateCommands {
 
 
   async set(): Promise<boolean> {
-    const passphrase = await this.host.prompter.input({
+    const passphrase = await askSecret(this.host.prompter, {
       title: vscode.l10n.t('Client Certificate Passphrase'),
       prompt: vscode.l10n.t('Enter the passphrase of the .pfx client certificate from the Developer Portal. It is kept only in VS Code\'s secret storage.'),
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (value) => secretInputMessage('passphrase', value, PASSPHRASE_MIN_LENGTH),
+      name: 'passphrase',
+      minLength: PASSPHRASE_MIN_LENGTH,
+      refused: (reason) => vscode.l10n.t('{0} Nothing was stored. Run "Set Client Certificate Passphrase" again.', reason),
     });
     if (passphrase === undefined) return false;
-    const refused = secretInputMessage('passphrase', passphrase, PASSPHRASE_MIN_LENGTH);
-    if (refused !== undefined) {
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('{0} Nothing was stored. Run "Set Client Certificate Passphrase" again.', refused),
-      );
-      return false;
-    }
     this.host.redactor.addSecret(passphrase);
     const stored = await secretWriteSucceeded(
       () => this.host.secrets.store(CERTIFICATE_PASSPHRASE_KEY, passphrase),

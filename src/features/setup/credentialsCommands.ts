@@ -4,7 +4,7 @@ import { credentialProblem } from '../../client/auth/credentialStore';
 import { ENVIRONMENT_LABELS, type EnvironmentId } from '../../client/environments/environments';
 import { CLIENT_SECRET_MIN_LENGTH } from '../../client/redaction/secretInput';
 import { secretWriteSucceeded } from '../../host/secretWrite';
-import { secretInputMessage } from './secretInputMessage';
+import { askSecret } from './secretInputMessage';
 import type { Host } from '../../host/host';
 
 export class CredentialsCommands {
@@ -40,22 +40,15 @@ export class CredentialsCommands {
     }
     this.draftClientIds.set(id, clientId.trim());
 
-    const clientSecret = await this.host.prompter.input({
+    const clientSecret = await askSecret(this.host.prompter, {
       title,
       prompt: vscode.l10n.t('Enter the client_secret for client {0}. It is kept only in VS Code\'s secret storage.', clientId.trim()),
       placeHolder: 'client_secret',
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (value) => secretInputMessage('client_secret', value, CLIENT_SECRET_MIN_LENGTH),
+      name: 'client_secret',
+      minLength: CLIENT_SECRET_MIN_LENGTH,
+      refused: (reason) => vscode.l10n.t('{0} Nothing was stored and existing credentials were kept. Run "Set Client Credentials" again.', reason),
     });
     if (clientSecret === undefined) return false;
-    const refused = secretInputMessage('client_secret', clientSecret, CLIENT_SECRET_MIN_LENGTH);
-    if (refused !== undefined) {
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('{0} Nothing was stored and existing credentials were kept. Run "Set Client Credentials" again.', refused),
-      );
-      return false;
-    }
 
     const stored = await secretWriteSucceeded(
       () => this.host.credentials.set(id, { clientId, clientSecret }),
