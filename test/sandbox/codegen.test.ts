@@ -180,3 +180,83 @@ describe('Copy as Code programs run against the sandbox', function () {
     assert.doesNotMatch(result.stdout, /Status:/);
   });
 });
+
+describe('Copy as Code programs for production present the client certificate (sandbox https + mTLS mode)', function () {
+  // openssl makes the run's certificates at start; Java compiles its program.
+  this.timeout(120_000);
+  const c = useSandbox({ tls: true });
+  let folder: string;
+
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'op-codegen-tls-'));
+  });
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  function pemOf(pfx: string): string {
+    const pem = path.join(folder, `${path.basename(pfx)}.pem`);
+    const pass = `pass:${c.sandbox.tls!.passphrase}`;
+    execFileSync('openssl', ['pkcs12', '-in', pfx, '-passin', pass, '-out', pem, '-passout', pass], { stdio: 'pipe' });
+    return pem;
+  }
+
+  /**
+   * The programs trust the system's CAs, as production needs; the sandbox's private CA is added the way each
+   * runtime documents for that, from outside the program, so the code under test is the code users get.
+   */
+  function trustAndCertificate(language: CodeLanguage['id']): NodeJS.ProcessEnv | string {
+    const tls = c.sandbox.tls!;
+    const base = {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      [CODE_ENV.clientId]: c.identity.clientId,
+      [CODE_ENV.clientSecret]: c.identity.clientSecret,
+      [CODE_ENV.certificate]: tls.clientCertificates.valid,
+      [CODE_ENV.passphrase]: tls.passphrase,
+    };
+    switch (language) {
+      case 'curl':
+        return { ...base, CURL_CA_BUNDLE: tls.caCertificatePath };
+      case 'javascript':
+        return { ...base, NODE_EXTRA_CA_CERTS: tls.caCertificatePath };
+      case 'python': {
+        // The conversion the program's comment tells users to make; the key stays encrypted under the passphrase.
+        return { ...base, [CODE_ENV.certificatePem]: pemOf(tls.clientCertificates.valid), SSL_CERT_FILE: tls.caCertificatePath };
+      }
+      case 'java': {
+        const store = path.join(folder, 'trust.p12');
+        if (!fs.existsSync(store)) {
+          execFileSync('keytool', ['-importcert', '-noprompt', '-alias', 'sandbox-ca', '-file', tls.caCertificatePath, '-keystore', store, '-storetype', 'PKCS12', '-storepass', 'changeit'], { stdio: 'pipe' });
+        }
+        return { ...base, JDK_JAVA_OPTIONS: `-Djavax.net.ssl.trustStore=${store} -Djavax.net.ssl.trustStorePassword=changeit` };
+      }
+    }
+  }
+
+  for (const language of CODE_LANGUAGES) {
+    it(`${language.label}: Get ASPSP List over mTLS prints a 2xx and the echoed X-Request-ID; an expired certificate is refused`, async function () {
+      const how = interpreter(language.id);
+      if (typeof how === 'string') {
+        console.log(`      (skipped: ${how}, so the ${language.label} program cannot be run here)`);
+        this.skip();
+      }
+      // The test's own fetch does not trust the run's CA; a stand-in token is as good for the dirty input.
+      const live = `stand-in-token-${Date.now().toString(36)}-not-for-programs`;
+      const request = recordedRequest(c, 'getASPSPList', { isoCountryCodes: 'SE' }, undefined, live, { clientCertificate: true });
+      const program = language.generate(request);
+      assertNoSecret(program, { clientId: c.identity.clientId, clientSecret: c.identity.clientSecret, token: live });
+      assert.ok(!program.includes(c.sandbox.tls!.passphrase), 'the certificate passphrase is in the program');
+      const dir = fs.mkdtempSync(path.join(folder, `${language.id}-`));
+      const file = path.join(dir, language.fileName(request));
+      fs.writeFileSync(file, program);
+      const env = trustAndCertificate(language.id);
+      assert.ok(typeof env !== 'string');
+      assertRan(await run(how.command, how.args(file), env, dir), `${language.label} over mTLS`);
+      // The same program with the expired certificate: the API host refuses the connection, the program says so.
+      const expiredPfx = c.sandbox.tls!.clientCertificates.expired;
+      const expiredEnv = language.id === 'python' ? { ...env, [CODE_ENV.certificatePem]: pemOf(expiredPfx) } : { ...env, [CODE_ENV.certificate]: expiredPfx };
+      const expired = await run(how.command, how.args(file), expiredEnv, dir);
+      assert.notEqual(expired.code, 0, expired.stdout);
+      assert.doesNotMatch(expired.stdout, /^Status: 2/m);
+    });
+  }
+});
