@@ -10,6 +10,9 @@ import { findOperation } from '../../client/catalogue/catalogue';
 import { type EnvironmentId, type Environment, isEnvironmentId } from '../../client/environments/environments';
 import type { HistoryEntry } from '../../client/history/historyEntry';
 import type { HistoryStore } from '../../client/history/historyStore';
+import type { RequestSnapshot } from '../../client/history/responseRecord';
+import { isShape, isString, isStringRecord, optional } from '../../client/history/shapeChecks';
+import type { PsuContext } from '../../client/catalogue/operationTypes';
 import type { SettledState } from '../../client/text/settledState';
 import { settingOfHeader } from '../../host/failureMessages';
 import type { Prompter } from '../../host/prompter';
@@ -18,6 +21,20 @@ import type { RequestSettingsReader } from '../../host/settings/requestSettings'
 import { isTreeNode, requestForNode } from './nodeRequests';
 
 export const COPY_AS_CODE_COMMAND = 'openPayments.copyAsCode';
+
+/** A request as it went out (the response view's record has these fields), for callers that hold no History id. */
+export interface RecordedRequest {
+  readonly operationId: string;
+  readonly environmentId: string;
+  readonly request: RequestSnapshot;
+  readonly context?: PsuContext;
+}
+
+function isRecordedRequest(value: unknown): value is RecordedRequest {
+  if (!isShape(value) || !isString(value.operationId) || !isString(value.environmentId) || !isShape(value.request)) return false;
+  const request = value.request;
+  return isString(request.url) && isStringRecord(request.headers) && optional(request.body, isString) && optional(value.context, (c) => c === 'private' || c === 'corporate');
+}
 const LAST_LANGUAGE_KEY = 'openPayments.copyAsCode.lastLanguage';
 
 export class CopyAsCode {
@@ -30,7 +47,8 @@ export class CopyAsCode {
   ) {}
 
   /**
-   * `arg`: a History entry ({ id }), a Banks or Consents tree node, or a RequestDescription; nothing to pick a
+   * `arg`: a History entry ({ id }), a Banks or Consents tree node, a RequestDescription, or a RecordedRequest
+   * (what the response view holds); nothing to pick a
    * History entry. `languageId` skips the language pick (for callers that already know). Resolves to the
    * copied text, or undefined when nothing was copied (the user was told why).
    */
@@ -69,6 +87,7 @@ export class CopyAsCode {
 
   private async requestFor(arg: unknown): Promise<CodeRequest | undefined> {
     if (isRequestDescription(arg)) return this.fromDescription(arg);
+    if (isRecordedRequest(arg)) return this.fromRecorded(arg, undefined, arg.environmentId);
     if (isTreeNode(arg)) {
       const description = requestForNode(arg);
       if (description) return this.fromDescription(description);
@@ -98,24 +117,37 @@ export class CopyAsCode {
 
   /** The request as it was sent, when History still has it and it went to its environment's current API host. */
   private async fromEntry(entry: HistoryEntry): Promise<CodeRequest | undefined> {
-    const environment = this.environment(entry.environmentId);
-    if (!environment) return undefined;
     const record = await this.history.loadResponse(entry.id);
-    const operation = findOperation(entry.operationId);
-    if (record?.request && operation && sameOrigin(record.request.url, environment.apiHost)) {
+    const recorded = record?.request
+      ? { operationId: entry.operationId, environmentId: entry.environmentId, request: record.request, context: entry.context ?? entry.replay?.context }
+      : undefined;
+    return this.fromRecorded(recorded, entry.replay, entry.environmentId);
+  }
+
+  /**
+   * A recorded request (History, or the response view's record), as long as it went to its environment's
+   * current API host; otherwise rebuilt from its replay description when there is one.
+   */
+  private fromRecorded(recorded: RecordedRequest | undefined, replay: RequestDescription | undefined, environmentId: string): CodeRequest | undefined {
+    const environment = this.environment(environmentId);
+    if (!environment) return undefined;
+    const operation = recorded ? findOperation(recorded.operationId) : undefined;
+    if (recorded && operation && sameOrigin(recorded.request.url, environment.apiHost)) {
       return codeRequestFrom({
         operation,
-        url: record.request.url,
-        headers: record.request.headers,
-        ...(record.request.body !== undefined ? { body: record.request.body } : {}),
-        context: entry.context ?? entry.replay?.context ?? 'private',
+        url: recorded.request.url,
+        headers: recorded.request.headers,
+        ...(recorded.request.body !== undefined ? { body: recorded.request.body } : {}),
+        context: recorded.context ?? 'private',
         authHost: environment.authHost,
         clientCertificate: this.needsCertificate(environment),
       });
     }
-    if (entry.replay) return this.fromDescription(entry.replay);
+    if (replay) return this.fromDescription(replay);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('The details of this request are no longer stored, so it cannot be copied as code. Send it again, then copy the new entry.'),
+      recorded && operation
+        ? vscode.l10n.t('This request went to a host that is no longer the API host of its environment, so it was not copied. Send it again, then copy the new one.')
+        : vscode.l10n.t('The details of this request are no longer stored, so it cannot be copied as code. Send it again, then copy the new entry.'),
     );
     return undefined;
   }

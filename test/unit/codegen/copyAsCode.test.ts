@@ -109,6 +109,16 @@ describe('Copy as Code… (fake VS Code)', () => {
     assert.match(fake.messages.at(-1)?.message ?? '', /client certificate variables/);
   });
 
+  it('takes the request the response view holds (operation, environment, request as sent), and refuses one sent to another host', async () => {
+    const request = { url: 'https://api.sandbox.openbankingplatform.com/psd2/consent/v1/consents', headers: { 'X-BicFi': 'ESSESESS', 'X-Request-ID': REQUEST_ID, 'Content-Type': 'application/json' }, body: '{"recurringIndicator":true}' };
+    const code = await copy({ operationId: 'createConsent', environmentId: 'sandbox', request, context: 'private' }, 'python');
+    assert.match(code ?? '', /BODY = json\.dumps\(\{\n {4}"recurringIndicator": True,\n\}\)/);
+    assert.ok(!code?.includes(REQUEST_ID));
+    const elsewhere = { ...request, url: 'https://evil.example/psd2/consent/v1/consents' };
+    assert.equal(await copy({ operationId: 'createConsent', environmentId: 'sandbox', request: elsewhere }, 'python'), undefined);
+    assert.match(fake.messages.at(-1)?.message ?? '', /^This request went to a host that is no longer the API host of its environment, so it was not copied\./);
+  });
+
   it('copies nothing and says what is missing when a description lacks a required value', async () => {
     viewsFake.clipboard = '';
     assert.equal(await copy({ operationId: 'getConsentStatus', params: { 'X-BicFi': 'ESSESESS' } }, 'curl'), undefined);
