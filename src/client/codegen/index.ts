@@ -27,4 +27,6 @@ export function codeLanguage(id: unknown): CodeLanguage | undefined {
 }
 
 export { codeRequestFrom, ENV as CODE_ENV } from './codeRequest';
+export { codeRequestFromDescription, isRequestDescription } from './describedRequest';
+export type { RequestDescription } from './describedRequest';
 export type { CodeRequest, CodeRequestSource } from './codeRequest';

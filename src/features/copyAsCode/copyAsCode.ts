@@ -4,8 +4,8 @@
 // secret: credentials and the certificate come from environment variables, the token and X-Request-ID are
 // made when it runs.
 import * as vscode from 'vscode';
-import { CODE_LANGUAGES, CODE_ENV, codeLanguage, codeRequestFrom, type CodeLanguage, type CodeRequest } from '../../client/codegen/index';
-import { codeRequestFromDescription, isRequestDescription, type RequestDescription } from '../../client/codegen/describedRequest';
+import type { CodeLanguage, CodeRequest } from '../../client/codegen/index';
+import type { RequestDescription } from '../../client/codegen/describedRequest';
 import { findOperation } from '../../client/catalogue/catalogue';
 import { type EnvironmentId, type Environment, isEnvironmentId } from '../../client/environments/environments';
 import type { HistoryEntry } from '../../client/history/historyEntry';
@@ -19,6 +19,9 @@ import type { Prompter } from '../../host/prompter';
 import type { EnvironmentSettings } from '../../host/settings/environmentSettings';
 import type { RequestSettingsReader } from '../../host/settings/requestSettings';
 import { isTreeNode, requestForNode } from './nodeRequests';
+
+/** The generators, loaded on first use: their program templates are most of this feature's size. */
+type Generators = typeof import('../../client/codegen/index');
 
 export const COPY_AS_CODE_COMMAND = 'openPayments.copyAsCode';
 
@@ -53,9 +56,10 @@ export class CopyAsCode {
    * copied text, or undefined when nothing was copied (the user was told why).
    */
   async run(arg?: unknown, languageId?: string): Promise<string | undefined> {
-    const request = await this.requestFor(arg);
+    const gen = await import('../../client/codegen/index');
+    const request = await this.requestFor(gen, arg);
     if (!request) return undefined;
-    const language = codeLanguage(languageId) ?? (await this.pickLanguage());
+    const language = gen.codeLanguage(languageId) ?? (await this.pickLanguage(gen));
     if (!language) return undefined;
     const code = language.generate(request);
     await vscode.env.clipboard.writeText(code);
@@ -66,17 +70,17 @@ export class CopyAsCode {
             'The {0} program for {1} was copied to the clipboard. Before you run it, set {2} and {3}, and the client certificate variables its first lines name.',
             language.label,
             request.title,
-            CODE_ENV.clientId,
-            CODE_ENV.clientSecret,
+            gen.CODE_ENV.clientId,
+            gen.CODE_ENV.clientSecret,
           )
-        : vscode.l10n.t('The {0} program for {1} was copied to the clipboard. Before you run it, set {2} and {3}.', language.label, request.title, CODE_ENV.clientId, CODE_ENV.clientSecret),
+        : vscode.l10n.t('The {0} program for {1} was copied to the clipboard. Before you run it, set {2} and {3}.', language.label, request.title, gen.CODE_ENV.clientId, gen.CODE_ENV.clientSecret),
     );
     return code;
   }
 
-  private async pickLanguage(): Promise<CodeLanguage | undefined> {
+  private async pickLanguage(gen: Generators): Promise<CodeLanguage | undefined> {
     const last = this.state.get<string>(LAST_LANGUAGE_KEY);
-    const ordered = [...CODE_LANGUAGES].sort((a, b) => Number(b.id === last) - Number(a.id === last));
+    const ordered = [...gen.CODE_LANGUAGES].sort((a, b) => Number(b.id === last) - Number(a.id === last));
     const items = ordered.map((language) => ({
       label: language.label,
       description: language.id === last ? vscode.l10n.t('last used') : undefined,
@@ -85,17 +89,17 @@ export class CopyAsCode {
     return (await this.prompter.pick(items, { placeHolder: vscode.l10n.t('Choose the language of the program to copy') }))?.language;
   }
 
-  private async requestFor(arg: unknown): Promise<CodeRequest | undefined> {
-    if (isRequestDescription(arg)) return this.fromDescription(arg);
-    if (isRecordedRequest(arg)) return this.fromRecorded(arg, undefined, arg.environmentId);
+  private async requestFor(gen: Generators, arg: unknown): Promise<CodeRequest | undefined> {
+    if (gen.isRequestDescription(arg)) return this.fromDescription(gen, arg);
+    if (isRecordedRequest(arg)) return this.fromRecorded(gen, arg, undefined, arg.environmentId);
     if (isTreeNode(arg)) {
       const description = requestForNode(arg);
-      if (description) return this.fromDescription(description);
+      if (description) return this.fromDescription(gen, description);
       void vscode.window.showInformationMessage(vscode.l10n.t('Copy as Code works on a bank, consent, account, balances, transactions or payment item. Nothing was copied.'));
       return undefined;
     }
     const entry = await this.entryFor(arg);
-    return entry ? this.fromEntry(entry) : undefined;
+    return entry ? this.fromEntry(gen, entry) : undefined;
   }
 
   private async entryFor(arg: unknown): Promise<HistoryEntry | undefined> {
@@ -116,24 +120,24 @@ export class CopyAsCode {
   }
 
   /** The request as it was sent, when History still has it and it went to its environment's current API host. */
-  private async fromEntry(entry: HistoryEntry): Promise<CodeRequest | undefined> {
+  private async fromEntry(gen: Generators, entry: HistoryEntry): Promise<CodeRequest | undefined> {
     const record = await this.history.loadResponse(entry.id);
     const recorded = record?.request
       ? { operationId: entry.operationId, environmentId: entry.environmentId, request: record.request, context: entry.context ?? entry.replay?.context }
       : undefined;
-    return this.fromRecorded(recorded, entry.replay, entry.environmentId);
+    return this.fromRecorded(gen, recorded, entry.replay, entry.environmentId);
   }
 
   /**
    * A recorded request (History, or the response view's record), as long as it went to its environment's
    * current API host; otherwise rebuilt from its replay description when there is one.
    */
-  private fromRecorded(recorded: RecordedRequest | undefined, replay: RequestDescription | undefined, environmentId: string): CodeRequest | undefined {
+  private fromRecorded(gen: Generators, recorded: RecordedRequest | undefined, replay: RequestDescription | undefined, environmentId: string): CodeRequest | undefined {
     const environment = this.environment(environmentId);
     if (!environment) return undefined;
     const operation = recorded ? findOperation(recorded.operationId) : undefined;
     if (recorded && operation && sameOrigin(recorded.request.url, environment.apiHost)) {
-      return codeRequestFrom({
+      return gen.codeRequestFrom({
         operation,
         url: recorded.request.url,
         headers: recorded.request.headers,
@@ -143,7 +147,7 @@ export class CopyAsCode {
         clientCertificate: this.needsCertificate(environment),
       });
     }
-    if (replay) return this.fromDescription(replay);
+    if (replay) return this.fromDescription(gen, replay);
     void vscode.window.showInformationMessage(
       recorded && operation
         ? vscode.l10n.t('This request went to a host that is no longer the API host of its environment, so it was not copied. Send it again, then copy the new one.')
@@ -152,11 +156,11 @@ export class CopyAsCode {
     return undefined;
   }
 
-  private fromDescription(description: RequestDescription): CodeRequest | undefined {
+  private fromDescription(gen: Generators, description: RequestDescription): CodeRequest | undefined {
     const environment = this.environment(description.environmentId);
     if (!environment) return undefined;
     const settings = this.requestSettings.read();
-    const result = codeRequestFromDescription(description, {
+    const result = gen.codeRequestFromDescription(description, {
       ...environment,
       context: settings.context,
       psuHeaders: settings.psuHeaders,
