@@ -59,7 +59,7 @@ export type { CallDefaults, FailureRecord, RecordedCall, RequestSnapshot, Respon
 export { historyEntryFrom, isHistoryEntry, replayFrom } from './history/historyEntry';
 export type { HistoryEntry, ReplayRequest } from './history/historyEntry';
 export { parseStoredResponse, serialiseStoredResponse } from './history/storedResponse';
-export { buildCurl } from './history/curl';
+export { buildCurl } from './codegen/curl';
 
 // Small text rules the client and the sandbox share.
 // The SCA methods: the one table the sandbox offers and the extension's flow and challenge view read.

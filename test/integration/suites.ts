@@ -3,6 +3,7 @@ import './activation.test';
 import './credentials.test';
 import './environments.test';
 import './requests.test';
+import './copyAsCode.test';
 import './clientCertificate.test';
 import './banks.test';
 import './consents.test';

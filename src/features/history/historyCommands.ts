@@ -8,7 +8,7 @@ import { isClientError } from '../../client/errors';
 import { isRequestId } from '../../client/http/requestId';
 import { type Environment, isEnvironmentId } from '../../client/environments/environments';
 import type { Redactor } from '../../client/redaction/redaction';
-import { buildCurl } from '../../client/history/curl';
+import { buildCurl } from '../../client/codegen/curl';
 import { HISTORY_COMMANDS } from './historyCommandIds';
 import type { HistoryEntry } from '../../client/history/historyEntry';
 import type { HistoryStore } from '../../client/history/historyStore';

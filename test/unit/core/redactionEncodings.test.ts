@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Exchange } from '../../../src/client/http/exchange';
 import { MASK, Redactor } from '../../../src/client/redaction/redaction';
-import { buildCurl } from '../../../src/client/history/curl';
+import { buildCurl } from '../../../src/client/codegen/curl';
 import { HistoryStore } from '../../../src/client/history/historyStore';
 import { Logger } from '../../../src/host/logger';
 import { describeFailure } from '../../../src/host/failureMessages';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { buildCurl, shellQuote, TOKEN_PLACEHOLDER } from '../../../src/client/history/curl';
+import { buildCurl, shellQuote, TOKEN_PLACEHOLDER } from '../../../src/client/codegen/curl';
 
 /** What sh makes of the quoted word: the round trip is the real test of quoting. */
 function throughShell(word: string): string {
