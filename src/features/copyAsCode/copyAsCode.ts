@@ -13,7 +13,7 @@ import type { HistoryStore } from '../../client/history/historyStore';
 import type { RequestSnapshot } from '../../client/history/responseRecord';
 import { isShape, isString, isStringRecord, optional } from '../../client/history/shapeChecks';
 import type { PsuContext } from '../../client/catalogue/operationTypes';
-import type { SettledState } from '../../client/text/settledState';
+import type { SettledState } from '../../host/settledState';
 import { settingOfHeader } from '../../host/failureMessages';
 import type { Prompter } from '../../host/prompter';
 import type { EnvironmentSettings } from '../../host/settings/environmentSettings';

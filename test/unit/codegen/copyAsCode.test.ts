@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { Redactor } from '../../../src/client/redaction/redaction';
 import { HistoryStore } from '../../../src/client/history/historyStore';
-import { SettledState } from '../../../src/client/text/settledState';
+import { SettledState } from '../../../src/host/settledState';
 import type { HistoryEntry } from '../../../src/client/history/historyEntry';
 import { EnvironmentSettings } from '../../../src/host/settings/environmentSettings';
 import { RequestSettingsReader } from '../../../src/host/settings/requestSettings';
