@@ -37,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       sca: scaFeature.session,
       challenges: scaFeature.challenges,
       logUri: context.logUri,
+      storage: context,
     };
   }
   return undefined;
