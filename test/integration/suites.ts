@@ -2,10 +2,11 @@
 import './activation.test';
 import './credentials.test';
 import './environments.test';
+// Before the suites whose History the reloaded session checks: its last test runs Forget Everything.
+import './traces.test';
 import './requests.test';
 import './clientCertificate.test';
 import './banks.test';
 import './consents.test';
 import './sca.test';
 import './bounds.test';
-import './traces.test';

@@ -1,6 +1,6 @@
 // Traces a user hands to support, in the real extension host against the local sandbox: Find X-Request-ID…,
-// the timeline of a consent, Copy Support Bundle (with the secret scan), and Forget Everything last, since it
-// removes what the other suites set up.
+// the timeline of a consent, Copy Support Bundle (with the secret scan), and Forget Everything last: it removes
+// all the extension keeps, so suites.ts runs this file before those whose History the reloaded session checks.
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import * as vscode from 'vscode';
