@@ -7,6 +7,7 @@ import * as history from './features/history';
 import * as requests from './features/requests';
 import * as sca from './features/sca';
 import * as setup from './features/setup';
+import * as traces from './features/traces';
 import { Host } from './host/host';
 import type { TestApi } from './testApi';
 
@@ -19,8 +20,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const scaFeature = sca.register(host);
   const historyFeature = history.register(host);
   const copyAsCodeFeature = copyAsCode.register(host);
+  const tracesFeature = traces.register(host);
   // Released in this order: each feature before the host it was built on.
-  context.subscriptions.push(copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, banksFeature, requestsFeature, setupFeature, host);
+  context.subscriptions.push(tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, banksFeature, requestsFeature, setupFeature, host);
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
@@ -37,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       sca: scaFeature.session,
       challenges: scaFeature.challenges,
       logUri: context.logUri,
+      storage: context,
     };
   }
   return undefined;

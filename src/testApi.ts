@@ -26,4 +26,10 @@ export interface TestApi {
   readonly challenges: Pick<ChallengePanels, 'lastHtml'>;
   /** Where VS Code writes this extension's logs, including the "Open Payments" channel. */
   readonly logUri: { readonly fsPath: string };
+  /** What the extension keeps on the machine, read-only, for the tests that prove Forget Everything. */
+  readonly storage: {
+    readonly globalState: { keys(): readonly string[]; get(key: string): unknown };
+    readonly secrets: { get(key: string): Thenable<string | undefined> };
+    readonly globalStorageUri: { readonly fsPath: string };
+  };
 }

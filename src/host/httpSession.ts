@@ -257,6 +257,17 @@ export class HttpSession extends Disposable {
     await core?.close().catch(() => undefined);
   }
 
+  /**
+   * Drops every cached access token (they live in the core, which goes) and the temporary files of large
+   * response bodies, for Forget Everything. The next request builds a new core and asks for new tokens.
+   */
+  async forget(): Promise<void> {
+    await this.reset('Forget Everything');
+    const spill = this.spill;
+    this.spill = undefined;
+    await spill?.dispose().catch(() => undefined);
+  }
+
   override dispose(): void {
     super.dispose();
     void this.reset('extension deactivated');

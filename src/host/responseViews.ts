@@ -7,6 +7,8 @@ import type { ExchangeRecord, PendingRequestView, ResponseViewer } from './reque
 /** A view that shows calls as they happen and responses stored in History. */
 export interface ResponseView extends ResponseViewer {
   showRecord(record: ResponseRecord): void;
+  /** The record the view shows now, if it is open and shows one (for actions such as Copy Support Bundle). */
+  readonly shownRecord: ResponseRecord | undefined;
 }
 
 export class ResponseViews implements ResponseView {
@@ -32,5 +34,9 @@ export class ResponseViews implements ResponseView {
 
   showRecord(record: ResponseRecord): void {
     this.view?.showRecord(record);
+  }
+
+  get shownRecord(): ResponseRecord | undefined {
+    return this.view?.shownRecord;
   }
 }

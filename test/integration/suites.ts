@@ -2,6 +2,8 @@
 import './activation.test';
 import './credentials.test';
 import './environments.test';
+// Before the suites whose History the reloaded session checks: its last test runs Forget Everything.
+import './traces.test';
 import './requests.test';
 import './copyAsCode.test';
 import './clientCertificate.test';

@@ -1,6 +1,6 @@
 // Client credentials live only in SecretStorage, one entry per environment. This module depends on the
 // shape of SecretStorage, not on `vscode`, so it runs in unit tests against an in-memory store.
-import type { EnvironmentId } from '../environments/environments';
+import { ENVIRONMENT_IDS, type EnvironmentId } from '../environments/environments';
 import { ClientError } from '../errors';
 import type { Redactor } from '../redaction/redaction';
 
@@ -125,6 +125,11 @@ export class CredentialStore {
     } finally {
       this.reads.delete(environment);
     }
+  }
+
+  /** Removes the credentials of every environment (Forget Everything). */
+  async clearAll(): Promise<void> {
+    for (const environment of ENVIRONMENT_IDS) await this.clear(environment);
   }
 
   dispose(): void {

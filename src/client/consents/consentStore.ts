@@ -61,6 +61,16 @@ export class ConsentStore {
     return this.write((all) => all.filter((c) => !(c.environmentId === environmentId && c.consentId === consentId)));
   }
 
+  /** Forgets every consent of every environment: the key leaves the state (Forget Everything). */
+  clear(): Promise<void> {
+    const next = this.writing.then(async () => {
+      await this.state.update(KEY, undefined);
+      this.listeners.forEach((listener) => listener());
+    });
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
   /** Resolves once every write asked for so far has landed, so a caller can read back what an answer changed. */
   settled(): Promise<void> {
     return this.writing;

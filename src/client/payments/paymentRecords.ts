@@ -83,6 +83,13 @@ export class PaymentStore {
     return this.write((all) => all.map((p) => (p.environmentId === environmentId && p.paymentId === event.paymentId ? { ...p, status: event.status } : p)));
   }
 
+  /** Forgets every payment of every environment: the key leaves the state (Forget Everything). */
+  clear(): Promise<void> {
+    const next = this.writing.then(() => this.state.update(KEY, undefined)).then(() => this.listeners.forEach((l) => l()));
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
   onDidChange(listener: () => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };

@@ -1,5 +1,5 @@
 // The setup feature: client credentials, the environment (and the custom hosts), the client certificate's
-// passphrase, the local sandbox in one step, the environment in the status bar, and the log.
+// passphrase, the local sandbox in one step, the environment in the status bar, the log, and Forget Everything.
 import type * as vscode from 'vscode';
 import { PRESET_HOSTS } from '../../client/environments/environments';
 import { registerCommands } from '../../host/commands';
@@ -9,6 +9,7 @@ import { CertificateCommands } from './certificateCommands';
 import { CredentialsCommands } from './credentialsCommands';
 import { EnvironmentCommands } from './environmentCommands';
 import { EnvironmentStatusBar } from './environmentStatusBar';
+import { ForgetEverything } from './forgetEverything';
 import { LocalSandboxCommand } from './localSandboxCommand';
 import { LocalSandboxReadiness } from './localSandboxReadiness';
 import { StoredSecretsLearner } from './storedSecretsLearner';
@@ -20,6 +21,7 @@ export function register(host: Host): vscode.Disposable {
   const credentials = new CredentialsCommands(host);
   const environments = new EnvironmentCommands(host);
   const certificate = new CertificateCommands(host);
+  const forget = new ForgetEverything(host);
   const sandbox = new LocalSandboxCommand(
     host.credentials,
     host.environmentSettings,
@@ -40,6 +42,7 @@ export function register(host: Host): vscode.Disposable {
       'openPayments.clearCertificatePassphrase': () => certificate.clear(),
       'openPayments.useLocalSandbox': () => sandbox.run(),
       'openPayments.showLog': () => host.logger.show(),
+      'openPayments.forgetEverything': () => forget.run(),
     }),
   );
   return group;

@@ -1,10 +1,11 @@
 // Every known secret, in every encoding a server, a library or the extension itself may apply, is masked in
 // every place the extension writes text: the log, history files and state, the response view (page and "Open
-// in Editor"), cURL and failure notifications. Table-driven: secrets × encodings × sinks.
+// in Editor"), cURL, the support bundle and failure notifications. Table-driven: secrets × encodings × sinks.
 import assert from 'node:assert/strict';
 import type { Exchange } from '../../../src/client/http/exchange';
 import { MASK, Redactor } from '../../../src/client/redaction/redaction';
 import { buildCurl } from '../../../src/client/codegen/curl';
+import { buildSupportBundle } from '../../../src/client/traces/supportBundle';
 import { HistoryStore } from '../../../src/client/history/historyStore';
 import { Logger } from '../../../src/host/logger';
 import { describeFailure } from '../../../src/host/failureMessages';
@@ -119,6 +120,11 @@ const SINKS: Record<string, Sink> = {
     const record = await store.record(recorded(apiRequest('getASPSPList'), ok(exchangeEchoing(encoded))));
     assert.ok(record.request, 'the record keeps the request for cURL');
     return buildCurl({ ...record.request, method: record.method }, { kind: 'placeholder' }, '00000000-0000-4000-8000-000000000001');
+  },
+  'the support bundle': async (encoded, redactor) => {
+    const store = new HistoryStore({ state: new MemoryState(), files: new MemoryFiles(), redactor, maxEntries: () => 10, log: { error: () => undefined }, callDefaults: () => SANDBOX_DEFAULTS });
+    const record = await store.record(recorded(apiRequest('getASPSPList'), ok(exchangeEchoing(encoded))));
+    return buildSupportBundle(record, 'Sandbox', { extension: '0.1.0', vscode: '1.100.3' }, redactor);
   },
   'failure notifications': async (encoded, redactor) => {
     const store = new HistoryStore({ state: new MemoryState(), files: new MemoryFiles(), redactor, maxEntries: () => 10, log: { error: () => undefined }, callDefaults: () => SANDBOX_DEFAULTS });

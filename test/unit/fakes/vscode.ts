@@ -9,6 +9,7 @@ export * from './vscodeCore';
 export * from './vscodeViews';
 export * from './vscodeRequests';
 export * from './vscodeSca';
+export * from './vscodeTraces';
 
 export const window = { ...coreWindow, ...viewsWindow, ...requestsWindow };
 export const workspace = { ...coreWorkspace, ...viewsWorkspace, ...requestsWorkspace };

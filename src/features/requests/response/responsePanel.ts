@@ -56,6 +56,11 @@ export class ResponsePanel implements vscode.Disposable {
     private readonly stylesheet: () => string = () => readFileSync(vscode.Uri.joinPath(extensionUri, 'media', 'response.css').fsPath, 'utf8'),
   ) {}
 
+  /** The record on the page now (undefined while closed or showing a request not yet sent). */
+  get shownRecord(): ResponseRecord | undefined {
+    return this.panel ? this.shown?.record : undefined;
+  }
+
   /** Shows a call as the request runner reports it (so the panel can be the runner's response viewer). */
   show(call: RecordedCall): void {
     this.showRecord(responseRecordFrom(call, this.redactor));
