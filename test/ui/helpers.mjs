@@ -299,6 +299,7 @@ async function armSeenWatch({ page, where, check, arg }) {
         const at = await frame.evaluate(() => globalThis.__openPaymentsSeen ?? ((globalThis.__openPaymentsSeen = null), undefined)).catch(() => undefined);
         if (typeof at === 'number') seen.push(at);
       }
+      if (process.env.OPENPAYMENTS_DEBUG_TIMING) console.log('seen-watch', { frames: frames.length, watching: watching.length, urls: watching.map((f) => f.url().slice(0, 80)), down, seen });
       if (typeof down !== 'number' || seen.length === 0) return undefined;
       return Math.max(0, Math.round(Math.min(...seen) - down));
     },
