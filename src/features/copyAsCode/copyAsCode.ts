@@ -10,7 +10,7 @@ import { findOperation } from '../../client/catalogue/catalogue';
 import { type EnvironmentId, type Environment, isEnvironmentId } from '../../client/environments/environments';
 import type { HistoryEntry } from '../../client/history/historyEntry';
 import type { HistoryStore } from '../../client/history/historyStore';
-import type { RequestSnapshot } from '../../client/history/responseRecord';
+import type { RequestSnapshot, ResponseRecord } from '../../client/history/responseRecord';
 import { isShape, isString, isStringRecord, optional } from '../../client/history/shapeChecks';
 import type { PsuContext } from '../../client/catalogue/operationTypes';
 import type { SettledState } from '../../host/settledState';
@@ -24,6 +24,7 @@ import { isTreeNode, requestForNode } from './nodeRequests';
 type Generators = typeof import('../../client/codegen/index');
 
 export const COPY_AS_CODE_COMMAND = 'openPayments.copyAsCode';
+export const COPY_SHOWN_AS_CODE_COMMAND = 'openPayments.copyShownAsCode';
 
 /** A request as it went out (the response view's record has these fields), for callers that hold no History id. */
 export interface RecordedRequest {
@@ -48,6 +49,11 @@ export class CopyAsCode {
     private readonly state: SettledState,
     private readonly prompter: Prompter,
   ) {}
+
+  /** The response view's button: the request the view shows (a pick from History when it shows none). */
+  runShown(shown: Pick<ResponseRecord, 'operationId' | 'environmentId' | 'request'> | undefined, languageId?: string): Promise<string | undefined> {
+    return this.run(shown?.request ? { operationId: shown.operationId, environmentId: shown.environmentId, request: shown.request } : undefined, languageId);
+  }
 
   /**
    * `arg`: a History entry ({ id }), a Banks or Consents tree node, a RequestDescription, or a RecordedRequest

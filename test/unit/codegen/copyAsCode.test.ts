@@ -41,6 +41,7 @@ describe('Copy as Code… (fake VS Code)', () => {
   let store: HistoryStore;
   let prompter: PickingPrompter;
   let registration: { dispose(): unknown };
+  let instance: CopyAsCode;
 
   beforeEach(() => {
     resetWithManifestDefaults();
@@ -57,6 +58,7 @@ describe('Copy as Code… (fake VS Code)', () => {
     });
     prompter = new PickingPrompter();
     const copy = new CopyAsCode(store, new EnvironmentSettings(settings), new RequestSettingsReader(settings), new SettledState(new MemoryState()), prompter);
+    instance = copy;
     registration = registerCommands({ [COPY_AS_CODE_COMMAND]: (arg?: unknown, language?: string) => copy.run(arg, language) });
   });
   afterEach(() => registration.dispose());
@@ -117,6 +119,15 @@ describe('Copy as Code… (fake VS Code)', () => {
     const elsewhere = { ...request, url: 'https://evil.example/psd2/consent/v1/consents' };
     assert.equal(await copy({ operationId: 'createConsent', environmentId: 'sandbox', request: elsewhere }, 'python'), undefined);
     assert.match(fake.messages.at(-1)?.message ?? '', /^This request went to a host that is no longer the API host of its environment, so it was not copied\./);
+  });
+
+  it('the response view\'s button copies the request the view shows, and with none shown offers History', async () => {
+    const request = { url: 'https://api.sandbox.openbankingplatform.com/psd2/consent/v1/consents/abc/status', headers: { 'X-BicFi': 'ESSESESS', 'X-Request-ID': REQUEST_ID } };
+    const code = await instance.runShown({ operationId: 'getConsentStatus', environmentId: 'sandbox', request }, 'curl');
+    assert.match(code ?? '', /\/psd2\/consent\/v1\/consents\/abc\/status/);
+    assert.ok(!code?.includes(REQUEST_ID));
+    assert.equal(await instance.runShown(undefined, 'curl'), undefined);
+    assert.match(fake.messages.at(-1)?.message ?? '', /History/);
   });
 
   it('copies nothing and says what is missing when a description lacks a required value', async () => {
