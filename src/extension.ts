@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import * as banks from './features/banks';
 import * as consents from './features/consents';
 import * as history from './features/history';
+import * as requestFiles from './features/requestFiles';
 import * as requests from './features/requests';
 import * as sca from './features/sca';
 import * as setup from './features/setup';
@@ -17,8 +18,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const consentsFeature = consents.register(host);
   const scaFeature = sca.register(host);
   const historyFeature = history.register(host);
+  const requestFilesFeature = requestFiles.register(host);
   // Released in this order: each feature before the host it was built on.
-  context.subscriptions.push(historyFeature, scaFeature, consentsFeature, banksFeature, requestsFeature, setupFeature, host);
+  context.subscriptions.push(requestFilesFeature, historyFeature, scaFeature, consentsFeature, banksFeature, requestsFeature, setupFeature, host);
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

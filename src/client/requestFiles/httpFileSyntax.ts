@@ -32,9 +32,12 @@ export interface FileVariable {
   readonly line: number;
 }
 
+/** What is wrong at a line; the extension words it for the user. */
 export interface SyntaxProblem {
   readonly line: number;
-  readonly message: string;
+  /** `notAMethod`: a request line whose first word is no HTTP method (`word`); `requestLine`: no request line at all; `header`: a line among the headers that is none. */
+  readonly kind: 'notAMethod' | 'requestLine' | 'header';
+  readonly word?: string;
 }
 
 export interface HttpFile {
@@ -124,12 +127,7 @@ function readBlock(lines: readonly string[], start: number, draft: Draft, blocks
     httpVersion = bare[2];
   } else {
     const word = /^\s*(\S+)/.exec(text)?.[1] ?? '';
-    problems.push({
-      line: index,
-      message: full
-        ? `"${word}" is not an HTTP method; a request line reads METHOD URL, e.g. GET {{API_HOST}}/psd2/aspspinformation/v1/countries.`
-        : 'A request line reads METHOD URL, e.g. GET {{API_HOST}}/psd2/aspspinformation/v1/countries.',
-    });
+    problems.push(full ? { line: index, kind: 'notAMethod', word } : { line: index, kind: 'requestLine' });
     return skipToSeparator(lines, index);
   }
   index++;
@@ -144,7 +142,7 @@ function readBlock(lines: readonly string[], start: number, draft: Draft, blocks
     if (COMMENT.test(line)) continue;
     const header = HEADER.exec(line);
     if (!header) {
-      problems.push({ line: index, message: 'A header line reads Name: value; put a blank line before the body.' });
+      problems.push({ line: index, kind: 'header' });
       return skipToSeparator(lines, index);
     }
     headers.push({ name: header[1] as string, value: header[2] as string, line: index });
