@@ -45,6 +45,9 @@ export interface HttpFile {
   /** The last definition of each name wins, as in REST Client. */
   readonly variables: ReadonlyMap<string, FileVariable>;
   readonly problems: readonly SyntaxProblem[];
+  /** The lines of the `###` separators, in order. */
+  readonly separators: readonly number[];
+  readonly lineCount: number;
 }
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT'] as const;
@@ -69,6 +72,7 @@ export function parseHttpFile(text: string): HttpFile {
   const blocks: RequestBlock[] = [];
   const variables = new Map<string, FileVariable>();
   const problems: SyntaxProblem[] = [];
+  const separators: number[] = [];
 
   let index = 0;
   let draft: Draft = { startLine: 0 };
@@ -78,13 +82,14 @@ export function parseHttpFile(text: string): HttpFile {
       draft = { startLine: index };
     }
     if (separator) {
+      separators.push(index);
       const name = (separator[1] as string).trim();
       if (name) draft.name = name;
       index++;
     }
     index = readBlock(lines, index, draft, blocks, variables, problems);
   }
-  return { blocks, variables, problems };
+  return { blocks, variables, problems, separators, lineCount: lines.length };
 }
 
 /** Reads from `start` to the next separator; returns the index of that separator (or the end). */
@@ -180,14 +185,28 @@ function lastContentLine(lines: readonly string[], end: number): number {
   return line;
 }
 
-/** The block whose lines include `line`, if any. */
-export function blockAt(file: HttpFile, line: number): RequestBlock | undefined {
-  let found: RequestBlock | undefined;
-  for (const block of file.blocks) if (block.startLine <= line) found = block;
-  return found && line <= nextStart(file, found) ? found : undefined;
+/** The lines from one `###` to the next (exclusive) that hold `line`: one request, well-formed or not. */
+export function sectionAt(file: HttpFile, line: number): { readonly start: number; readonly end: number } {
+  let start = 0;
+  let end = file.lineCount;
+  for (const separator of file.separators) {
+    if (separator <= line) start = separator;
+    else {
+      end = separator;
+      break;
+    }
+  }
+  return { start, end };
 }
 
-function nextStart(file: HttpFile, block: RequestBlock): number {
-  const next = file.blocks.find((candidate) => candidate.startLine > block.startLine);
-  return next ? next.startLine - 1 : Number.MAX_SAFE_INTEGER;
+/** The request of the section that holds `line`, if that section has one that could be read. */
+export function blockAt(file: HttpFile, line: number): RequestBlock | undefined {
+  const { start, end } = sectionAt(file, line);
+  return file.blocks.find((block) => block.requestLine >= start && block.requestLine < end);
+}
+
+/** The syntax problem of the section that holds `line`, if any. */
+export function problemAt(file: HttpFile, line: number): SyntaxProblem | undefined {
+  const { start, end } = sectionAt(file, line);
+  return file.problems.find((problem) => problem.line >= start && problem.line < end);
 }

@@ -64,11 +64,11 @@ export class SaveRequestCommands extends Disposable {
   private async save(request: SavedRequest): Promise<vscode.Uri | undefined> {
     const target = await this.pickFile();
     if (!target) return undefined;
-    const block = requestBlock(request);
-    const masked = {
-      text: this.redactor.redact(block.text),
-      variables: Object.fromEntries(Object.entries(block.variables).map(([name, value]) => [name, this.redactor.redact(value)])),
-    };
+    // Values only: the block's own lines (Authorization: Bearer {{token}}) are no secret, and masking them would
+    // leave a line no tool can send.
+    const params = Object.fromEntries(Object.entries(request.params).map(([name, value]) => [name, value === undefined ? undefined : this.redactor.redact(value)]));
+    const body = request.body === undefined ? undefined : this.redactor.redact(typeof request.body === 'string' ? request.body : JSON.stringify(request.body));
+    const masked = requestBlock({ operation: request.operation, params, ...(body === undefined ? {} : { body }) });
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.toString());
     const before = open ? open.getText() : await readText(target);
     const after = appendRequestBlock(before, masked);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ApiResult } from '../../client/http/requestFailure';
 import type { ConsentStore } from '../../client/consents/consentStore';
 import type { PaymentStore } from '../../client/payments/paymentRecords';
-import { blockAt, parseHttpFile } from '../../client/requestFiles/httpFileSyntax';
+import { blockAt, parseHttpFile, problemAt } from '../../client/requestFiles/httpFileSyntax';
 import { matchBlock, type BlockMatch } from '../../client/requestFiles/operationMatch';
 import type { ActiveEnvironment } from '../../host/activeEnvironment';
 import type { RequestRunner } from '../../host/requestRunner';
@@ -28,8 +28,8 @@ export class SendBlockCommand {
     if (!target) return this.refuse(vscode.l10n.t('Open a request file (.http) and put the cursor in the request to send.'));
     const { document, line } = target;
     const file = parseHttpFile(document.getText());
+    const problem = problemAt(file, line);
     const block = blockAt(file, line);
-    const problem = file.problems.find((candidate) => candidate.line >= (block?.startLine ?? line) && candidate.line <= (block?.endLine ?? line));
     if (problem) {
       return this.refuse(vscode.l10n.t('Line {0} cannot be read, so nothing was sent: {1}', problem.line + 1, describeSyntaxProblem(problem)));
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { blockAt, parseHttpFile } from '../../../src/client/requestFiles/httpFileSyntax';
+import { blockAt, parseHttpFile, problemAt, sectionAt } from '../../../src/client/requestFiles/httpFileSyntax';
 
 describe('request-file syntax', () => {
   it('reads blocks, names from ### and # @name, headers, and a body up to the next ###', () => {
@@ -92,5 +92,17 @@ describe('request-file syntax', () => {
     assert.equal(blockAt(file, 1)?.url, '{{API_HOST}}/a');
     assert.equal(blockAt(file, 3)?.url, '{{API_HOST}}/b');
     assert.equal(blockAt(file, 7)?.url, '{{API_HOST}}/b');
+  });
+});
+
+describe('request-file sections', () => {
+  it('ties a line to its own section, so a malformed request is never taken for the one before it', () => {
+    const file = parseHttpFile(['### A', 'GET {{API_HOST}}/a', '', '### Broken', 'FETCH {{API_HOST}}/b', 'more', '###', 'GET {{API_HOST}}/c'].join('\n'));
+    assert.equal(blockAt(file, 4), undefined);
+    assert.equal(blockAt(file, 5), undefined);
+    assert.deepEqual(problemAt(file, 5), { line: 4, kind: 'notAMethod', word: 'FETCH' });
+    assert.equal(problemAt(file, 1), undefined);
+    assert.equal(blockAt(file, 7)?.url, '{{API_HOST}}/c');
+    assert.deepEqual(sectionAt(file, 5), { start: 3, end: 6 });
   });
 });
