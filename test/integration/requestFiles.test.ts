@@ -155,4 +155,24 @@ describe('request files in a real VS Code', function () {
       'nothing was sent',
     );
   });
+
+  it('saves a tree item and the last request sent, ids as variables at the top, and the saved file sends as it is', async () => {
+    const api = await extensionApi();
+    const target = vscode.Uri.joinPath(folder, 'tree.http');
+    const pickTarget = (items: readonly vscode.QuickPickItem[]) => items.find((item) => (item as { id?: string }).id === target.toString());
+    await writeFile(target, '');
+    const consent = { consentId, bicFi: BIC, environmentId: 'custom', status: 'valid', createdAt: new Date().toISOString(), context: 'private' };
+    await withPrompter(api, [pickTarget], () => vscode.commands.executeCommand('openPayments.requestFiles.saveFromTree', { kind: 'consent', consent }));
+    await withPrompter(api, [pickTarget], () => vscode.commands.executeCommand('openPayments.requestFiles.saveLast'));
+
+    const text = await readFile(target);
+    const lines = text.split('\n');
+    assert.ok(lines.indexOf(`@consentId = ${consentId}`) < lines.indexOf('### Get Consent Status'), text);
+    assert.equal(text.split('GET {{API_HOST}}/psd2/consent/v1/consents/{{consentId}}/status').length - 1, 2, 'both saves wrote the consent-status request with the id variable');
+
+    const requestLine = lines.indexOf('GET {{API_HOST}}/psd2/consent/v1/consents/{{consentId}}/status');
+    const outcome = await vscode.commands.executeCommand<SendBlockOutcome>(SEND, target, requestLine);
+    assert.ok(outcome.sent && outcome.result?.ok, `the saved block sends: ${JSON.stringify(outcome)}`);
+    assert.ok(outcome.result.exchange.url.includes(`/consents/${consentId}/status`));
+  });
 });

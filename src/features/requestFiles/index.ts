@@ -13,7 +13,7 @@ export function register(host: Host): vscode.Disposable {
   const group = new DisposableGroup();
   group.add(new RequestFileLens().register());
   const send = new SendBlockCommand(host.runner, host.environment, host.consents, host.payments);
-  const save = group.add(new SaveRequestCommands(host.runner, host.history, host.prompter, host.redactor));
+  const save = group.add(new SaveRequestCommands(host.responses, host.history, host.prompter, host.redactor));
   group.add(
     registerCommands({
       [REQUEST_FILE_COMMANDS.send]: (uri?: unknown, line?: unknown) => send.run(uri, line),

@@ -9,7 +9,8 @@ import type { Redactor } from '../../client/redaction/redaction';
 import { appendRequestBlock, requestBlock, type SavedRequest } from '../../client/requestFiles/httpFileWriter';
 import { Disposable } from '../../host/disposable';
 import type { Prompter } from '../../host/prompter';
-import type { ExchangeRecord, RequestRunner } from '../../host/requestRunner';
+import type { ExchangeRecord } from '../../host/requestRunner';
+import type { ResponseViews } from '../../host/responseViews';
 import type { BankNode, ConsentNode } from '../../host/treeNodes';
 
 const NEW_FILE = 'openPayments.newRequestFile';
@@ -18,16 +19,16 @@ export class SaveRequestCommands extends Disposable {
   private last: ExchangeRecord | undefined;
 
   constructor(
-    runner: RequestRunner,
+    responses: ResponseViews,
     private readonly history: HistoryStore,
     private readonly prompter: Prompter,
     private readonly redactor: Redactor,
   ) {
     super();
-    this._register(runner.onDidExchange((record) => (this.last = record)));
+    this._register(responses.onDidShow((record) => (this.last = record)));
   }
 
-  /** The request last sent, in whichever way it was sent. */
+  /** The request last sent for the user to see (in the response view), in whichever way it was sent. */
   async saveLast(): Promise<vscode.Uri | undefined> {
     const record = this.last;
     if (!record) {
