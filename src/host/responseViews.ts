@@ -13,6 +13,13 @@ export interface ResponseView extends ResponseViewer {
 
 export class ResponseViews implements ResponseView {
   private view: ResponseView | undefined;
+  private readonly shownListeners = new Set<(record: ExchangeRecord) => void>();
+
+  /** Tells `listener` of every exchange sent to the view: what the user sent and sees, not what views load. */
+  onDidShow(listener: (record: ExchangeRecord) => void): vscode.Disposable {
+    this.shownListeners.add(listener);
+    return { dispose: () => void this.shownListeners.delete(listener) };
+  }
 
   /** Makes `view` the one responses go to, until the returned disposable is disposed. */
   attach(view: ResponseView): vscode.Disposable {
@@ -22,6 +29,7 @@ export class ResponseViews implements ResponseView {
 
   show(record: ExchangeRecord): void {
     this.view?.show(record);
+    for (const listener of this.shownListeners) listener(record);
   }
 
   prepare(pending: PendingRequestView): void {
@@ -30,6 +38,7 @@ export class ResponseViews implements ResponseView {
 
   showIfOpen(record: ExchangeRecord): void {
     this.view?.showIfOpen(record);
+    for (const listener of this.shownListeners) listener(record);
   }
 
   showRecord(record: ResponseRecord): void {

@@ -11,3 +11,4 @@ import './banks.test';
 import './consents.test';
 import './sca.test';
 import './bounds.test';
+import './requestFiles.test';

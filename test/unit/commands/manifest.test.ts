@@ -83,11 +83,15 @@ describe('extension manifest and activation', () => {
     }
   });
 
-  it('activates only when used: from its views, commands and walkthrough, never at start-up', () => {
+  it('activates only when used: from its views, commands, walkthrough and request files, never at start-up', () => {
     // VS Code 1.74+ derives onView:, onCommand: and onWalkthrough: from the contributions themselves, so the
-    // list names nothing; any entry here (onStartupFinished, *, workspaceContains:…) would run the extension
+    // list names only a request file being opened (a language contributed without a configuration file gets no
+    // derived onLanguage:); any other entry (onStartupFinished, *, workspaceContains:…) would run the extension
     // in windows that never use it.
-    assert.deepEqual(manifest.activationEvents, []);
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:http']);
+    const languages = (manifest.contributes as unknown as { languages: { id: string; extensions: string[]; configuration?: string; grammars?: unknown }[] }).languages;
+    // The id REST Client and httpYac use too, without a grammar or configuration of ours, so neither fights theirs.
+    assert.deepEqual(languages, [{ id: 'http', aliases: ['HTTP'], extensions: ['.http'] }]);
     const contributes = manifest.contributes as unknown as { walkthroughs: { id: string }[] };
     assert.ok(Object.values(manifest.contributes.views).flat().length > 0, 'views activate it (onView:)');
     assert.ok(manifest.contributes.commands.length > 0, 'commands activate it (onCommand:)');

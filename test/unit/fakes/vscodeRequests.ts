@@ -206,6 +206,7 @@ function clickable(original: (message: string, ...rest: unknown[]) => Promise<un
 const activeEditorChanged = new EventEmitter<unknown>();
 const documentClosed = new EventEmitter<unknown>();
 const documentChanged = new EventEmitter<{ document: FakeRequestDocument }>();
+const documentOpened = new EventEmitter<FakeRequestDocument>();
 
 export const requestsWindow = {
   async withProgress<T>(
@@ -241,6 +242,7 @@ export const requestsWindow = {
 export const requestsWorkspace = {
   onDidCloseTextDocument: documentClosed.event,
   onDidChangeTextDocument: documentChanged.event,
+  onDidOpenTextDocument: documentOpened.event,
   textDocuments: [] as FakeRequestDocument[],
   registerFileSystemProvider(scheme: string, provider: FakeFileSystemProvider): Disposable {
     if (requestsFake.fileSystems.has(scheme)) throw new Error(`a file system provider for ${scheme} is already registered`);
@@ -257,12 +259,14 @@ export const requestsWorkspace = {
       const document = new FakeRequestDocument(options, options.path.endsWith('.json') ? 'json' : 'plaintext', text, provider);
       viewsFake.documents.push(document);
       requestsWorkspace.textDocuments.push(document);
+      documentOpened.fire(document);
       return document;
     }
     requestsFake.untitled++;
     const document = new FakeRequestDocument(Uri.parse(`untitled:Untitled-${requestsFake.untitled}`), options.language ?? 'plaintext', options.content ?? '');
     viewsFake.documents.push(document);
     requestsWorkspace.textDocuments.push(document);
+    documentOpened.fire(document);
     return document;
   },
 };
@@ -283,7 +287,20 @@ export class Diagnostic {
   ) {}
 }
 
+/** A selector's entries as VS Code scores them, simplified: a language id, or a pattern of any file with an extension. */
+function selectorScore(selector: unknown, document: { languageId: string; uri: Uri }): number {
+  const entries = Array.isArray(selector) ? selector : [selector];
+  let best = 0;
+  for (const entry of entries as { language?: string; pattern?: string }[]) {
+    if (entry.language === document.languageId) best = Math.max(best, 10);
+    const extension = /^\*\*\/\*(\.\w+)$/.exec(entry.pattern ?? '')?.[1];
+    if (extension && document.uri.path.endsWith(extension)) best = Math.max(best, 5);
+  }
+  return best;
+}
+
 export const requestsLanguages = {
+  match: selectorScore,
   createDiagnosticCollection(name: string) {
     const entries = new Map<string, Diagnostic[]>();
     return {
