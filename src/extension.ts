@@ -4,6 +4,7 @@ import * as banks from './features/banks';
 import * as consents from './features/consents';
 import * as copyAsCode from './features/copyAsCode';
 import * as history from './features/history';
+import * as payments from './features/payments';
 import * as requestFiles from './features/requestFiles';
 import * as requests from './features/requests';
 import * as sca from './features/sca';
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const setupFeature = setup.register(host);
   const requestsFeature = requests.register(host);
   const banksFeature = banks.register(host);
+  const paymentsFeature = payments.register(host);
   const consentsFeature = consents.register(host);
   const scaFeature = sca.register(host);
   const historyFeature = history.register(host);
@@ -24,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tracesFeature = traces.register(host);
   const requestFilesFeature = requestFiles.register(host);
   // Released in this order: each feature before the host it was built on.
-  context.subscriptions.push(requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, banksFeature, requestsFeature, setupFeature, host);
+  context.subscriptions.push(requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

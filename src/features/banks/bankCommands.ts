@@ -1,15 +1,11 @@
-// Commands of the Banks view: refresh, Find Bank…, Show Details, Create Consent…, Initiate Payment….
+// Commands of the Banks view: refresh, Find Bank…, Show Details, Create Consent….
 import * as vscode from 'vscode';
 import type { Country } from '../../client/models/aspspModels';
-import type { Account } from '../../client/models/accountModels';
-import { paymentBodyTemplate, type OperationId } from '../../client/catalogue/catalogue';
-import { debtorAccountKind, type DebtorAccountKind } from '../../client/catalogue/paymentAccountForms';
-import type { BankNode, ConsentNode } from '../../host/treeNodes';
+import type { BankNode } from '../../host/treeNodes';
 import type { BanksTreeProvider } from './banksTree';
 import type { Host } from '../../host/host';
 
 type BankItem = Extract<BankNode, { kind: 'bank' }>;
-export type AccountItem = Extract<ConsentNode, { kind: 'account' }>;
 
 interface FoundBank extends vscode.QuickPickItem {
   readonly id: string;
@@ -78,46 +74,11 @@ export class BankCommands {
       : vscode.commands.executeCommand('openPayments.consents.create');
   }
 
-  /** Initiate Payment… on an account: that account's bank, with the account as debtor in the body. */
-  async initiatePaymentFrom(node?: AccountItem): Promise<unknown> {
-    if (node?.kind !== 'account') return undefined;
-    return this.initiateAt(node.consent.bicFi, node.account);
-  }
-
-  async initiatePayment(node?: BankNode): Promise<unknown> {
-    const bicFi = await this.bicOf(node);
-    if (!bicFi) return undefined;
-    return this.initiateAt(bicFi, undefined);
-  }
-
-  private async initiateAt(bicFi: string, debtor: Account | undefined): Promise<unknown> {
-    const details = await this.host.directory.details(bicFi);
-    const products = details.ok && details.value.paymentProducts.length ? details.value.paymentProducts : ['domestic'];
-    const product =
-      products.length === 1
-        ? products[0]
-        : (await this.host.prompter.pick(products.map((p) => ({ id: p, label: p })), { title: vscode.l10n.t('Payment product at {0}', bicFi) }))?.id;
-    if (!product) return undefined;
-    const template = paymentBodyTemplate(product, bicFi);
-    const debtorAccount = debtor && debtorReference(debtor, debtorAccountKind(bicFi, product));
-    return vscode.commands.executeCommand('openPayments.sendRequest', {
-      operationId: 'initiatePayment' satisfies OperationId,
-      params: { 'payment-service': 'payments', 'payment-product': product, 'X-BicFi': bicFi },
-      ...(debtorAccount && typeof template === 'object' && template !== null ? { bodyTemplate: { ...template, debtorAccount } } : {}),
-    });
-  }
-
   private async bicOf(node: BankNode | undefined): Promise<string | undefined> {
     if (node?.kind === 'bank') return node.bank.bicFi;
     const selected = this.view.selection.find((n): n is BankItem => n.kind === 'bank');
     return selected?.bank.bicFi ?? this.find();
   }
-}
-
-/** The account in the form the bank wants for a debtor; none (the template's placeholder) when it lacks that identifier. */
-function debtorReference(account: Account, kind: DebtorAccountKind): Record<string, string> | undefined {
-  const id = account[kind];
-  return id ? { [kind]: id, ...(account.currency ? { currency: account.currency } : {}) } : undefined;
 }
 
 /** What a selected bank prefills in Send Request…: X-BicFi; a selected payment also its id, product and service. */

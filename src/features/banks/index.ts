@@ -1,12 +1,12 @@
 // The Banks feature: the directory's tree by country and bank (with the payments made at each), Find Bank, bank
-// details, and the commands that start a consent or a payment at a bank. It tells the host which bank is selected.
+// details, and Create Consent on a bank. It tells the host which bank is selected.
 import * as vscode from 'vscode';
 import { registerCommands } from '../../host/commands';
 import { BANKS_VIEW_ID } from '../../host/bankDirectory';
 import { DisposableGroup } from '../../host/disposable';
 import type { Host } from '../../host/host';
 import type { BankNode } from '../../host/treeNodes';
-import { type AccountItem, BankCommands, bankSelectionParams } from './bankCommands';
+import { BankCommands, bankSelectionParams } from './bankCommands';
 import { BanksTreeProvider } from './banksTree';
 
 export interface BanksFeature extends vscode.Disposable {
@@ -26,8 +26,6 @@ export function register(host: Host): BanksFeature {
       'openPayments.banks.find': () => commands.find(),
       'openPayments.banks.showDetails': (node?: BankNode) => commands.showDetails(node),
       'openPayments.banks.createConsent': (node?: BankNode) => commands.createConsent(node),
-      'openPayments.banks.initiatePayment': (node?: BankNode) => commands.initiatePayment(node),
-      'openPayments.accounts.initiatePayment': (node?: AccountItem) => commands.initiatePaymentFrom(node),
     }),
   );
   return { tree, dispose: () => group.dispose() };
