@@ -59,13 +59,13 @@ export class Host extends Disposable {
   constructor(readonly context: vscode.ExtensionContext) {
     super();
     const channel = this._register(vscode.window.createOutputChannel('Open Payments', { log: true }));
-    this.logger = new Logger(channel, this.redactor);
+    this.logger = new Logger(channel, this.redactor, 'host');
     this.secrets = context.secrets;
     this.credentials = this._register(new CredentialStore(context.secrets, this.redactor));
     this.environment = this._register(new ActiveEnvironment(this.environmentSettings, this.credentials, this.logger));
-    this.session = this._register(new HttpSession(this.requestSettings, this.credentials, context.secrets, this.redactor, this.logger));
-    const missingHeaders = new MissingHeaderPrompt(this.prompter, this.logger, (setting, value) => this.requestSettings.savePsuHeader(setting, value));
-    this.runner = this._register(new RequestRunner(this.session, this.environment, this.logger, this.responses, missingHeaders));
+    this.session = this._register(new HttpSession(this.requestSettings, this.credentials, context.secrets, this.redactor, this.logger.for('http')));
+    const missingHeaders = new MissingHeaderPrompt(this.prompter, this.logger.for('http'), (setting, value) => this.requestSettings.savePsuHeader(setting, value));
+    this.runner = this._register(new RequestRunner(this.session, this.environment, this.logger.for('http'), this.responses, missingHeaders));
     this.globalState = new SettledState(context.globalState);
     this.memory = new ParamMemory(this.globalState);
     this.consents = new ConsentStore(this.globalState);
@@ -75,7 +75,7 @@ export class Host extends Disposable {
       files: new DirectoryFiles(vscode.Uri.joinPath(context.globalStorageUri, 'history').fsPath),
       redactor: this.redactor,
       maxEntries: () => this.historySettings.maxEntries(),
-      log: this.logger,
+      log: this.logger.for('history'),
       callDefaults: callDefaultsFromSettings(this.environmentSettings, this.requestSettings),
     });
     this.directory = this._register(new BankDirectory(this.runner, this.environment, BANKS_VIEW_ID));

@@ -143,13 +143,13 @@ describe('sending every platform operation to the local sandbox', function () {
     }
   });
 
-  it('logs one line per exchange with its X-Request-ID, without secrets', async () => {
+  it('logs one line per exchange, tagged [http], with its X-Request-ID, without secrets', async () => {
     const api = await extensionApi();
     const exchange = await send('getASPSPDetails', { bicFi: 'ESSESESS' });
     const logFile = path.join(api.logUri.fsPath, 'Open Payments.log');
     await eventually(() => {
       const text = fs.readFileSync(logFile, 'utf8');
-      assert.match(text, new RegExp(`GET /psd2/aspspinformation/v1/aspsps/ESSESESS 200 \\d+ ms X-Request-ID ${exchange.requestId}`));
+      assert.match(text, new RegExp(`\\[http\\] GET /psd2/aspspinformation/v1/aspsps/ESSESESS 200 \\d+ ms X-Request-ID ${exchange.requestId}`));
     }, 10_000);
     const text = fs.readFileSync(logFile, 'utf8');
     assert.ok(!text.includes(RUN_SECRET), 'the client secret is not in the log');

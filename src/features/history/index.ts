@@ -17,7 +17,7 @@ export function register(host: Host): vscode.Disposable {
     host.environmentSettings,
     (scope, environment) => host.session.token(environment, scope.product, scope.context),
     host.redactor,
-    host.logger,
+    host.logger.for('history'),
   );
   group.add(commands.register());
   return group;

@@ -14,7 +14,7 @@ export interface RequestsFeature extends vscode.Disposable {
 export function register(host: Host): RequestsFeature {
   const group = new DisposableGroup();
   // It creates its webview on first show, so attaching it costs nothing at activation.
-  const responsePanel = group.add(new ResponsePanel(host.context.extensionUri, host.redactor, host.logger));
+  const responsePanel = group.add(new ResponsePanel(host.context.extensionUri, host.redactor, host.logger.for('response')));
   group.add(host.responses.attach(responsePanel));
   const bodies = group.add(new BodyEditor(host.runner, host.settings));
   group.add(bodies.register());

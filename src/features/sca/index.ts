@@ -19,7 +19,7 @@ export function register(host: Host): ScaFeature {
   const group = new DisposableGroup();
   const challenges = new ChallengePanels();
   const session = group.add(
-    new ScaSession(host.runner, host.session, host.credentials, host.environment, host.prompter, host.logger, challenges.create, host.settings),
+    new ScaSession(host.runner, host.session, host.credentials, host.environment, host.prompter, host.logger.for('sca'), challenges.create, host.settings),
   );
   const commands = new ScaCommands(host, session, new BankPicker(host.directory, host.bankSelection, host.prompter));
   group.add(commands.offerPaymentAuthorisations());

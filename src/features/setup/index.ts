@@ -16,7 +16,7 @@ import { StoredSecretsLearner } from './storedSecretsLearner';
 
 export function register(host: Host): vscode.Disposable {
   const group = new DisposableGroup();
-  group.add(new StoredSecretsLearner(host.credentials, host.secrets, host.redactor, host.logger));
+  group.add(new StoredSecretsLearner(host.credentials, host.secrets, host.redactor, host.logger.for('setup')));
   group.add(new EnvironmentStatusBar(host.environment));
   const credentials = new CredentialsCommands(host);
   const environments = new EnvironmentCommands(host);
@@ -26,7 +26,7 @@ export function register(host: Host): vscode.Disposable {
     host.credentials,
     host.environmentSettings,
     host.environment,
-    host.logger,
+    host.logger.for('setup'),
     PRESET_HOSTS.local.apiHost,
     () => host.session.warm(),
     () => host.directory.countries(),
