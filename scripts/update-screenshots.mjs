@@ -1,6 +1,6 @@
 // Makes the README's pictures from the newcomer's journey (test/ui/journey.test.mjs; npm run test:ui writes its
 // screenshots to test-artifacts/), so the README shows the product as that journey last drove it. They ship
-// inside the VSIX (inlined in its README), so each is scaled to 900 px and stored as WebP, which Chromium
+// inside the VSIX (inlined in its README), so each is scaled to 800 px and stored as WebP, which Chromium
 // encodes: together they stay small enough for the VSIX to stay under 300 KB.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,8 +9,8 @@ import { launchBrowser } from '../test/harness/codeServer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pictures = ['journey-03-bank-login', 'journey-04-accounts', 'journey-06-payment-response', 'journey-07-decoupled-qr'];
-const WIDTH = 900;
-const QUALITY = 0.42;
+const WIDTH = 800;
+const QUALITY = 0.36;
 const target = path.join(root, 'media', 'screenshots');
 fs.mkdirSync(target, { recursive: true });
 const missing = pictures.filter((name) => !fs.existsSync(path.join(root, 'test-artifacts', `${name}.png`)));
