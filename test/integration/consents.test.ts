@@ -5,7 +5,7 @@ import type { ApiResult } from '../../src/client/http/requestFailure';
 import type { ScaOutcome } from '../../src/client/sca/types';
 import type { ConsentNode } from '../../src/host/treeNodes';
 import { requestMark, requestsSince } from '../support/sandboxAdmin';
-import { eventually, extensionApi, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
+import { consentNodeOf, eventually, extensionApi, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
 
 const BIC = 'HANDSESS';
 
@@ -15,12 +15,7 @@ describe('the Consents & Accounts view against the local sandbox', function () {
 
   useSandboxEnvironment({ 'psu.ipAddress': '192.168.0.1' });
 
-  async function consentNode(): Promise<ConsentNode> {
-    const { consents } = await extensionApi();
-    const node = (await consents.getChildren()).find((n) => n.kind === 'consent' && n.consent.consentId === consentId);
-    assert.ok(node, `consent ${consentId} is in the view`);
-    return node;
-  }
+  const consentNode = (): Promise<ConsentNode> => consentNodeOf(consentId);
 
   it('lists a consent created with Send Request, as received', async () => {
     const result = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', {

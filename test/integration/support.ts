@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Prompter } from '../../src/host/prompter';
+import type { ConsentNode } from '../../src/host/treeNodes';
 import type { TestApi } from '../../src/testApi';
 import { issuedSecrets as sandboxIssuedSecrets, requestMark as sandboxRequestMark, requestsSince } from '../support/sandboxAdmin';
 
@@ -124,4 +125,12 @@ export function useSandboxEnvironment(extra: Readonly<Record<string, string>> = 
     await api.credentials.clear('custom');
     for (const key of Object.keys(settings)) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
   });
+}
+
+/** The consent's row in the Consents & Accounts view, asserting it is there. */
+export async function consentNodeOf(consentId: string): Promise<ConsentNode> {
+  const { consents } = await extensionApi();
+  const node = (await consents.getChildren()).find((n) => n.kind === 'consent' && n.consent.consentId === consentId);
+  assert.ok(node, `consent ${consentId} is in the view`);
+  return node;
 }

@@ -10,7 +10,7 @@ import type { ApiResult } from '../../src/client/http/requestFailure';
 import type { TimelineStep } from '../../src/client/traces/timeline';
 import type { FindOutcome } from '../../src/features/traces/findRequestId';
 import type { ConsentNode } from '../../src/host/treeNodes';
-import { eventually, extensionApi, issuedSecrets, RUN_SECRET, useSandboxEnvironment, withPrompter } from './support';
+import { consentNodeOf, eventually, extensionApi, issuedSecrets, RUN_SECRET, useSandboxEnvironment, withPrompter } from './support';
 
 const BIC = 'HANDSESS'; // decoupled SCA the sandbox approves at once
 
@@ -35,12 +35,7 @@ describe('traces a user can hand to support', function () {
 
   useSandboxEnvironment({ 'psu.ipAddress': '192.168.0.1' });
 
-  async function consentNode(): Promise<ConsentNode> {
-    const { consents } = await extensionApi();
-    const node = (await consents.getChildren()).find((n) => n.kind === 'consent' && n.consent.consentId === consentId);
-    assert.ok(node, `consent ${consentId} is in the view`);
-    return node;
-  }
+  const consentNode = (): Promise<ConsentNode> => consentNodeOf(consentId);
 
   it('Find X-Request-ID opens the exchange of an id pasted with text around it, in any case', async () => {
     const api = await extensionApi();
