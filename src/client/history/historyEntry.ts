@@ -65,7 +65,8 @@ export function replayFrom(call: RecordedCall, context: PsuContext, redactor: Re
   };
 }
 
-function pathAndQueryOf(url: string | undefined, fallback: string): string {
+/** The path and query of a recorded URL, or `fallback` when there is none or it does not parse. */
+export function pathAndQueryOf<T>(url: string | undefined, fallback: T): string | T {
   if (url === undefined) return fallback;
   try {
     const parsed = new URL(url);

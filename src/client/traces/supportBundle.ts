@@ -2,6 +2,7 @@
 // X-Request-ID, in which environment, what the server said (tppMessages), the extension and VS Code versions,
 // and the request and response with every secret masked. Its labels stay English on purpose: the reader is the
 // platform's support desk, whatever language the user's editor speaks. Pure.
+import { pathAndQueryOf } from '../history/historyEntry';
 import type { ResponseRecord } from '../history/responseRecord';
 import type { Redactor } from '../redaction/redaction';
 
@@ -34,16 +35,6 @@ function bodyLines(body: string | undefined, redactor: Redactor, storedCutFrom?:
   return [...notes, cut ? masked.slice(0, MAX_BUNDLE_BODY_CHARS) : masked];
 }
 
-function pathOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.pathname + parsed.search;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The bundle for one recorded exchange. `environment` is the label the user knows it by (Sandbox, Production,
  * Custom); every value passes through the Redactor once more on the way out.
@@ -54,7 +45,7 @@ export function buildSupportBundle(record: ResponseRecord, environment: string, 
   const status = exchange?.status ?? record.failure?.status;
   const statusText = exchange?.statusText ? ` ${exchange.statusText}` : '';
   const url = exchange?.url ?? record.request?.url;
-  const path = pathOf(url) ?? '(not known)';
+  const path = pathAndQueryOf(url, '(not known)');
   const tpp = record.tppMessages ?? [];
   const lines = [
     'Open Payments support bundle',
