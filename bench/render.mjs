@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSource } from './lib/loadSource.mjs';
-import { median } from './lib/stats.mjs';
+import { medianMs } from './lib/stats.mjs';
 import { ms, table } from './lib/table.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,15 +34,7 @@ function bankList(bytes) {
   return JSON.stringify({ aspsps: Array.from({ length: Math.ceil(bytes / per) }, (_, i) => one(i)) });
 }
 
-function time(fn) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(samples);
-}
+const time = (fn) => medianMs(fn, runs);
 
 const m = await loadModules();
 const operation = m.findOperation('getASPSPList');

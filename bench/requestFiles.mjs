@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSource } from './lib/loadSource.mjs';
-import { median } from './lib/stats.mjs';
+import { medianMs } from './lib/stats.mjs';
 import { ms, table } from './lib/table.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,15 +23,7 @@ for (let i = 0; i < blocks; i++) {
   text = rf.appendRequestBlock(text, rf.requestBlock({ operation, params, body: operation.bodyTemplate }));
 }
 
-function time(fn) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(samples);
-}
+const time = (fn) => medianMs(fn, runs);
 
 const lensPass = () => {
   const file = rf.parseHttpFile(text);

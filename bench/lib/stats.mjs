@@ -8,3 +8,14 @@ export function median(values) {
 
 /** Milliseconds since a process.hrtime.bigint() reading. */
 export const msSince = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** The median milliseconds of `runs` calls of a synchronous `fn`. */
+export function medianMs(fn, runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    samples.push(msSince(start));
+  }
+  return median(samples);
+}
