@@ -15,6 +15,7 @@ import { isShape, isString, isStringRecord, optional } from '../../client/histor
 import type { PsuContext } from '../../client/catalogue/operationTypes';
 import type { SettledState } from '../../host/settledState';
 import { settingOfHeader } from '../../host/failureMessages';
+import { historyEntryFor } from '../../host/historyEntryArgument';
 import type { Prompter } from '../../host/prompter';
 import type { EnvironmentSettings } from '../../host/settings/environmentSettings';
 import type { RequestSettingsReader } from '../../host/settings/requestSettings';
@@ -108,21 +109,13 @@ export class CopyAsCode {
     return entry ? this.fromEntry(gen, entry) : undefined;
   }
 
-  private async entryFor(arg: unknown): Promise<HistoryEntry | undefined> {
-    if (typeof arg === 'object' && arg !== null && typeof (arg as { id?: unknown }).id === 'string') {
-      const entry = this.history.get((arg as { id: string }).id);
-      if (!entry) void vscode.window.showInformationMessage(vscode.l10n.t('That request is no longer in the history.'));
-      return entry;
-    }
-    const entries = this.history.entries();
-    if (entries.length === 0) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('There is no request to copy yet. Send a request, then run Copy as Code on it in the History view, or on an item in the Banks or Consents views.'),
-      );
-      return undefined;
-    }
-    const items = entries.map((entry) => ({ label: entry.operationTitle, description: `${entry.method} ${entry.pathAndQuery}`, detail: entry.time, entry }));
-    return (await this.prompter.pick(items, { placeHolder: vscode.l10n.t('Choose the request to copy as code'), matchOnDescription: true }))?.entry;
+  private entryFor(arg: unknown): Promise<HistoryEntry | undefined> {
+    return historyEntryFor(this.history, this.prompter, arg, {
+      placeHolder: vscode.l10n.t('Choose the request to copy as code'),
+      empty: vscode.l10n.t('There is no request to copy yet. Send a request, then run Copy as Code on it in the History view, or on an item in the Banks or Consents views.'),
+      item: (entry) => ({ label: entry.operationTitle, description: `${entry.method} ${entry.pathAndQuery}`, detail: entry.time }),
+      matchOnDescription: true,
+    });
   }
 
   /** The request as it was sent, when History still has it and it went to its environment's current API host. */

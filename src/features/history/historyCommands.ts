@@ -16,6 +16,7 @@ import type { ResponseRecord } from '../../client/history/responseRecord';
 import type { EnvironmentSettings } from '../../host/settings/environmentSettings';
 import { describeTokenError } from '../../host/failureMessages';
 import type { Logger } from '../../host/logger';
+import { historyEntryFor } from '../../host/historyEntryArgument';
 import type { Prompter } from '../../host/prompter';
 import { entryDescription, entryLabel, environmentLabel } from './historyLabels';
 
@@ -49,24 +50,17 @@ export class HistoryCommands {
   }
 
   /** The stored entry the argument names, or one the user picks when run from the Command Palette. */
-  private async entryFor(arg: unknown, placeHolder: string): Promise<HistoryEntry | undefined> {
-    if (typeof arg === 'object' && arg !== null && typeof (arg as { id?: unknown }).id === 'string') {
-      const entry = this.store.get((arg as { id: string }).id);
-      if (!entry) void vscode.window.showInformationMessage(vscode.l10n.t('That request is no longer in the history.'));
-      return entry;
-    }
-    const entries = this.store.entries();
-    if (entries.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The request history is empty. Requests you send are listed in the History view.'));
-      return undefined;
-    }
-    const items = entries.map((entry) => ({
-      label: entryLabel(entry),
-      description: entryDescription(entry),
-      detail: entry.requestId ? `X-Request-ID ${entry.requestId}` : undefined,
-      entry,
-    }));
-    return (await this.prompter.pick(items, { placeHolder, matchOnDetail: true }))?.entry;
+  private entryFor(arg: unknown, placeHolder: string): Promise<HistoryEntry | undefined> {
+    return historyEntryFor(this.store, this.prompter, arg, {
+      placeHolder,
+      empty: vscode.l10n.t('The request history is empty. Requests you send are listed in the History view.'),
+      item: (entry) => ({
+        label: entryLabel(entry),
+        description: entryDescription(entry),
+        detail: entry.requestId ? `X-Request-ID ${entry.requestId}` : undefined,
+      }),
+      matchOnDetail: true,
+    });
   }
 
   async openResponse(arg?: unknown): Promise<boolean> {
