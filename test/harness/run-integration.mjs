@@ -7,7 +7,7 @@ import { launchBrowser, repoRoot, startCodeServer, vscodeVersion, workbenchUrl }
 import { issuedSecrets, itEnv, newRunSecret, printResults, reportResults, secretScanResult, startItSandbox } from './itSandbox.mjs';
 import { writeLayerStats } from './stats.mjs';
 
-const TIMEOUT_MS = Number(process.env.OPENPAYMENTS_IT_TIMEOUT_MS ?? 240_000);
+const TIMEOUT_MS = Number(process.env.OPENPAYMENTS_IT_TIMEOUT_MS ?? 420_000);
 const testsPath = path.join(repoRoot, 'out', 'integration', 'index.js');
 if (!fs.existsSync(testsPath)) {
   console.error(`integration: ${testsPath} is missing; run node esbuild.js --only=extension,integration first`);
