@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { CONSENT_BODY_TEMPLATE } from '../../src/client/catalogue/catalogue';
 import type { ApiResult } from '../../src/client/http/requestFailure';
 import { base64Cores, findSecretRanges, type Needle } from '../../src/client/redaction/secretSearch';
+import type { CopyBlockOutcome } from '../../src/features/requestFiles/copyBlockCommand';
 import type { SendBlockOutcome } from '../../src/features/requestFiles/sendBlockCommand';
 import { requestsSince } from '../support/sandboxAdmin';
 import { eventually, extensionApi, issuedSecrets, requestMark, RUN_SECRET, SANDBOX_API_HOST, useSandboxEnvironment, withPrompter } from './support';
@@ -133,6 +134,27 @@ describe('request files in a real VS Code', function () {
     await eventually(() => assert.equal(api.history.entries()[0]?.requestId, exchange.requestId), 10_000);
     assert.ok(api.responsePanel.html?.includes(exchange.requestId), 'the response view shows the exchange');
     assert.ok(!(await readFile(uri)).includes(exchange.requestId));
+  });
+
+  it('gives a .rest file the http language and both lenses; Copy as Code copies its block as Send resolves it, without a secret', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'copy.rest');
+    await writeFile(uri, `### Consent status\nGET {{API_HOST}}/psd2/consent/v1/consents/{{consentId}}/status\nX-BicFi: ${BIC}\n`);
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.equal(document.languageId, 'http', 'a .rest file has the http language without REST Client or httpYac');
+    let lenses: vscode.CodeLens[] = [];
+    await eventually(async () => {
+      const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+      lenses = all.filter((lens) => lens.command?.command.startsWith('openPayments.requestFiles.'));
+      assert.deepEqual(lenses.map((lens) => [lens.range.start.line, lens.command?.title]), [[1, 'Send with Open Payments'], [1, 'Copy as Code']]);
+    }, 15_000);
+    const copy = lenses[1]?.command;
+    assert.ok(copy);
+    const outcome = await vscode.commands.executeCommand<CopyBlockOutcome>(copy.command, ...(copy.arguments ?? []), 'javascript');
+    assert.ok(outcome.copied, JSON.stringify(outcome));
+    assert.equal(await vscode.env.clipboard.readText(), outcome.code, 'the program is on the clipboard');
+    assert.ok(outcome.code.includes(`${SANDBOX_API_HOST}/psd2/consent/v1/consents/${consentId}/status`), 'the last consent filled {{consentId}}, the active environment the host');
+    assert.match(outcome.code, /randomUUID\(\)/, 'the program makes its own X-Request-ID');
+    assert.deepEqual(findSecretRanges(outcome.code, needles([RUN_SECRET, ...(await issuedSecrets())])), [], 'no secret in any encoding');
   });
 
   it('refuses a block that is no catalogue operation with a message, and sends nothing', async () => {

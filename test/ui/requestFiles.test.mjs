@@ -1,13 +1,18 @@
 // A request file in the real workbench: opening a .http file (nothing else of ours run) activates the extension,
-// which puts "Send with Open Payments" above the block that is a catalogue operation and none above the token
-// request. The screenshot is the README's picture of the lens.
+// which puts "Send with Open Payments" and "Copy as Code" above the block that is a catalogue operation and none
+// above the token request. Then the workflow's last steps: send the block, copy it as code in a language from the
+// quick pick, and read the program from the clipboard. The screenshots are the README's pictures of both.
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openWorkbench, scaled, screenshotOnFailure, workbench } from './helpers.mjs';
+import { openWorkbench, scaled, screenshotOnFailure, until, workbench } from './helpers.mjs';
+
+const SECRET = `ui-files-secret-${crypto.randomBytes(8).toString('hex')}`;
+const CONSENT_ID = '00000000-0000-4000-8000-000000000001';
 
 const FILE = [
-  '@consentId = 00000000-0000-4000-8000-000000000001',
+  `@consentId = ${CONSENT_ID}`,
   '',
   '### Get Consent Status',
   'GET {{API_HOST}}/psd2/consent/v1/consents/{{consentId}}/status',
@@ -29,8 +34,14 @@ describe('request files in the workbench', function () {
   let page;
 
   before(async () => {
-    workbenchUi = await openWorkbench({ label: 'request-files' });
+    workbenchUi = await openWorkbench({
+      label: 'request-files',
+      secret: SECRET,
+      clientId: 'ui-files',
+      userSettings: { 'openPayments.psu.ipAddress': '192.168.0.1', 'openPayments.psu.userAgent': 'Mozilla/5.0 (request files)' },
+    });
     page = workbenchUi.page;
+    await workbenchUi.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     fs.writeFileSync(path.join(workbenchUi.server.dirs.workspace, 'open-payments.http'), FILE);
   });
   after(async () => workbenchUi?.close());
@@ -50,5 +61,42 @@ describe('request files in the workbench', function () {
     // The lens of the second block would have shown with the first: both come from one provider call.
     assert.equal(await lens.count(), 1, 'one lens: the token request is no catalogue operation');
     await workbenchUi.screenshot('request-file-lens.png');
+  });
+
+  it('sends the block, then copies it as code in the language picked: a program with no secret that makes its own X-Request-ID', async () => {
+    const ui = workbench(page);
+    const { sandbox } = workbenchUi;
+    await ui.runCommand('Open Payments: Set Client Credentials');
+    await ui.answerInputBox('ui-files');
+    await ui.answerPasswordBox(SECRET);
+    await ui.notification('Client credentials for Custom Hosts are saved');
+
+    // Sending gets a token from the sandbox: the one secret the copied program must not carry.
+    const secrets = async () => {
+      const issued = await (await fetch(`${sandbox.apiHost}/__sandbox/secrets`)).json();
+      return [issued.accessTokens, issued.authorizationCodes, issued.refreshTokens].flat().map((entry) => entry.value);
+    };
+    await page.locator('.codelens-decoration a', { hasText: 'Send with Open Payments' }).first().click();
+    const tokens = await until(async () => ((await secrets()).length > 0 ? secrets() : undefined), { what: 'the token of the send' });
+    const sentIds = async () => (await (await fetch(`${sandbox.apiHost}/__sandbox/requests`)).json()).requests.map((entry) => entry.requestId);
+    await until(async () => (await sentIds()).length > 0, { what: 'the request the lens sent' });
+
+    await page.locator('.codelens-decoration a', { hasText: 'Copy as Code' }).first().click();
+    const rows = page.locator('.quick-input-widget .monaco-list-row .label-name');
+    await page.locator('.quick-input-widget input[placeholder="Choose the language of the program to copy"]').waitFor({ timeout: scaled(30_000) });
+    await until(async () => (await rows.count()) === 4, { what: 'the four languages' });
+    assert.deepEqual((await rows.allTextContents()).sort(), ['Java (java.net.http)', 'JavaScript (Node.js fetch)', 'Python (urllib, standard library)', 'cURL (sh script)']);
+    await workbenchUi.screenshot('copy-as-code.png');
+    await ui.pick('JavaScript (Node.js fetch)');
+    await ui.notification('The JavaScript (Node.js fetch) program for Get Consent Status was copied to the clipboard');
+
+    const program = await page.evaluate(() => globalThis.navigator.clipboard.readText());
+    assert.ok(program.includes(`${sandbox.apiHost}/psd2/consent/v1/consents/${CONSENT_ID}/status`), program);
+    assert.match(program, /const requestId = randomUUID\(\);/, 'the program makes a fresh X-Request-ID each time it runs');
+    const literalIds = (program.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi) ?? []).filter((id) => id !== CONSENT_ID);
+    assert.deepEqual(literalIds, [], 'no X-Request-ID is written into the program');
+    for (const id of await sentIds()) assert.ok(!program.includes(id), 'the id of the send is not reused');
+    assert.match(program, /client_secret: requireEnv\(['"]OPENPAYMENTS_CLIENT_SECRET['"]\)/, 'the client secret comes from the environment when it runs');
+    for (const secret of [SECRET, ...tokens]) assert.ok(!program.includes(secret), 'no client secret nor token in the program');
   });
 });

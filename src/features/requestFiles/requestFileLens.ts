@@ -1,5 +1,5 @@
-// The code lens "Send with Open Payments" above each block that is a catalogue operation, and a diagnostic at
-// each line the request-file syntax cannot read. Other blocks get no lens: they are the user's, for another tool.
+// The code lenses "Send with Open Payments" and "Copy as Code" above each block that is a catalogue operation,
+// and a diagnostic at each line the request-file syntax cannot read. Other blocks get no lens: they are the user's, for another tool.
 import * as vscode from 'vscode';
 import { parseHttpFile, type HttpFile, type SyntaxProblem } from '../../client/requestFiles/httpFileSyntax';
 import { matchBlock } from '../../client/requestFiles/operationMatch';
@@ -28,12 +28,19 @@ export class RequestFileLens extends Disposable implements vscode.CodeLensProvid
       const match = matchBlock(block, { variables: file.variables, supplied: () => 'x', freshId: () => 'x' });
       if (match.kind !== 'operation' && match.kind !== 'unknownQuery') continue;
       const range = new vscode.Range(block.requestLine, 0, block.requestLine, 0);
+      const args = [document.uri, block.requestLine];
       lenses.push(
         new vscode.CodeLens(range, {
           title: vscode.l10n.t('Send with Open Payments'),
           tooltip: vscode.l10n.t('Send {0} with the active environment, a fresh token and a fresh X-Request-ID.', match.operation.title),
           command: REQUEST_FILE_COMMANDS.send,
-          arguments: [document.uri, block.requestLine],
+          arguments: args,
+        }),
+        new vscode.CodeLens(range, {
+          title: vscode.l10n.t('Copy as Code'),
+          tooltip: vscode.l10n.t('Copy {0} as a program that gets its own token and X-Request-ID; no secret is copied.', match.operation.title),
+          command: REQUEST_FILE_COMMANDS.copyAsCode,
+          arguments: args,
         }),
       );
     }

@@ -1,5 +1,5 @@
 // Save as Request File: from the last request sent, a History entry, or a tree item an operation applies to.
-// Appends a block to a .http file the user picks (or a new one), never writing a secret: the writer puts
+// Appends a block to a .http or .rest file the user picks (or a new one), never writing a secret: the writer puts
 // variables in place of the token, the X-Request-ID, the host and the ids, and the redactor masks any value
 // that is a secret the extension knows, as a last guard.
 import * as vscode from 'vscode';
@@ -12,6 +12,7 @@ import type { Prompter } from '../../host/prompter';
 import type { ExchangeRecord } from '../../host/requestRunner';
 import type { ResponseViews } from '../../host/responseViews';
 import type { BankNode, ConsentNode } from '../../host/treeNodes';
+import { REQUEST_FILE_EXTENSIONS, REQUEST_FILE_GLOB } from './requestFileIds';
 
 const NEW_FILE = 'openPayments.newRequestFile';
 
@@ -88,7 +89,7 @@ export class SaveRequestCommands extends Disposable {
   }
 
   private async pickFile(): Promise<vscode.Uri | undefined> {
-    const files = await vscode.workspace.findFiles('**/*.http', '**/node_modules/**', 200);
+    const files = await vscode.workspace.findFiles(REQUEST_FILE_GLOB, '**/node_modules/**', 200);
     files.sort((a, b) => vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b)));
     const items = [
       ...files.map((uri) => ({ id: uri.toString(), label: vscode.workspace.asRelativePath(uri), uri })),
@@ -99,7 +100,7 @@ export class SaveRequestCommands extends Disposable {
     if (picked.uri) return picked.uri;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     return vscode.window.showSaveDialog({
-      filters: { [vscode.l10n.t('Request files')]: ['http'] },
+      filters: { [vscode.l10n.t('Request files')]: REQUEST_FILE_EXTENSIONS },
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'open-payments.http') } : {}),
       saveLabel: vscode.l10n.t('Save Request'),
     });

@@ -66,7 +66,12 @@ export class Range {
   }
 }
 
-export class Selection extends Range {}
+export class Selection extends Range {
+  /** Where the cursor is: the end the user moved to (built from anchor and active, as VS Code's are). */
+  get active(): Position {
+    return this.end;
+  }
+}
 
 export class CodeLens {
   constructor(
@@ -140,6 +145,13 @@ export class FakeRequestDocument {
     this.isDirty = false;
     return true;
   }
+  get lineCount(): number {
+    return this.text.split('\n').length;
+  }
+  lineAt(line: number): { readonly text: string; readonly range: Range } {
+    const text = this.text.split('\n')[line] ?? '';
+    return { text, range: new Range(line, 0, line, text.length) };
+  }
   positionAt(offset: number): Position {
     const before = this.text.slice(0, Math.max(0, Math.min(offset, this.text.length)));
     const lineStart = before.lastIndexOf('\n') + 1;
@@ -181,6 +193,8 @@ export const requestsFake = {
    * answer, and the label is used up; any other notification is dismissed (undefined).
    */
   notificationClicks: [] as string[],
+  /** Every diagnostic collection created, by name, for tests to read what an extension reported. */
+  diagnostics: new Map<string, { get(uri: { toString(): string }): Diagnostic[] | undefined }>(),
   reset(): void {
     this.editors.length = 0;
     this.closed.length = 0;
@@ -303,13 +317,15 @@ export const requestsLanguages = {
   match: selectorScore,
   createDiagnosticCollection(name: string) {
     const entries = new Map<string, Diagnostic[]>();
-    return {
+    const collection = {
       name,
       set: (uri: { toString(): string }, diagnostics: Diagnostic[]) => void entries.set(uri.toString(), diagnostics),
       delete: (uri: { toString(): string }) => void entries.delete(uri.toString()),
       get: (uri: { toString(): string }) => entries.get(uri.toString()),
       dispose: () => entries.clear(),
     };
+    requestsFake.diagnostics.set(name, collection);
+    return collection;
   },
   registerCodeLensProvider(selector: unknown, provider: unknown): Disposable {
     fake.codeLensProviders.push({ selector, provider });
