@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { CONSENT_BODY_TEMPLATE } from '../../src/client/catalogue/catalogue';
+import { SCENARIO_FAULT_KINDS } from '../../src/client';
+import { FAULT_KINDS } from '../../sandbox/faults';
 import { useSandbox, type SandboxClient } from './helpers/client';
 import { createConsent, createPayment, PSU_HEADERS, scaStatus, startAndSelect } from './helpers/flows';
 
@@ -110,6 +112,10 @@ describe('sandbox scenarios (admin endpoints)', () => {
     const bad = await admin(c, 'POST', 'faults', { append: true, faults: [{ kind: 'explode' }] });
     assert.equal(bad.status, 400);
     assert.match(firstText(bad.json), /kind must be one of/);
+  });
+
+  it('offers the editor\'s fault kinds, whose list lives in the client', () => {
+    for (const kind of SCENARIO_FAULT_KINDS) assert.ok((FAULT_KINDS as readonly string[]).includes(kind), kind);
   });
 
   it('resets: consents, payments, authorisations, faults and remembered request ids are gone; the token still works', async () => {
