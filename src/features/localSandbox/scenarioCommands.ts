@@ -58,9 +58,7 @@ export class ScenarioCommands {
     const consentId = await this.choose('consent', idFrom(arg, 'consentId'), async () => {
       const listed = await admin.consents();
       if (!listed.ok) return listed;
-      const known = new Set(this.host.consents.list(envId).map((c) => c.consentId));
-      const items = listed.value.map((c) => ({ label: `${c.bicFi} · ${c.consentStatus}`, description: c.consentId, detail: known.has(c.consentId) ? vscode.l10n.t('In the Consents & Accounts view') : undefined, value: c.consentId }));
-      return { ok: true, value: items.sort((a, b) => Number(!known.has(a.value)) - Number(!known.has(b.value))) };
+      return { ok: true, value: listed.value.map((c) => ({ label: `${c.bicFi} · ${c.consentStatus}`, description: c.consentId, value: c.consentId })) };
     });
     if (!consentId) return undefined;
     const result = await admin.consent(consentId, scenario);
@@ -97,12 +95,7 @@ export class ScenarioCommands {
     const paymentId = await this.choose('payment', idFrom(arg, 'paymentId'), async () => {
       const listed = await admin.payments();
       if (!listed.ok) return listed;
-      const records = new Map(this.host.payments.list(envId).map((p) => [p.paymentId, p]));
-      const items = listed.value.map((p) => {
-        const record = records.get(p.paymentId);
-        return { label: `${p.bicFi} · ${p.transactionStatus}${record?.amount ? ` · ${record.amount}` : ''}`, description: p.paymentId, detail: record?.creditorName, value: p.paymentId };
-      });
-      return { ok: true, value: items };
+      return { ok: true, value: listed.value.map((p) => ({ label: `${p.bicFi} · ${p.transactionStatus} · ${p.paymentProduct}`, description: p.paymentId, value: p.paymentId })) };
     });
     if (!paymentId) return undefined;
     const result = await admin.payment(paymentId, scenario);
@@ -117,12 +110,12 @@ export class ScenarioCommands {
     if (!admin) return undefined;
     const t = vscode.l10n.t;
     const kinds: Picked<ScenarioFaultKind>[] = [
-      { label: t('429 Too Many Requests, with Retry-After'), value: 'rate-limit' },
+      { label: t('429 with Retry-After'), value: 'rate-limit' },
       { label: t('500 Internal Server Error'), value: 'server-error' },
-      { label: t('503 Service Unavailable, with Retry-After'), value: 'unavailable' },
-      { label: t('401 TOKEN_EXPIRED (the access token expired)'), value: 'token-expired' },
+      { label: t('503 with Retry-After'), value: 'unavailable' },
+      { label: t('401 TOKEN_EXPIRED'), value: 'token-expired' },
       { label: t('A slow answer'), value: 'slow' },
-      { label: t('A connection reset (no answer)'), value: 'reset' },
+      { label: t('A connection reset'), value: 'reset' },
     ].map((item) => ({ ...item, id: item.value }) as Picked<ScenarioFaultKind>);
     const kind = await this.host.prompter.pick(kinds, { title: t('Inject a Fault'), placeHolder: t('What the next calls answer') });
     if (!kind) return undefined;
@@ -168,7 +161,7 @@ export class ScenarioCommands {
     if (!admin) return false;
     const confirmed = await this.host.prompter.confirm(
       vscode.l10n.t('Reset the local sandbox?'),
-      vscode.l10n.t('Every consent, payment and authorisation the sandbox holds, and every fault, is removed. Access tokens stay valid. The consents and payments in this extension\'s views stay listed until you delete them.'),
+      vscode.l10n.t('Every consent, payment, authorisation and fault in the sandbox is removed; access tokens stay valid.'),
       vscode.l10n.t('Reset'),
     );
     if (!confirmed) return false;
@@ -191,12 +184,8 @@ export class ScenarioCommands {
     // Ids that could be markup are never offered: they would go into the notifications.
     const items = listed.value.filter((item) => notificationSafeId(item.value)).map((item) => ({ ...item, id: item.value }));
     if (items.length === 0) {
-      const empty = {
-        consent: vscode.l10n.t('The local sandbox holds no consent. Create one with Create Consent on a bank in the Banks view, then try again.'),
-        authorisation: vscode.l10n.t('No decoupled authorisation is waiting for the PSU in the local sandbox. Authorise a consent or payment at a bank that uses decoupled SCA, then try again.'),
-        payment: vscode.l10n.t('The local sandbox holds no payment. Initiate one from a bank or an account, then try again.'),
-      };
-      void vscode.window.showInformationMessage(empty[subject]);
+      // Only decoupled authorisations still waiting are offered.
+      void vscode.window.showInformationMessage(vscode.l10n.t('The local sandbox holds no {0} to pick. Create one first, then try again.', subject === 'authorisation' ? vscode.l10n.t('decoupled authorisation waiting for the PSU') : subject));
       return undefined;
     }
     return (await this.host.prompter.pick(items, { title: vscode.l10n.t('Local Sandbox'), placeHolder: vscode.l10n.t('Pick the {0}', subject), matchOnDescription: true }))?.value;
@@ -224,22 +213,22 @@ export class ScenarioCommands {
     let message: string;
     let action: [string, string] | undefined;
     if (failure.reason === 'notLoopback') {
-      message = t('Sandbox scenarios work only against the local sandbox (plain http on a loopback address), and the environment in force is not it, so nothing was sent. Choose the environment Local Sandbox, or Custom Hosts pointing at the sandbox.');
+      message = t('Sandbox scenarios work only against the local sandbox (http on a loopback address), so nothing was sent. Choose the environment Local Sandbox.');
       action = [t('Choose Environment'), 'openPayments.chooseEnvironment'];
     } else if (failure.reason === 'unreachable') {
       message = t('The local sandbox is not answering at {0}. Start it with "npm run sandbox" (or "npm start") in the extension\'s folder, then try again.', host);
     } else if (failure.reason === 'notSandbox') {
-      message = t('The server at {0} did not answer like the local sandbox, so nothing was changed. Check that the sandbox runs there.', host);
+      message = t('The server at {0} did not answer like the local sandbox, so nothing was changed.', host);
     } else if (failure.status === 404) {
-      message = t('The local sandbox no longer holds {0} {1}: it was restarted or reset since. Run the command again to pick one it holds.', subject ?? '', id ?? '');
+      message = t('The local sandbox no longer holds {0} {1}: it was restarted or reset. Run the command again to pick another.', subject ?? '', id ?? '');
     } else if (failure.status === 409 && subject === 'payment') {
       message = scenario === 'settle'
-        ? t('Payment {0} cannot settle: it was rejected, or it is future-dated and the sandbox never reaches its execution date.', id ?? '')
-        : t('Payment {0} cannot be rejected: it has already settled.', id ?? '');
+        ? t('Payment {0} cannot settle: it was rejected, or is future-dated.', id ?? '')
+        : t('Payment {0} cannot be rejected: it has settled.', id ?? '');
     } else if (failure.status === 409) {
-      message = t('Authorisation {0} was already decided (finalised or failed) or uses redirect SCA, which the PSU answers on the bank\'s page. Pick one that is waiting.', id ?? '');
+      message = t('Authorisation {0} is already finalised or failed, or uses redirect SCA (answered on the bank\'s page).', id ?? '');
     } else {
-      message = t('The local sandbox refused the request ({0}). See the Open Payments log.', failure.status);
+      message = t('The local sandbox refused the request ({0}).', failure.status);
     }
     const picked = await vscode.window.showErrorMessage(message, ...(action ? [action[0]] : []));
     if (action && picked === action[0]) void vscode.commands.executeCommand(action[1]);

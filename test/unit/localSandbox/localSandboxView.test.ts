@@ -41,7 +41,7 @@ describe('the Local Sandbox view (fake VS Code, real sandbox)', function () {
     await current().ext.api.environment.refresh();
     assert.equal(fake.context.get('openPayments.localSandbox'), false);
     assert.equal(await commands.executeCommand('openPayments.localSandbox.reset'), false);
-    assert.match(String(lastMessage()?.message), /^Sandbox scenarios work only against the local sandbox .* so nothing was sent\./);
+    assert.match(String(lastMessage()?.message), /^Sandbox scenarios work only against the local sandbox \(http on a loopback address\), so nothing was sent\./);
     assert.deepEqual(lastMessage()?.items, ['Choose Environment']);
   });
 
@@ -54,7 +54,7 @@ describe('the Local Sandbox view (fake VS Code, real sandbox)', function () {
     fake.answers.push(consentId);
     assert.equal(await commands.executeCommand('openPayments.localSandbox.expireConsent'), 'expired');
     const picked = fake.prompts.find((p) => p.kind === 'pick');
-    assert.ok(picked?.options.items.some((item: { description: string; detail?: string }) => item.description === consentId && item.detail === 'In the Consents & Accounts view'));
+    assert.ok(picked?.options.items.some((item: { description: string }) => item.description === consentId));
     assert.equal(lastMessage()?.message, `Consent ${consentId} is now expired in the local sandbox. Refresh the Consents & Accounts view to see it.`);
     const consents = current().ext.api.consents as unknown as { getChildren(): Promise<{ kind: string; consent: { consentId: string; status: string } }[]> };
     assert.equal((await consents.getChildren()).find((n) => n.consent.consentId === consentId)?.consent.status, 'expired');
@@ -68,7 +68,7 @@ describe('the Local Sandbox view (fake VS Code, real sandbox)', function () {
     assert.deepEqual(fault, { kind: 'rate-limit', operations: ['getCountriesList'], times: 1, retryAfterSeconds: 1 });
     const operations = fake.prompts.filter((p) => p.kind === 'pick')[1]?.options.items as { label: string }[];
     assert.ok(operations.some((o) => o.label === 'initiatePayment') && operations[0]?.label === 'Every operation');
-    assert.equal(lastMessage()?.message, 'The next call of getCountriesList answers: 429 Too Many Requests, with Retry-After. Faults set in the local sandbox: 1.');
+    assert.equal(lastMessage()?.message, 'The next call of getCountriesList answers: 429 with Retry-After. Faults set in the local sandbox: 1.');
     assert.deepEqual(lastMessage()?.items, ['Clear All Faults']);
     const started = Date.now();
     const sent = await commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'getCountriesList', params: {} });
@@ -86,10 +86,10 @@ describe('the Local Sandbox view (fake VS Code, real sandbox)', function () {
     await commands.executeCommand('openPayments.localSandbox.reset');
     assert.match(String(lastMessage()?.message), /^The local sandbox was reset: \d+ consents, \d+ payments, \d+ authorisations and \d+ faults removed\.$/);
     assert.equal(await commands.executeCommand('openPayments.localSandbox.settlePayment'), undefined);
-    assert.equal(lastMessage()?.message, 'The local sandbox holds no payment. Initiate one from a bank or an account, then try again.');
+    assert.equal(lastMessage()?.message, 'The local sandbox holds no payment to pick. Create one first, then try again.');
     assert.equal(await commands.executeCommand('openPayments.localSandbox.revokeConsent', '3f1c0000-0000-4000-8000-000000000000'), undefined);
     assert.equal(lastMessage()?.severity, 'error');
-    assert.match(String(lastMessage()?.message), /^The local sandbox no longer holds consent 3f1c0000-0000-4000-8000-000000000000: it was restarted or reset since\./);
+    assert.match(String(lastMessage()?.message), /^The local sandbox no longer holds consent 3f1c0000-0000-4000-8000-000000000000: it was restarted or reset\./);
     assert.equal(await commands.executeCommand('openPayments.localSandbox.revokeConsent', '[x](command:evil)'), undefined);
     assert.match(String(lastMessage()?.message), /^That is not a consent id of the local sandbox\./);
   });
