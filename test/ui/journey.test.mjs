@@ -251,6 +251,16 @@ describe('a newcomer\'s journey, start to finish', function () {
     assert.ok(seenIds.length > 0, 'the sandbox logged the journey\'s requests');
     assert.ok(!seenIds.includes(copiedId), 'the copied X-Request-ID is new');
 
+    // The Local Sandbox view, shown while the local sandbox is in force: its scenario groups.
+    const localPane = page.locator('.pane-header', { hasText: 'Local Sandbox' }).first();
+    await localPane.waitFor({ timeout: scaled(30_000) });
+    if ((await localPane.getAttribute('aria-expanded')) !== 'true') await localPane.click();
+    for (const group of ['Consents', 'Authorisations', 'Payments', 'Faults', 'Sandbox']) {
+      await sidebar().locator('.monaco-list-row', { hasText: new RegExp(`^${group}$`) }).first().waitFor({ timeout: scaled(30_000) });
+    }
+    await row('Inject a Fault…').waitFor({ timeout: scaled(30_000) });
+    await workbenchUi.screenshot('local-sandbox-view.png');
+
     // Switch environment from the status bar.
     await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().click();
     await ui.pick('Sandbox');
