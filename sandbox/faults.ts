@@ -26,6 +26,8 @@ interface ActiveFault {
 
 export interface Faults {
   set(specs: readonly FaultSpec[]): void;
+  /** Adds to the faults already set, which keep what they have left. */
+  add(specs: readonly FaultSpec[]): void;
   list(): FaultSpec[];
   /** The fault to apply to this operation now, if any (counts it as used). */
   take(operationId: string): FaultSpec | undefined;
@@ -52,12 +54,16 @@ export function parseFaults(value: unknown): FaultSpec[] {
 
 export function createFaults(initial: readonly FaultSpec[] = []): Faults {
   let active: ActiveFault[] = [];
+  const activeOf = (specs: readonly FaultSpec[]): ActiveFault[] => specs.map((spec) => ({ spec, remaining: spec.times ?? Number.POSITIVE_INFINITY }));
   const set = (specs: readonly FaultSpec[]) => {
-    active = specs.map((spec) => ({ spec, remaining: spec.times ?? Number.POSITIVE_INFINITY }));
+    active = activeOf(specs);
   };
   set(initial);
   return {
     set,
+    add(specs) {
+      active = [...active.filter((f) => f.remaining > 0), ...activeOf(specs)];
+    },
     list: () => active.filter((f) => f.remaining > 0).map((f) => f.spec),
     take(operationId) {
       const fault = active.find((f) => f.remaining > 0 && (!f.spec.operations?.length || f.spec.operations.includes(operationId)));

@@ -13,6 +13,8 @@ export interface RequestReplay {
   /** The earlier answer to this request, or undefined when the id is new; throws when the id named another request. */
   recall(clientId: string, requestId: string, request: ReplayedRequest): Reply | undefined;
   remember(clientId: string, requestId: string, request: ReplayedRequest, reply: Reply): void;
+  /** Forgets every id (the sandbox was reset: the answers name resources that no longer exist). */
+  forget(): void;
 }
 
 export interface ReplayedRequest {
@@ -45,5 +47,6 @@ export function createRequestReplay(): RequestReplay {
       remembered.set(keyOf(clientId, requestId), { fingerprint: fingerprint(request), reply });
       if (remembered.size > REMEMBERED_LIMIT) remembered.delete(remembered.keys().next().value as string);
     },
+    forget: () => remembered.clear(),
   };
 }

@@ -161,7 +161,7 @@ export function createApiServer(options: ApiServerOptions): http.Server | https.
     const raw = await readBody(req, options.bodyLimitBytes);
     if (url.pathname.startsWith(ADMIN_PREFIX)) {
       if (!isLoopback(req)) throw new ApiError(403, 'RESOURCE_UNKNOWN', 'Admin endpoints answer loopback callers only.');
-      return handleAdmin(options.env(), options.faults, req.method ?? 'GET', url.pathname, raw.length ? parseJson(raw, req.headers) : undefined);
+      return handleAdmin(options.env(), { faults: options.faults, forgetRequestIds: () => replay.forget() }, req.method ?? 'GET', url.pathname, raw.length ? parseJson(raw, req.headers) : undefined);
     }
     const match = route(req.method ?? 'GET', url.pathname);
     if (match.kind === 'none') throw new ApiError(404, 'RESOURCE_UNKNOWN', `No operation at ${url.pathname}.`);

@@ -52,6 +52,9 @@ export {
 export type { CustomHostSettings, Environment, EnvironmentId, EnvironmentResolution, HostCheck, HostProblem, Hosts } from './environments/environments';
 export { fetchDemoClient } from './environments/localSandboxClient';
 export type { DemoClient, DemoClientResult } from './environments/localSandboxClient';
+// The local sandbox's loopback-only scenarios (expire a consent, settle a payment, inject a fault, reset).
+export { SCENARIO_FAULT_KINDS, SandboxAdmin } from './sandboxAdmin/sandboxAdmin';
+export type { AdminFailure, AdminResult, ResetSummary, SandboxAuthorisation, SandboxConsent, SandboxPayment, ScenarioFault, ScenarioFaultKind } from './sandboxAdmin/sandboxAdmin';
 
 // History records: what one call sent and received, safe to keep.
 export { responseRecordFrom, safeExchange, safeHeaders } from './history/responseRecord';

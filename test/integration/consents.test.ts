@@ -118,8 +118,8 @@ describe('the Consents & Accounts view against the local sandbox', function () {
     }
   });
 
-  it('says when a consent has expired and offers to authorise again', async () => {
-    await fetch(`${API_HOST}/__sandbox/consents/${consentId}/expire`, { method: 'POST' });
+  it('says when a consent has expired (through the Local Sandbox view\'s Expire a Consent) and offers to authorise again', async () => {
+    assert.equal(await vscode.commands.executeCommand<string>('openPayments.localSandbox.expireConsent', await consentNode()), 'expired');
     assert.equal(await vscode.commands.executeCommand<string>('openPayments.consents.status', await consentNode()), 'expired');
     const { consents } = await extensionApi();
     const [message] = await consents.getChildren(await consentNode());

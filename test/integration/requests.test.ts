@@ -175,6 +175,15 @@ describe('sending every platform operation to the local sandbox', function () {
     assert.equal(invalid.failure.causeCode, 'INVALID_REQUEST_ID');
   });
 
+  it('meets a 429 with Retry-After injected from the Local Sandbox view for the next call, waits and retries', async () => {
+    const api = await extensionApi();
+    const fault = await withPrompter(api, ['rate-limit', 'getCountriesList', '1', '1'], () => vscode.commands.executeCommand('openPayments.localSandbox.injectFault'));
+    assert.deepEqual(fault, { kind: 'rate-limit', operations: ['getCountriesList'], times: 1, retryAfterSeconds: 1 });
+    const sent = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', { operationId: 'getCountriesList', params: {} });
+    assert.ok(sent?.ok);
+    assert.deepEqual(sent.exchange.attempts?.map((a) => [a.status, a.retryReason]), [[429, 'rate_limited'], [200, undefined]]);
+  });
+
   it('reports a rejected call with the status, the platform code and the X-Request-ID', async () => {
     const result = await vscode.commands.executeCommand<ApiResult>('openPayments.sendRequest', {
       operationId: 'getConsentStatus',

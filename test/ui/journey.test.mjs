@@ -251,6 +251,23 @@ describe('a newcomer\'s journey, start to finish', function () {
     assert.ok(seenIds.length > 0, 'the sandbox logged the journey\'s requests');
     assert.ok(!seenIds.includes(copiedId), 'the copied X-Request-ID is new');
 
+    // The Local Sandbox view, shown while the local sandbox is in force: its scenario groups. The other views
+    // fold for the picture (a list draws only the rows in sight) and open again afterwards.
+    const pane = (name) => page.locator('.pane-header', { hasText: name }).first();
+    const setExpanded = async (name, expanded) => {
+      await pane(name).waitFor({ timeout: scaled(30_000) });
+      if (((await pane(name).getAttribute('aria-expanded')) === 'true') !== expanded) await pane(name).click();
+    };
+    const others = ['Banks', 'Consents & Accounts', 'History'];
+    for (const name of others) await setExpanded(name, false);
+    await setExpanded('Local Sandbox', true);
+    for (const group of ['Consents', 'Authorisations', 'Payments', 'Faults', 'Sandbox']) {
+      await sidebar().locator('.monaco-list-row', { hasText: new RegExp(`^${group}$`) }).first().waitFor({ timeout: scaled(30_000) });
+    }
+    await row('Reset the Sandbox…').waitFor({ timeout: scaled(30_000) });
+    await workbenchUi.screenshot('local-sandbox-view.png');
+    for (const name of others) await setExpanded(name, true);
+
     // Switch environment from the status bar.
     await page.locator('.statusbar-item', { hasText: 'Open Payments: Local Sandbox' }).first().click();
     await ui.pick('Sandbox');

@@ -31,13 +31,16 @@ describe('extension manifest and activation', () => {
     assert.ok(fake.channels.every((channel) => channel.disposed));
   });
 
-  it('has an activity bar container with an SVG icon and the three views, each with a welcome text', () => {
+  it('has an activity bar container with an SVG icon and the three views, each with a welcome text, and the Local Sandbox view only for the local sandbox', () => {
     const [container] = manifest.contributes.viewsContainers.activitybar;
     assert.ok(container);
     assert.ok(container.icon.endsWith('.svg') && fs.existsSync(path.join(repoRoot, container.icon)));
     const views = manifest.contributes.views[container.id]?.map((view) => view.name);
-    assert.deepEqual(views, ['Banks', 'Consents & Accounts', 'History']);
-    for (const view of manifest.contributes.views[container.id] ?? []) {
+    assert.deepEqual(views, ['Banks', 'Consents & Accounts', 'History', 'Local Sandbox']);
+    const local = manifest.contributes.views[container.id]?.find((view) => view.name === 'Local Sandbox') as { when?: string } | undefined;
+    assert.equal(local?.when, 'openPayments.localSandbox');
+    // Its scenarios need no credentials and its tree is never empty, so it has no welcome text.
+    for (const view of (manifest.contributes.views[container.id] ?? []).filter((v) => v.name !== 'Local Sandbox')) {
       const welcome = manifest.contributes.viewsWelcome.filter((w) => w.view === view.id);
       assert.ok(welcome.some((w) => w.when?.includes('!openPayments.hasCredentials')), `${view.id} explains what to do first`);
     }

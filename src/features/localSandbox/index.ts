@@ -1,0 +1,41 @@
+// The Local Sandbox feature: a view and commands that trigger, against the local sandbox only, what an
+// integrator needs to test their own error handling (expired or revoked consents, the PSU's answer to a
+// decoupled SCA, settled or rejected payments, faults, a reset). The view and the commands in the palette show
+// only while the environment's API host is plain http on a loopback address (the context key below).
+import * as vscode from 'vscode';
+import { SandboxAdmin } from '../../client/sandboxAdmin/sandboxAdmin';
+import type { EnvironmentState } from '../../host/activeEnvironment';
+import { registerCommands } from '../../host/commands';
+import { DisposableGroup } from '../../host/disposable';
+import type { Host } from '../../host/host';
+import { ScenarioCommands } from './scenarioCommands';
+import { LOCAL_SANDBOX_VIEW_ID, ScenarioTreeProvider } from './scenarioTree';
+
+export const CONTEXT_LOCAL_SANDBOX = 'openPayments.localSandbox';
+
+function isLocalSandbox(state: EnvironmentState): boolean {
+  return state.resolution.ok && new SandboxAdmin(state.resolution.environment.apiHost).isLoopback;
+}
+
+export function register(host: Host): vscode.Disposable {
+  const group = new DisposableGroup();
+  group.add(vscode.window.createTreeView(LOCAL_SANDBOX_VIEW_ID, { treeDataProvider: new ScenarioTreeProvider() }));
+  const follow = (state: EnvironmentState) => void vscode.commands.executeCommand('setContext', CONTEXT_LOCAL_SANDBOX, isLocalSandbox(state));
+  group.add(host.environment.onDidChange(follow));
+  follow(host.environment.state);
+  const commands = new ScenarioCommands(host);
+  group.add(
+    registerCommands({
+      'openPayments.localSandbox.expireConsent': (arg?: unknown) => commands.consent('expire', arg),
+      'openPayments.localSandbox.revokeConsent': (arg?: unknown) => commands.consent('revoke', arg),
+      'openPayments.localSandbox.approveAuthorisation': (arg?: unknown) => commands.authorisation('approve', arg),
+      'openPayments.localSandbox.denyAuthorisation': (arg?: unknown) => commands.authorisation('deny', arg),
+      'openPayments.localSandbox.settlePayment': (arg?: unknown) => commands.payment('settle', arg),
+      'openPayments.localSandbox.rejectPayment': (arg?: unknown) => commands.payment('reject', arg),
+      'openPayments.localSandbox.injectFault': () => commands.injectFault(),
+      'openPayments.localSandbox.clearFaults': () => commands.clearFaults(),
+      'openPayments.localSandbox.reset': () => commands.reset(),
+    }),
+  );
+  return group;
+}
