@@ -1,5 +1,6 @@
 // Creates the host and lets each feature register itself; no logic lives here.
 import * as vscode from 'vscode';
+import * as assistant from './features/assistant';
 import * as banks from './features/banks';
 import * as consents from './features/consents';
 import * as copyAsCode from './features/copyAsCode';
@@ -25,8 +26,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const copyAsCodeFeature = copyAsCode.register(host);
   const tracesFeature = traces.register(host);
   const requestFilesFeature = requestFiles.register(host);
+  const assistantFeature = assistant.register(host);
   // Released in this order: each feature before the host it was built on.
-  context.subscriptions.push(requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
+  context.subscriptions.push(assistantFeature, requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
@@ -44,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       challenges: scaFeature.challenges,
       logUri: context.logUri,
       storage: context,
+      mcpServers: assistantFeature.mcpServers,
     };
   }
   return undefined;
