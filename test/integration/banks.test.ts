@@ -11,6 +11,37 @@ describe('the Banks view against the local sandbox', function () {
 
   useSandboxEnvironment();
 
+  // The MCP server as agent mode meets it (VS Code 1.101 and later): offered by the extension, started with the
+  // environment's hosts and credentials, answering with the same banks. Here, where the suite already points at the sandbox.
+  it('offers agent mode the MCP server: a definition that starts dist/mcp.js for the active environment, whose findBanks answers from the sandbox (VS Code 1.101+: skipped on 1.100, whose MCP API is only a proposal)', async function () {
+    if (Number(vscode.version.split('.')[1]) < 101) this.skip();
+    const { mcpServers } = await extensionApi();
+    assert.ok(mcpServers, 'the provider is registered where VS Code has the API');
+    const definitions = mcpServers.provideMcpServerDefinitions();
+    assert.equal(definitions.length, 1);
+    const listed = definitions[0]!;
+    assert.ok(!JSON.stringify(listed).includes(RUN_SECRET), 'no secret in the listed definition');
+    const server = await mcpServers.resolveMcpServerDefinition(listed);
+    assert.deepEqual(server.args, [mcpServers.serverFile]);
+    const child = spawn(server.command, [...server.args], { env: { PATH: process.env.PATH ?? '', ...server.env } as NodeJS.ProcessEnv, stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      const answers = jsonRpcAnswers(child.stdout);
+      const send = (message: object): void => void child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
+      send({ id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'it', version: '1' } } });
+      await answers(1);
+      send({ method: 'notifications/initialized' });
+      send({ id: 2, method: 'tools/call', params: { name: 'findBanks', arguments: { bic: 'SWEDSESS' } } });
+      const found = (await answers(2)) as { result: { structuredContent: { banks: { bicFi: string }[] } } };
+      assert.deepEqual(found.result.structuredContent.banks.map((b) => b.bicFi), ['SWEDSESS']);
+      assert.match(stderr, /ready: Custom Hosts/);
+      assert.ok(!stderr.includes(RUN_SECRET));
+    } finally {
+      child.kill();
+    }
+  });
+
   it('lists countries, then the banks of a country, then a bank\'s details', async () => {
     const { banks } = await extensionApi();
     const countries = await banks.getChildren();
@@ -130,46 +161,6 @@ describe('the Banks view against the local sandbox', function () {
     await config().update('apiHost', API_HOST, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('openPayments.banks.refresh');
     await eventually(async () => assert.equal((await api.banks.getChildren())[0]?.kind, 'country'));
-  });
-});
-
-// The MCP server as agent mode meets it: offered by the extension, started with the environment's hosts and
-// credentials, and answering with the same banks. Here, where the suite already points at the sandbox.
-describe('the MCP server offered to agent mode (VS Code 1.101 and later)', function () {
-  this.timeout(30_000);
-
-  useSandboxEnvironment();
-
-  it('offers a definition that starts dist/mcp.js for the active environment, whose findBanks answers from the sandbox', async function () {
-    if (Number(vscode.version.split('.')[1]) < 101) {
-      console.log(`      (skipped on VS Code ${vscode.version}: lm.registerMcpServerDefinitionProvider arrived in 1.101)`);
-      this.skip();
-    }
-    const { mcpServers } = await extensionApi();
-    assert.ok(mcpServers, 'the provider is registered where VS Code has the API');
-    const definitions = mcpServers.provideMcpServerDefinitions();
-    assert.equal(definitions.length, 1);
-    const listed = definitions[0]!;
-    assert.ok(!JSON.stringify(listed).includes(RUN_SECRET), 'no secret in the listed definition');
-    const server = await mcpServers.resolveMcpServerDefinition(listed);
-    assert.deepEqual(server.args, [mcpServers.serverFile]);
-    const child = spawn(server.command, [...server.args], { env: { PATH: process.env.PATH ?? '', ...server.env } as NodeJS.ProcessEnv, stdio: 'pipe' });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    try {
-      const answers = jsonRpcAnswers(child.stdout);
-      const send = (message: object): void => void child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
-      send({ id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'it', version: '1' } } });
-      await answers(1);
-      send({ method: 'notifications/initialized' });
-      send({ id: 2, method: 'tools/call', params: { name: 'findBanks', arguments: { bic: 'SWEDSESS' } } });
-      const found = (await answers(2)) as { result: { structuredContent: { banks: { bicFi: string }[] } } };
-      assert.deepEqual(found.result.structuredContent.banks.map((b) => b.bicFi), ['SWEDSESS']);
-      assert.match(stderr, /ready: Custom Hosts/);
-      assert.ok(!stderr.includes(RUN_SECRET));
-    } finally {
-      child.kill();
-    }
   });
 });
 

@@ -23,7 +23,13 @@ export function register(host: Host): AssistantFeature {
         credentials: (state) => host.credentials.get(state.id),
       }),
     );
-    group.add(api.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, mcpServers));
+    try {
+      group.add(api.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, mcpServers));
+    } catch (error) {
+      // A VS Code whose MCP rules differ from 1.101's must not stop the rest of the extension from starting.
+      host.logger.error('The MCP server could not be offered to agent mode.', error);
+      mcpServers = undefined;
+    }
   }
   return { mcpServers, dispose: () => group.dispose() };
 }

@@ -38,9 +38,18 @@ interface McpApi {
   registerMcpServerDefinitionProvider(id: string, provider: McpProvider): vscode.Disposable;
 }
 
+/** The first release with the stable API; 1.100 has a proposed one under other contribution rules, which throws. */
+const FIRST_STABLE_MINOR = 101;
+
 /** The MCP API of this VS Code, or undefined where it is older than 1.101. */
 export function mcpApi(api: unknown = vscode): McpApi | undefined {
-  const view = api as { readonly lm?: Partial<Pick<McpApi, 'registerMcpServerDefinitionProvider'>>; readonly McpStdioServerDefinition?: McpStdioDefinitionConstructor };
+  const view = api as {
+    readonly version?: string;
+    readonly lm?: Partial<Pick<McpApi, 'registerMcpServerDefinitionProvider'>>;
+    readonly McpStdioServerDefinition?: McpStdioDefinitionConstructor;
+  };
+  const [major, minor] = (view.version ?? '').split('.').map(Number);
+  if (major === undefined || minor === undefined || !(major > 1 || (major === 1 && minor >= FIRST_STABLE_MINOR))) return undefined;
   const register = view.lm?.registerMcpServerDefinitionProvider;
   const definition = view.McpStdioServerDefinition;
   if (typeof register !== 'function' || typeof definition !== 'function') return undefined;

@@ -32,18 +32,21 @@ describe('MCP server definition provider', () => {
   });
   after(() => fs.rmSync(extensionPath, { recursive: true, force: true }));
 
-  it('finds no MCP API on VS Code 1.100 (no lm.registerMcpServerDefinitionProvider), and the API where it exists', () => {
-    assert.equal(mcpApi({ lm: {} }), undefined);
-    assert.equal(mcpApi({}), undefined);
+  it('finds no MCP API before VS Code 1.101 (1.100 has a proposed one that throws on our contribution), and the API from 1.101', () => {
+    const full = { lm: { registerMcpServerDefinitionProvider: () => ({ dispose() {} }) }, McpStdioServerDefinition: Definition };
+    assert.equal(mcpApi({ ...full, version: '1.100.3' }), undefined);
+    assert.equal(mcpApi({ version: '1.139.0', lm: {} }), undefined);
+    assert.equal(mcpApi({ version: '1.139.0' }), undefined);
+    assert.ok(mcpApi({ ...full, version: '1.101.0' }));
     const registered: string[] = [];
-    const api = mcpApi({ lm: { registerMcpServerDefinitionProvider: (id: string) => (registered.push(id), { dispose() {} }) }, McpStdioServerDefinition: Definition });
+    const api = mcpApi({ version: '1.139.0', lm: { registerMcpServerDefinitionProvider: (id: string) => (registered.push(id), { dispose() {} }) }, McpStdioServerDefinition: Definition });
     assert.ok(api);
     api.registerMcpServerDefinitionProvider('x', { provideMcpServerDefinitions: () => [] });
     assert.deepEqual(registered, ['x']);
   });
 
   it('offers the server for the active environment with no secret in the definition, and adds credentials on start', async () => {
-    const api = mcpApi({ lm: { registerMcpServerDefinitionProvider: () => ({ dispose() {} }) }, McpStdioServerDefinition: Definition });
+    const api = mcpApi({ version: '1.139.0', lm: { registerMcpServerDefinitionProvider: () => ({ dispose() {} }) }, McpStdioServerDefinition: Definition });
     assert.ok(api);
     let state = stateOf('local');
     const changed = new vscode.EventEmitter<unknown>();
