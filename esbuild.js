@@ -4,6 +4,7 @@
 // - sandbox:     sandbox/{cli,index}.ts -> dist/sandbox/*.mjs (ESM; never part of the extension bundle)
 // - tests:       test/{unit,sandbox}/**/*.test.ts -> out/test/**.test.mjs, with `vscode` aliased to a small fake
 // - integration: test/integration/{index,afterReload}.ts -> out/integration/*.js (CJS, loaded by the real extension host)
+// - mcp:         src/mcp/main.ts -> dist/mcp.js (CJS, minified: the stdio MCP server, `npm run mcp` and the package's bin)
 'use strict';
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -58,6 +59,19 @@ const plainLlhttp = {
   name: 'plain-llhttp',
   setup(build) {
     build.onResolve({ filter: /llhttp_simd-wasm\.js$/ }, (args) => ({ path: path.join(args.resolveDir, path.dirname(args.path), 'llhttp-wasm.js') }));
+  },
+};
+
+// The MCP SDK's server builds an Ajv JSON Schema validator (Ajv, its formats and fast-uri: 130 KB minified) for
+// elicitation answers, which our server never asks for; a stand-in that refuses keeps them out of dist/mcp.js.
+const withoutAjv = {
+  name: 'without-ajv',
+  setup(build) {
+    build.onResolve({ filter: /validation\/ajv-provider\.js$/ }, (args) => ({ path: args.path, namespace: 'without-ajv' }));
+    build.onLoad({ filter: /.*/, namespace: 'without-ajv' }, () => ({
+      contents: 'export class AjvJsonSchemaValidator { getValidator() { throw new Error("no JSON Schema validator in this build"); } }',
+      loader: 'js',
+    }));
   },
 };
 
@@ -145,6 +159,17 @@ const builds = {
     format: 'cjs',
     external: ['vscode', 'mocha'],
     sourcemap: 'inline',
+  }),
+  mcp: () => ({
+    ...nodeBase,
+    entryPoints: ['src/mcp/main.ts'],
+    outfile: 'dist/mcp.js',
+    format: 'cjs',
+    minify: true,
+    sourcemap: false,
+    banner: { js: '#!/usr/bin/env node' },
+    define: { MCP_VERSION: JSON.stringify(require('./package.json').version) },
+    plugins: [plainLlhttp, withoutAjv, clientWithoutSideEffects()],
   }),
 };
 

@@ -1,5 +1,6 @@
 // Creates the host and lets each feature register itself; no logic lives here.
 import * as vscode from 'vscode';
+import * as assistant from './features/assistant';
 import * as banks from './features/banks';
 import * as consents from './features/consents';
 import * as copyAsCode from './features/copyAsCode';
@@ -27,8 +28,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tracesFeature = traces.register(host);
   const requestFilesFeature = requestFiles.register(host);
   const localSandboxFeature = localSandbox.register(host);
+  const assistantFeature = assistant.register(host);
   // Released in this order: each feature before the host it was built on.
-  context.subscriptions.push(localSandboxFeature, requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
+  context.subscriptions.push(assistantFeature, localSandboxFeature, requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
@@ -46,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       challenges: scaFeature.challenges,
       logUri: context.logUri,
       storage: context,
+      mcpServers: assistantFeature.mcpServers,
     };
   }
   return undefined;

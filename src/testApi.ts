@@ -10,6 +10,7 @@ import type { HistoryStore } from './client/history/historyStore';
 import type { ResponsePanel } from './features/requests/response/responsePanel';
 import type { ScaSession } from './features/sca/scaSession';
 import type { ChallengePanels } from './features/sca/challengePanel';
+import type { McpServerProvider } from './features/assistant/mcpServerProvider';
 
 export interface TestApi {
   readonly prompter: SwitchablePrompter;
@@ -32,4 +33,6 @@ export interface TestApi {
     readonly secrets: { get(key: string): Thenable<string | undefined> };
     readonly globalStorageUri: { readonly fsPath: string };
   };
+  /** The MCP server definition provider; undefined on VS Code older than 1.101. */
+  readonly mcpServers: Pick<McpServerProvider, 'provideMcpServerDefinitions' | 'resolveMcpServerDefinition' | 'serverFile'> | undefined;
 }

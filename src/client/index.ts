@@ -72,3 +72,6 @@ export type { ScaMethodRow } from './sca/scaMethods';
 export { escapeHtml } from './text/html';
 export { ibanProblem, ibanIsValid, normaliseIban } from './text/iban';
 export type { IbanProblem } from './text/iban';
+
+// The assistant's tools (MCP server, language-model tools): one table, run against a context each side supplies.
+export * from './tools/index';

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { BankNode } from '../../src/host/treeNodes';
 import { requestsSince } from '../support/sandboxAdmin';
@@ -9,6 +10,37 @@ describe('the Banks view against the local sandbox', function () {
   const config = () => vscode.workspace.getConfiguration('openPayments');
 
   useSandboxEnvironment();
+
+  // The MCP server as agent mode meets it (VS Code 1.101 and later): offered by the extension, started with the
+  // environment's hosts and credentials, answering with the same banks. Here, where the suite already points at the sandbox.
+  it('offers agent mode the MCP server: a definition that starts dist/mcp.js for the active environment, whose findBanks answers from the sandbox (VS Code 1.101+: skipped on 1.100, whose MCP API is only a proposal)', async function () {
+    if (Number(vscode.version.split('.')[1]) < 101) this.skip();
+    const { mcpServers } = await extensionApi();
+    assert.ok(mcpServers, 'the provider is registered where VS Code has the API');
+    const definitions = mcpServers.provideMcpServerDefinitions();
+    assert.equal(definitions.length, 1);
+    const listed = definitions[0]!;
+    assert.ok(!JSON.stringify(listed).includes(RUN_SECRET), 'no secret in the listed definition');
+    const server = await mcpServers.resolveMcpServerDefinition(listed);
+    assert.deepEqual(server.args, [mcpServers.serverFile]);
+    const child = spawn(server.command, [...server.args], { env: { PATH: process.env.PATH ?? '', ...server.env } as NodeJS.ProcessEnv, stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      const answers = jsonRpcAnswers(child.stdout);
+      const send = (message: object): void => void child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
+      send({ id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'it', version: '1' } } });
+      await answers(1);
+      send({ method: 'notifications/initialized' });
+      send({ id: 2, method: 'tools/call', params: { name: 'findBanks', arguments: { bic: 'SWEDSESS' } } });
+      const found = (await answers(2)) as { result: { structuredContent: { banks: { bicFi: string }[] } } };
+      assert.deepEqual(found.result.structuredContent.banks.map((b) => b.bicFi), ['SWEDSESS']);
+      assert.match(stderr, /ready: Custom Hosts/);
+      assert.ok(!stderr.includes(RUN_SECRET));
+    } finally {
+      child.kill();
+    }
+  });
 
   it('lists countries, then the banks of a country, then a bank\'s details', async () => {
     const { banks } = await extensionApi();
@@ -131,3 +163,21 @@ describe('the Banks view against the local sandbox', function () {
     await eventually(async () => assert.equal((await api.banks.getChildren())[0]?.kind, 'country'));
   });
 });
+
+/** Reads newline-delimited JSON-RPC answers from the server's stdout; answers(id) waits for that id's. */
+function jsonRpcAnswers(stdout: NodeJS.ReadableStream): (id: number) => Promise<unknown> {
+  const seen = new Map<number, unknown>();
+  const waiting = new Map<number, (value: unknown) => void>();
+  let buffered = '';
+  stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+      const message = JSON.parse(buffered.slice(0, end)) as { id?: number };
+      buffered = buffered.slice(end + 1);
+      if (typeof message.id !== 'number') continue;
+      seen.set(message.id, message);
+      waiting.get(message.id)?.(message);
+    }
+  });
+  return (id) => (seen.has(id) ? Promise.resolve(seen.get(id)) : new Promise((resolve) => waiting.set(id, resolve)));
+}

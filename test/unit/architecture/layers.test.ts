@@ -35,6 +35,8 @@ const FIRST_VSCODE_LAYER = 1;
  * and text rules it uses.
  */
 const CLIENT_FACE = 'src/client/index.ts';
+/** The stdio MCP server (issue 14): a program of its own on the client's face, never imported by the extension. */
+const MCP_DIR = 'src/mcp/';
 
 function roomOf(file: string): Room {
   const found = LAYERS.find(([, pattern]) => pattern.test(file));
@@ -73,6 +75,14 @@ function layerViolations(graph: Graph): string[] {
       for (const target of imports) if (target.startsWith('src/') && target !== CLIENT_FACE) violations.push(`${file} (sandbox) imports ${target}, not the client's face ${CLIENT_FACE}`);
       continue;
     }
+    // The MCP server stands beside the extension on the client, like the sandbox: its own files and the face only.
+    if (file.startsWith(MCP_DIR)) {
+      for (const target of imports) {
+        if (target === 'vscode') violations.push(`${file} (MCP server) imports vscode`);
+        else if (target.startsWith('src/') && !target.startsWith(MCP_DIR) && target !== CLIENT_FACE) violations.push(`${file} (MCP server) imports ${target}, not the client's face ${CLIENT_FACE}`);
+      }
+      continue;
+    }
     const room = roomOf(file);
     for (const target of imports) {
       if (target === CLIENT_FACE && file !== CLIENT_FACE) {
@@ -84,6 +94,10 @@ function layerViolations(graph: Graph): string[] {
         continue;
       }
       if (!target.startsWith('src/')) continue;
+      if (target.startsWith(MCP_DIR)) {
+        violations.push(`${file} imports ${target}; the MCP server is a separate program`);
+        continue;
+      }
       const other = roomOf(target);
       if (other.layer > room.layer) violations.push(`${file} (layer ${room.layer}) imports ${target} (layer ${other.layer})`);
       else if (room.feature && other.feature && other.feature !== room.feature) violations.push(`${file} (feature ${room.feature}) imports ${target} (feature ${other.feature})`);
@@ -156,6 +170,8 @@ describe('architecture', function () {
       ['src/features/banks/banksTree.ts', ['src/features/consents/consentsTree.ts', 'src/features/banks/bankCommands.ts', 'src/host/logger.ts']],
       ['sandbox/api/sca.ts', ['src/host/logger.ts', 'src/client/catalogue/catalogue.ts', 'src/client/index.ts']],
       ['src/features/banks/bankCommands.ts', ['src/client/index.ts', 'src/client/catalogue/catalogue.ts']],
+      ['src/mcp/server.ts', ['src/client/index.ts', 'src/mcp/config.ts', 'src/client/http/apiClient.ts', 'vscode']],
+      ['src/host/host.ts', ['src/mcp/server.ts']],
       ['sandbox/data/types.ts', ['sandbox/data/paymentStatuses.ts']],
       ['sandbox/data/paymentStatuses.ts', ['sandbox/data/types.ts']],
     ]);
@@ -167,6 +183,9 @@ describe('architecture', function () {
       'sandbox/api/sca.ts (sandbox) imports src/host/logger.ts, not the client\'s face src/client/index.ts',
       'sandbox/api/sca.ts (sandbox) imports src/client/catalogue/catalogue.ts, not the client\'s face src/client/index.ts',
       'src/features/banks/bankCommands.ts imports the client\'s face; the extension imports the client module it needs, so the HTTP core stays out of the activation bundle',
+      'src/mcp/server.ts (MCP server) imports src/client/http/apiClient.ts, not the client\'s face src/client/index.ts',
+      'src/mcp/server.ts (MCP server) imports vscode',
+      'src/host/host.ts imports src/mcp/server.ts; the MCP server is a separate program',
     ]);
     assert.deepEqual(importCycles(bad), ['sandbox/data/types.ts -> sandbox/data/paymentStatuses.ts -> sandbox/data/types.ts']);
   });
