@@ -1,0 +1,323 @@
+// Turns a Postman collection (and optionally an environment) into request files: each request goes through the
+// request-file matcher to its catalogue operation and is written by the request-file writer, so an imported
+// block is exactly what Save as Request File writes (token `{{token}}`, X-Request-ID `{{$guid}}`, host
+// `{{API_HOST}}`). Postman's token and OAuth requests are steps the extension takes itself; they are mapped to
+// those steps and left as a comment where they were, so each file still reads in the collection's order.
+// Secrets (client id and secret, tokens, codes, anything Postman marks secret) are handed back apart and never
+// written: a `{{variable}}` stays a reference, and values are defined in a file only when they are no secret.
+import type { OperationId } from '../catalogue/catalogue';
+import { PRESET_HOSTS } from '../environments/environments';
+import { Redactor } from '../redaction/redaction';
+import type { RequestBlock } from '../requestFiles/httpFileSyntax';
+import { parseHttpFile } from '../requestFiles/httpFileSyntax';
+import { API_HOST_VARIABLE, appendRequestBlock, requestBlock, TOKEN_VARIABLE, type RequestBlockText } from '../requestFiles/httpFileWriter';
+import { matchBlock } from '../requestFiles/operationMatch';
+import { referencedNames } from '../requestFiles/variables';
+import type { PostmanCollection, PostmanEnvironment, PostmanRequest } from './postmanFiles';
+
+/** What the extension does in place of a Postman request to the auth server. */
+export type ExtensionStep = 'clientCredentialsToken' | 'authorizationRedirect' | 'codeExchange';
+
+export type Mapping = { readonly kind: 'operation'; readonly operationId: OperationId; readonly title: string } | { readonly kind: 'extension'; readonly step: ExtensionStep };
+
+export type UnmappedReason =
+  | { readonly kind: 'otherHost' }
+  | { readonly kind: 'noOperation' }
+  | { readonly kind: 'authHost' }
+  | { readonly kind: 'unknownQuery'; readonly name: string }
+  | { readonly kind: 'dynamicVariable'; readonly name: string }
+  | { readonly kind: 'body'; readonly mode: string };
+
+export interface MappedRequest {
+  readonly name: string;
+  readonly folder: string;
+  readonly file: string;
+  readonly mapping: Mapping;
+}
+
+export interface UnmappedRequest {
+  readonly name: string;
+  readonly folder: string;
+  readonly file: string;
+  readonly method: string;
+  /** As the collection has it, secrets masked. */
+  readonly url: string;
+  readonly reason: UnmappedReason;
+}
+
+export interface ImportedFile {
+  /** A file name without folder: the top-level folder's name made safe, `.http`. */
+  readonly fileName: string;
+  /** The top-level folder (or the collection, for requests at its root). */
+  readonly source: string;
+  /** Blocks and comment sections, in collection order. */
+  readonly sections: readonly RequestBlockText[];
+  /** Values from the environment for the variables the blocks use (no secret among them). */
+  readonly definitions: Readonly<Record<string, string>>;
+  /** Variables the blocks use that nothing gave a value (Postman's scripts set them). */
+  readonly toSet: readonly string[];
+}
+
+export interface PostmanImport {
+  readonly collectionName: string;
+  readonly environmentName?: string;
+  readonly files: readonly ImportedFile[];
+  readonly mapped: readonly MappedRequest[];
+  readonly unmapped: readonly UnmappedRequest[];
+  /** Names the collection's scripts set, in order; request files run no scripts. */
+  readonly scriptSets: readonly string[];
+  /** Names of the secret values found (never the values), credentials included. */
+  readonly secretNames: readonly string[];
+  /** Client id and secret from the environment or collection: for SecretStorage, nowhere else. */
+  readonly credentials?: { readonly clientId?: string; readonly clientSecret?: string };
+}
+
+/** Postman names whose meaning the extension has its own name for. */
+const RENAMES: Readonly<Record<string, string>> = {
+  apiHost: API_HOST_VARIABLE,
+  authHost: 'AUTH_HOST',
+  consentAuthorisationId: 'authorisationId',
+  paymentAuthorisationId: 'authorisationId',
+};
+/** What the extension fills itself: the hosts, a token per scope, and the newest consent and payment. */
+const SUPPLIED = new Set([API_HOST_VARIABLE, 'AUTH_HOST', TOKEN_VARIABLE, 'consentId', 'paymentId']);
+const CLIENT_ID = /^client_?id$/i;
+const CLIENT_SECRET = /^client_?secret$/i;
+const SECRET_NAME = /secret|password|passphrase|token|api[-_]?key|verifier|(?:auth\w*|information|initiation|^)code$/i;
+const REFERENCE = /\{\{\s*([^{}]+?)\s*\}\}/g;
+
+export function ourVariableName(postmanName: string): string {
+  const renamed = RENAMES[postmanName];
+  if (renamed !== undefined) return renamed;
+  // aspspInformationBearerToken, accountBearerToken, paymentBearerToken: the token the extension gets per scope.
+  return /token$/i.test(postmanName) && !CLIENT_SECRET.test(postmanName) ? TOKEN_VARIABLE : postmanName;
+}
+
+export function isSecretName(name: string): boolean {
+  return CLIENT_ID.test(name) || SECRET_NAME.test(name);
+}
+
+export function importCollection(collection: PostmanCollection, environment?: PostmanEnvironment): PostmanImport {
+  const redactor = new Redactor();
+  const values = new Map<string, string>();
+  const secretNames: string[] = [];
+  let clientId: string | undefined;
+  let clientSecret: string | undefined;
+  const sources: [ReadonlyMap<string, string>, ReadonlySet<string>][] = [[collection.variables, new Set()]];
+  if (environment) sources.push([environment.values, environment.markedSecret]);
+  // The environment's values win over the collection's, as in Postman.
+  for (const [source, marked] of sources) {
+    for (const [key, value] of source) {
+      if (CLIENT_ID.test(key) && value.trim() !== '') clientId = value.trim();
+      if (CLIENT_SECRET.test(key) && value.trim() !== '') clientSecret = value.trim();
+      if (isSecretName(key) || marked.has(key)) {
+        if (value.trim() !== '') {
+          redactor.addSecret(value);
+          if (!secretNames.includes(key)) secretNames.push(key);
+        }
+        continue;
+      }
+      values.set(ourVariableName(key), value);
+    }
+  }
+
+  const hosts = knownHosts(values);
+  const files = new Map<string, { source: string; sections: RequestBlockText[] }>();
+  const mapped: MappedRequest[] = [];
+  const unmapped: UnmappedRequest[] = [];
+  const scriptSets: string[] = [];
+  for (const request of collection.requests) {
+    const source = request.folders[0] ?? collection.name;
+    let file = files.get(source);
+    if (!file) {
+      file = { source, sections: [] };
+      files.set(source, file);
+    }
+    const fileName = fileNameFor(source, files);
+    const folder = request.folders.join(' / ');
+    for (const name of request.scriptSets) if (!scriptSets.includes(name)) scriptSets.push(name);
+    const outcome = mapRequest(request, hosts, redactor);
+    if (outcome.kind === 'unmapped') {
+      unmapped.push({ name: request.name, folder, file: fileName, method: request.method, url: redactor.redact(request.url), reason: outcome.reason });
+      file.sections.push(commentSection(request.name, `Not imported: ${describeUnmapped(outcome.reason)} See the import report.`));
+      continue;
+    }
+    mapped.push({ name: request.name, folder, file: fileName, mapping: outcome.mapping });
+    file.sections.push(outcome.section);
+  }
+
+  const written: ImportedFile[] = [...files.values()].map(({ source, sections }) => {
+    const { definitions, toSet } = definitionsFor(sections, values, redactor);
+    return { fileName: fileNameFor(source, files), source, sections, definitions, toSet };
+  });
+  const credentials = clientId === undefined && clientSecret === undefined ? undefined : { ...(clientId ? { clientId } : {}), ...(clientSecret ? { clientSecret } : {}) };
+  return {
+    collectionName: collection.name,
+    ...(environment ? { environmentName: environment.name } : {}),
+    files: written,
+    mapped,
+    unmapped,
+    scriptSets,
+    secretNames,
+    ...(credentials ? { credentials } : {}),
+  };
+}
+
+/**
+ * The text of one request file after the import: `existing` (empty for a new file) with the sections appended by
+ * the request-file writer. A new file opens with where it came from and what to set before sending; a file that
+ * exists keeps its own variables, and gets only the definitions it lacks.
+ */
+export function importedFileText(existing: string, file: ImportedFile, origin: { collectionName: string; environmentName?: string }): string {
+  const fresh = existing.trim() === '';
+  const defined = parseHttpFile(existing).variables;
+  const definitions = Object.fromEntries(Object.entries(file.definitions).filter(([name]) => !defined.has(name)));
+  let text = existing;
+  file.sections.forEach((section, index) => {
+    text = appendRequestBlock(text, index === 0 ? { text: section.text, variables: { ...definitions, ...section.variables } } : section);
+  });
+  if (!fresh) return text;
+  const from = origin.environmentName === undefined ? '' : ` with the environment "${oneLine(origin.environmentName)}"`;
+  const head = [`# Imported from the Postman collection "${oneLine(origin.collectionName)}", folder "${oneLine(file.source)}"${from}.`];
+  if (file.toSet.length > 0) {
+    head.push(`# No value yet (in Postman the environment or a script gives one); define these below before sending: ${file.toSet.map((name) => `@${name}`).join(', ')}.`);
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return `${head.join(eol)}${eol}${text}`;
+}
+
+type Outcome = { kind: 'mapped'; mapping: Mapping; section: RequestBlockText } | { kind: 'unmapped'; reason: UnmappedReason };
+
+function mapRequest(request: PostmanRequest, hosts: KnownHosts, redactor: Redactor): Outcome {
+  const url = hosts.replace(renameVariables(request.url));
+  const block: RequestBlock = {
+    startLine: 0,
+    endLine: 0,
+    requestLine: 0,
+    method: request.method,
+    url,
+    headers: request.headers.map((header) => ({ name: header.name, value: renameVariables(header.value), line: 0 })),
+    ...(request.body?.mode === 'raw' ? { body: renameVariables(request.body.text) } : {}),
+  };
+  // Every variable resolves to itself: the matcher then reads which operation this is and hands back the
+  // parameters as the `{{references}}` they are, never a value.
+  const match = matchBlock(block, { variables: new Map(), supplied: (name) => `{{${name}}}`, freshId: () => '{{$guid}}' });
+  switch (match.kind) {
+    case 'operation': {
+      if (request.body !== undefined && request.body.mode !== 'raw') return { kind: 'unmapped', reason: { kind: 'body', mode: request.body.mode === 'other' ? request.body.name : request.body.mode } };
+      const params = Object.fromEntries(Object.entries(match.params).map(([name, value]) => [name, redactor.redact(value)]));
+      const section = requestBlock({ operation: match.operation, params, ...(match.body === undefined ? {} : { body: redactor.redact(match.body) }), name: request.name });
+      return { kind: 'mapped', mapping: { kind: 'operation', operationId: match.operation.id, title: match.operation.title }, section };
+    }
+    case 'notCatalogue': {
+      const step = match.reason === 'authHost' ? extensionStep(match.path, request) : undefined;
+      if (step) return { kind: 'mapped', mapping: { kind: 'extension', step }, section: commentSection(request.name, STEP_COMMENTS[step]) };
+      return { kind: 'unmapped', reason: { kind: match.reason } };
+    }
+    case 'unknownQuery':
+      return { kind: 'unmapped', reason: { kind: 'unknownQuery', name: match.name } };
+    case 'unknownVariable':
+      return { kind: 'unmapped', reason: { kind: 'dynamicVariable', name: match.name } };
+  }
+}
+
+const STEP_COMMENTS: Readonly<Record<ExtensionStep, string>> = {
+  clientCredentialsToken: "Postman's token request. Not needed here: the extension gets a token for each request's scope itself, with the client credentials in VS Code's secret storage.",
+  authorizationRedirect: 'Opens the bank login in Postman. Here, Authorise Consent… and Authorise Payment… open it when the bank asks for the redirect.',
+  codeExchange: "Exchanges the login's code for a token in Postman. The extension does this itself when the bank login returns.",
+};
+
+function extensionStep(path: string, request: PostmanRequest): ExtensionStep | undefined {
+  if (/\/connect\/authorize\/?$/.test(path)) return 'authorizationRedirect';
+  if (!/\/connect\/token\/?$/.test(path)) return undefined;
+  const fields = request.body?.mode === 'urlencoded' || request.body?.mode === 'formdata' ? request.body.fields : [];
+  return fields.some((field) => field.name === 'code') ? 'codeExchange' : 'clientCredentialsToken';
+}
+
+function describeUnmapped(reason: UnmappedReason): string {
+  switch (reason.kind) {
+    case 'otherHost':
+      return "its URL is on neither the API host nor the auth host (Postman's apiHost and authHost).";
+    case 'noOperation':
+      return 'no Open Payments operation has its method and path.';
+    case 'authHost':
+      return 'it goes to the authorization server, but is neither a token request nor the bank login.';
+    case 'unknownQuery':
+      return `its operation takes no query parameter "${reason.name}".`;
+    case 'dynamicVariable':
+      return `it uses the Postman variable "${reason.name}", which request files do not have.`;
+    case 'body':
+      return `its body is ${reason.mode}, and Open Payments requests send JSON.`;
+  }
+}
+
+function commentSection(name: string, comment: string): RequestBlockText {
+  return { text: `### ${oneLine(name)}\n# ${oneLine(comment)}\n`, variables: {} };
+}
+
+function renameVariables(text: string): string {
+  return text.replace(REFERENCE, (whole, name: string) => {
+    const ours = ourVariableName(name);
+    return ours === name ? whole : `{{${ours}}}`;
+  });
+}
+
+interface KnownHosts {
+  replace(url: string): string;
+}
+
+/** A URL written with the platform's (or the environment's) host literally is the same as one with `{{apiHost}}`. */
+function knownHosts(values: ReadonlyMap<string, string>): KnownHosts {
+  const api = new Set<string>();
+  const auth = new Set<string>();
+  const add = (set: Set<string>, host: string | undefined) => {
+    const name = host?.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '').toLowerCase();
+    if (name && !name.includes('{{')) set.add(name);
+  };
+  for (const preset of Object.values(PRESET_HOSTS)) {
+    add(api, preset.apiHost);
+    add(auth, preset.authHost);
+  }
+  add(api, values.get(API_HOST_VARIABLE));
+  add(auth, values.get('AUTH_HOST'));
+  return {
+    replace(url) {
+      const parts = /^(?:https?:\/\/)?([^/?#{}]+)(.*)$/s.exec(url.trim());
+      const host = parts?.[1]?.toLowerCase();
+      if (!parts || host === undefined) return url;
+      if (api.has(host)) return `{{${API_HOST_VARIABLE}}}${parts[2] as string}`;
+      if (auth.has(host)) return `{{AUTH_HOST}}${parts[2] as string}`;
+      return url;
+    },
+  };
+}
+
+function definitionsFor(sections: readonly RequestBlockText[], values: ReadonlyMap<string, string>, redactor: Redactor): { definitions: Record<string, string>; toSet: string[] } {
+  const definitions: Record<string, string> = {};
+  const toSet: string[] = [];
+  for (const section of sections) {
+    // Comment sections name Postman's variables in prose only, never as references, so this reads blocks.
+    for (const name of referencedNames(section.text)) {
+      if (name.startsWith('$') || SUPPLIED.has(name) || name in definitions || toSet.includes(name)) continue;
+      const value = values.get(name);
+      if (value !== undefined && value.trim() !== '' && !isSecretName(name)) definitions[name] = redactor.redact(oneLine(value));
+      else toSet.push(name);
+    }
+  }
+  return { definitions, toSet };
+}
+
+/** Two folders whose names differ only in punctuation get -2, -3, … in the order they come. */
+function fileNameFor(source: string, files: ReadonlyMap<string, unknown>): string {
+  const base = slug(source);
+  const index = [...files.keys()].filter((other) => slug(other) === base).indexOf(source);
+  return index <= 0 ? `${base}.http` : `${base}-${index + 1}.http`;
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'requests';
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}
