@@ -3,6 +3,7 @@ import type { CredentialStore } from './client/auth/credentialStore';
 import type { ActiveEnvironment } from './host/activeEnvironment';
 import type { Redactor } from './client/redaction/redaction';
 import type { SwitchablePrompter } from './host/prompter';
+import type { SwitchableFileDialogs } from './host/fileDialogs';
 import type { RequestRunner } from './host/requestRunner';
 import type { BanksTreeProvider } from './features/banks/banksTree';
 import type { ConsentsTreeProvider } from './features/consents/consentsTree';
@@ -13,6 +14,7 @@ import type { ChallengePanels } from './features/sca/challengePanel';
 
 export interface TestApi {
   readonly prompter: SwitchablePrompter;
+  readonly dialogs: SwitchableFileDialogs;
   readonly environment: ActiveEnvironment;
   readonly redactor: Redactor;
   readonly credentials: CredentialStore;

@@ -19,13 +19,11 @@ export interface PostmanRequest {
   /** The folders it sits in, outermost first; empty at the collection's root. */
   readonly folders: readonly string[];
   readonly method: string;
-  /** Composed from the url object's parts when it has them (disabled query parameters left out), else its raw text. */
+  /** The url's raw text, path variables filled in. */
   readonly url: string;
   /** Enabled headers only. */
   readonly headers: readonly PostmanHeader[];
   readonly body?: PostmanBody;
-  /** Names the request's scripts set (`pm.environment.set("x", …)`): Postman fills them; request files cannot. */
-  readonly scriptSets: readonly string[];
 }
 
 export interface PostmanCollection {
@@ -52,7 +50,6 @@ export type Read<T, P> = { readonly ok: true; readonly value: T } | { readonly o
 type Json = Record<string, unknown>;
 
 const V21_SCHEMA = /\/collection\/v2\.1(\.\d+)?\//;
-const SCRIPT_SET = /\bpm\.(?:environment|collectionVariables|variables|globals)\.set\(\s*["'`]([^"'`]+)["'`]/g;
 
 export function readCollection(text: string): Read<PostmanCollection, CollectionProblem> {
   const json = parseJson(text);
@@ -105,9 +102,8 @@ function collect(items: readonly unknown[], folders: readonly string[], out: Pos
 }
 
 function requestOf(item: Json, name: string, folders: readonly string[]): PostmanRequest | undefined {
-  const scriptSets = scriptNames(item.event);
   // v2.1 allows the request to be a bare URL string.
-  if (typeof item.request === 'string') return { name, folders, method: 'GET', url: item.request, headers: [], scriptSets };
+  if (typeof item.request === 'string') return { name, folders, method: 'GET', url: item.request, headers: [] };
   if (!isObject(item.request)) return undefined;
   const request = item.request;
   const body = bodyOf(request.body);
@@ -116,42 +112,19 @@ function requestOf(item: Json, name: string, folders: readonly string[]): Postma
     folders,
     method: stringOr(request.method, 'GET').toUpperCase(),
     url: urlOf(request.url),
-    headers: headersOf(request.header),
+    // v2.1 also allows headers as one string; Postman itself exports the list.
+    headers: fieldsOf(request.header),
     ...(body === undefined ? {} : { body }),
-    scriptSets,
   };
 }
 
 function urlOf(url: unknown): string {
   if (typeof url === 'string') return url;
-  if (!isObject(url)) return '';
-  const raw = typeof url.raw === 'string' ? url.raw : '';
-  const host = Array.isArray(url.host) ? url.host.filter((part) => typeof part === 'string').join('.') : typeof url.host === 'string' ? url.host : undefined;
-  if (host === undefined) return raw;
+  if (!isObject(url) || typeof url.raw !== 'string') return '';
+  // Postman keeps `raw` in step with the parts (disabled query parameters are not in it); a `:name` segment is a
+  // path variable, sent as its value (often a `{{variable}}`).
   const pathVariables = enabledValues(url.variable);
-  const segments = Array.isArray(url.path) ? url.path : typeof url.path === 'string' ? url.path.replace(/^\//, '').split('/') : [];
-  const path = segments
-    .map((segment) => (typeof segment === 'string' ? segment : isObject(segment) ? stringOr(segment.value, '') : ''))
-    // `:name` is a Postman path variable; its value (often a `{{variable}}`) is what is sent.
-    .map((segment) => (segment.startsWith(':') ? (pathVariables.get(segment.slice(1)) ?? `{{${segment.slice(1)}}}`) : segment))
-    .join('/');
-  const query = (Array.isArray(url.query) ? url.query : [])
-    .filter((entry): entry is Json => isObject(entry) && entry.disabled !== true && typeof entry.key === 'string')
-    .map((entry) => (entry.value === null || entry.value === undefined ? String(entry.key) : `${String(entry.key)}=${String(entry.value)}`));
-  const protocol = typeof url.protocol === 'string' && url.protocol !== '' ? `${url.protocol}://` : '';
-  const port = typeof url.port === 'string' && url.port !== '' ? `:${url.port}` : '';
-  return `${protocol}${host}${port}${path === '' ? '' : `/${path}`}${query.length > 0 ? `?${query.join('&')}` : ''}`;
-}
-
-function headersOf(header: unknown): PostmanHeader[] {
-  if (typeof header === 'string') {
-    return header
-      .split(/\r?\n/)
-      .map((line) => /^\s*([^:]+?)\s*:\s*(.*?)\s*$/.exec(line))
-      .filter((match): match is RegExpExecArray => match !== null)
-      .map((match) => ({ name: match[1] as string, value: match[2] as string }));
-  }
-  return fieldsOf(header);
+  return url.raw.replace(/\/:([A-Za-z_][\w-]*)(?=[/?#]|$)/g, (_whole, name: string) => `/${pathVariables.get(name) ?? `{{${name}}}`}`);
 }
 
 function fieldsOf(list: unknown): PostmanHeader[] {
@@ -173,18 +146,6 @@ function bodyOf(body: unknown): PostmanBody | undefined {
     return fields.length === 0 ? undefined : { mode: body.mode, fields };
   }
   return { mode: 'other', name: body.mode };
-}
-
-function scriptNames(events: unknown): string[] {
-  const names: string[] = [];
-  if (!Array.isArray(events)) return names;
-  for (const event of events) {
-    if (!isObject(event) || !isObject(event.script)) continue;
-    const exec = event.script.exec;
-    const source = Array.isArray(exec) ? exec.filter((line) => typeof line === 'string').join('\n') : typeof exec === 'string' ? exec : '';
-    for (const match of source.matchAll(SCRIPT_SET)) if (!names.includes(match[1] as string)) names.push(match[1] as string);
-  }
-  return names;
 }
 
 function enabledValues(list: unknown): Map<string, string> {

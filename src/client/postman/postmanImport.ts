@@ -6,7 +6,6 @@
 // Secrets (client id and secret, tokens, codes, anything Postman marks secret) are handed back apart and never
 // written: a `{{variable}}` stays a reference, and values are defined in a file only when they are no secret.
 import type { OperationId } from '../catalogue/catalogue';
-import { PRESET_HOSTS } from '../environments/environments';
 import { Redactor } from '../redaction/redaction';
 import type { RequestBlock } from '../requestFiles/httpFileSyntax';
 import { parseHttpFile } from '../requestFiles/httpFileSyntax';
@@ -64,8 +63,6 @@ export interface PostmanImport {
   readonly files: readonly ImportedFile[];
   readonly mapped: readonly MappedRequest[];
   readonly unmapped: readonly UnmappedRequest[];
-  /** Names the collection's scripts set, in order; request files run no scripts. */
-  readonly scriptSets: readonly string[];
   /** Names of the secret values found (never the values), credentials included. */
   readonly secretNames: readonly string[];
   /** Client id and secret from the environment or collection: for SecretStorage, nowhere else. */
@@ -121,35 +118,29 @@ export function importCollection(collection: PostmanCollection, environment?: Po
     }
   }
 
-  const hosts = knownHosts(values);
   const files = new Map<string, { source: string; sections: RequestBlockText[] }>();
   const mapped: MappedRequest[] = [];
   const unmapped: UnmappedRequest[] = [];
-  const scriptSets: string[] = [];
   for (const request of collection.requests) {
     const source = request.folders[0] ?? collection.name;
-    let file = files.get(source);
+    const fileName = fileNameFor(source);
+    let file = files.get(fileName);
     if (!file) {
       file = { source, sections: [] };
-      files.set(source, file);
+      files.set(fileName, file);
     }
-    const fileName = fileNameFor(source, files);
     const folder = request.folders.join(' / ');
-    for (const name of request.scriptSets) if (!scriptSets.includes(name)) scriptSets.push(name);
-    const outcome = mapRequest(request, hosts, redactor);
+    const outcome = mapRequest(request, redactor);
     if (outcome.kind === 'unmapped') {
       unmapped.push({ name: request.name, folder, file: fileName, method: request.method, url: redactor.redact(request.url), reason: outcome.reason });
-      file.sections.push(commentSection(request.name, `Not imported: ${describeUnmapped(outcome.reason)} See the import report.`));
+      file.sections.push(commentSection(request.name, 'Not imported: the import report says why.'));
       continue;
     }
     mapped.push({ name: request.name, folder, file: fileName, mapping: outcome.mapping });
     file.sections.push(outcome.section);
   }
 
-  const written: ImportedFile[] = [...files.values()].map(({ source, sections }) => {
-    const { definitions, toSet } = definitionsFor(sections, values, redactor);
-    return { fileName: fileNameFor(source, files), source, sections, definitions, toSet };
-  });
+  const written: ImportedFile[] = [...files].map(([fileName, { source, sections }]) => ({ fileName, source, sections, ...definitionsFor(sections, values, redactor) }));
   const credentials = clientId === undefined && clientSecret === undefined ? undefined : { ...(clientId ? { clientId } : {}), ...(clientSecret ? { clientSecret } : {}) };
   return {
     collectionName: collection.name,
@@ -157,7 +148,6 @@ export function importCollection(collection: PostmanCollection, environment?: Po
     files: written,
     mapped,
     unmapped,
-    scriptSets,
     secretNames,
     ...(credentials ? { credentials } : {}),
   };
@@ -188,8 +178,8 @@ export function importedFileText(existing: string, file: ImportedFile, origin: {
 
 type Outcome = { kind: 'mapped'; mapping: Mapping; section: RequestBlockText } | { kind: 'unmapped'; reason: UnmappedReason };
 
-function mapRequest(request: PostmanRequest, hosts: KnownHosts, redactor: Redactor): Outcome {
-  const url = hosts.replace(renameVariables(request.url));
+function mapRequest(request: PostmanRequest, redactor: Redactor): Outcome {
+  const url = renameVariables(request.url);
   const block: RequestBlock = {
     startLine: 0,
     endLine: 0,
@@ -222,9 +212,9 @@ function mapRequest(request: PostmanRequest, hosts: KnownHosts, redactor: Redact
 }
 
 const STEP_COMMENTS: Readonly<Record<ExtensionStep, string>> = {
-  clientCredentialsToken: "Postman's token request. Not needed here: the extension gets a token for each request's scope itself, with the client credentials in VS Code's secret storage.",
-  authorizationRedirect: 'Opens the bank login in Postman. Here, Authorise Consent… and Authorise Payment… open it when the bank asks for the redirect.',
-  codeExchange: "Exchanges the login's code for a token in Postman. The extension does this itself when the bank login returns.",
+  clientCredentialsToken: 'Token request: the extension gets the token itself.',
+  authorizationRedirect: 'Bank login: Authorise Consent… and Authorise Payment… open it.',
+  codeExchange: 'Code exchange: the extension makes it when the bank login returns.',
 };
 
 function extensionStep(path: string, request: PostmanRequest): ExtensionStep | undefined {
@@ -232,23 +222,6 @@ function extensionStep(path: string, request: PostmanRequest): ExtensionStep | u
   if (!/\/connect\/token\/?$/.test(path)) return undefined;
   const fields = request.body?.mode === 'urlencoded' || request.body?.mode === 'formdata' ? request.body.fields : [];
   return fields.some((field) => field.name === 'code') ? 'codeExchange' : 'clientCredentialsToken';
-}
-
-function describeUnmapped(reason: UnmappedReason): string {
-  switch (reason.kind) {
-    case 'otherHost':
-      return "its URL is on neither the API host nor the auth host (Postman's apiHost and authHost).";
-    case 'noOperation':
-      return 'no Open Payments operation has its method and path.';
-    case 'authHost':
-      return 'it goes to the authorization server, but is neither a token request nor the bank login.';
-    case 'unknownQuery':
-      return `its operation takes no query parameter "${reason.name}".`;
-    case 'dynamicVariable':
-      return `it uses the Postman variable "${reason.name}", which request files do not have.`;
-    case 'body':
-      return `its body is ${reason.mode}, and Open Payments requests send JSON.`;
-  }
 }
 
 function commentSection(name: string, comment: string): RequestBlockText {
@@ -260,36 +233,6 @@ function renameVariables(text: string): string {
     const ours = ourVariableName(name);
     return ours === name ? whole : `{{${ours}}}`;
   });
-}
-
-interface KnownHosts {
-  replace(url: string): string;
-}
-
-/** A URL written with the platform's (or the environment's) host literally is the same as one with `{{apiHost}}`. */
-function knownHosts(values: ReadonlyMap<string, string>): KnownHosts {
-  const api = new Set<string>();
-  const auth = new Set<string>();
-  const add = (set: Set<string>, host: string | undefined) => {
-    const name = host?.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '').toLowerCase();
-    if (name && !name.includes('{{')) set.add(name);
-  };
-  for (const preset of Object.values(PRESET_HOSTS)) {
-    add(api, preset.apiHost);
-    add(auth, preset.authHost);
-  }
-  add(api, values.get(API_HOST_VARIABLE));
-  add(auth, values.get('AUTH_HOST'));
-  return {
-    replace(url) {
-      const parts = /^(?:https?:\/\/)?([^/?#{}]+)(.*)$/s.exec(url.trim());
-      const host = parts?.[1]?.toLowerCase();
-      if (!parts || host === undefined) return url;
-      if (api.has(host)) return `{{${API_HOST_VARIABLE}}}${parts[2] as string}`;
-      if (auth.has(host)) return `{{AUTH_HOST}}${parts[2] as string}`;
-      return url;
-    },
-  };
 }
 
 function definitionsFor(sections: readonly RequestBlockText[], values: ReadonlyMap<string, string>, redactor: Redactor): { definitions: Record<string, string>; toSet: string[] } {
@@ -307,15 +250,9 @@ function definitionsFor(sections: readonly RequestBlockText[], values: ReadonlyM
   return { definitions, toSet };
 }
 
-/** Two folders whose names differ only in punctuation get -2, -3, … in the order they come. */
-function fileNameFor(source: string, files: ReadonlyMap<string, unknown>): string {
-  const base = slug(source);
-  const index = [...files.keys()].filter((other) => slug(other) === base).indexOf(source);
-  return index <= 0 ? `${base}.http` : `${base}-${index + 1}.http`;
-}
-
-function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'requests';
+/** Folders whose names differ only in punctuation share a file, one after the other. */
+function fileNameFor(source: string): string {
+  return `${source.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'requests'}.http`;
 }
 
 function oneLine(text: string): string {

@@ -1,0 +1,93 @@
+// The import report as Markdown: which file each request went to and as which operation, which requests were not
+// imported and why, what to define before sending, and what became of the client credentials. Names and URLs
+// come from the collection; they are shown as code, never as Markdown the collection could shape. No secret is
+// in it: the import hands back only secret names, and the credentials' outcome says where they went, not what.
+import * as vscode from 'vscode';
+import type { EnvironmentId } from '../../client/environments/environments';
+import { ENVIRONMENT_LABELS } from '../../client/environments/environments';
+import type { ExtensionStep, PostmanImport, UnmappedReason } from '../../client/postman/postmanImport';
+
+export type CredentialsOutcome =
+  | { readonly kind: 'stored'; readonly environment: EnvironmentId }
+  | { readonly kind: 'none' | 'placeholder' | 'declined' };
+
+export interface ReportContext {
+  readonly folder: string;
+  /** Files that existed and were appended to. */
+  readonly existing: readonly string[];
+  readonly credentials: CredentialsOutcome;
+}
+
+export function importReportMarkdown(result: PostmanImport, context: ReportContext): string {
+  const total = result.mapped.length + result.unmapped.length;
+  const lines = [`# ${vscode.l10n.t('Postman import: {0}', code(result.collectionName))}`, ''];
+  lines.push(
+    result.environmentName === undefined ? vscode.l10n.t('Imported without an environment file.') : vscode.l10n.t('Environment: {0}.', code(result.environmentName)),
+    '',
+    vscode.l10n.t('{0} of {1} requests were mapped, into one request file per top-level folder in {2}, in the collection\'s order.', result.mapped.length, total, code(context.folder)),
+    context.existing.length > 0 ? vscode.l10n.t('Appended to: {0}.', context.existing.map(code).join(', ')) : '',
+  );
+  lines.push('', `## ${vscode.l10n.t('Mapped')}`, '');
+  for (const entry of result.mapped) {
+    const target = entry.mapping.kind === 'operation' ? code(entry.mapping.operationId) : describeStep(entry.mapping.step);
+    lines.push(`- ${code(entry.file)} ${code(entry.name)} → ${target}`);
+  }
+
+  lines.push('', `## ${vscode.l10n.t('Not mapped')}`, '');
+  if (result.unmapped.length === 0) lines.push(vscode.l10n.t('Every request was mapped.'));
+  for (const entry of result.unmapped) {
+    lines.push(`- ${code(entry.name)} (${code(`${entry.method} ${entry.url}`)}): ${describeUnmapped(entry.reason)}`);
+  }
+
+  lines.push('', `## ${vscode.l10n.t('Client credentials and secrets')}`, '', describeCredentials(context.credentials));
+  if (result.secretNames.length > 0) {
+    lines.push(vscode.l10n.t('Secret values written nowhere: {0}.', result.secretNames.map(code).join(', ')));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeStep(step: ExtensionStep): string {
+  switch (step) {
+    case 'clientCredentialsToken':
+      return vscode.l10n.t('the extension\'s own token request');
+    case 'authorizationRedirect':
+      return vscode.l10n.t('the bank login of Authorise Consent… and Authorise Payment…');
+    case 'codeExchange':
+      return vscode.l10n.t('the extension\'s own code exchange');
+  }
+}
+
+function describeUnmapped(reason: UnmappedReason): string {
+  switch (reason.kind) {
+    case 'otherHost':
+      return vscode.l10n.t('its host is not {0}.', code('{{apiHost}}'));
+    case 'noOperation':
+      return vscode.l10n.t('no Open Payments operation has this method and path.');
+    case 'authHost':
+      return vscode.l10n.t('no token request or bank login on the auth host.');
+    case 'unknownQuery':
+      return vscode.l10n.t('its operation takes no query parameter {0}.', code(reason.name));
+    case 'dynamicVariable':
+      return vscode.l10n.t('it uses the Postman variable {0}, which request files do not have.', code(reason.name));
+    case 'body':
+      return vscode.l10n.t('its body is {0}; Open Payments requests send JSON.', code(reason.mode));
+  }
+}
+
+function describeCredentials(outcome: CredentialsOutcome): string {
+  switch (outcome.kind) {
+    case 'stored':
+      return vscode.l10n.t('The client id and secret are in VS Code\'s secret storage for {0}, and nowhere else.', ENVIRONMENT_LABELS[outcome.environment]);
+    case 'none':
+      return vscode.l10n.t('No client id and secret pair was found; use Set Client Credentials.');
+    case 'placeholder':
+      return vscode.l10n.t('The client id and secret are placeholders, so they were not offered; use Set Client Credentials.');
+    case 'declined':
+      return vscode.l10n.t('The client id and secret were not stored, nor written anywhere.');
+  }
+}
+
+/** Inline code; a backtick in the text would end it early, so it becomes a quote. */
+function code(text: string): string {
+  return `\`${text.replace(/[\r\n]+/g, ' ').replace(/`/g, "'")}\``;
+}
