@@ -56,7 +56,8 @@ export function readCollection(text: string): Read<PostmanCollection, Collection
   if (json === undefined) return { ok: false, problem: { kind: 'notJson' } };
   if (!isObject(json) || !isObject(json.info) || !Array.isArray(json.item)) return { ok: false, problem: { kind: 'notCollection' } };
   const schema = typeof json.info.schema === 'string' ? json.info.schema : '';
-  if (!V21_SCHEMA.test(schema)) return { ok: false, problem: { kind: 'version', schema: versionOf(schema) } };
+  // The schema URL names the format (…/collection/v2.0.0/…); its last folder says which for the message.
+  if (!V21_SCHEMA.test(schema)) return { ok: false, problem: { kind: 'version', schema: schema.split('/').slice(-2, -1)[0] || 'none' } };
   const requests: PostmanRequest[] = [];
   collect(json.item, [], requests);
   return {
@@ -81,11 +82,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** "v2.0.0" out of a schema URL, or what there is, for the message. */
-function versionOf(schema: string): string {
-  return /\/(v\d+(?:\.\d+)*)\//.exec(schema)?.[1] ?? (schema === '' ? 'none' : 'unknown');
 }
 
 function collect(items: readonly unknown[], folders: readonly string[], out: PostmanRequest[]): void {

@@ -17,7 +17,7 @@ import type { PostmanCollection, PostmanEnvironment, PostmanRequest } from './po
 /** What the extension does in place of a Postman request to the auth server. */
 export type ExtensionStep = 'clientCredentialsToken' | 'authorizationRedirect' | 'codeExchange';
 
-export type Mapping = { readonly kind: 'operation'; readonly operationId: OperationId; readonly title: string } | { readonly kind: 'extension'; readonly step: ExtensionStep };
+export type Mapping = { readonly kind: 'operation'; readonly operationId: OperationId } | { readonly kind: 'extension'; readonly step: ExtensionStep };
 
 export type UnmappedReason =
   | { readonly kind: 'otherHost' }
@@ -29,14 +29,12 @@ export type UnmappedReason =
 
 export interface MappedRequest {
   readonly name: string;
-  readonly folder: string;
   readonly file: string;
   readonly mapping: Mapping;
 }
 
 export interface UnmappedRequest {
   readonly name: string;
-  readonly folder: string;
   readonly file: string;
   readonly method: string;
   /** As the collection has it, secrets masked. */
@@ -59,7 +57,6 @@ export interface ImportedFile {
 
 export interface PostmanImport {
   readonly collectionName: string;
-  readonly environmentName?: string;
   readonly files: readonly ImportedFile[];
   readonly mapped: readonly MappedRequest[];
   readonly unmapped: readonly UnmappedRequest[];
@@ -129,14 +126,13 @@ export function importCollection(collection: PostmanCollection, environment?: Po
       file = { source, sections: [] };
       files.set(fileName, file);
     }
-    const folder = request.folders.join(' / ');
     const outcome = mapRequest(request, redactor);
     if (outcome.kind === 'unmapped') {
-      unmapped.push({ name: request.name, folder, file: fileName, method: request.method, url: redactor.redact(request.url), reason: outcome.reason });
+      unmapped.push({ name: request.name, file: fileName, method: request.method, url: redactor.redact(request.url), reason: outcome.reason });
       file.sections.push(commentSection(request.name, 'Not imported: the import report says why.'));
       continue;
     }
-    mapped.push({ name: request.name, folder, file: fileName, mapping: outcome.mapping });
+    mapped.push({ name: request.name, file: fileName, mapping: outcome.mapping });
     file.sections.push(outcome.section);
   }
 
@@ -144,7 +140,6 @@ export function importCollection(collection: PostmanCollection, environment?: Po
   const credentials = clientId === undefined && clientSecret === undefined ? undefined : { ...(clientId ? { clientId } : {}), ...(clientSecret ? { clientSecret } : {}) };
   return {
     collectionName: collection.name,
-    ...(environment ? { environmentName: environment.name } : {}),
     files: written,
     mapped,
     unmapped,
@@ -158,7 +153,7 @@ export function importCollection(collection: PostmanCollection, environment?: Po
  * the request-file writer. A new file opens with where it came from and what to set before sending; a file that
  * exists keeps its own variables, and gets only the definitions it lacks.
  */
-export function importedFileText(existing: string, file: ImportedFile, origin: { collectionName: string; environmentName?: string }): string {
+export function importedFileText(existing: string, file: ImportedFile, origin: { readonly collectionName: string }): string {
   const fresh = existing.trim() === '';
   const defined = parseHttpFile(existing).variables;
   const definitions = Object.fromEntries(Object.entries(file.definitions).filter(([name]) => !defined.has(name)));
@@ -167,13 +162,9 @@ export function importedFileText(existing: string, file: ImportedFile, origin: {
     text = appendRequestBlock(text, index === 0 ? { text: section.text, variables: { ...definitions, ...section.variables } } : section);
   });
   if (!fresh) return text;
-  const from = origin.environmentName === undefined ? '' : ` with the environment "${oneLine(origin.environmentName)}"`;
-  const head = [`# Imported from the Postman collection "${oneLine(origin.collectionName)}", folder "${oneLine(file.source)}"${from}.`];
-  if (file.toSet.length > 0) {
-    head.push(`# No value yet (in Postman the environment or a script gives one); define these below before sending: ${file.toSet.map((name) => `@${name}`).join(', ')}.`);
-  }
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return `${head.join(eol)}${eol}${text}`;
+  const head = `# Imported from the Postman collection "${oneLine(origin.collectionName)}", folder "${oneLine(file.source)}".`;
+  const toSet = file.toSet.length > 0 ? `\n# Define before sending: ${file.toSet.map((name) => `@${name}`).join(', ')}.` : '';
+  return `${head}${toSet}\n${text}`;
 }
 
 type Outcome = { kind: 'mapped'; mapping: Mapping; section: RequestBlockText } | { kind: 'unmapped'; reason: UnmappedReason };
@@ -197,11 +188,11 @@ function mapRequest(request: PostmanRequest, redactor: Redactor): Outcome {
       if (request.body !== undefined && request.body.mode !== 'raw') return { kind: 'unmapped', reason: { kind: 'body', mode: request.body.mode === 'other' ? request.body.name : request.body.mode } };
       const params = Object.fromEntries(Object.entries(match.params).map(([name, value]) => [name, redactor.redact(value)]));
       const section = requestBlock({ operation: match.operation, params, ...(match.body === undefined ? {} : { body: redactor.redact(match.body) }), name: request.name });
-      return { kind: 'mapped', mapping: { kind: 'operation', operationId: match.operation.id, title: match.operation.title }, section };
+      return { kind: 'mapped', mapping: { kind: 'operation', operationId: match.operation.id }, section };
     }
     case 'notCatalogue': {
       const step = match.reason === 'authHost' ? extensionStep(match.path, request) : undefined;
-      if (step) return { kind: 'mapped', mapping: { kind: 'extension', step }, section: commentSection(request.name, STEP_COMMENTS[step]) };
+      if (step) return { kind: 'mapped', mapping: { kind: 'extension', step }, section: commentSection(request.name, EXTENSION_STEP_NOTES[step]) };
       return { kind: 'unmapped', reason: { kind: match.reason } };
     }
     case 'unknownQuery':
@@ -211,10 +202,11 @@ function mapRequest(request: PostmanRequest, redactor: Redactor): Outcome {
   }
 }
 
-const STEP_COMMENTS: Readonly<Record<ExtensionStep, string>> = {
-  clientCredentialsToken: 'Token request: the extension gets the token itself.',
+/** What the extension does instead of each Postman auth request: the file's comment, and the report's words. */
+export const EXTENSION_STEP_NOTES: Readonly<Record<ExtensionStep, string>> = {
+  clientCredentialsToken: 'Token request: the extension gets tokens itself.',
   authorizationRedirect: 'Bank login: Authorise Consent… and Authorise Payment… open it.',
-  codeExchange: 'Code exchange: the extension makes it when the bank login returns.',
+  codeExchange: 'Code exchange: the extension makes it itself.',
 };
 
 function extensionStep(path: string, request: PostmanRequest): ExtensionStep | undefined {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { EnvironmentId } from '../../client/environments/environments';
 import { ENVIRONMENT_LABELS } from '../../client/environments/environments';
-import type { ExtensionStep, PostmanImport, UnmappedReason } from '../../client/postman/postmanImport';
+import { EXTENSION_STEP_NOTES, type PostmanImport, type UnmappedReason } from '../../client/postman/postmanImport';
 
 export type CredentialsOutcome =
   | { readonly kind: 'stored'; readonly environment: EnvironmentId }
@@ -13,8 +13,6 @@ export type CredentialsOutcome =
 
 export interface ReportContext {
   readonly folder: string;
-  /** Files that existed and were appended to. */
-  readonly existing: readonly string[];
   readonly credentials: CredentialsOutcome;
 }
 
@@ -22,14 +20,11 @@ export function importReportMarkdown(result: PostmanImport, context: ReportConte
   const total = result.mapped.length + result.unmapped.length;
   const lines = [`# ${vscode.l10n.t('Postman import: {0}', code(result.collectionName))}`, ''];
   lines.push(
-    result.environmentName === undefined ? vscode.l10n.t('Imported without an environment file.') : vscode.l10n.t('Environment: {0}.', code(result.environmentName)),
-    '',
     vscode.l10n.t('{0} of {1} requests were mapped, into one request file per top-level folder in {2}, in the collection\'s order.', result.mapped.length, total, code(context.folder)),
-    context.existing.length > 0 ? vscode.l10n.t('Appended to: {0}.', context.existing.map(code).join(', ')) : '',
   );
   lines.push('', `## ${vscode.l10n.t('Mapped')}`, '');
   for (const entry of result.mapped) {
-    const target = entry.mapping.kind === 'operation' ? code(entry.mapping.operationId) : describeStep(entry.mapping.step);
+    const target = entry.mapping.kind === 'operation' ? code(entry.mapping.operationId) : EXTENSION_STEP_NOTES[entry.mapping.step];
     lines.push(`- ${code(entry.file)} ${code(entry.name)} → ${target}`);
   }
 
@@ -46,17 +41,6 @@ export function importReportMarkdown(result: PostmanImport, context: ReportConte
   return `${lines.join('\n')}\n`;
 }
 
-function describeStep(step: ExtensionStep): string {
-  switch (step) {
-    case 'clientCredentialsToken':
-      return vscode.l10n.t('the extension\'s own token request');
-    case 'authorizationRedirect':
-      return vscode.l10n.t('the bank login of Authorise Consent… and Authorise Payment…');
-    case 'codeExchange':
-      return vscode.l10n.t('the extension\'s own code exchange');
-  }
-}
-
 function describeUnmapped(reason: UnmappedReason): string {
   switch (reason.kind) {
     case 'otherHost':
@@ -66,24 +50,24 @@ function describeUnmapped(reason: UnmappedReason): string {
     case 'authHost':
       return vscode.l10n.t('no token request or bank login on the auth host.');
     case 'unknownQuery':
-      return vscode.l10n.t('its operation takes no query parameter {0}.', code(reason.name));
+      return vscode.l10n.t('no query parameter {0} in its operation.', code(reason.name));
     case 'dynamicVariable':
-      return vscode.l10n.t('it uses the Postman variable {0}, which request files do not have.', code(reason.name));
+      return vscode.l10n.t('request files have no {0}.', code(reason.name));
     case 'body':
-      return vscode.l10n.t('its body is {0}; Open Payments requests send JSON.', code(reason.mode));
+      return vscode.l10n.t('a {0} body, not JSON.', code(reason.mode));
   }
 }
 
 function describeCredentials(outcome: CredentialsOutcome): string {
   switch (outcome.kind) {
     case 'stored':
-      return vscode.l10n.t('The client id and secret are in VS Code\'s secret storage for {0}, and nowhere else.', ENVIRONMENT_LABELS[outcome.environment]);
+      return vscode.l10n.t('The client id and secret are stored for {0} in VS Code\'s secret storage only.', ENVIRONMENT_LABELS[outcome.environment]);
     case 'none':
-      return vscode.l10n.t('No client id and secret pair was found; use Set Client Credentials.');
+      return vscode.l10n.t('No client id and secret were found.');
     case 'placeholder':
-      return vscode.l10n.t('The client id and secret are placeholders, so they were not offered; use Set Client Credentials.');
+      return vscode.l10n.t('The client id and secret are placeholders, so they were not stored.');
     case 'declined':
-      return vscode.l10n.t('The client id and secret were not stored, nor written anywhere.');
+      return vscode.l10n.t('The client id and secret were not stored.');
   }
 }
 

@@ -3,13 +3,12 @@
 // files that exist only when the user says so; offer the client id and secret found for the secret storage of
 // one environment, then drop them; open the report of what was mapped and what was not.
 import * as vscode from 'vscode';
-import { ENVIRONMENT_IDS, ENVIRONMENT_LABELS, PRESET_HOSTS, type EnvironmentId } from '../../client/environments/environments';
+import { ENVIRONMENT_IDS, ENVIRONMENT_LABELS, type EnvironmentId } from '../../client/environments/environments';
 import { importCollection, importedFileText, type PostmanImport } from '../../client/postman/postmanImport';
-import { readCollection, readEnvironment, type PostmanEnvironment } from '../../client/postman/postmanFiles';
+import { readCollection, readEnvironment } from '../../client/postman/postmanFiles';
 import type { Host } from '../../host/host';
 import { secretWriteSucceeded } from '../../host/secretWrite';
 import { importReportMarkdown, type CredentialsOutcome } from './importReportText';
-import type { ImportReports } from './importReports';
 
 /** What an import came to; the command returns it (the extension-host tests read it). */
 export interface PostmanImportOutcome {
@@ -25,11 +24,12 @@ const DO_NOT_STORE = 'doNotStore';
 export class PostmanImportCommand {
   constructor(
     private readonly host: Pick<Host, 'prompter' | 'dialogs' | 'credentials' | 'environment' | 'logger'>,
-    private readonly reports: ImportReports,
+    /** Keeps a report's Markdown and returns the address of its read-only document. */
+    private readonly addReport: (markdown: string) => vscode.Uri,
   ) {}
 
   async run(): Promise<PostmanImportOutcome | undefined> {
-    const collectionFile = await this.readPicked(vscode.l10n.t('Import Postman Collection: the collection (v2.1)'));
+    const collectionFile = await this.readPicked(vscode.l10n.t('Postman collection (v2.1)'));
     if (!collectionFile) return undefined;
     const collection = readCollection(collectionFile.text);
     if (!collection.ok) {
@@ -40,7 +40,7 @@ export class PostmanImportCommand {
     }
 
     // The environment is optional: cancelling its dialog imports without one.
-    const environmentFile = await this.readPicked(vscode.l10n.t('Import Postman Collection: an environment file (optional; Cancel for none)'));
+    const environmentFile = await this.readPicked(vscode.l10n.t('Postman environment (optional: Cancel for none)'));
     const environment = environmentFile ? readEnvironment(environmentFile.text) : undefined;
     if (environmentFile && !environment?.ok) {
       void vscode.window.showErrorMessage(
@@ -52,7 +52,7 @@ export class PostmanImportCommand {
 
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
     const folder = (
-      await this.host.dialogs.open({ title: vscode.l10n.t('Import Postman Collection: the folder for the request files'), canSelectFolders: true, canSelectFiles: false, ...(workspace ? { defaultUri: workspace } : {}) })
+      await this.host.dialogs.open({ title: vscode.l10n.t('Folder for the request files'), canSelectFolders: true, canSelectFiles: false, ...(workspace ? { defaultUri: workspace } : {}) })
     )?.[0];
     if (!folder) return undefined;
 
@@ -74,14 +74,14 @@ export class PostmanImportCommand {
       try {
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(importedFileText((await readText(uri)) ?? '', file, result)));
       } catch {
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be written, so the import stopped there. Check that the folder is writable, then import again.', file.fileName));
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be read or written, so the import stopped there. Check the file and its folder, then import again.', file.fileName));
         return undefined;
       }
       files.push(uri);
     }
 
-    const credentials = await this.offerCredentials(result, env);
-    const report = this.reports.add(importReportMarkdown(result, { folder: folder.fsPath, existing, credentials }));
+    const credentials = await this.offerCredentials(result);
+    const report = this.addReport(importReportMarkdown(result, { folder: folder.fsPath, credentials }));
     if (files[0]) await vscode.window.showTextDocument(files[0], { preview: false });
     await vscode.window.showTextDocument(report, { preview: false, viewColumn: vscode.ViewColumn.Beside });
     return { files, report, mapped: result.mapped.length, unmapped: result.unmapped.length, credentials };
@@ -93,19 +93,18 @@ export class PostmanImportCommand {
     if (!uri) return undefined;
     const name = uri.path.split('/').pop() ?? uri.path;
     const text = await readText(uri);
-    if (text === undefined) void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be read, so nothing was imported. Check that the file exists, then import again.', name));
+    if (text === undefined) void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be read or written, so the import stopped there. Check the file and its folder, then import again.', name));
     return text === undefined ? undefined : { name, text };
   }
 
   /** Offers the client id and secret for one environment's secret storage; they are not kept after this. */
-  private async offerCredentials(result: PostmanImport, environment: PostmanEnvironment | undefined): Promise<CredentialsOutcome> {
+  private async offerCredentials(result: PostmanImport): Promise<CredentialsOutcome> {
     const { clientId, clientSecret } = result.credentials ?? {};
     if (clientId === undefined || clientSecret === undefined) return { kind: 'none' };
     // The official environment files ship `xxxxxxxx-xxxx-…` and `yoursupersecretpassword`; storing those helps nobody.
     if (/^[x-]+$/i.test(clientId) || /^your/i.test(clientSecret)) return { kind: 'placeholder' };
-    // Suggested: the environment whose API host the Postman environment names, else the active one.
-    const apiHost = environment?.values.get('apiHost')?.trim().replace(/^https?:\/\/|\/+$/g, '').toLowerCase();
-    const suggested = (Object.keys(PRESET_HOSTS) as EnvironmentId[]).find((id) => apiHost && PRESET_HOSTS[id as keyof typeof PRESET_HOSTS].apiHost.endsWith(`//${apiHost}`)) ?? this.host.environment.state.id;
+    // The active environment first: the one the user is working in.
+    const suggested = this.host.environment.state.id;
     const picked = await this.host.prompter.pick(
       [
         ...[suggested, ...ENVIRONMENT_IDS.filter((id) => id !== suggested)].map((id) => ({ id, label: vscode.l10n.t('Store for {0}', ENVIRONMENT_LABELS[id]) })),

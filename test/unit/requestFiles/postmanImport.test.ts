@@ -21,6 +21,8 @@ function environment(values: Record<string, string>, marked: string[] = []): str
 function imported(collectionText: string, environmentText?: string): PostmanImport {
   const read = readCollection(collectionText);
   assert.ok(read.ok, 'the fixture is a v2.1 collection');
+  // Each request keeps the path of folders it sits in, whatever the depth.
+  for (const request of read.value.requests) assert.ok(request.folders.every((folder) => folder !== ''), request.name);
   if (environmentText === undefined) return importCollection(read.value);
   const env = readEnvironment(environmentText);
   assert.ok(env.ok, 'the fixture is an environment');
@@ -73,15 +75,16 @@ describe('Postman collection import', () => {
       ]),
     );
     assert.deepEqual(
-      result.mapped.map((entry) => [entry.folder, entry.name, entry.file, entry.mapping.kind === 'operation' ? entry.mapping.operationId : entry.mapping.step]),
+      result.mapped.map((entry) => [entry.name, entry.file, entry.mapping.kind === 'operation' ? entry.mapping.operationId : entry.mapping.step]),
       [
-        ['Consents / OAuth', 'Token', 'consents.http', 'clientCredentialsToken'],
-        ['Consents', 'Create Consent', 'consents.http', 'createConsent'],
-        ['Consents / Deeper', 'Status', 'consents.http', 'getConsentStatus'],
-        ['', 'Countries', 'fixture.http', 'getCountriesList'],
+        ['Token', 'consents.http', 'clientCredentialsToken'],
+        ['Create Consent', 'consents.http', 'createConsent'],
+        ['Status', 'consents.http', 'getConsentStatus'],
+        ['Countries', 'fixture.http', 'getCountriesList'],
       ],
     );
     assert.deepEqual(result.unmapped, []);
+    assert.deepEqual(result.files.map((file) => file.source), ['Consents', 'Fixture'], 'nested folders flatten into their top-level folder; root requests go to the collection\'s file');
     const consents = parseHttpFile(importedFileText('', result.files[0]!, result));
     assert.deepEqual(consents.problems, []);
     assert.deepEqual(consents.blocks.map((block) => block.name), ['Create Consent', 'Status'], 'the token request is a comment where it was, not a block');
@@ -139,7 +142,7 @@ describe('Postman collection import', () => {
     assert.equal(file.variables.has('consentId'), false, 'the extension supplies the newest consent; a stale id from the environment is not written');
     assert.equal(file.variables.has('bicFi'), false, 'an empty value is not defined (a send says which variable is missing)');
     assert.deepEqual(result.files[0]!.toSet, ['bicFi', 'authorisationId']);
-    assert.match(text, /define these below before sending: @bicFi, @authorisationId\./);
+    assert.match(text, /^# Define before sending: @bicFi, @authorisationId\.$/m);
     assert.match(text, /\/consents\/\{\{consentId\}\}\/authorisations\/\{\{authorisationId\}\}$/m, 'consentAuthorisationId is our authorisationId');
     assert.ok(!text.includes('accountBearerToken') && text.includes('Authorization: Bearer {{token}}'), "the token is ours, whatever Postman's variable");
     assert.match(text, /^X-Request-ID: \{\{\$guid\}\}$/m);
@@ -202,7 +205,7 @@ describe('Postman collection import', () => {
     assert.deepEqual([...result.secretNames].sort(), ['accountBearerToken', 'accountInformationCode', 'apiKey', 'clientId', 'clientSecret', 'psuPassword', 'vault']);
     assert.deepEqual(
       result.mapped.map((entry) => entry.mapping),
-      [{ kind: 'extension', step: 'codeExchange' }, { kind: 'operation', operationId: 'createConsent', title: 'Create Consent' }],
+      [{ kind: 'extension', step: 'codeExchange' }, { kind: 'operation', operationId: 'createConsent' }],
     );
     const written = [...textsOf(result), JSON.stringify({ ...result, credentials: undefined })];
     assertNoSecret(written, ['client-id-4711', SECRET, TOKEN, 'auth-code-998877', 'hunter2-hunter2', 'marked-secret-value', 'collection-api-key-123']);
