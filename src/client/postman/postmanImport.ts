@@ -60,8 +60,6 @@ export interface PostmanImport {
   readonly files: readonly ImportedFile[];
   readonly mapped: readonly MappedRequest[];
   readonly unmapped: readonly UnmappedRequest[];
-  /** Names of the secret values found (never the values), credentials included. */
-  readonly secretNames: readonly string[];
   /** Client id and secret from the environment or collection: for SecretStorage, nowhere else. */
   readonly credentials?: { readonly clientId?: string; readonly clientSecret?: string };
 }
@@ -94,7 +92,6 @@ export function isSecretName(name: string): boolean {
 export function importCollection(collection: PostmanCollection, environment?: PostmanEnvironment): PostmanImport {
   const redactor = new Redactor();
   const values = new Map<string, string>();
-  const secretNames: string[] = [];
   let clientId: string | undefined;
   let clientSecret: string | undefined;
   const sources: [ReadonlyMap<string, string>, ReadonlySet<string>][] = [[collection.variables, new Set()]];
@@ -105,10 +102,7 @@ export function importCollection(collection: PostmanCollection, environment?: Po
       if (CLIENT_ID.test(key) && value.trim() !== '') clientId = value.trim();
       if (CLIENT_SECRET.test(key) && value.trim() !== '') clientSecret = value.trim();
       if (isSecretName(key) || marked.has(key)) {
-        if (value.trim() !== '') {
-          redactor.addSecret(value);
-          if (!secretNames.includes(key)) secretNames.push(key);
-        }
+        redactor.addSecret(value);
         continue;
       }
       values.set(ourVariableName(key), value);
@@ -129,7 +123,7 @@ export function importCollection(collection: PostmanCollection, environment?: Po
     const outcome = mapRequest(request, redactor);
     if (outcome.kind === 'unmapped') {
       unmapped.push({ name: request.name, file: fileName, method: request.method, url: redactor.redact(request.url), reason: outcome.reason });
-      file.sections.push(commentSection(request.name, 'Not imported: the import report says why.'));
+      file.sections.push(commentSection(request.name, 'Not imported: see the import report.'));
       continue;
     }
     mapped.push({ name: request.name, file: fileName, mapping: outcome.mapping });
@@ -143,7 +137,6 @@ export function importCollection(collection: PostmanCollection, environment?: Po
     files: written,
     mapped,
     unmapped,
-    secretNames,
     ...(credentials ? { credentials } : {}),
   };
 }

@@ -34,10 +34,7 @@ export function importReportMarkdown(result: PostmanImport, context: ReportConte
     lines.push(`- ${code(entry.name)} (${code(`${entry.method} ${entry.url}`)}): ${describeUnmapped(entry.reason)}`);
   }
 
-  lines.push('', `## ${vscode.l10n.t('Client credentials and secrets')}`, '', describeCredentials(context.credentials));
-  if (result.secretNames.length > 0) {
-    lines.push(vscode.l10n.t('Secret values written nowhere: {0}.', result.secretNames.map(code).join(', ')));
-  }
+  lines.push('', `## ${vscode.l10n.t('Client credentials')}`, '', describeCredentials(context.credentials));
   return `${lines.join('\n')}\n`;
 }
 

@@ -35,7 +35,7 @@ export class PostmanImportCommand {
     if (!collection.ok) {
       const { problem } = collection;
       const what = problem.kind === 'version' ? problem.schema : problem.kind === 'notJson' ? vscode.l10n.t('not JSON') : vscode.l10n.t('no "info" and "item"');
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is no Postman v2.1 collection ({1}). In Postman, export it as Collection v2.1 and import that file.', collectionFile.name, what));
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is no Postman v2.1 collection ({1}). Export it from Postman as Collection v2.1, then import that.', collectionFile.name, what));
       return undefined;
     }
 
@@ -44,7 +44,7 @@ export class PostmanImportCommand {
     const environment = environmentFile ? readEnvironment(environmentFile.text) : undefined;
     if (environmentFile && !environment?.ok) {
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('{0} is no Postman environment, so nothing was imported. Choose an exported environment, or cancel that step to import without one.', environmentFile.name),
+        vscode.l10n.t('{0} is no Postman environment, so nothing was imported. Choose one Postman exported, or Cancel for none.', environmentFile.name),
       );
       return undefined;
     }
@@ -63,7 +63,7 @@ export class PostmanImportCommand {
     if (existing.length > 0) {
       const append = await this.host.prompter.confirm(
         vscode.l10n.t('{0} already exist in the folder. Append the imported requests to them?', existing.join(', ')),
-        vscode.l10n.t('Nothing in them is changed or removed. Cancel to write nothing.'),
+        vscode.l10n.t('Nothing in them is changed or removed.'),
         vscode.l10n.t('Append'),
       );
       if (!append) return undefined;
@@ -110,14 +110,14 @@ export class PostmanImportCommand {
         ...[suggested, ...ENVIRONMENT_IDS.filter((id) => id !== suggested)].map((id) => ({ id, label: vscode.l10n.t('Store for {0}', ENVIRONMENT_LABELS[id]) })),
         { id: DO_NOT_STORE, label: vscode.l10n.t("Don't store them") },
       ],
-      { placeHolder: vscode.l10n.t("Store client id {0} and its secret from the environment file in VS Code's secret storage for which environment?", clientId), ignoreFocusOut: true },
+      { placeHolder: vscode.l10n.t("Store client id {0} and its secret in VS Code's secret storage for:", clientId), ignoreFocusOut: true },
     );
     if (!picked || picked.id === DO_NOT_STORE) return { kind: 'declined' };
     const id = picked.id as EnvironmentId;
     const stored = await secretWriteSucceeded(
       () => this.host.credentials.set(id, { clientId, clientSecret }),
       this.host.logger,
-      `Storing imported client credentials for ${id} failed`,
+      `Storing client credentials for ${id} failed`,
       vscode.l10n.t("The client credentials could not be saved in VS Code's secret storage. See the Open Payments log."),
     );
     if (!stored) return { kind: 'declined' };

@@ -202,7 +202,6 @@ describe('Postman collection import', () => {
       environment({ clientId: 'client-id-4711', clientSecret: SECRET, accountBearerToken: TOKEN, accountInformationCode: 'auth-code-998877', psuPassword: 'hunter2-hunter2', vault: 'marked-secret-value' }, ['vault']),
     );
     assert.deepEqual(result.credentials, { clientId: 'client-id-4711', clientSecret: SECRET });
-    assert.deepEqual([...result.secretNames].sort(), ['accountBearerToken', 'accountInformationCode', 'apiKey', 'clientId', 'clientSecret', 'psuPassword', 'vault']);
     assert.deepEqual(
       result.mapped.map((entry) => entry.mapping),
       [{ kind: 'extension', step: 'codeExchange' }, { kind: 'operation', operationId: 'createConsent' }],
