@@ -1,7 +1,7 @@
 // The import report as Markdown: which file each request went to and as which operation, which requests were not
-// imported and why, what to define before sending, and what became of the client credentials. Names and URLs
-// come from the collection; they are shown as code, never as Markdown the collection could shape. No secret is
-// in it: the import hands back only secret names, and the credentials' outcome says where they went, not what.
+// imported and why, and what became of the client credentials. Names and URLs come from the collection; they are
+// shown as code, never as Markdown the collection could shape. No secret is in it: URLs come masked from the
+// import, and the credentials' outcome says where they went, not what they are.
 import * as vscode from 'vscode';
 import type { EnvironmentId } from '../../client/environments/environments';
 import { ENVIRONMENT_LABELS } from '../../client/environments/environments';
