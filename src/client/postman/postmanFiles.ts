@@ -98,8 +98,6 @@ function collect(items: readonly unknown[], folders: readonly string[], out: Pos
 }
 
 function requestOf(item: Json, name: string, folders: readonly string[]): PostmanRequest | undefined {
-  // v2.1 allows the request to be a bare URL string.
-  if (typeof item.request === 'string') return { name, folders, method: 'GET', url: item.request, headers: [] };
   if (!isObject(item.request)) return undefined;
   const request = item.request;
   const body = bodyOf(request.body);

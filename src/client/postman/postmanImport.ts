@@ -123,7 +123,6 @@ export function importCollection(collection: PostmanCollection, environment?: Po
     const outcome = mapRequest(request, redactor);
     if (outcome.kind === 'unmapped') {
       unmapped.push({ name: request.name, file: fileName, method: request.method, url: redactor.redact(request.url), reason: outcome.reason });
-      file.sections.push(commentSection(request.name, 'Not imported: see the import report.'));
       continue;
     }
     mapped.push({ name: request.name, file: fileName, mapping: outcome.mapping });
