@@ -7,6 +7,7 @@ import * as copyAsCode from './features/copyAsCode';
 import * as history from './features/history';
 import * as localSandbox from './features/localSandbox';
 import * as payments from './features/payments';
+import * as postmanImport from './features/postmanImport';
 import * as requestFiles from './features/requestFiles';
 import * as requests from './features/requests';
 import * as sca from './features/sca';
@@ -27,15 +28,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const copyAsCodeFeature = copyAsCode.register(host);
   const tracesFeature = traces.register(host);
   const requestFilesFeature = requestFiles.register(host);
+  const postmanImportFeature = postmanImport.register(host);
   const localSandboxFeature = localSandbox.register(host);
   const assistantFeature = assistant.register(host);
   // Released in this order: each feature before the host it was built on.
-  context.subscriptions.push(assistantFeature, localSandboxFeature, requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
+  context.subscriptions.push(assistantFeature, localSandboxFeature, postmanImportFeature, requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     return {
       prompter: host.prompter,
+      dialogs: host.dialogs,
       environment: host.environment,
       redactor: host.redactor,
       credentials: host.credentials,

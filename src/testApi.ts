@@ -3,6 +3,7 @@ import type { CredentialStore } from './client/auth/credentialStore';
 import type { ActiveEnvironment } from './host/activeEnvironment';
 import type { Redactor } from './client/redaction/redaction';
 import type { SwitchablePrompter } from './host/prompter';
+import type { SwitchableFileDialogs } from './host/fileDialogs';
 import type { RequestRunner } from './host/requestRunner';
 import type { BanksTreeProvider } from './features/banks/banksTree';
 import type { ConsentsTreeProvider } from './features/consents/consentsTree';
@@ -14,6 +15,7 @@ import type { McpServerProvider } from './features/assistant/mcpServerProvider';
 
 export interface TestApi {
   readonly prompter: SwitchablePrompter;
+  readonly dialogs: SwitchableFileDialogs;
   readonly environment: ActiveEnvironment;
   readonly redactor: Redactor;
   readonly credentials: CredentialStore;

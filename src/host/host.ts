@@ -15,6 +15,7 @@ import { BANKS_VIEW_ID, BankDirectory } from './bankDirectory';
 import { BankSelection } from './bankSelection';
 import { Disposable } from './disposable';
 import { ExchangeTracker } from './exchangeTracker';
+import { SwitchableFileDialogs } from './fileDialogs';
 import { HttpSession } from './httpSession';
 import { Logger } from './logger';
 import { MissingHeaderPrompt } from './missingHeaderPrompt';
@@ -40,6 +41,8 @@ export class Host extends Disposable {
   readonly secrets: vscode.SecretStorage;
   /** Tests swap the window's prompts for scripted answers here. */
   readonly prompter = new SwitchablePrompter(new WindowPrompter());
+  /** The open-file dialog; tests swap in scripted answers here too. */
+  readonly dialogs = new SwitchableFileDialogs();
   readonly environment: ActiveEnvironment;
   readonly session: HttpSession;
   /** The response view; the requests feature attaches it. */

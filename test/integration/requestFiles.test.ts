@@ -6,7 +6,8 @@ import { base64Cores, findSecretRanges, type Needle } from '../../src/client/red
 import type { CopyBlockOutcome } from '../../src/features/requestFiles/copyBlockCommand';
 import type { SendBlockOutcome } from '../../src/features/requestFiles/sendBlockCommand';
 import { requestsSince } from '../support/sandboxAdmin';
-import { eventually, extensionApi, issuedSecrets, requestMark, RUN_SECRET, SANDBOX_API_HOST, useSandboxEnvironment, withPrompter } from './support';
+import type { PostmanImportOutcome } from '../../src/features/postmanImport/postmanImportCommand';
+import { EXTENSION_ID, eventually, extensionApi, issuedSecrets, requestMark, RUN_SECRET, SANDBOX_API_HOST, useSandboxEnvironment, withPrompter } from './support';
 
 const BIC = 'HANDSESS'; // decoupled SCA the sandbox approves at once
 const SEND = 'openPayments.requestFiles.send';
@@ -196,5 +197,63 @@ describe('request files in a real VS Code', function () {
     const outcome = await vscode.commands.executeCommand<SendBlockOutcome>(SEND, target, requestLine);
     assert.ok(outcome.sent && outcome.result?.ok, `the saved block sends: ${JSON.stringify(outcome)}`);
     assert.ok(outcome.result.exchange.url.includes(`/consents/${consentId}/status`));
+  });
+
+  it('imports the official Postman collection and environment from the palette, and its blocks send through the lens in flow order', async function () {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const reference = vscode.Uri.joinPath(extension.extensionUri, '..', 'shared', 'reference');
+    const collection = vscode.Uri.joinPath(reference, 'obp.postman_collection.json');
+    const environment = vscode.Uri.joinPath(reference, 'sandbox.postman_environment.json');
+    try {
+      await vscode.workspace.fs.stat(collection);
+      await vscode.workspace.fs.stat(environment);
+    } catch {
+      console.log(`      (skipped: the official Postman collection and environment are not in ${reference.fsPath})`);
+      this.skip();
+    }
+    const api = await extensionApi();
+    const target = vscode.Uri.joinPath(folder, 'postman');
+    await vscode.workspace.fs.createDirectory(target);
+    const answers = [[collection], [environment], [target]];
+    const dialogs = api.dialogs.use({ open: async () => answers.shift() });
+    // The environment file's client id and secret are its placeholders: the import offers nothing, so no prompt is scripted.
+    const outcome = await withPrompter(api, [], () => vscode.commands.executeCommand<PostmanImportOutcome | undefined>('openPayments.importPostmanCollection')).finally(() => dialogs.dispose());
+    assert.ok(outcome, 'the import ran');
+    assert.deepEqual([outcome.mapped, outcome.unmapped, outcome.credentials.kind], [37, 0, 'placeholder']);
+    const report = (await vscode.workspace.openTextDocument(outcome.report)).getText();
+    assert.match(report, /37 of 37 requests were mapped/);
+    const envValues = (JSON.parse(await readFile(environment)) as { values: { key: string; value: string }[] }).values;
+    const secrets = envValues.filter((entry) => /^client(Id|Secret)$/.test(entry.key)).map((entry) => entry.value);
+    for (const text of [report, ...(await Promise.all(outcome.files.map(readFile)))]) {
+      assert.deepEqual(findSecretRanges(text, needles(secrets)), [], 'no client id or secret in a written file or the report');
+    }
+
+    // Flow order, as the user sends them: the bank's information, then a consent and its status (the newest consent
+    // is {{consentId}}); the user defines the bank the collection's script would have taken from Get ASPSP List.
+    const [aspsp, consent] = outcome.files as [vscode.Uri, vscode.Uri];
+    for (const uri of [aspsp, consent]) {
+      const text = `@bicFi = ${BIC}\n@consentValidUntil = ${new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10)}\n${await readFile(uri)}`;
+      await writeFile(uri, text);
+      // The import opened the first file in an editor; the lens reads that document once it has the file's new text.
+      await eventually(async () => assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), text), 10_000);
+    }
+    const sent: string[] = [];
+    for (const [uri, names] of [
+      [aspsp, ['Get Country List', 'Get Country Details', 'Get ASPSP List', 'Get ASPSP Details']],
+      [consent, ['Create Consent', 'Get Consent Status']],
+    ] as const) {
+      const lines = (await readFile(uri)).split('\n');
+      for (const name of names) {
+        const line = lines.indexOf(`### ${name}`) + 1;
+        const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+        const lens = lenses.find((candidate) => candidate.command?.command === SEND && candidate.range.start.line === line);
+        assert.ok(lens?.command, `${name} has its lens`);
+        const result = await vscode.commands.executeCommand<SendBlockOutcome>(lens.command.command, ...(lens.command.arguments ?? []));
+        assert.ok(result.sent && result.result?.ok, `${name} sent and answered: ${JSON.stringify(result)}`);
+        sent.push(result.result.exchange.operationId);
+      }
+    }
+    assert.deepEqual(sent, ['getCountriesList', 'getCountryDetails', 'getASPSPList', 'getASPSPDetails', 'createConsent', 'getConsentStatus']);
   });
 });

@@ -11,6 +11,8 @@ export interface SavedRequest {
   readonly params: Readonly<Record<string, string | undefined>>;
   /** JSON text or a value to serialise. */
   readonly body?: unknown;
+  /** The block's name after `###`; the operation's title unless given (an imported request keeps its own). */
+  readonly name?: string;
 }
 
 export interface RequestBlockText {
@@ -42,7 +44,7 @@ export function requestBlock(request: SavedRequest): RequestBlockText {
   const variables: Record<string, string> = {};
   const valueOrVariable = (source: ParamSource, value: string): string => {
     const variable = ID_VARIABLES[source];
-    if (variable === undefined) return value;
+    if (variable === undefined || isReference(value)) return value;
     variables[variable] = value;
     return `{{${variable}}}`;
   };
@@ -59,18 +61,20 @@ export function requestBlock(request: SavedRequest): RequestBlockText {
     const param = operation.params.find((candidate) => candidate.in === 'path' && candidate.name === name);
     const value = params[name];
     if (value === undefined || value === '') path += `{{${name}}}`;
+    else if (isReference(value)) path += value;
     else path += param && ID_VARIABLES[param.source] ? valueOrVariable(param.source, value) : encodeURIComponent(value);
   }
   path = path.startsWith('/') ? path : `/${path}`;
 
-  const query = new URLSearchParams();
+  const pairs: string[] = [];
   for (const param of operation.params) {
     const value = params[param.name];
-    if (param.in === 'query' && value !== undefined && value !== '') query.append(param.name, value);
+    if (param.in !== 'query' || value === undefined || value === '') continue;
+    pairs.push(isReference(value) ? `${new URLSearchParams([[param.name, '']]).toString()}${value}` : new URLSearchParams([[param.name, value]]).toString());
   }
-  const queryText = query.toString();
+  const queryText = pairs.join('&');
 
-  const lines = [`### ${operation.title}`, `${operation.method} {{${API_HOST_VARIABLE}}}${path}${queryText ? `?${queryText}` : ''}`];
+  const lines = [`### ${singleLine(request.name ?? operation.title)}`, `${operation.method} {{${API_HOST_VARIABLE}}}${path}${queryText ? `?${queryText}` : ''}`];
   lines.push(`Authorization: Bearer {{${TOKEN_VARIABLE}}}`, 'X-Request-ID: {{$guid}}');
   for (const param of operation.params) {
     const value = params[param.name];
@@ -126,6 +130,14 @@ function bodyText(body: unknown): string | undefined {
     }
   }
   return JSON.stringify(value, null, 2);
+}
+
+/**
+ * A value that is one `{{variable}}` (an imported request's) is written as the reference it is: encoding its
+ * braces would make it literal text, and defining it as a file variable would make it refer to itself.
+ */
+function isReference(value: string): boolean {
+  return /^\{\{[^{}]+\}\}$/.test(value);
 }
 
 /** Header and variable values are one line each in this syntax. */
