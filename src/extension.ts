@@ -4,6 +4,7 @@ import * as banks from './features/banks';
 import * as consents from './features/consents';
 import * as copyAsCode from './features/copyAsCode';
 import * as history from './features/history';
+import * as languageModelTools from './features/languageModelTools';
 import * as payments from './features/payments';
 import * as requestFiles from './features/requestFiles';
 import * as requests from './features/requests';
@@ -25,8 +26,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const copyAsCodeFeature = copyAsCode.register(host);
   const tracesFeature = traces.register(host);
   const requestFilesFeature = requestFiles.register(host);
+  const languageModelToolsFeature = languageModelTools.register(host);
   // Released in this order: each feature before the host it was built on.
-  context.subscriptions.push(requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
+  context.subscriptions.push(languageModelToolsFeature, requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
