@@ -5,6 +5,7 @@ import * as banks from './features/banks';
 import * as consents from './features/consents';
 import * as copyAsCode from './features/copyAsCode';
 import * as history from './features/history';
+import * as languageModelTools from './features/languageModelTools';
 import * as localSandbox from './features/localSandbox';
 import * as payments from './features/payments';
 import * as postmanImport from './features/postmanImport';
@@ -31,8 +32,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const postmanImportFeature = postmanImport.register(host);
   const localSandboxFeature = localSandbox.register(host);
   const assistantFeature = assistant.register(host);
+  const languageModelToolsFeature = languageModelTools.register(host);
   // Released in this order: each feature before the host it was built on.
-  context.subscriptions.push(assistantFeature, localSandboxFeature, postmanImportFeature, requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
+  context.subscriptions.push(languageModelToolsFeature, assistantFeature, localSandboxFeature, postmanImportFeature, requestFilesFeature, tracesFeature, copyAsCodeFeature, historyFeature, scaFeature, consentsFeature, paymentsFeature, banksFeature, requestsFeature, setupFeature, host);
 
   // Only the extension-host tests get a handle on internals; installed copies export nothing.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

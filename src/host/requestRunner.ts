@@ -66,6 +66,16 @@ export interface RunOptions {
    * no second notification for this request, so the user sees one per flow. Failures are still reported.
    */
   readonly inFlowProgress?: boolean;
+  /**
+   * The caller words the outcome itself (an assistant's tool call, whose result goes to the model): no
+   * notification, no progress, no prompt for a missing header. History and the stores still hear of the call.
+   */
+  readonly silent?: boolean;
+  /**
+   * Send only if this is still the environment in force: the user confirmed a call to one environment, so a
+   * switch in between must not carry it to another. Nothing is sent (undefined) otherwise.
+   */
+  readonly onlyTo?: EnvironmentId;
 }
 
 export class RequestRunner extends Disposable {
@@ -115,12 +125,13 @@ export class RequestRunner extends Disposable {
    */
   async run(input: RequestInput, options: RunOptions = {}): Promise<ApiResult | undefined> {
     const state = await this.environment.refresh();
-    const quiet = options.quietInView !== undefined;
+    const quiet = options.quietInView !== undefined || options.silent === true;
     if (!state.resolution.ok) {
       if (!quiet) void this.offer(describeResolutionProblem(state.resolution) ?? '', ['openSettings'], `openPayments.${state.resolution.setting}`);
       return undefined;
     }
     const env = state.resolution.environment;
+    if (options.onlyTo !== undefined && env.id !== options.onlyTo) return undefined;
     if (!state.hasCredentials) {
       if (!quiet) {
         void this.offer(vscode.l10n.t('{0} needs client credentials for the {1} environment. Set them first.', input.operation.title, env.label), ['setCredentials']);
@@ -129,7 +140,7 @@ export class RequestRunner extends Disposable {
     }
 
     const result =
-      options.inFlowProgress && !quiet
+      options.silent || (options.inFlowProgress && !quiet)
         ? await this.send(env, input, undefined, options.signal)
         : await vscode.window.withProgress(
             {

@@ -12,3 +12,4 @@ import './consents.test';
 import './sca.test';
 import './bounds.test';
 import './requestFiles.test';
+import './languageModelTools.test';

@@ -10,6 +10,7 @@ export * from './vscodeViews';
 export * from './vscodeRequests';
 export * from './vscodeSca';
 export * from './vscodeTraces';
+export { LanguageModelTextPart, LanguageModelToolResult, CancellationError, lm, lmFake } from './vscodeLanguageModelTools';
 
 export const window = { ...coreWindow, ...viewsWindow, ...requestsWindow };
 export const workspace = { ...coreWorkspace, ...viewsWorkspace, ...requestsWorkspace };
