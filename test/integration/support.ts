@@ -73,7 +73,8 @@ export async function withPrompter<T>(api: TestApi, answers: Answer[], body: (pr
   }
 }
 
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+/** Retries `check` until it passes or `timeoutMs` ends; a check that sends a request should pass a humane `intervalMs`. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000, intervalMs = 25): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -81,7 +82,7 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   }
 }
