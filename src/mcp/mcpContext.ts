@@ -6,6 +6,7 @@ import {
   CallLog,
   ClientCredentialsTokens,
   Redactor,
+  SandboxAdmin,
   ToolError,
   createHttpCore,
   fetchDemoClient,
@@ -55,6 +56,8 @@ export async function createMcpContext(config: McpConfig): Promise<McpContext> {
     environment,
     redactor,
     history,
+    // Off a loopback API host it refuses by itself, and sandboxScenario says so.
+    sandboxAdmin: new SandboxAdmin(environment.apiHost),
     get client() {
       return client ? { clientId: client.clientId, redirectUri: client.redirectUri } : undefined;
     },

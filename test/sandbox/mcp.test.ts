@@ -94,11 +94,11 @@ describe('MCP server over stdio (SDK client, local sandbox)', function () {
     await sandbox?.close();
   });
 
-  it('lists the eight tools with their catalogue-derived input schemas', async () => {
+  it('lists the nine tools with their catalogue-derived input schemas', async () => {
     const { tools } = await session.client.listTools();
     assert.deepEqual(
       tools.map((t) => t.name),
-      ['findBanks', 'bankRequirements', 'describeOperation', 'sendRequest', 'explainFailure', 'consentStatus', 'paymentStatus', 'startAuthorisation'],
+      ['findBanks', 'bankRequirements', 'describeOperation', 'sendRequest', 'explainFailure', 'consentStatus', 'paymentStatus', 'startAuthorisation', 'sandboxScenario'],
     );
     const send = tools.find((t) => t.name === 'sendRequest');
     const operationId = (send?.inputSchema.properties as Record<string, { enum?: string[] }>).operationId;
@@ -148,6 +148,11 @@ describe('MCP server over stdio (SDK client, local sandbox)', function () {
     const explained = await session.call('explainFailure', { requestId });
     assert.equal(explained.json?.operationId, 'getConsentStatus', explained.text);
     assert.ok((explained.json?.explanation as string[]).length > 0);
+
+    // A scenario through the sandbox's admin endpoints, seen by the next status read as the bank's answer.
+    const expired = await session.call('sandboxScenario', { action: 'expireConsent', consentId });
+    assert.equal(expired.json?.consentStatus, 'expired', expired.text);
+    assert.equal((await session.call('consentStatus', { consentId, bicFi: 'ESSESESS' })).json?.consentStatus, 'expired');
   });
 
   it('answers bad arguments with a clear tool error naming the field', async () => {
@@ -172,6 +177,9 @@ describe('MCP server over stdio (SDK client, local sandbox)', function () {
       const call = await allowed.call('findBanks', { country: 'SE' });
       assert.ok(call.isError);
       assert.match(call.text, /Production environment \(real banks, real money\), so it was not run.*"confirmProduction": true/);
+      const scenario = await allowed.call('sandboxScenario', { action: 'reset' });
+      assert.ok(scenario.isError);
+      assert.match(scenario.text, /only against the local sandbox .*the Production environment is not it, so nothing was sent/);
       session.texts.push(...allowed.texts);
     } finally {
       await allowed.close();

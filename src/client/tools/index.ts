@@ -8,4 +8,4 @@ export { ToolError } from './toolError';
 export type { ToolErrorKind } from './toolError';
 export { CONFIRM_PRODUCTION_PROPERTY, checkObject, operationParamsSchema } from './inputSchema';
 export type { ObjectSchema, PropertySchema } from './inputSchema';
-export type { ToolCallRecord, ToolClient, ToolContext, ToolEnvironment, ToolHistory, ToolSend } from './toolContext';
+export type { ToolCallRecord, ToolClient, ToolContext, ToolEnvironment, ToolHistory, ToolSandboxAdmin, ToolSend } from './toolContext';

@@ -12,6 +12,14 @@ export interface StringSchema {
   readonly examples?: readonly string[];
 }
 
+/** A whole number within bounds (how many calls a fault answers, seconds of Retry-After). */
+export interface IntegerSchema {
+  readonly type: 'integer';
+  readonly description?: string;
+  readonly minimum: number;
+  readonly maximum: number;
+}
+
 export interface BooleanSchema {
   readonly type: 'boolean';
   readonly description?: string;
@@ -32,7 +40,7 @@ export interface ObjectSchema {
   readonly additionalProperties: false | StringSchema;
 }
 
-export type PropertySchema = StringSchema | BooleanSchema | BodySchema | ObjectSchema;
+export type PropertySchema = StringSchema | IntegerSchema | BooleanSchema | BodySchema | ObjectSchema;
 
 /** The schema of one catalogue parameter, with the catalogue's description, enum, pattern and example. */
 export function paramSchema(param: OperationParam, description = param.description): StringSchema {
@@ -103,6 +111,10 @@ function checkProperty(schema: PropertySchema, value: unknown, where: string): s
   switch (schema.type) {
     case 'string':
       return checkString(schema, value, where);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) && value >= schema.minimum && value <= schema.maximum
+        ? undefined
+        : `${where} must be a whole number from ${schema.minimum} to ${schema.maximum}, not ${typeof value === 'string' ? shown(value) : typeName(value) === 'number' ? String(value) : typeName(value)}.`;
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `${where} must be true or false, not ${typeName(value)}.`;
     case 'object':

@@ -5,6 +5,7 @@ import type { PsuContext } from '../catalogue/operationTypes';
 import type { ApiResult, RequestFailureKind } from '../http/requestFailure';
 import type { TppMessage } from '../http/tppMessages';
 import type { Redactor } from '../redaction/redaction';
+import type { SandboxAdmin } from '../sandboxAdmin/sandboxAdmin';
 
 /** The environment every call of this context goes to. */
 export interface ToolEnvironment {
@@ -46,6 +47,9 @@ export interface ToolHistory {
   findByRequestId(requestId: string): Promise<ToolCallRecord | undefined>;
 }
 
+/** The local sandbox's admin endpoints, as sandboxScenario uses them (a fake in tests). */
+export type ToolSandboxAdmin = Pick<SandboxAdmin, 'isLoopback' | 'consent' | 'authorisation' | 'payment' | 'addFault' | 'clearFaults' | 'reset'>;
+
 /** The redirect SCA's client: whose bank link this is and where the bank sends the user back. */
 export interface ToolClient {
   readonly clientId: string;
@@ -61,6 +65,11 @@ export interface ToolContext {
   readonly redactor: Redactor;
   /** Undefined when no credentials are set; startAuthorisation then cannot make a bank link. */
   readonly client?: ToolClient;
+  /**
+   * The admin endpoints on the environment's API host, whenever it has one; sandboxScenario refuses unless they
+   * are on a loopback host (SandboxAdmin's own rule, the Local Sandbox view's too) and the environment is not production.
+   */
+  readonly sandboxAdmin?: ToolSandboxAdmin;
   /** A fresh OAuth state value for a bank link. */
   newState?(): string;
 }

@@ -9,6 +9,7 @@ import { BANK_REQUIRED_SETTINGS, SETTINGS_HEADERS } from '../http/psuHeaderRules
 import type { RequestFailure } from '../http/requestFailure';
 import { tokenScopeString } from '../http/tokenError';
 import { parseAspspDetails, parseAspsps, type AspspDetails } from '../models/aspspModels';
+import { SCENARIO_FAULT_KINDS, type AdminFailure, type ScenarioFault, type ScenarioFaultKind } from '../sandboxAdmin/sandboxAdmin';
 import { describeChallenge } from '../sca/challenge';
 import { preferredMethod } from '../sca/methodChoice';
 import { SCA_OPERATIONS, subjectParams } from '../sca/operations';
@@ -413,6 +414,132 @@ const startAuthorisation: ToolDefinition = {
   },
 };
 
+/** Each action of sandboxScenario, with the id it needs (if any) and the sentence-part that names it. */
+const SCENARIO_ACTIONS = {
+  expireConsent: 'consentId',
+  revokeConsent: 'consentId',
+  approveAuthorisation: 'authorisationId',
+  denyAuthorisation: 'authorisationId',
+  settlePayment: 'paymentId',
+  rejectPayment: 'paymentId',
+  injectFault: 'kind',
+  clearFaults: undefined,
+  reset: undefined,
+} as const;
+type ScenarioAction = keyof typeof SCENARIO_ACTIONS;
+
+const FAULT_ANSWERS: Readonly<Record<ScenarioFaultKind, string>> = {
+  'rate-limit': '429 with Retry-After',
+  'server-error': '500 Internal Server Error',
+  unavailable: '503 with Retry-After',
+  'token-expired': '401 TOKEN_EXPIRED',
+  slow: 'a slow answer',
+  reset: 'a connection reset',
+};
+
+/** The admin client's refusal as a tool error the assistant can act on; `what` names the resource asked about. */
+function scenarioError(failure: AdminFailure, what: string): ToolError {
+  switch (failure.reason) {
+    case 'notLoopback':
+      return new ToolError('unavailable', 'sandboxScenario works only against the local sandbox (plain http on a loopback address), so nothing was sent.');
+    case 'unreachable':
+      return new ToolError('unavailable', 'The local sandbox is not answering. Ask the user to start it (npm run sandbox in the extension\'s folder), then call sandboxScenario again.');
+    case 'notSandbox':
+      return new ToolError('request_failed', 'The server on the API host did not answer like the local sandbox, so nothing was changed.');
+    default:
+      if (failure.status === 404) return new ToolError('not_found', `The local sandbox holds no ${what}: it was never created there, or the sandbox was restarted or reset.`);
+      if (failure.status === 409) return new ToolError('request_failed', `The local sandbox refused: ${what} is in a state that does not allow this (already decided or settled, rejected, future-dated, or a redirect SCA).`);
+      return new ToolError('invalid_input', `The local sandbox refused the request (HTTP ${failure.status}); check the ids and numbers given.`);
+  }
+}
+
+const sandboxScenario: ToolDefinition = {
+  name: 'sandboxScenario',
+  title: 'Local sandbox scenario',
+  description:
+    'Local sandbox only: triggers what an integrator tests their error handling with. Expire or revoke a consent, approve or deny a decoupled authorisation, settle or reject a payment, inject a fault for the next calls of an operation, clear faults, or reset the sandbox.',
+  inputSchema: inputs(
+    {
+      action: { type: 'string', enum: Object.keys(SCENARIO_ACTIONS) },
+      consentId: { type: 'string', description: 'expireConsent, revokeConsent.' },
+      authorisationId: { type: 'string', description: 'approveAuthorisation, denyAuthorisation: a decoupled one.' },
+      paymentId: { type: 'string', description: 'settlePayment, rejectPayment.' },
+      kind: { type: 'string', enum: SCENARIO_FAULT_KINDS, description: 'injectFault: 429, 500, 503, 401 token expired, slow, connection reset.' },
+      operationId: operationIdSchema('injectFault: the operation it answers; every one when absent.'),
+      times: { type: 'integer', minimum: 1, maximum: 1000, description: 'injectFault: how many calls; 1 when absent.' },
+      retryAfterSeconds: { type: 'integer', minimum: 0, maximum: 86400, description: 'injectFault rate-limit, unavailable.' },
+      delayMs: { type: 'integer', minimum: 0, maximum: 600000, description: 'injectFault slow.' },
+    },
+    ['action'],
+    false,
+  ),
+  sendsRequests: false,
+  readOnly: false,
+  async run(context, input) {
+    const action = required(input, 'action') as ScenarioAction;
+    const admin = context.sandboxAdmin;
+    // Production is never a loopback host; the second check keeps it so whatever a context supplies.
+    if (!admin?.isLoopback || context.environment.isProduction) {
+      throw new ToolError(
+        'unavailable',
+        `sandboxScenario works only against the local sandbox (plain http on a loopback address); the ${context.environment.label} environment is not it, so nothing was sent. Ask the user to choose the Local Sandbox environment.`,
+      );
+    }
+    const needs = SCENARIO_ACTIONS[action];
+    const id = needs ? text(input, needs) : undefined;
+    if (needs && !id) throw new ToolError('invalid_input', `sandboxScenario: ${action} needs "${needs}".`);
+    const given = id ?? '';
+    const base = { environment: context.environment.id, action };
+    const check = <T>(result: { ok: true; value: T } | AdminFailure, what: string): T => {
+      if (!result.ok) throw scenarioError(result, what);
+      return result.value;
+    };
+    switch (action) {
+      case 'expireConsent':
+      case 'revokeConsent': {
+        const consentStatus = check(await admin.consent(given, action === 'expireConsent' ? 'expire' : 'revoke'), `consent ${given}`);
+        return { ...base, consentId: given, consentStatus, changed: `Consent ${given} is now ${consentStatus}; its bank answers so from now on (consentStatus reads it).` };
+      }
+      case 'approveAuthorisation':
+      case 'denyAuthorisation': {
+        const answer = check(await admin.authorisation(given, action === 'approveAuthorisation' ? 'approve' : 'deny'), `decoupled authorisation ${given}`);
+        return {
+          ...base,
+          authorisationId: given,
+          changed: `The PSU ${answer === 'approve' ? 'approved' : 'denied'} authorisation ${given} in the bank's app: its next SCA status read shows it ${answer === 'approve' ? 'finalised' : 'failed'}.`,
+        };
+      }
+      case 'settlePayment':
+      case 'rejectPayment': {
+        const transactionStatus = check(await admin.payment(given, action === 'settlePayment' ? 'settle' : 'reject'), `payment ${given}`);
+        return { ...base, paymentId: given, transactionStatus, changed: `Payment ${given} now reads ${transactionStatus} (paymentStatus reads it).` };
+      }
+      case 'injectFault': {
+        const kind = given as ScenarioFaultKind;
+        const operationId = text(input, 'operationId');
+        const times = typeof input.times === 'number' ? input.times : 1;
+        const fault: ScenarioFault = {
+          kind,
+          operations: operationId ? [operationId] : [],
+          times,
+          ...(typeof input.retryAfterSeconds === 'number' ? { retryAfterSeconds: input.retryAfterSeconds } : {}),
+          ...(typeof input.delayMs === 'number' ? { delayMs: input.delayMs } : {}),
+        };
+        const faultsSet = check(await admin.addFault(fault), 'fault');
+        const calls = times === 1 ? 'The next call' : `The next ${times} calls`;
+        return { ...base, fault, faultsSet, changed: `${calls} of ${operationId ?? 'any operation'} ${times === 1 ? 'answers' : 'answer'} ${FAULT_ANSWERS[kind]}.` };
+      }
+      case 'clearFaults':
+        check(await admin.clearFaults(), 'fault');
+        return { ...base, faultsSet: 0, changed: 'No fault is set any more: the sandbox answers every call normally.' };
+      default: {
+        const removed = check(await admin.reset(), 'state');
+        return { ...base, removed, changed: 'The sandbox forgot every consent, payment, authorisation and fault; access tokens stay valid.' };
+      }
+    }
+  },
+};
+
 /** Every tool, in the order an assistant usually needs them. */
 export const TOOLS: readonly ToolDefinition[] = Object.freeze([
   findBanks,
@@ -423,4 +550,5 @@ export const TOOLS: readonly ToolDefinition[] = Object.freeze([
   consentStatus,
   paymentStatus,
   startAuthorisation,
+  sandboxScenario,
 ]);

@@ -23,7 +23,9 @@ export class LanguageModelToolAdapter implements vscode.LanguageModelTool<Input>
     const plan = module.planOf(this.coreName, input);
     const environment = module.toolEnvironmentOf(await this.parts.environment.refresh());
     if (!plan) return { invocationMessage: vscode.l10n.t('Open Payments: {0}.', this.coreName) };
-    if (!plan.sendsRequests) return { invocationMessage: vscode.l10n.t('Open Payments: {0} (nothing is sent).', plan.title) };
+    if (!plan.sendsRequests) {
+      return { invocationMessage: plan.readOnly ? vscode.l10n.t('Open Payments: {0} (nothing is sent).', plan.title) : vscode.l10n.t('Open Payments: {0} (local sandbox only).', plan.title) };
+    }
     // The model wrote the input: what it puts in a path is masked like anything else that is shown.
     const calls = this.parts.redactor.redact(plan.calls.map((call) => `${call.method} ${call.path}`).join(', '));
     const invocationMessage = calls

@@ -3,6 +3,7 @@
 // headers from settings, a new X-Request-ID per attempt, History) and whose secrets the host's redactor knows.
 import * as vscode from 'vscode';
 import { ENVIRONMENT_LABELS } from '../../client/environments/environments';
+import { SandboxAdmin } from '../../client/sandboxAdmin/sandboxAdmin';
 import { ToolError } from '../../client/tools/toolError';
 import { TOOLS } from '../../client/tools/toolTable';
 import { findTool, runTool, type ToolOutcome } from '../../client/tools/runTool';
@@ -17,6 +18,8 @@ import { historyCalls } from './historyCalls';
 export interface ToolPlan {
   readonly title: string;
   readonly sendsRequests: boolean;
+  /** False with sendsRequests false: it changes the local sandbox through its admin endpoints (sandboxScenario). */
+  readonly readOnly: boolean;
   readonly calls: readonly PlannedCall[];
 }
 
@@ -24,7 +27,7 @@ export interface ToolPlan {
 export function planOf(coreName: string, input: Readonly<Record<string, unknown>>): ToolPlan | undefined {
   const tool = findTool(coreName, TOOLS);
   if (!tool) return undefined;
-  return { title: tool.title, sendsRequests: tool.sendsRequests, calls: tool.sendsRequests ? plannedCalls(coreName, input) : [] };
+  return { title: tool.title, sendsRequests: tool.sendsRequests, readOnly: tool.readOnly, calls: tool.sendsRequests ? plannedCalls(coreName, input) : [] };
 }
 
 export function toolEnvironmentOf(state: EnvironmentState): ToolEnvironment {
@@ -47,6 +50,8 @@ export async function createToolContext(parts: ToolHostParts, state: Environment
     redactor: parts.redactor,
     history: historyCalls(parts.history),
     ...(credentials && redirectUri ? { client: { clientId: credentials.clientId, redirectUri } } : {}),
+    // sandboxScenario refuses it unless the API host is loopback, as the Local Sandbox view shows only then.
+    ...(state.resolution.ok ? { sandboxAdmin: new SandboxAdmin(state.resolution.environment.apiHost) } : {}),
     async send(request) {
       if (!state.resolution.ok) throw new ToolError('unavailable', describeResolutionProblem(state.resolution) ?? '');
       if (!state.hasCredentials) {

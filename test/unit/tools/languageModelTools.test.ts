@@ -105,6 +105,11 @@ describe('language-model tools (VS Code)', () => {
     const send = new LanguageModelToolAdapter('sendRequest', h.parts, new ProductionConfirmations(), async () => toolInvocation);
     const post = await send.prepareInvocation({ input: { operationId: 'createConsent', params: { 'X-BicFi': 'ESSESESS' } } });
     assert.match(String(post.invocationMessage), /POST \/psd2\/consent\/v1\/consents to the Custom Hosts environment/);
+    // A sandbox scenario changes the local sandbox, not nothing; off it, the extension's context refuses it.
+    const scenario = new LanguageModelToolAdapter('sandboxScenario', h.parts, new ProductionConfirmations(), async () => toolInvocation);
+    assert.equal((await scenario.prepareInvocation({ input: { action: 'reset' } })).invocationMessage, 'Open Payments: Local sandbox scenario (local sandbox only).');
+    await assert.rejects(scenario.invoke({ input: { action: 'reset' }, toolInvocationToken: undefined }), /only against the local sandbox .*the Custom Hosts environment is not it/);
+    assert.equal(h.sent.length, 0);
   });
 
   it('sends outside production through the request runner, silently, to the environment it was prepared for', async () => {

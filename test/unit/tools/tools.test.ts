@@ -110,10 +110,10 @@ function error(outcome: ToolOutcome): { kind: string; message: string; requestId
 }
 
 describe('assistant tools (core)', () => {
-  it('has one table of eight tools whose schemas come from the catalogue', () => {
+  it('has one table of nine tools whose schemas come from the catalogue', () => {
     assert.deepEqual(
       TOOLS.map((t) => t.name),
-      ['findBanks', 'bankRequirements', 'describeOperation', 'sendRequest', 'explainFailure', 'consentStatus', 'paymentStatus', 'startAuthorisation'],
+      ['findBanks', 'bankRequirements', 'describeOperation', 'sendRequest', 'explainFailure', 'consentStatus', 'paymentStatus', 'startAuthorisation', 'sandboxScenario'],
     );
     const send = TOOLS.find((t) => t.name === 'sendRequest');
     const idSchema = send?.inputSchema.properties.operationId;
