@@ -81,6 +81,11 @@ describe('Language-model tools', function () {
     assert.notEqual(explained.outcome, 'success');
     assert.ok((explained.explanation as string[]).length > 0);
 
+    // A Local Sandbox scenario: the bank's next answer for the consent is the expiry.
+    const expired = await invoke('sandboxScenario', { action: 'expireConsent', consentId });
+    assert.equal(expired.consentStatus, 'expired', JSON.stringify(expired));
+    assert.equal((await invoke('consentStatus', { consentId, bicFi: 'NDEASESS' })).consentStatus, 'expired');
+
     assert.deepEqual([...used].sort(), TOOLS.map((tool) => tool.name).sort(), 'every tool ran');
   });
 
@@ -109,6 +114,7 @@ describe('Language-model tools', function () {
         assert.match(log, /Tool sendRequest: asked the user to confirm a call to the Production environment\./);
         assert.match(log, /Tool sendRequest: the user confirmed the call to the Production environment\./);
       }, 10_000);
+      assert.match(await refusal('sandboxScenario', { action: 'reset' }), /only against the local sandbox .*the Production environment is not it, so nothing was sent/);
       assert.equal(api.history.entries().length, entriesBefore, 'nothing was sent, so History has no new call');
     } finally {
       await config.update('environment', 'custom', vscode.ConfigurationTarget.Global);

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { DisposableGroup } from '../../host/disposable';
 import type { Host } from '../../host/host';
+import { SandboxAdmin } from '../../client/sandboxAdmin/sandboxAdmin';
 import { coreToolName } from '../../client/tools/languageModelToolsManifest';
 import { ProductionConfirmations } from './productionConfirmations';
 import { LanguageModelToolAdapter } from './toolAdapter';
@@ -26,6 +27,7 @@ export function register(host: Host): vscode.Disposable {
     credentials: host.credentials,
     redirectUri: () => host.settings.get('redirectUri')?.trim() || undefined,
     logger: host.logger.for('tools'),
+    sandboxAdmin: (apiHost) => new SandboxAdmin(apiHost),
   };
   const confirmations = new ProductionConfirmations();
   for (const name of contributedNames(host.context.extension?.packageJSON)) {

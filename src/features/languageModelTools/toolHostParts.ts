@@ -2,6 +2,7 @@
 import type { CredentialStore } from '../../client/auth/credentialStore';
 import type { HistoryStore } from '../../client/history/historyStore';
 import type { Redactor } from '../../client/redaction/redaction';
+import type { ToolSandboxAdmin } from '../../client/tools/toolContext';
 import type { ActiveEnvironment } from '../../host/activeEnvironment';
 import type { Logger } from '../../host/logger';
 import type { RequestRunner } from '../../host/requestRunner';
@@ -16,4 +17,6 @@ export interface ToolHostParts {
   /** openPayments.redirectUri: where a bank link sends the user back. */
   redirectUri(): string | undefined;
   readonly logger: Pick<Logger, 'info'>;
+  /** The admin client for an API host; made here, not in the lazy chunk, which would carry a second copy of it. */
+  sandboxAdmin(apiHost: string): ToolSandboxAdmin;
 }

@@ -3,7 +3,6 @@
 // headers from settings, a new X-Request-ID per attempt, History) and whose secrets the host's redactor knows.
 import * as vscode from 'vscode';
 import { ENVIRONMENT_LABELS } from '../../client/environments/environments';
-import { SandboxAdmin } from '../../client/sandboxAdmin/sandboxAdmin';
 import { ToolError } from '../../client/tools/toolError';
 import { TOOLS } from '../../client/tools/toolTable';
 import { findTool, runTool, type ToolOutcome } from '../../client/tools/runTool';
@@ -51,7 +50,7 @@ export async function createToolContext(parts: ToolHostParts, state: Environment
     history: historyCalls(parts.history),
     ...(credentials && redirectUri ? { client: { clientId: credentials.clientId, redirectUri } } : {}),
     // sandboxScenario refuses it unless the API host is loopback, as the Local Sandbox view shows only then.
-    ...(state.resolution.ok ? { sandboxAdmin: new SandboxAdmin(state.resolution.environment.apiHost) } : {}),
+    ...(state.resolution.ok ? { sandboxAdmin: parts.sandboxAdmin(state.resolution.environment.apiHost) } : {}),
     async send(request) {
       if (!state.resolution.ok) throw new ToolError('unavailable', describeResolutionProblem(state.resolution) ?? '');
       if (!state.hasCredentials) {

@@ -5,6 +5,7 @@ import { resolveEnvironment, type EnvironmentId } from '../../../src/client/envi
 import type { Exchange } from '../../../src/client/http/exchange';
 import type { ApiResult } from '../../../src/client/http/requestFailure';
 import { Redactor } from '../../../src/client/redaction/redaction';
+import { SandboxAdmin } from '../../../src/client/sandboxAdmin/sandboxAdmin';
 import { coreToolName, languageModelToolEntry } from '../../../src/client/tools/languageModelToolsManifest';
 import { TOOLS } from '../../../src/client/tools/toolTable';
 import type { EnvironmentState } from '../../../src/host/activeEnvironment';
@@ -69,6 +70,7 @@ function harness(id: EnvironmentId, hasCredentials = true): Harness {
       credentials: { get: async () => ({ clientId: 'client-1', clientSecret: SECRET }) },
       redirectUri: () => 'http://127.0.0.1:53682/callback',
       logger: { info: (line: string) => void logged.push(line) },
+      sandboxAdmin: (apiHost) => new SandboxAdmin(apiHost),
     },
     register() {
       const confirmations = new ProductionConfirmations();
