@@ -12,7 +12,7 @@ export function createMcpServer(context: ToolContext, version: string): Server {
     {
       capabilities: { tools: {} },
       instructions:
-        'Tools for the Open Payments Platform (Berlin Group NextGenPSD2 1.3.3): find banks and what they require, describe and send API operations, explain failures by X-Request-ID, read consent and payment statuses, and start an SCA whose link the user opens. Calls to production need confirmProduction: true, given only after the user confirmed.',
+        'Tools for the Open Payments Platform (Berlin Group NextGenPSD2 1.3.3): find banks and what they require, describe and send API operations, explain failures by X-Request-ID, read consent and payment statuses, start an SCA whose link the user opens, and (local sandbox only) trigger error-handling scenarios. Calls to production need confirmProduction: true, given only after the user confirmed.',
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
