@@ -1,6 +1,6 @@
 // `npm test`: builds, then runs every layer (static checks, unit, sandbox, extension host, UI) and ends with
 // one line that totals them all. A layer that cannot start counts as one failure, never as silence.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,48 +19,43 @@ const layers = [
   { name: 'lint', kind: 'check', cmd: [bin('eslint'), '--max-warnings=0', '.'] },
   { name: 'unit', kind: 'mocha', cmd: [node, 'test/harness/run-mocha.mjs', 'unit', 'out/test/unit'] },
   { name: 'sandbox', kind: 'mocha', cmd: [node, 'test/harness/run-mocha.mjs', 'sandbox', 'out/test/sandbox'] },
-  // The extension host and the workbench on each VS Code we support: our engines minimum and the current one.
-  // The extension-host layers of both versions run side by side (each has its own code-server, browser, sandbox
-  // and free ports; they wait on the extension host more than on the CPU); the UI layers bind fixed ports, so
-  // they run one after the other.
-  ...CODE_SERVERS.map((v) => ({ name: `integration@${v.vscode}`, kind: 'mocha', vscode: true, together: 'integration', cmd: [node, 'test/harness/run-integration.mjs'], env: { OPENPAYMENTS_VSCODE: v.vscode } })),
-  ...CODE_SERVERS.map((v) => ({ name: `ui@${v.vscode}`, kind: 'mocha', vscode: true, cmd: [node, 'test/harness/run-ui.mjs'], env: { OPENPAYMENTS_VSCODE: v.vscode } })),
+  // The extension host and the workbench on each VS Code we support, our engines minimum first: its layers run
+  // while the current one's code-server is still installing. (Running the two extension-host layers side by side
+  // saved only ~20 s of ~250 on an idle machine, and slowed each; the UI layers bind fixed ports.)
+  ...CODE_SERVERS.flatMap((v) => [
+    { name: `integration@${v.vscode}`, kind: 'mocha', vscode: v.vscode, cmd: [node, 'test/harness/run-integration.mjs'], env: { OPENPAYMENTS_VSCODE: v.vscode } },
+    { name: `ui@${v.vscode}`, kind: 'mocha', vscode: v.vscode, cmd: [node, 'test/harness/run-ui.mjs'], env: { OPENPAYMENTS_VSCODE: v.vscode } },
+  ]),
 ];
 
 const only = process.env.OPENPAYMENTS_LAYERS?.split(',');
 // OPENPAYMENTS_LAYERS=unit,ui runs those layers (`ui` means ui on every version, `ui@1.139` just that one).
 const selected = layers.filter((layer) => !only || only.includes(layer.name) || only.includes(layer.name.split('@')[0]));
 
-// The code-servers install (once per machine) while the layers that need no VS Code run.
-const install = selected.some((layer) => layer.vscode) ? installCodeServers() : undefined;
-const codeServers = install?.done ?? Promise.resolve(undefined);
+// The code-servers install (once per machine), one version after the other, while the layers that need no VS
+// Code run; each version's layers wait only for their own.
+const installs = installQueue([...new Set(selected.map((layer) => layer.vscode).filter(Boolean))]);
 
 const rows = [];
-for (let i = 0; i < selected.length; i++) {
-  const layer = selected[i];
+for (const layer of selected) {
   if (layer.vscode) {
-    const problem = await codeServers;
+    const problem = await installs.ready(layer.vscode);
     if (problem) {
       rows.push({ name: layer.name, seconds: 0, passed: 0, failed: 1, skipped: 0 });
       console.log(`\n=== ${layer.name} ===\nnot run: ${problem}`);
       continue;
     }
   }
-  const group = layer.together ? selected.slice(i).filter((l) => l.together === layer.together) : [layer];
-  if (group.length > 1) {
-    i += group.length - 1;
-    rows.push(...(await runTogether(group)));
-    continue;
-  }
   const started = Date.now();
   console.log(`\n=== ${layer.name} ===`);
-  const result = spawnSync(layer.cmd[0], layer.cmd.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, ...layer.env } });
-  rows.push(rowOf(layer, result.status, (Date.now() - started) / 1000));
-  if (layer.name === 'build' && result.status !== 0) break;
+  // Not spawnSync: the event loop must stay free to start the next code-server install the moment one ends.
+  const status = await run(layer);
+  rows.push(rowOf(layer, status, (Date.now() - started) / 1000));
+  if (layer.name === 'build' && status !== 0) break;
 }
-// A failed build ends the run before any VS Code layer: the install need not hold the summary back (its
-// completion marker keeps a half-done install from ever being used).
-if (install && install.child.exitCode === null) install.child.kill();
+// A failed build ends the run before any VS Code layer: the installs need not hold the summary back (each
+// one's completion marker keeps a half-done install from ever being used).
+installs.stop();
 
 console.log('\n=== summary ===');
 for (const row of rows) {
@@ -70,6 +65,18 @@ const total = rows.reduce((sum, row) => ({ passed: sum.passed + row.passed, fail
 if (total.skipped) console.log(`${total.skipped} skipped (each says why in its layer's output)`);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exitCode = total.failed ? 1 : 0;
+
+/** Runs one layer with its output on ours; resolves to its exit code. */
+function run(layer) {
+  return new Promise((resolve) => {
+    const child = spawn(layer.cmd[0], layer.cmd.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, ...layer.env } });
+    child.once('error', (error) => {
+      console.log(`${layer.name} could not start: ${error.message}`);
+      resolve(1);
+    });
+    child.once('close', (code) => resolve(code ?? 1));
+  });
+}
 
 /** A layer's counts: a check passes or fails as one; a test layer reports its own (a crash counts as a failure). */
 function rowOf(layer, status, seconds) {
@@ -83,39 +90,29 @@ function rowOf(layer, status, seconds) {
   return { name: layer.name, seconds, ...counts };
 }
 
-/**
- * Runs layers at the same time; each one's output is held and printed whole when it ends, in the layers' order,
- * so two suites never interleave their lines.
- */
-async function runTogether(group) {
-  console.log(`\n=== ${group.map((l) => l.name).join(' and ')}, side by side (each one's output follows when it ends) ===`);
-  const runs = group.map((layer) => {
-    const started = Date.now();
-    const output = [];
-    const child = spawn(layer.cmd[0], layer.cmd.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...layer.env } });
-    child.stdout.on('data', (chunk) => output.push(chunk));
-    child.stderr.on('data', (chunk) => output.push(chunk));
-    return new Promise((resolve) => {
-      child.once('error', (error) => resolve({ layer, status: 1, seconds: 0, output: [Buffer.from(`${error.message}\n`)] }));
-      child.once('close', (code) => resolve({ layer, status: code ?? 1, seconds: (Date.now() - started) / 1000, output }));
+/** Installs code-servers one after the other in the background; `ready(v)` resolves to undefined, or to why not. */
+function installQueue(versions) {
+  const results = new Map();
+  let current;
+  let stopped = false;
+  const install = (version) =>
+    new Promise((resolve) => {
+      const child = spawn(node, [path.join(root, 'scripts', 'ensure-setup.mjs'), 'code-servers', version], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+      current = child;
+      child.once('error', (error) => resolve(`the code-server install could not start (${error.message})`));
+      child.once('exit', (code) => resolve(code === 0 ? undefined : `the code-server for VS Code ${version} could not be installed; the reason is printed above. Run \`npm run install:code-server\` to retry.`));
     });
-  });
-  const rowsOut = [];
-  for (const run of runs) {
-    const { layer, status, seconds, output } = await run;
-    console.log(`\n=== ${layer.name} ===`);
-    process.stdout.write(Buffer.concat(output));
-    rowsOut.push(rowOf(layer, status, seconds));
+  let previous = Promise.resolve();
+  for (const version of versions) {
+    const result = previous.then(() => (stopped ? 'the run ended first' : install(version)));
+    results.set(version, result);
+    previous = result;
   }
-  return rowsOut;
-}
-
-/** Starts the code-servers' install (a no-op when cached); `done` resolves to undefined, or to why it failed. */
-function installCodeServers() {
-  const child = spawn(node, [path.join(root, 'scripts', 'ensure-setup.mjs'), 'code-servers'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  const done = new Promise((resolve) => {
-    child.once('error', (error) => resolve(`the code-server install could not start (${error.message})`));
-    child.once('exit', (code) => resolve(code === 0 ? undefined : 'the code-servers could not be installed; the reason is printed above. Run `npm run install:code-server` to retry.'));
-  });
-  return { child, done };
+  return {
+    ready: (version) => results.get(version) ?? Promise.resolve(undefined),
+    stop() {
+      stopped = true;
+      if (current && current.exitCode === null) current.kill();
+    },
+  };
 }
