@@ -2,8 +2,8 @@
 // integrator triggers to test their own error handling. Refuses any host that is not plain http on a loopback
 // address, so nothing here can reach a bank. No vscode: the extension's Local Sandbox view and the MCP server's
 // tools both use it. node:http rather than fetch() for the reason given in localSandboxClient.ts.
-import { request } from 'node:http';
 import { isLoopbackHostname } from '../environments/environments';
+import { loopbackJson } from '../environments/loopbackJson';
 
 export type ConsentScenario = 'expire' | 'revoke';
 export type AuthorisationScenario = 'approve' | 'deny';
@@ -152,7 +152,7 @@ export class SandboxAdmin {
 
   private async call<T>(method: string, path: string, payload: unknown, read: (body: Json) => T | undefined): Promise<AdminResult<T>> {
     if (!this.base) return { ok: false, reason: 'notLoopback' };
-    const answer = await send(new URL(path, this.base), method, payload, this.timeoutMs);
+    const answer = await loopbackJson(new URL(path, this.base), method, payload, this.timeoutMs, MAX_ANSWER_BYTES);
     if (answer === 'unreachable' || answer === 'notSandbox') return { ok: false, reason: answer };
     // The sandbox's refusals carry tppMessages; the status says enough, and their text stays out of notifications.
     if (answer.status === 400 || answer.status === 404 || answer.status === 409) return { ok: false, reason: 'refused', status: answer.status };
@@ -163,35 +163,4 @@ export class SandboxAdmin {
 
 function faultCount(body: Json): number | undefined {
   return Array.isArray(body['faults']) ? body['faults'].length : undefined;
-}
-
-function send(url: URL, method: string, payload: unknown, timeoutMs: number): Promise<{ readonly status: number; readonly body: unknown } | 'unreachable' | 'notSandbox'> {
-  const data = payload === undefined ? undefined : JSON.stringify(payload);
-  const headers: Record<string, string> = { accept: 'application/json', ...(data === undefined ? {} : { 'content-type': 'application/json' }) };
-  return new Promise((resolve) => {
-    const req = request(url, { method, headers, timeout: timeoutMs }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_ANSWER_BYTES) {
-          req.destroy();
-          resolve('notSandbox');
-          return;
-        }
-        chunks.push(chunk);
-      });
-      response.on('error', () => resolve('unreachable'));
-      response.on('end', () => {
-        try {
-          resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
-        } catch {
-          resolve('notSandbox');
-        }
-      });
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve('unreachable'));
-    req.end(data);
-  });
 }
