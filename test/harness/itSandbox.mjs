@@ -171,10 +171,11 @@ export function reportResults(report) {
 
 /** Prints one line per result in mocha's style and returns the counts. */
 export function printResults(heading, results, started) {
-  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
   console.log(`\n  ${heading}`);
   for (const result of results) {
     counts[result.state] += 1;
+    if (result.state === 'failed') counts.failures.push({ title: result.title, error: result.error ?? '' });
     const mark = result.state === 'passed' ? '✔' : result.state === 'failed' ? '✘' : '-';
     console.log(`    ${mark} ${result.title}${result.ms ? ` (${result.ms} ms)` : ''}`);
     if (result.error) console.log(result.error.split('\n').map((l) => `        ${l}`).join('\n'));

@@ -2,6 +2,7 @@
 // one line that totals them all. A layer that cannot start counts as one failure, never as silence.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_SERVERS } from '../../scripts/vscode-versions.mjs';
@@ -41,7 +42,7 @@ for (const layer of selected) {
   if (layer.vscode) {
     const problem = await installs.ready(layer.vscode);
     if (problem) {
-      rows.push({ name: layer.name, seconds: 0, passed: 0, failed: 1, skipped: 0 });
+      rows.push({ name: layer.name, seconds: 0, passed: 0, failed: 1, skipped: 0, failures: [{ title: 'not run', error: problem }] });
       console.log(`\n=== ${layer.name} ===\nnot run: ${problem}`);
       continue;
     }
@@ -60,6 +61,16 @@ installs.stop();
 console.log('\n=== summary ===');
 for (const row of rows) {
   console.log(`${row.name.padEnd(17)} ${String(row.passed).padStart(4)} passed ${String(row.failed).padStart(3)} failed ${String(row.skipped ?? 0).padStart(3)} skipped  ${row.seconds.toFixed(1)} s`);
+}
+// The layers' own output can be long enough that a CI record keeps only its end: what failed is said again here.
+const failures = rows.flatMap((row) => (row.failures ?? []).map((failure) => ({ layer: row.name, ...failure })));
+if (failures.length) {
+  console.log('\nfailed:');
+  for (const failure of failures) {
+    console.log(`  [${failure.layer}] ${failure.title}`);
+    const lines = String(failure.error).split('\n').filter((line) => line.trim()).slice(0, 4);
+    for (const line of lines) console.log(`      ${line.trim().slice(0, 300)}`);
+  }
 }
 const total = rows.reduce((sum, row) => ({ passed: sum.passed + row.passed, failed: sum.failed + row.failed, skipped: sum.skipped + (row.skipped ?? 0) }), { passed: 0, failed: 0, skipped: 0 });
 if (total.skipped) console.log(`${total.skipped} skipped (each says why in its layer's output)`);
@@ -82,10 +93,10 @@ function run(layer) {
 function rowOf(layer, status, seconds) {
   let counts;
   if (layer.kind === 'check') {
-    counts = status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+    counts = status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0, failures: [{ title: layer.name, error: `exited with code ${status}; its output above says why` }] };
   } else {
-    counts = readLayerStats(layer.name) ?? { passed: 0, failed: 1, skipped: 0 };
-    if (status !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
+    counts = readLayerStats(layer.name) ?? { passed: 0, failed: 1, skipped: 0, failures: [{ title: `the ${layer.name} layer`, error: `ended (code ${status}) before it counted its tests; its output above says why` }] };
+    if (status !== 0 && counts.failed === 0) counts = { ...counts, failed: 1, failures: [{ title: `the ${layer.name} layer`, error: `exited with code ${status}; its output above says why` }] };
   }
   return { name: layer.name, seconds, ...counts };
 }
@@ -99,6 +110,13 @@ function installQueue(versions) {
     new Promise((resolve) => {
       const child = spawn(node, [path.join(root, 'scripts', 'ensure-setup.mjs'), 'code-servers', version], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
       current = child;
+      // The install (npm, tar, Node) must not slow the test layers it overlaps: on a slow CI machine an
+      // extension-host layer that ran beside it at equal priority took a fifth longer. Its children inherit this.
+      try {
+        if (child.pid) os.setPriority(child.pid, 19);
+      } catch {
+        // Not allowed here: the install runs at normal priority, which is only slower.
+      }
       child.once('error', (error) => resolve(`the code-server install could not start (${error.message})`));
       child.once('exit', (code) => resolve(code === 0 ? undefined : `the code-server for VS Code ${version} could not be installed; the reason is printed above. Run \`npm run install:code-server\` to retry.`));
     });

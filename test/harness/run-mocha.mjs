@@ -23,8 +23,10 @@ const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: !
 if (grep) mocha.grep(grep);
 for (const file of files) mocha.addFile(file);
 await mocha.loadFilesAsync();
+const failed = [];
 const runner = mocha.run((failures) => {
   const stats = runner.stats ?? { passes: 0, failures, pending: 0 };
-  writeLayerStats(layer, { passed: stats.passes, failed: stats.failures, skipped: stats.pending });
+  writeLayerStats(layer, { passed: stats.passes, failed: stats.failures, skipped: stats.pending, failures: failed });
   process.exitCode = failures ? 1 : 0;
 });
+runner.on('fail', (test, error) => failed.push({ title: test.fullTitle(), error: String(error?.message ?? error) }));

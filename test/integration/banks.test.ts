@@ -6,7 +6,7 @@ import { requestsSince } from '../support/sandboxAdmin';
 import { eventually, extensionApi, requestMark, RUN_SECRET, SANDBOX_API_HOST as API_HOST, useSandboxEnvironment, withPrompter } from './support';
 
 describe('the Banks view against the local sandbox', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   const config = () => vscode.workspace.getConfiguration('openPayments');
 
   useSandboxEnvironment();

@@ -13,7 +13,7 @@ async function fault(spec: Record<string, unknown>): Promise<void> {
 }
 
 describe('every response bounded (extension host, local sandbox)', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   useSandboxEnvironment();
   const config = () => vscode.workspace.getConfiguration('openPayments');
 

@@ -15,7 +15,7 @@ const MTLS = {
 const PASSPHRASE = process.env.OPENPAYMENTS_IT_MTLS_PASSPHRASE;
 
 describe('client certificate (mTLS) against the sandbox in https + mTLS mode', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
 
   before(function () {
     if (Object.values(MTLS).some((value) => !value) || !PASSPHRASE) throw new Error('The runner started no mTLS sandbox: OPENPAYMENTS_IT_MTLS_* are unset.');

@@ -10,7 +10,7 @@ import { consentNodeOf, eventually, extensionApi, SANDBOX_API_HOST as API_HOST, 
 const BIC = 'HANDSESS';
 
 describe('the Consents & Accounts view against the local sandbox', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let consentId = '';
 
   useSandboxEnvironment({ 'psu.ipAddress': '192.168.0.1' });

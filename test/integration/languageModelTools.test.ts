@@ -113,7 +113,7 @@ describe('Language-model tools', function () {
         const log = fs.readFileSync(logFile, 'utf8');
         assert.match(log, /Tool sendRequest: asked the user to confirm a call to the Production environment\./);
         assert.match(log, /Tool sendRequest: the user confirmed the call to the Production environment\./);
-      }, 10_000);
+      }, 30_000);
       assert.match(await refusal('sandboxScenario', { action: 'reset' }), /only against the local sandbox .*the Production environment is not it, so nothing was sent/);
       assert.equal(api.history.entries().length, entriesBefore, 'nothing was sent, so History has no new call');
     } finally {

@@ -110,7 +110,7 @@ describe('request files in a real VS Code', function () {
         [1, 10],
       );
       assert.equal(ours[0]?.command?.title, 'Send with Open Payments');
-    }, 15_000);
+    }, 30_000);
     await eventually(() => {
       const diagnostics = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Open Payments');
       assert.deepEqual(
@@ -118,7 +118,7 @@ describe('request files in a real VS Code', function () {
         [14],
       );
       assert.match(diagnostics[0]?.message ?? '', /"FETCH" is not an HTTP method/);
-    }, 15_000);
+    }, 30_000);
   });
 
   it('sends a block through the lens with a fresh X-Request-ID, the last consent for {{consentId}}, into History and the response view', async () => {
@@ -132,7 +132,7 @@ describe('request files in a real VS Code', function () {
     const { exchange } = outcome.result;
     assert.equal(exchange.operationId, 'getConsentStatus');
     assert.ok(exchange.url.includes(`/consents/${consentId}/status`), 'the last consent filled {{consentId}}');
-    await eventually(() => assert.equal(api.history.entries()[0]?.requestId, exchange.requestId), 10_000);
+    await eventually(() => assert.equal(api.history.entries()[0]?.requestId, exchange.requestId), 30_000);
     assert.ok(api.responsePanel.html?.includes(exchange.requestId), 'the response view shows the exchange');
     assert.ok(!(await readFile(uri)).includes(exchange.requestId));
   });
@@ -147,7 +147,7 @@ describe('request files in a real VS Code', function () {
       const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
       lenses = all.filter((lens) => lens.command?.command.startsWith('openPayments.requestFiles.'));
       assert.deepEqual(lenses.map((lens) => [lens.range.start.line, lens.command?.title]), [[1, 'Send with Open Payments'], [1, 'Copy as Code']]);
-    }, 15_000);
+    }, 30_000);
     const copy = lenses[1]?.command;
     assert.ok(copy);
     const outcome = await vscode.commands.executeCommand<CopyBlockOutcome>(copy.command, ...(copy.arguments ?? []), 'javascript');
@@ -236,7 +236,7 @@ describe('request files in a real VS Code', function () {
       const text = `@bicFi = ${BIC}\n@consentValidUntil = ${new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10)}\n${await readFile(uri)}`;
       await writeFile(uri, text);
       // The import opened the first file in an editor; the lens reads that document once it has the file's new text.
-      await eventually(async () => assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), text), 10_000);
+      await eventually(async () => assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), text), 30_000);
     }
     const sent: string[] = [];
     for (const [uri, names] of [

@@ -65,7 +65,7 @@ describe('sending every platform operation to the local sandbox', function () {
     // History's 200 entries and pushed this walk's first calls out before the check below.
     await eventually(async () => {
       assert.equal(json(await send('getConsentStatus', c)).consentStatus, 'valid');
-    }, 15_000, 300);
+    }, 30_000, 300);
 
     const ais = { 'X-BicFi': BIC, 'Consent-ID': consentId };
     const accounts = json(await send('getAccountList', ais)).accounts as { resourceId: string }[];
@@ -139,7 +139,7 @@ describe('sending every platform operation to the local sandbox', function () {
     await eventually(() => {
       const inHistory = new Set(api.history.entries().map((entry) => entry.requestId));
       for (const id of ids) assert.ok(inHistory.has(id), `history lists ${id}`);
-    }, 10_000);
+    }, 30_000);
     if (process.env.OPENPAYMENTS_IT_SHARED) {
       fs.writeFileSync(path.join(process.env.OPENPAYMENTS_IT_SHARED, 'sent-request-ids.json'), JSON.stringify(ids));
     }
@@ -152,7 +152,7 @@ describe('sending every platform operation to the local sandbox', function () {
     await eventually(() => {
       const text = fs.readFileSync(logFile, 'utf8');
       assert.match(text, new RegExp(`\\[http\\] GET /psd2/aspspinformation/v1/aspsps/ESSESESS 200 \\d+ ms X-Request-ID ${exchange.requestId}`));
-    }, 10_000);
+    }, 30_000);
     const text = fs.readFileSync(logFile, 'utf8');
     assert.ok(!text.includes(RUN_SECRET), 'the client secret is not in the log');
     assert.deepEqual((await issuedSecrets()).filter((token) => text.includes(token)), [], 'no issued token is in the log');
@@ -199,7 +199,7 @@ describe('sending every platform operation to the local sandbox', function () {
 });
 
 describe('payment bodies are checked before sending', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
 
   useSandboxEnvironment({ 'psu.ipAddress': '192.168.0.1' });
 

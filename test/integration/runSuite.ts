@@ -23,7 +23,7 @@ class JsonLinesReporter extends Mocha.reporters.Base {
 
 /** `load` registers the tests; it runs after mocha's globals exist, as mocha.addFile would arrange. */
 export async function runSuite(load: () => unknown): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, reporter: JsonLinesReporter, color: false });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 90_000, reporter: JsonLinesReporter, color: false });
   const grep = process.env.OPENPAYMENTS_TEST_GREP;
   if (grep) mocha.grep(grep);
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);

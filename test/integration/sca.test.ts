@@ -9,7 +9,7 @@ import { eventually, extensionApi, SANDBOX_AUTH_HOST as AUTH_HOST, useSandboxEnv
 
 
 describe('strong customer authentication through the loopback redirect URI', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   const config = () => vscode.workspace.getConfiguration('openPayments');
   const opened: string[] = [];
   let decision: 'approve' | 'deny' = 'approve';
@@ -144,6 +144,6 @@ describe('strong customer authentication through the loopback redirect URI', fun
       const listed = (await banks.getChildren(folder)).find((n) => n.kind === 'payment' && n.payment.paymentId === paymentId);
       assert.ok(listed?.kind === 'payment' && listed.payment.status === 'ACSC', `status ${listed?.kind === 'payment' ? listed.payment.status : 'not listed'}`);
       assert.match(String(banks.getTreeItem(listed).description), /^ACSC · domestic/);
-    }, 20_000);
+    }, 30_000);
   });
 });

@@ -73,8 +73,11 @@ export async function withPrompter<T>(api: TestApi, answers: Answer[], body: (pr
   }
 }
 
-/** Retries `check` until it passes or `timeoutMs` ends; a check that sends a request should pass a humane `intervalMs`. */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000, intervalMs = 25): Promise<void> {
+/**
+ * Retries `check` until it passes or `timeoutMs` ends; a check that sends a request should pass a humane `intervalMs`.
+ * The default is generous because CI machines can be several times slower than ours: a passing check returns at once.
+ */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 15_000, intervalMs = 25): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

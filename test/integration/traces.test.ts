@@ -29,7 +29,7 @@ function encodings(secret: string): string[] {
 }
 
 describe('traces a user can hand to support', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let consentId = '';
   let createRequestId = '';
 
