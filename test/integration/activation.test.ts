@@ -15,7 +15,7 @@ describe('activation in a real VS Code', () => {
     // Running a command is a use (onCommand:). The views are left unopened here, so the views test below is the
     // first to show them; activation by opening a view (onView:) is proven by the newcomer's UI journey.
     await vscode.commands.executeCommand('openPayments.showLog');
-    await eventually(() => assert.equal(extension.isActive, true, 'active once a command of ours runs"), 30_000);
+    await eventually(() => assert.equal(extension.isActive, true, 'active once a command of ours runs'), 30_000);
   });
 
   it('activates and runs in test mode in the real extension host', async () => {
