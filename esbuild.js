@@ -4,7 +4,8 @@
 // - sandbox:     sandbox/{cli,index}.ts -> dist/sandbox/*.mjs (ESM; never part of the extension bundle)
 // - tests:       test/{unit,sandbox}/**/*.test.ts -> out/test/**.test.mjs, with `vscode` aliased to a small fake
 // - integration: test/integration/{index,afterReload}.ts -> out/integration/*.js (CJS, loaded by the real extension host)
-// - mcp:         src/mcp/main.ts -> dist/mcp.js (CJS, minified: the stdio MCP server, `npm run mcp` and the package's bin)
+// - mcp:         src/mcp/main.ts -> dist/mcp.js (CJS, minified: the stdio MCP server, `npm run mcp` and the package's bin;
+//                after `extension`: it loads its non-SDK half from dist/lazy.js)
 'use strict';
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -44,13 +45,25 @@ function lazyChunkPlugin(targets) {
         return { path: file, namespace: 'lazy-stub' };
       });
       build.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({
-        contents: `module.exports = require('./lazy.js').m${targets.indexOf(args.path)};`,
+        contents: `module.exports = require('./lazy.js').m${targets.indexOf(args.path)}();`,
         loader: 'js',
       }));
       build.onResolve({ filter: /^\.\/lazy\.js$/, namespace: 'lazy-stub' }, () => ({ path: './lazy.js', external: true }));
     },
   };
 }
+
+// The MCP server's non-SDK half (src/mcp/core.ts) is served from dist/lazy.js too, which carries the client core
+// already: dist/mcp.js is then only the MCP SDK and the stdio transport (~42 KB in the VSIX instead of ~150 KB).
+const MCP_CORE = path.join(__dirname, 'src', 'mcp', 'core.ts');
+const mcpCoreFromChunk = {
+  name: 'mcp-core-from-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/core$/ }, (args) => (path.join(args.resolveDir, 'core.ts') === MCP_CORE ? { path: MCP_CORE, namespace: 'mcp-core' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'mcp-core' }, () => ({ contents: `module.exports = require('./lazy.js').mcpCore();`, loader: 'js' }));
+    build.onResolve({ filter: /^\.\/lazy\.js$/, namespace: 'mcp-core' }, () => ({ path: './lazy.js', external: true }));
+  },
+};
 
 // undici carries its HTTP parser twice, as SIMD and as plain WebAssembly (72 KB of base64 each), and falls back
 // to the plain one where SIMD is missing. The plain one runs everywhere, so only it is shipped: it keeps the VSIX
@@ -122,7 +135,12 @@ const builds = {
         ...extensionBase('dist/lazy.js'),
         plugins: [plainLlhttp],
         stdin: {
-          contents: targets.map((file, i) => `export * as m${i} from ${JSON.stringify(file)};`).join('\n'),
+          // Each module is evaluated on its first use, not when the chunk loads: the MCP server loads this chunk
+          // in plain Node, where the modules that import `vscode` must stay unevaluated.
+          contents: [
+            ...targets.map((file, i) => `export const m${i} = () => require(${JSON.stringify(file)});`),
+            `export const mcpCore = () => require(${JSON.stringify(MCP_CORE)});`,
+          ].join('\n'),
           resolveDir: __dirname,
           sourcefile: 'lazy-chunk.ts',
           loader: 'ts',
@@ -169,7 +187,7 @@ const builds = {
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
     define: { MCP_VERSION: JSON.stringify(require('./package.json').version) },
-    plugins: [plainLlhttp, withoutAjv, clientWithoutSideEffects()],
+    plugins: [mcpCoreFromChunk, withoutAjv],
   }),
 };
 

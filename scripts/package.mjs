@@ -13,7 +13,7 @@ function run(cmd, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(process.execPath, ['esbuild.js', '--production', '--only=extension']);
+run(process.execPath, ['esbuild.js', '--production', '--only=extension,mcp']);
 fs.mkdirSync(path.dirname(vsix), { recursive: true });
 // The details page in VS Code shows the README in a webview whose policy loads pictures only from https: and
 // data: URLs, never from the installed extension's files, and there is no repository URL for vsce to point

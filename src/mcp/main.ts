@@ -3,8 +3,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { parseConfig, USAGE, type McpConfig } from './config';
-import { createMcpContext } from './mcpContext';
+import { createMcpContext, parseConfig, USAGE, type McpConfig } from './core';
 import { createMcpServer } from './server';
 
 declare const MCP_VERSION: string;

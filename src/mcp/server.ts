@@ -2,7 +2,7 @@
 // SDK's low-level server is used: our schemas are JSON Schema already, so no schema library of its is needed.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { TOOLS, runTool, type ToolContext } from '../client/index';
+import { TOOLS, runTool, type ToolContext } from './core';
 
 export const SERVER_NAME = 'open-payments';
 
