@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -65,6 +67,28 @@ function leakForms(secret: string, clientId?: string): string[] {
     ...b64(secret),
     ...(clientId ? [...b64(`${clientId}:${secret}`), ...b64(`${form(clientId)}:${form(secret)}`)] : []),
   ];
+}
+
+/** The tokens an https + mTLS sandbox issued, from its admin endpoint, which wants the run's client certificate too. */
+function mtlsIssued(tlsSandbox: Sandbox): Promise<{ accessTokens: { value: string }[] }> {
+  const tls = tlsSandbox.tls!;
+  return new Promise((resolve, reject) => {
+    const options = { ca: fs.readFileSync(tls.caCertificatePath), pfx: fs.readFileSync(tls.clientCertificates.valid), passphrase: tls.passphrase, agent: false };
+    https
+      .get(`${tlsSandbox.apiHost}/__sandbox/secrets`, options, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => {
+          try {
+            resolve(JSON.parse(body) as { accessTokens: { value: string }[] });
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      })
+      .on('error', reject);
+  });
 }
 
 describe('MCP server over stdio (SDK client, local sandbox)', function () {
@@ -196,6 +220,98 @@ describe('MCP server over stdio (SDK client, local sandbox)', function () {
       session.stderr.push(...own.stderr);
     } finally {
       await own.close();
+    }
+  });
+
+  it('sends the PSU headers its variables give, and starts a decoupled BankID authorisation that the PSU then approves', async () => {
+    const bare = await session.call('sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': 'SWEDSESS' }, body: CONSENT_BODY_TEMPLATE });
+    assert.ok(bare.isError, 'without the PSU variables Swedbank refuses the consent');
+    assert.match(bare.text, /PSU-IP-Address/);
+    const psu = await connect({
+      OPENPAYMENTS_ENVIRONMENT: 'local',
+      OPENPAYMENTS_AUTH_HOST: sandbox.authHost,
+      OPENPAYMENTS_API_HOST: sandbox.apiHost,
+      OPENPAYMENTS_CLIENT_ID: CLIENT_ID,
+      OPENPAYMENTS_CLIENT_SECRET: SECRET,
+      OPENPAYMENTS_PSU_IP_ADDRESS: '192.168.0.1',
+      OPENPAYMENTS_PSU_USER_AGENT: 'mcp-test/1.0',
+      OPENPAYMENTS_PSU_ID: '199311219639',
+    });
+    try {
+      // Swedbank refuses Consent calls without PSU-IP-Address, PSU-User-Agent and PSU-ID (bankRequirements above).
+      const created = await psu.call('sendRequest', { operationId: 'createConsent', params: { 'X-BicFi': 'SWEDSESS' }, body: CONSENT_BODY_TEMPLATE });
+      assert.equal(created.json?.status, 201, created.text);
+      const consentId = String((created.json?.body as { consentId: string }).consentId);
+      const sca = await psu.call('startAuthorisation', { kind: 'consent', bicFi: 'SWEDSESS', consentId, approach: 'decoupled' });
+      assert.equal(sca.json?.approach, 'DECOUPLED', sca.text);
+      assert.match(String(sca.json?.qrText ?? sca.json?.appLink ?? ''), /\S/, 'a QR text or app link for the user');
+      assert.match(String(sca.json?.next), /BankID app/);
+      assert.equal((await psu.call('consentStatus', { consentId, bicFi: 'SWEDSESS' })).json?.consentStatus, 'received', 'started, not completed');
+      const approved = await psu.call('sandboxScenario', { action: 'approveAuthorisation', authorisationId: String(sca.json?.authorisationId) });
+      assert.equal(approved.isError, false, approved.text);
+      // The bank finalises on the next SCA status read; the consent is valid from then on.
+      const scaStatus = await psu.call('sendRequest', {
+        operationId: 'getConsentScaStatus',
+        params: { 'X-BicFi': 'SWEDSESS', consentId, authorisationId: String(sca.json?.authorisationId) },
+      });
+      assert.equal((scaStatus.json?.body as { scaStatus?: string }).scaStatus, 'finalised', scaStatus.text);
+      assert.equal((await psu.call('consentStatus', { consentId, bicFi: 'SWEDSESS' })).json?.consentStatus, 'valid');
+    } finally {
+      await psu.close();
+      session.texts.push(...psu.texts);
+      session.stderr.push(...psu.stderr);
+    }
+  });
+
+  it('presents the client certificate its variables name to an https + mTLS API host, and without one says what a closed connection can mean', async () => {
+    const tlsSandbox = await start({
+      authPort: 0,
+      apiPort: 0,
+      tls: true,
+      clients: [{ clientId: CLIENT_ID, clientSecret: SECRET, redirectUris: ['http://127.0.0.1:53682/callback'], products: ['aspspinformation'] }],
+    });
+    const tls = tlsSandbox.tls;
+    assert.ok(tls);
+    const env = {
+      OPENPAYMENTS_ENVIRONMENT: 'custom',
+      OPENPAYMENTS_AUTH_HOST: tlsSandbox.authHost,
+      OPENPAYMENTS_API_HOST: tlsSandbox.apiHost,
+      OPENPAYMENTS_CLIENT_ID: CLIENT_ID,
+      OPENPAYMENTS_CLIENT_SECRET: SECRET,
+      // The run's test CA, trusted as a company CA would be.
+      NODE_EXTRA_CA_CERTS: tls.caCertificatePath,
+    };
+    const texts: string[] = [];
+    const stderr: string[] = [];
+    try {
+      assert.match(tlsSandbox.apiHost, /^https:/);
+      const withCertificate = await connect({ ...env, OPENPAYMENTS_CLIENT_CERTIFICATE: tls.clientCertificates.valid, OPENPAYMENTS_CLIENT_CERTIFICATE_PASSPHRASE: tls.passphrase });
+      try {
+        const banks = await withCertificate.call('findBanks', { bic: 'NDEASESS' });
+        assert.deepEqual((banks.json?.banks as { bicFi: string }[]).map((b) => b.bicFi), ['NDEASESS'], banks.text);
+      } finally {
+        await withCertificate.close();
+        texts.push(...withCertificate.texts);
+        stderr.push(...withCertificate.stderr);
+      }
+      const without = await connect(env);
+      try {
+        const refused = await without.call('findBanks', { bic: 'NDEASESS' });
+        assert.equal(refused.isError, true, refused.text);
+        assert.match(refused.text, /closed before an answer arrived.*requires a client certificate \(mutual TLS\)/);
+      } finally {
+        await without.close();
+        texts.push(...without.texts);
+        stderr.push(...without.stderr);
+      }
+      const issued = await mtlsIssued(tlsSandbox);
+      assert.ok(issued.accessTokens.length > 0, 'the mTLS sandbox issued a token, so the scan has something to find');
+      const outputs = [...texts, ...stderr].join('\n');
+      for (const needle of [...leakForms(SECRET, CLIENT_ID), ...leakForms(tls.passphrase), ...issued.accessTokens.flatMap((t) => leakForms(t.value))]) {
+        assert.ok(!outputs.includes(needle), `a secret form leaked: ${needle.slice(0, 6)}...`);
+      }
+    } finally {
+      await tlsSandbox.close();
     }
   });
 

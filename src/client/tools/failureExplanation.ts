@@ -23,7 +23,8 @@ const KIND_SENTENCES: Readonly<Record<RequestFailureKind, string>> = {
   token: 'The auth server refused the token request: check the client credentials, and that the client may use this API product.',
   dns: 'The host name could not be resolved: check the environment\'s hosts and the network.',
   refused: 'The host refused the connection: check that the environment\'s host is right and running (for the local sandbox, start it).',
-  reset: 'The connection was reset while the call was under way: try again, and check proxies between you and the host.',
+  reset:
+    'The connection was closed before an answer arrived: try again, and check proxies between you and the host. A host that requires a client certificate (mutual TLS) closes it like this when none, or one it does not accept, is presented.',
   tls: 'The TLS connection failed: check the client certificate and the CA for this environment.',
   timeout: 'The host did not answer in time: try again later.',
   cancelled: 'The call was cancelled before it finished.',

@@ -349,6 +349,11 @@ const startAuthorisation: ToolDefinition = {
       paymentProduct: param('startPaymentAuthorisation', 'payment-product'),
       paymentService: param('startPaymentAuthorisation', 'payment-service'),
       authenticationMethodId: { type: 'string', description: 'The SCA method to choose among those the bank offers; the usual one for the approach when absent.' },
+      approach: {
+        type: 'string',
+        enum: ['redirect', 'decoupled'],
+        description: 'The approach to ask the bank for (TPP-Redirect-Preferred): decoupled for app-based SCA such as BankID with a QR code; the bank decides. The settings\' preference when absent.',
+      },
     },
     ['kind', 'bicFi'],
   ),
@@ -357,7 +362,10 @@ const startAuthorisation: ToolDefinition = {
   async run(context, input) {
     const subject = subjectOf(input);
     const ops = SCA_OPERATIONS[subject.kind];
-    const params = subjectParams(subject) as Record<string, string>;
+    const asked = text(input, 'approach');
+    if (asked !== undefined && asked !== 'redirect' && asked !== 'decoupled') throw new ToolError('invalid_input', `"approach" is "${asked}"; it must be "redirect" or "decoupled".`);
+    // Every call of the SCA carries the preference, as the bank may decide again when a method is chosen.
+    const params = { ...(subjectParams(subject) as Record<string, string>), ...(asked ? { 'TPP-Redirect-Preferred': asked === 'redirect' ? 'true' : 'false' } : {}) };
     const started = await sendOk(context, ops.start, params);
     const startBody = bodyOf(started);
     const authorisationId = stringField(startBody, 'authorisationId');
