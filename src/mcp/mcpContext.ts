@@ -74,6 +74,7 @@ export async function createMcpContext(config: McpConfig): Promise<McpContext> {
         environment: { id: environment.id, authHost: environment.authHost, apiHost: environment.apiHost },
         context: request.context ?? 'private',
         psuHeaders: config.psuHeaders,
+        ...(request.signal ? { signal: request.signal } : {}),
       });
       history.record(environment.id, request.operation.id, result);
       return result;

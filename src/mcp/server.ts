@@ -24,8 +24,9 @@ export function createMcpServer(context: ToolContext, version: string): Server {
       annotations: { title: tool.title, readOnlyHint: tool.readOnly, openWorldHint: tool.sendsRequests },
     })),
   }));
-  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
-    const outcome = await runTool(request.params.name, context, request.params.arguments ?? {});
+  // extra.signal aborts when the client cancels the call (notifications/cancelled) or the connection closes.
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const outcome = await runTool(request.params.name, context, request.params.arguments ?? {}, TOOLS, extra.signal);
     if (!outcome.ok) return { isError: true, content: [{ type: 'text', text: outcome.error.message }], structuredContent: { error: outcome.error } };
     return { content: [{ type: 'text', text: JSON.stringify(outcome.result, null, 2) }], structuredContent: { ...outcome.result } };
   });

@@ -29,7 +29,19 @@ function masked(result: ToolResult, redactor: Redactor): ToolResult {
   return JSON.parse(redactor.redact(JSON.stringify(result))) as ToolResult;
 }
 
-export async function runTool(name: string, context: ToolContext, input: unknown, tools: readonly ToolDefinition[] = TOOLS): Promise<ToolOutcome> {
+/**
+ * The context for one call that `signal` can cancel: every request the tool sends carries it. A prototype link,
+ * not a copy, so that the context's getters (the MCP server's client, known once the demo client is fetched)
+ * still answer for the current state.
+ */
+function cancellable(context: ToolContext, signal: AbortSignal | undefined): ToolContext {
+  if (!signal) return context;
+  const scoped = Object.create(context) as { send: ToolContext['send'] };
+  scoped.send = (request) => context.send({ ...request, signal });
+  return scoped as unknown as ToolContext;
+}
+
+export async function runTool(name: string, context: ToolContext, input: unknown, tools: readonly ToolDefinition[] = TOOLS, signal?: AbortSignal): Promise<ToolOutcome> {
   const fail = (error: ToolError): ToolOutcome => ({
     ok: false,
     error: { kind: error.kind, message: context.redactor.redact(error.message), ...(error.requestId ? { requestId: error.requestId } : {}) },
@@ -44,7 +56,8 @@ export async function runTool(name: string, context: ToolContext, input: unknown
   if (problem) return fail(new ToolError('invalid_input', `${tool.name}: ${problem}`));
   const record = given as Readonly<Record<string, unknown>>;
   try {
-    return { ok: true, result: masked(await tool.run(context, record), context.redactor) };
+    if (signal?.aborted) return fail(new ToolError('request_failed', `${tool.name} was cancelled before it sent anything.`));
+    return { ok: true, result: masked(await tool.run(cancellable(context, signal), record), context.redactor) };
   } catch (error) {
     if (isClientError(error, 'tool')) return fail(error);
     // A defect: its message could carry anything, so only the tool's name leaves.

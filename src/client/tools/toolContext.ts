@@ -23,6 +23,8 @@ export interface ToolSend {
   readonly body?: unknown;
   /** The PSU context of the call; the context's own default when absent. */
   readonly context?: PsuContext;
+  /** Aborts when the caller gives up on the tool call (the user stopped the agent): the request stops too. */
+  readonly signal?: AbortSignal;
 }
 
 /** What History keeps of one call, enough to explain it later by its X-Request-ID. Never a secret. */

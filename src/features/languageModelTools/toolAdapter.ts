@@ -43,14 +43,23 @@ export class LanguageModelToolAdapter implements vscode.LanguageModelTool<Input>
   }
 
   /** A refusal or failure is thrown with the core's message (already masked): VS Code hands it to the model. */
-  async invoke(options: vscode.LanguageModelToolInvocationOptions<Input>): Promise<vscode.LanguageModelToolResult> {
+  async invoke(options: vscode.LanguageModelToolInvocationOptions<Input>, token?: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
     const module = await this.load();
     const state = await this.parts.environment.refresh();
     const environment = module.toolEnvironmentOf(state);
     const confirmed = environment.isProduction && this.confirmations.take(ProductionConfirmations.keyOf(this.coreName, environment.id, options.input ?? {}));
     if (confirmed) this.parts.logger.info(`Tool ${this.coreName}: the user confirmed the call to the ${environment.label} environment.`);
     const context = await module.createToolContext(this.parts, state);
-    const outcome = await module.runCoreTool(this.coreName, context, options.input, confirmed);
+    // The user stopped the agent: the request under way stops too, and History records it as cancelled.
+    const cancel = new AbortController();
+    const cancelled = token?.onCancellationRequested(() => cancel.abort());
+    if (token?.isCancellationRequested) cancel.abort();
+    let outcome;
+    try {
+      outcome = await module.runCoreTool(this.coreName, context, options.input, confirmed, cancel.signal);
+    } finally {
+      cancelled?.dispose();
+    }
     if (!outcome.ok) {
       if (outcome.error.kind === 'production_unconfirmed') this.parts.logger.info(`Tool ${this.coreName}: refused, the call to the ${environment.label} environment was not confirmed.`);
       throw new Error(outcome.error.message);

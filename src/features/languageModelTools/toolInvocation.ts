@@ -61,7 +61,7 @@ export async function createToolContext(parts: ToolHostParts, state: Environment
       }
       const result = await parts.runner.run(
         { operation: request.operation, params: request.params, ...(request.body === undefined ? {} : { body: request.body }), ...(request.context ? { context: request.context } : {}) },
-        { show: false, silent: true, onlyTo: state.id },
+        { show: false, silent: true, onlyTo: state.id, ...(request.signal ? { signal: request.signal } : {}) },
       );
       if (!result) {
         throw new ToolError('unavailable', vscode.l10n.t('The environment or its credentials changed while {0} was prepared, so nothing was sent. Call the tool again.', request.operation.id));
@@ -75,12 +75,12 @@ export async function createToolContext(parts: ToolHostParts, state: Environment
  * Runs a core tool. The input's own confirmProduction is dropped: in VS Code only the user's answer to VS Code's
  * confirmation counts, which `confirmed` carries.
  */
-export function runCoreTool(coreName: string, context: ToolContext, input: unknown, confirmed: boolean): Promise<ToolOutcome> {
+export function runCoreTool(coreName: string, context: ToolContext, input: unknown, confirmed: boolean, signal?: AbortSignal): Promise<ToolOutcome> {
   const given = typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...(input as Record<string, unknown>) } : input;
   if (typeof given === 'object' && given !== null && !Array.isArray(given)) {
     const record = given as Record<string, unknown>;
     delete record[CONFIRM_PRODUCTION_PROPERTY];
     if (confirmed) record[CONFIRM_PRODUCTION_PROPERTY] = true;
   }
-  return runTool(coreName, context, given, TOOLS);
+  return runTool(coreName, context, given, TOOLS, signal);
 }

@@ -123,7 +123,9 @@ describe('language-model tools (VS Code)', () => {
     assert.equal(h.sent.length, 1);
     assert.equal(h.sent[0]?.input.operation.id, 'getConsentStatus');
     assert.deepEqual(h.sent[0]?.input.params, { consentId: 'c-1', 'X-BicFi': 'ESSESESS' });
-    assert.deepEqual(h.sent[0]?.options, { show: false, silent: true, onlyTo: 'custom' });
+    const { signal, ...options } = h.sent[0]?.options ?? {};
+    assert.deepEqual(options, { show: false, silent: true, onlyTo: 'custom' });
+    assert.ok(signal instanceof AbortSignal, 'the call can be cancelled');
   });
 
   it('asks the user before a production call, and sends only after they agreed', async () => {
@@ -160,6 +162,29 @@ describe('language-model tools (VS Code)', () => {
     moved.state = harness('production').state;
     await assert.rejects(switching.invoke({ input: consentStatusInput, toolInvocationToken: undefined }), refusal);
     assert.equal(moved.sent.length, 0);
+  });
+
+  it('aborts the request under way when VS Code cancels the tool call (the user stopped the agent)', async () => {
+    const h = harness('custom');
+    const adapter = new LanguageModelToolAdapter('consentStatus', h.parts, new ProductionConfirmations(), async () => toolInvocation);
+    let cancel: (() => void) | undefined;
+    const token = {
+      isCancellationRequested: false,
+      onCancellationRequested: (listener: () => void) => {
+        cancel = listener;
+        return { dispose: () => (cancel = undefined) };
+      },
+    } as unknown as NonNullable<Parameters<LanguageModelToolAdapter['invoke']>[1]>;
+    const seen: (boolean | undefined)[] = [];
+    (h.parts.runner as { run: (input: RequestInput, options?: RunOptions) => Promise<ApiResult> }).run = async (_input, options = {}) => {
+      seen.push(options.signal?.aborted);
+      cancel?.();
+      seen.push(options.signal?.aborted);
+      return { ok: true, exchange: exchange(200, { consentStatus: 'valid' }) };
+    };
+    await adapter.invoke({ input: consentStatusInput, toolInvocationToken: undefined }, token);
+    assert.deepEqual(seen, [false, true], 'the request carried a signal that the cancellation aborted');
+    assert.equal(cancel, undefined, 'the listener is gone once the call ended');
   });
 
   it('needs no confirmation in production for a tool that sends nothing', async () => {

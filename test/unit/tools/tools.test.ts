@@ -5,6 +5,7 @@ import { OPERATIONS } from '../../../src/client/catalogue/catalogue';
 import { ApiClient } from '../../../src/client/http/apiClient';
 import type { Transport, TransportRequest, TransportResponse } from '../../../src/client/http/transport';
 import type { TokenSource } from '../../../src/client/http/tokenSource';
+import { TransportError } from '../../../src/client/http/transportErrors';
 import { Redactor } from '../../../src/client/redaction/redaction';
 import { CallLog, TOOLS, runTool, type ToolContext, type ToolOutcome } from '../../../src/client/index';
 
@@ -64,12 +65,16 @@ interface Fixture {
   run(name: string, input: unknown): Promise<ToolOutcome>;
 }
 
-function fixture(environment: Partial<ToolContext['environment']> = {}): Fixture {
+function fixture(environment: Partial<ToolContext['environment']> = {}, options: { readonly hang?: boolean } = {}): Fixture {
   const route = fakeBank();
   const sent: TransportRequest[] = [];
   const transport: Transport = {
     async request(request) {
       sent.push(request);
+      // A bank that never answers: only the caller's abort ends the request, as the undici transport reports it.
+      if (options.hang) {
+        return new Promise((_resolve, reject) => request.signal?.addEventListener('abort', () => reject(new TransportError('cancelled', 'ABORT_ERR'))));
+      }
       return route(request) ?? json(404, { tppMessages: [{ category: 'ERROR', code: 'SERVICE_INVALID' }] });
     },
   };
@@ -210,6 +215,36 @@ describe('assistant tools (core)', () => {
     // Start and method selection only: no status polling, no code exchange.
     assert.deepEqual(f.sent.map((r) => r.method), ['POST', 'PUT']);
     assert.match(error(await f.run('startAuthorisation', { kind: 'payment', bicFi: 'ESSESESS' })).message, /paymentId/);
+  });
+
+  it('asks the bank for the approach it is given (TPP-Redirect-Preferred) on every call of the SCA, and only then', async () => {
+    const preference = (f: Fixture) => f.sent.map((r) => r.headers['TPP-Redirect-Preferred']);
+    const decoupled = fixture();
+    await decoupled.run('startAuthorisation', { kind: 'consent', bicFi: 'ESSESESS', consentId: 'c-1', approach: 'decoupled' });
+    assert.deepEqual(preference(decoupled), ['false', 'false']);
+    const redirect = fixture();
+    result(await redirect.run('startAuthorisation', { kind: 'consent', bicFi: 'ESSESESS', consentId: 'c-1', approach: 'redirect' }));
+    assert.deepEqual(preference(redirect), ['true', 'true']);
+    const unsaid = fixture();
+    result(await unsaid.run('startAuthorisation', { kind: 'consent', bicFi: 'ESSESESS', consentId: 'c-1' }));
+    assert.deepEqual(preference(unsaid), [undefined, undefined]);
+    const wrong = fixture();
+    assert.match(error(await wrong.run('startAuthorisation', { kind: 'consent', bicFi: 'ESSESESS', consentId: 'c-1', approach: 'embedded' })).message, /approach/);
+    assert.equal(wrong.sent.length, 0);
+  });
+
+  it('stops the request under way when the caller cancels the tool call, and sends nothing once it is cancelled', async () => {
+    const f = fixture({}, { hang: true });
+    const cancel = new AbortController();
+    const pending = runTool('consentStatus', f.context, { consentId: 'c-1', bicFi: 'ESSESESS' }, TOOLS, cancel.signal);
+    while (f.sent.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    cancel.abort();
+    const stopped = error(await pending);
+    assert.match(stopped.message, /cancelled/);
+    assert.equal(f.sent[0]!.signal?.aborted, true, 'the transport saw the abort');
+    const again = error(await runTool('findBanks', f.context, { country: 'SE' }, TOOLS, cancel.signal));
+    assert.match(again.message, /findBanks was cancelled before it sent anything/);
+    assert.equal(f.sent.length, 1);
   });
 
   it('refuses every calling tool in production without confirmProduction: true, and sends with it', async () => {
