@@ -79,13 +79,17 @@ export async function withPrompter<T>(api: TestApi, answers: Answer[], body: (pr
  */
 export async function eventually(check: () => void | Promise<void>, timeoutMs = 15_000, intervalMs = 25): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  // Quick at first, then backing off to 250 ms: many checks read a tree that sends a request, and each request
+  // is a History entry; a slow machine must not flood History (200 entries) while it waits.
+  let wait = intervalMs;
   for (;;) {
     try {
       await check();
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait = Math.min(wait * 1.5, Math.max(intervalMs, 250));
     }
   }
 }
