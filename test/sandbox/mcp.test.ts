@@ -256,6 +256,14 @@ describe('MCP server over stdio (SDK client, local sandbox)', function () {
       });
       assert.equal((scaStatus.json?.body as { scaStatus?: string }).scaStatus, 'finalised', scaStatus.text);
       assert.equal((await psu.call('consentStatus', { consentId, bicFi: 'SWEDSESS' })).json?.consentStatus, 'valid');
+
+      // initiatePayment requires PSU-IP-Address: the variable gives it, so the model need not; without either,
+      // the error says both ways to give it.
+      const payment = { operationId: 'initiatePayment', params: { 'X-BicFi': 'ESSESESS', 'payment-service': 'payments', 'payment-product': 'domestic' }, body: paymentBodyTemplate('domestic', 'ESSESESS') };
+      assert.equal((await psu.call('sendRequest', payment)).json?.status, 201);
+      const missing = await session.call('sendRequest', payment);
+      assert.ok(missing.isError);
+      assert.match(missing.text, /PSU-IP-Address.*Give PSU-IP-Address in params, or set it once .*OPENPAYMENTS_PSU_\* variables/);
     } finally {
       await psu.close();
       session.texts.push(...psu.texts);

@@ -2,6 +2,7 @@
 // Shared by sendRequest, the status tools and explainFailure, so a failure reads the same wherever it is met.
 import { findOperation } from '../catalogue/catalogue';
 import { explainTppCode } from '../catalogue/tppCodeExplanations';
+import { settingsHeaderNamed } from '../http/psuHeaderRules';
 import type { RequestFailureKind } from '../http/requestFailure';
 import type { TppMessage } from '../http/tppMessages';
 
@@ -67,6 +68,11 @@ export function failureSentences(facts: FailureFacts): string[] {
   }
   if (facts.kind === 'validation' && facts.causeCode === 'MISSING_BANK_HEADER') {
     sentences.push('This bank requires that PSU header on every Consent, AIS and PIS call; bankRequirements lists them.');
+  }
+  if (facts.kind === 'validation' && facts.param && settingsHeaderNamed(facts.param)) {
+    sentences.push(
+      `Give ${facts.param} in params, or set it once where the PSU headers are kept: the extension's settings in VS Code, the OPENPAYMENTS_PSU_* variables for the MCP server.`,
+    );
   }
   const explained = explainTppMessages(facts.operationId, facts.tppMessages).filter((m) => m.explanation);
   for (const m of explained) sentences.push(`${m.code}: ${m.explanation}`);

@@ -68,7 +68,9 @@ export function operationParamsSchema(operation: Operation): ObjectSchema {
     type: 'object',
     description: `Path, query and header values of ${operation.id} by wire name.`,
     properties,
-    required: operation.params.filter((p) => p.required).map((p) => p.name),
+    // A header the pipeline fills from the settings (or the MCP server's variables) need not come from the caller;
+    // when neither has it, the pipeline's own check names it.
+    required: operation.params.filter((p) => p.required && p.source !== 'setting').map((p) => p.name),
     additionalProperties: false,
   };
 }
