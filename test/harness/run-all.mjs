@@ -105,18 +105,19 @@ function rowOf(layer, status, seconds) {
 function installQueue(versions) {
   const results = new Map();
   let current;
+  let currentVersion;
+  let waitedFor;
   let stopped = false;
   const install = (version) =>
     new Promise((resolve) => {
       const child = spawn(node, [path.join(root, 'scripts', 'ensure-setup.mjs'), 'code-servers', version], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
       current = child;
-      // The install (npm, tar, Node) must not slow the test layers it overlaps: on a slow CI machine an
-      // extension-host layer that ran beside it at equal priority took a fifth longer. Its children inherit this.
-      try {
-        if (child.pid) os.setPriority(child.pid, 19);
-      } catch {
-        // Not allowed here: the install runs at normal priority, which is only slower.
-      }
+      currentVersion = version;
+      // While test layers run beside it, the install (npm, tar, Node; its children inherit this) must not slow
+      // them: on a slow CI machine an extension-host layer that ran beside it at equal priority took a fifth
+      // longer. Once a layer waits for it, it runs at normal priority again (see ready), or a busy machine
+      // would starve it while nothing else of ours runs.
+      if (waitedFor !== version) setPriority([child.pid], 19);
       child.once('error', (error) => resolve(`the code-server install could not start (${error.message})`));
       child.once('exit', (code) => resolve(code === 0 ? undefined : `the code-server for VS Code ${version} could not be installed; the reason is printed above. Run \`npm run install:code-server\` to retry.`));
     });
@@ -127,10 +128,48 @@ function installQueue(versions) {
     previous = result;
   }
   return {
-    ready: (version) => results.get(version) ?? Promise.resolve(undefined),
+    ready(version) {
+      waitedFor = version;
+      if (currentVersion === version && current?.exitCode === null) setPriority(processTree(current.pid), 0);
+      return results.get(version) ?? Promise.resolve(undefined);
+    },
     stop() {
       stopped = true;
       if (current && current.exitCode === null) current.kill();
     },
   };
+}
+
+/** Sets each process's scheduling priority where this user may (raising it back needs root); others stay as they are. */
+function setPriority(pids, priority) {
+  for (const pid of pids) {
+    try {
+      if (pid) os.setPriority(pid, priority);
+    } catch {
+      // Not allowed, or already ended: the install is only slower or faster than it could be.
+    }
+  }
+}
+
+/** A process and every process it started, from /proc (Linux); elsewhere just the process. */
+function processTree(pid) {
+  const children = new Map();
+  try {
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        // "pid (command) state ppid ...": the command may hold spaces and parentheses, so read after the last ")".
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      } catch {
+        // Ended while we read.
+      }
+    }
+  } catch {
+    return [pid];
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i += 1) tree.push(...(children.get(tree[i]) ?? []));
+  return tree;
 }
