@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import https from 'node:https';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { CONSENT_BODY_TEMPLATE, paymentBodyTemplate } from '../../src/client/catalogue/catalogue';
 import { start, type Sandbox } from '../../sandbox/index';
+import { httpsRequest } from './helpers/https';
 import { repoRoot } from './helpers/reference';
 
 const CLIENT_ID = 'mcp-test-client';
@@ -70,25 +70,11 @@ function leakForms(secret: string, clientId?: string): string[] {
 }
 
 /** The tokens an https + mTLS sandbox issued, from its admin endpoint, which wants the run's client certificate too. */
-function mtlsIssued(tlsSandbox: Sandbox): Promise<{ accessTokens: { value: string }[] }> {
+async function mtlsIssued(tlsSandbox: Sandbox): Promise<{ accessTokens: { value: string }[] }> {
   const tls = tlsSandbox.tls!;
-  return new Promise((resolve, reject) => {
-    const options = { ca: fs.readFileSync(tls.caCertificatePath), pfx: fs.readFileSync(tls.clientCertificates.valid), passphrase: tls.passphrase, agent: false };
-    https
-      .get(`${tlsSandbox.apiHost}/__sandbox/secrets`, options, (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => {
-          try {
-            resolve(JSON.parse(body) as { accessTokens: { value: string }[] });
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-      })
-      .on('error', reject);
-  });
+  const answer = await httpsRequest(`${tlsSandbox.apiHost}/__sandbox/secrets`, { ca: fs.readFileSync(tls.caCertificatePath), pfx: fs.readFileSync(tls.clientCertificates.valid), passphrase: tls.passphrase });
+  assert.equal(answer.status, 200, answer.body);
+  return JSON.parse(answer.body) as { accessTokens: { value: string }[] };
 }
 
 describe('MCP server over stdio (SDK client, local sandbox)', function () {

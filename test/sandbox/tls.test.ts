@@ -7,24 +7,7 @@ import https from 'node:https';
 import tls from 'node:tls';
 import type { Sandbox } from '../../sandbox/index';
 import { startSandbox, useSandbox } from './helpers/client';
-
-interface Answer {
-  readonly status: number;
-  readonly body: string;
-}
-
-function get(url: string, options: https.RequestOptions & { body?: string; method?: string }): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(url, { ...options, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+import { httpsRequest } from './helpers/https';
 
 describe('sandbox https + mTLS mode', function () {
   // openssl makes the certificates at start: a few processes, slower on a busy machine.
@@ -37,13 +20,13 @@ describe('sandbox https + mTLS mode', function () {
     ca = fs.readFileSync(demo.sandbox.tls!.caCertificatePath, 'utf8');
     const form = new URLSearchParams({ client_id: demo.sandbox.client.clientId, client_secret: demo.sandbox.client.clientSecret, grant_type: 'client_credentials', scope: 'aspspinformation private' });
     // No client certificate on the token call: the platform's sample presents it on API calls only (§2).
-    const answer = await get(`${demo.sandbox.authHost}/connect/token`, { method: 'POST', ca, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const answer = await httpsRequest(`${demo.sandbox.authHost}/connect/token`, { method: 'POST', ca, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     assert.equal(answer.status, 200, answer.body);
     token = String(JSON.parse(answer.body).access_token);
   });
 
   const countries = (extra: https.RequestOptions) =>
-    get(`${demo.sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { ca, headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID(), accept: 'application/json' }, ...extra });
+    httpsRequest(`${demo.sandbox.apiHost}/psd2/aspspinformation/v1/countries`, { ca, headers: { authorization: `Bearer ${token}`, 'x-request-id': crypto.randomUUID(), accept: 'application/json' }, ...extra });
   const pfx = (which: keyof NonNullable<Sandbox['tls']>['clientCertificates']) => ({ pfx: fs.readFileSync(demo.sandbox.tls!.clientCertificates[which]), passphrase: demo.sandbox.tls!.passphrase });
 
   it('serves both hosts on https with a server certificate from the run\'s CA', () => {
