@@ -192,7 +192,8 @@ const builds = {
 };
 
 async function main() {
-  const selected = Object.keys(builds).filter((name) => !only || only.has(name));
+  // dist/mcp.js loads its non-SDK half from dist/lazy.js, so building it alone would pair it with a stale chunk.
+  const selected = Object.keys(builds).filter((name) => !only || only.has(name) || (name === 'extension' && only.has('mcp')));
   for (const name of selected) {
     // A build is one options object, or a list whose later entries are made after the earlier ones ran.
     const steps = [builds[name]()].flat();

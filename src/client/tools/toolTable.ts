@@ -362,8 +362,8 @@ const startAuthorisation: ToolDefinition = {
   async run(context, input) {
     const subject = subjectOf(input);
     const ops = SCA_OPERATIONS[subject.kind];
+    // The schema's enum has checked it: redirect, decoupled, or absent.
     const asked = text(input, 'approach');
-    if (asked !== undefined && asked !== 'redirect' && asked !== 'decoupled') throw new ToolError('invalid_input', `"approach" is "${asked}"; it must be "redirect" or "decoupled".`);
     // Every call of the SCA carries the preference, as the bank may decide again when a method is chosen.
     const params = { ...(subjectParams(subject) as Record<string, string>), ...(asked ? { 'TPP-Redirect-Preferred': asked === 'redirect' ? 'true' : 'false' } : {}) };
     const started = await sendOk(context, ops.start, params);

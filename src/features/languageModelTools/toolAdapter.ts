@@ -54,12 +54,7 @@ export class LanguageModelToolAdapter implements vscode.LanguageModelTool<Input>
     const cancel = new AbortController();
     const cancelled = token?.onCancellationRequested(() => cancel.abort());
     if (token?.isCancellationRequested) cancel.abort();
-    let outcome;
-    try {
-      outcome = await module.runCoreTool(this.coreName, context, options.input, confirmed, cancel.signal);
-    } finally {
-      cancelled?.dispose();
-    }
+    const outcome = await module.runCoreTool(this.coreName, context, options.input, confirmed, cancel.signal).finally(() => cancelled?.dispose());
     if (!outcome.ok) {
       if (outcome.error.kind === 'production_unconfirmed') this.parts.logger.info(`Tool ${this.coreName}: refused, the call to the ${environment.label} environment was not confirmed.`);
       throw new Error(outcome.error.message);
