@@ -2,9 +2,9 @@
 // the tools over stdio. stdout carries only MCP messages; stderr only our own sentences, through the Redactor.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createMcpContext, parseConfig, USAGE, type McpConfig } from './core';
 import { createMcpServer } from './server';
+import { StdioChannel } from './stdioChannel';
 
 declare const MCP_VERSION: string;
 
@@ -43,20 +43,20 @@ async function main(): Promise<number> {
     config = { ...config, environment: { ...config.environment, authHost: sandbox.authHost, apiHost: sandbox.apiHost } };
   }
   const { context, redactor, close } = await createMcpContext(config);
-  const server = createMcpServer(context, typeof MCP_VERSION === 'string' ? MCP_VERSION : '0.0.0');
+  const channel = new StdioChannel(process.stdin, process.stdout);
+  const server = createMcpServer(context, typeof MCP_VERSION === 'string' ? MCP_VERSION : '0.0.0', (message) => channel.send(message));
   const log = (line: string): void => void process.stderr.write(`${redactor.redact(line)}\n`);
   let closing = false;
   const shutDown = async (): Promise<void> => {
     if (closing) return;
     closing = true;
-    await server.close().catch(() => undefined);
+    server.close();
+    channel.close();
     await close().catch(() => undefined);
     await sandbox?.close().catch(() => undefined);
   };
-  server.onclose = () => void shutDown();
-  process.stdin.on('end', () => void shutDown());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutDown().then(() => process.exit(0)));
-  await server.connect(new StdioServerTransport());
+  channel.start({ message: (message) => server.receive(message), closed: () => void shutDown() });
   log(`Open Payments MCP server ready: ${config.environment.label} (${config.environment.apiHost})${sandbox ? ', local sandbox started by this server' : ''}.`);
   return 0;
 }

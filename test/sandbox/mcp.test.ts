@@ -175,6 +175,20 @@ describe('MCP server over stdio (SDK client, local sandbox)', function () {
     assert.match(badBic.text, /"bicFi" is "essesess!", which does not have the expected form/);
   });
 
+  it('ends a call the client cancels at once, and goes on answering the next', async () => {
+    const slow = await session.call('sandboxScenario', { action: 'injectFault', kind: 'slow', operationId: 'getASPSPList', delayMs: 20_000 });
+    assert.equal(slow.isError, false, slow.text);
+    const started = Date.now();
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 300);
+    // The SDK's client sends notifications/cancelled and gives up on the call when its signal aborts.
+    await assert.rejects(session.client.callTool({ name: 'findBanks', arguments: { country: 'SE' } }, undefined, { signal: abort.signal }));
+    assert.ok(Date.now() - started < 5_000, 'the call ended with its cancellation, not with the bank');
+    const next = await session.call('findBanks', { bic: 'ESSESESS' });
+    assert.equal(next.isError, false, next.text);
+    assert.deepEqual((next.json?.banks as { bicFi: string }[]).map((b) => b.bicFi), ['ESSESESS']);
+  });
+
   it('refuses production without --allow-production, and each call there without confirmProduction', async () => {
     const production = { OPENPAYMENTS_ENVIRONMENT: 'production', OPENPAYMENTS_CLIENT_ID: CLIENT_ID, OPENPAYMENTS_CLIENT_SECRET: SECRET };
     const refused = spawnSync(process.execPath, [MCP], { env: { PATH: process.env.PATH ?? '', ...production }, input: '', encoding: 'utf8' });
