@@ -53,8 +53,8 @@ function lazyChunkPlugin(targets) {
   };
 }
 
-// The MCP server's non-SDK half (src/mcp/core.ts) is served from dist/lazy.js too, which carries the client core
-// already: dist/mcp.js is then only the MCP SDK, zod and the stdio transport (41 KB zipped instead of ~150 KB).
+// The MCP server's client half (src/mcp/core.ts) is served from dist/lazy.js too, which carries the client core
+// already: dist/mcp.js is then only the protocol and the stdio transport (src/mcp), a few KB.
 const MCP_CORE = path.join(__dirname, 'src', 'mcp', 'core.ts');
 const mcpCoreFromChunk = {
   name: 'mcp-core-from-chunk',
@@ -75,16 +75,24 @@ const plainLlhttp = {
   },
 };
 
-// The MCP SDK's server builds an Ajv JSON Schema validator (Ajv, its formats and fast-uri: 130 KB minified) for
-// elicitation answers, which our server never asks for; a stand-in that refuses keeps them out of dist/mcp.js.
-const withoutAjv = {
-  name: 'without-ajv',
+// Two undici paths the transport never takes, left out of dist/lazy.js (~50 KB minified): HTTP/2 (undici only
+// speaks it when a dispatcher sets allowH2, which ours never do: ALPN then offers http/1.1 alone) and FormData
+// request bodies (the only use undici's HTTP/1 client has for its fetch implementation's body code; ours are
+// strings). Each stand-in says so if it is ever reached rather than failing obscurely.
+const withoutUnusedUndici = {
+  name: 'without-unused-undici',
   setup(build) {
-    build.onResolve({ filter: /validation\/ajv-provider\.js$/ }, (args) => ({ path: args.path, namespace: 'without-ajv' }));
-    build.onLoad({ filter: /.*/, namespace: 'without-ajv' }, () => ({
-      contents: 'export class AjvJsonSchemaValidator { getValidator() { throw new Error("no JSON Schema validator in this build"); } }',
-      loader: 'js',
-    }));
+    const stand = { 'client-h2.js': 'HTTP/2', 'body.js': 'FormData request bodies' };
+    build.onResolve({ filter: /(^|\/)(client-h2|web\/fetch\/body)\.js$/ }, (args) =>
+      args.resolveDir.includes(`${path.sep}undici${path.sep}`) ? { path: path.basename(args.path), namespace: 'without-undici-part' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'without-undici-part' }, (args) => {
+      const message = JSON.stringify(`This build of undici has no ${stand[args.path]} (esbuild.js, withoutUnusedUndici).`);
+      return {
+        contents: args.path === 'body.js' ? `exports.extractBody = () => { throw new Error(${message}); };` : `module.exports = () => { throw new Error(${message}); };`,
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -133,7 +141,7 @@ const builds = {
       { ...extensionBase('dist/extension.js'), entryPoints: ['src/extension.ts'], plugins: [lazyChunkPlugin(targets)] },
       () => ({
         ...extensionBase('dist/lazy.js'),
-        plugins: [plainLlhttp],
+        plugins: [plainLlhttp, withoutUnusedUndici],
         stdin: {
           // Each module is evaluated on its first use, not when the chunk loads: the MCP server loads this chunk
           // in plain Node, where the modules that import `vscode` must stay unevaluated.
@@ -187,12 +195,12 @@ const builds = {
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
     define: { MCP_VERSION: JSON.stringify(require('./package.json').version) },
-    plugins: [mcpCoreFromChunk, withoutAjv],
+    plugins: [mcpCoreFromChunk],
   }),
 };
 
 async function main() {
-  // dist/mcp.js loads its non-SDK half from dist/lazy.js, so building it alone would pair it with a stale chunk.
+  // dist/mcp.js loads its client half from dist/lazy.js, so building it alone would pair it with a stale chunk.
   const selected = Object.keys(builds).filter((name) => !only || only.has(name) || (name === 'extension' && only.has('mcp')));
   for (const name of selected) {
     // A build is one options object, or a list whose later entries are made after the earlier ones ran.

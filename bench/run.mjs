@@ -56,7 +56,7 @@ How to read:
   builtins VS Code's extension host already has. Row 3 is dist/lazy.js (undici, openid-client, the HTTP
   core, the loopback listener, the SCA flow, the QR code), which the first request loads, not activation. Issue target: load + activate <= 20 ms, <= 3 MB heap.
 - (d) Size of the production bundles (node esbuild.js --production --only=extension), what fills them, and
-  of the VSIX packed from them as npm run package does (issue targets: bundle <= 400 KB, VSIX <= 200 KB).
+  of the VSIX packed from them as npm run package does (issue targets: bundle <= 400 KB, VSIX <= 300 KB).
 - (e) Sub-reports of bench/render.mjs, bench/tree.mjs (expanding a country among 3,000 banks vs raw fetch + parse)
   and bench/sandbox.mjs, when those scripts exist.
 - (f) The real workbench, as the last UI journey (test/ui/journey.test.mjs, run by npm run test:ui) recorded it

@@ -14,8 +14,14 @@ declare module 'undici/lib/dispatcher/dispatcher.js' {
   export = Dispatcher;
 }
 
-declare module 'undici/lib/api/index.js' {
+declare module 'undici/lib/api/api-request.js' {
   import type { Dispatcher } from 'undici';
-  const api: Pick<Dispatcher, 'request' | 'stream' | 'pipeline' | 'upgrade' | 'connect'>;
-  export = api;
+  const request: Dispatcher['request'];
+  export = request;
+}
+
+declare module 'undici/lib/api/api-connect.js' {
+  import type { Dispatcher } from 'undici';
+  const connect: Dispatcher['connect'];
+  export = connect;
 }
