@@ -35,12 +35,10 @@ export function measureSizes(root, name = 'extension') {
   };
 }
 
-/** Packs the VSIX the way `npm run package` does (the production bundles must be built) and returns its size. */
+/** Packs the VSIX with `npm run package`'s own script (production bundles, the README with its pictures inline). */
 export async function measureVsix(root) {
-  const out = path.join(root, 'out/bench/open-payments-vscode.vsix');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const vsce = path.join(root, 'node_modules/.bin/vsce');
-  await run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: root });
+  await run(process.execPath, [path.join(root, 'scripts/package.mjs')], { cwd: root });
+  const out = path.join(root, 'out/open-payments-vscode.vsix');
   const bytes = fs.statSync(out).size;
   const listing = (await run('unzip', ['-l', out])).stdout;
   const files = listing.trim().split('\n').slice(3, -2).map((line) => line.trim().split(/\s+/).slice(3).join(' '));

@@ -63,6 +63,8 @@ const overrides = {
       getConfiguration: () => ({ get: (_key, fallback) => fallback, has: () => false, inspect: () => undefined, update: async () => undefined }),
       onDidChangeConfiguration: noEvent,
       isTrusted: true,
+      textDocuments: [],
+      workspaceFolders: undefined,
     },
     { get: (target, key) => (key in target ? target[key] : anything()) },
   ),
