@@ -112,19 +112,24 @@ export class ActiveEnvironment extends Disposable {
     }
     const previous = this.current;
     this.current = { id, resolution, hasCredentials };
-    await Promise.all([
+    // The context keys (welcome views, menus) and the listeners (trees that reload) both follow the new state,
+    // so they start together, and a read ends without waiting for the window's answer about the keys: every
+    // request reads the state first, and the first listing after a switch waited a round trip for them.
+    const keys = Promise.all([
       this.setContext(CONTEXT_HAS_CREDENTIALS, hasCredentials),
       this.setContext(CONTEXT_ENVIRONMENT, id),
       this.setContext(CONTEXT_ENVIRONMENT_INVALID, !resolution.ok),
     ]);
     // Every request re-reads the state; listeners (trees that reload) hear only of real changes, or a tree
     // that reloads on change would send requests that announce a change forever.
-    if (stateKey(previous) === stateKey(this.current) && this.announced) return this.current;
-    this.announced = true;
-    this.logger.info(
-      `Environment ${id}${resolution.ok ? ` (${resolution.environment.authHost}, ${resolution.environment.apiHost})` : ' (invalid hosts)'}; credentials ${hasCredentials ? 'set' : 'not set'}.`,
-    );
-    this.changed.fire(this.current);
+    if (stateKey(previous) !== stateKey(this.current) || !this.announced) {
+      this.announced = true;
+      this.logger.info(
+        `Environment ${id}${resolution.ok ? ` (${resolution.environment.authHost}, ${resolution.environment.apiHost})` : ' (invalid hosts)'}; credentials ${hasCredentials ? 'set' : 'not set'}.`,
+      );
+      this.changed.fire(this.current);
+    }
+    void keys.catch((error: unknown) => this.logger.error('Setting the Open Payments context keys failed', error));
     return this.current;
   }
 

@@ -101,8 +101,11 @@ export class CredentialStore {
     return (await this.get(environment)) !== undefined;
   }
 
-  /** Stores trimmed values; refuses empty ones so an existing entry is never overwritten by a blank. */
-  async set(environment: EnvironmentId, credentials: ClientCredentials): Promise<void> {
+  /**
+   * Stores trimmed values; refuses empty ones so an existing entry is never overwritten by a blank. Readers get
+   * the new values at once; the write to the secret storage waits for `writeAfter` when one is given.
+   */
+  async set(environment: EnvironmentId, credentials: ClientCredentials, writeAfter?: PromiseLike<unknown>): Promise<void> {
     if (credentialProblem(credentials.clientId)) throw new CredentialValidationError('clientId');
     if (credentialProblem(credentials.clientSecret)) throw new CredentialValidationError('clientSecret');
     const value: ClientCredentials = {
@@ -110,11 +113,18 @@ export class CredentialStore {
       clientSecret: credentials.clientSecret.trim(),
     };
     this.redactor.addSecret(value.clientSecret);
-    this.reads.delete(environment);
+    // Readers get the new value while it is being written: the write is a round trip to the window, whose
+    // secret storage kept VS Code 1.139's workbench busy for up to 600 ms, so Use Local Sandbox lists the banks
+    // first and writes after. The change event that follows the write clears it, so the next read asks the
+    // secret storage again, as after any change.
+    const written = Promise.resolve(value);
+    this.reads.set(environment, written);
     try {
+      await writeAfter;
       await this.secrets.store(KEY_PREFIX + environment, JSON.stringify(value));
-    } finally {
-      this.reads.delete(environment);
+    } catch (error) {
+      if (this.reads.get(environment) === written) this.reads.delete(environment);
+      throw error;
     }
   }
 

@@ -30,6 +30,10 @@ export function register(host: Host): vscode.Disposable {
     PRESET_HOSTS.local.apiHost,
     () => host.session.warm(),
     () => host.directory.countries(),
+    () => {
+      const local = host.environmentSettings.resolve('local');
+      if (local.ok) void host.session.warmToken(local.environment, 'aspspinformation').catch(() => undefined);
+    },
   );
   group.add(new LocalSandboxReadiness(host.environment, () => sandbox.prepare()));
   group.add(

@@ -23,6 +23,9 @@ const SETTING_WRITE_AFTER_LISTING_MS = 1000;
  */
 const PREPARED_FOR_MS = 60_000;
 
+/** The demo client could not be saved, so the switch to the local environment is undone. */
+class SecretNotStored extends Error {}
+
 export class LocalSandboxCommand {
   constructor(
     private readonly store: CredentialStore,
@@ -38,6 +41,11 @@ export class LocalSandboxCommand {
      * the environment switched, without waiting for the view to ask, and awaited before the setting is written.
      */
     private readonly listBanks: () => Promise<unknown> = async () => undefined,
+    /**
+     * Fetches the token the first listing needs, once the demo client is handed to the credential store: it is
+     * the listing's longest step, and it need not wait for the switch. Never called before the user clicked.
+     */
+    private readonly warmToken: () => void = () => undefined,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -78,23 +86,30 @@ export class LocalSandboxCommand {
       );
       return false;
     }
-    const stored = await secretWriteSucceeded(
+    // The views switch at once and list the banks with the demo client in memory; the secret and the setting are
+    // written a moment after the Banks view has its countries: each write held the workbench up (the setting
+    // over a second, the secret up to 600 ms on VS Code 1.139), which delayed showing them. A failed secret
+    // write ends the switch, and the environment goes back to what the settings say.
+    let write: () => void = () => undefined;
+    const writeNow = new Promise<void>((resolve) => (write = resolve));
+    const stored = secretWriteSucceeded(
       () => {
-        const storing = this.store.set('local', { clientId: result.client.clientId, clientSecret: result.client.clientSecret });
-        // Loading the HTTP code takes the extension host a moment; it overlaps the round trip of the secret write.
+        const storing = this.store.set('local', { clientId: result.client.clientId, clientSecret: result.client.clientSecret }, writeNow);
+        // Loading the HTTP code and the token overlap the switch.
         this.warmHttp();
+        this.warmToken();
         return storing;
       },
       this.logger,
       'Storing the local sandbox demo client in secret storage failed',
       vscode.l10n.t('The local sandbox\'s demo client could not be saved in VS Code\'s secret storage, so the environment was not switched. See the Open Payments log, then run "Use Local Sandbox" again.'),
     );
-    if (!stored) return false;
-    // The views switch at once, and the setting is written a moment after the Banks view has its countries:
-    // writing it took the workbench over a second, which held up showing them.
-    let write: () => void = () => undefined;
-    const writeNow = new Promise<void>((resolve) => (write = resolve));
-    const written = writeNow.then(() => this.settings.select('local'));
+    // A demo client refused before any write (an empty secret) ends the switch at once.
+    void stored.then((ok) => ok || write());
+    const written = writeNow.then(async () => {
+      if (!(await stored)) throw new SecretNotStored();
+      await this.settings.select('local');
+    });
     await this.environment.switchTo('local', written);
     const listed = this.listBanks().catch(() => undefined);
     const timer = setTimeout(write, SETTING_WRITE_DELAY_MAX_MS);
@@ -105,6 +120,8 @@ export class LocalSandboxCommand {
     try {
       await written;
     } catch (error) {
+      // secretWriteSucceeded has said why already.
+      if (error instanceof SecretNotStored) return false;
       this.logger.error('Saving openPayments.environment failed', error);
       void vscode.window.showErrorMessage(
         vscode.l10n.t('The demo client of the local sandbox is stored, but the setting openPayments.environment could not be changed to "local", so the environment stays as it was. Choose the environment again, or check that your settings file can be written.'),

@@ -272,12 +272,15 @@ export class FakeSecretStorage {
   readonly values = new Map<string, string>();
   /** Makes store and delete reject, as a locked or unavailable OS keychain does. */
   failWrites = false;
+  /** When set, store waits for it: a keychain (or a window) that takes its time to answer. */
+  writeGate: Promise<void> | undefined;
   private readonly changed = new EventEmitter<{ key: string }>();
   readonly onDidChange = this.changed.event;
   async get(key: string): Promise<string | undefined> {
     return this.values.get(key);
   }
   async store(key: string, value: string): Promise<void> {
+    await this.writeGate;
     if (this.failWrites) throw new Error(`The keychain refused to store ${key}`);
     this.values.set(key, value);
     this.changed.fire({ key });

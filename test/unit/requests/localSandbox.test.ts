@@ -125,6 +125,32 @@ describe('Use Local Sandbox', function () {
     }
   });
 
+  it('switches and lists while the demo client is still being written to secret storage, each a round trip to the window', async () => {
+    const ext = await activateExtension();
+    try {
+      let release: () => void = () => undefined;
+      ext.context.secrets.writeGate = new Promise<void>((resolve) => (release = resolve));
+      const listedIn: string[] = [];
+      const listBanks = async () => {
+        const credentials = await ext.api.credentials.get('local');
+        listedIn.push(`${ext.api.environment.state.id}:${credentials?.clientId}`);
+      };
+      const logger = new Logger(fake.channels[0] as never, new Redactor());
+      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, sandbox.apiHost, () => undefined, listBanks);
+      const running = command.run();
+      for (let i = 0; i < 200 && listedIn.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.deepEqual(listedIn, [`local:${sandbox.client.clientId}`], 'listed in the local environment with the demo client, before the write landed');
+      assert.equal(fake.context.get('openPayments.hasCredentials'), true);
+      assert.equal(ext.context.secrets.values.size, 0, 'the write is still held back');
+      release();
+      assert.equal(await running, true);
+      assert.equal(fake.settings.get('openPayments.environment')?.global, 'local');
+      assert.deepEqual(await ext.api.credentials.get('local'), { clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret });
+    } finally {
+      ext.dispose();
+    }
+  });
+
   it('puts the environment back and says so when its setting cannot be written', async () => {
     const ext = await activateExtension();
     try {
@@ -153,6 +179,8 @@ describe('Use Local Sandbox', function () {
       const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, sandbox.apiHost);
       assert.equal(await command.run(), false);
       assert.notEqual(fake.settings.get('openPayments.environment')?.global, 'local');
+      assert.notEqual((await ext.api.environment.refresh()).id, 'local', 'the environment is what it was');
+      assert.equal(await ext.api.credentials.get('local'), undefined, 'nothing unsaved is handed out as stored');
       assert.match(fake.messages.at(-1)?.message ?? '', /^The local sandbox's demo client could not be saved in VS Code's secret storage, so the environment was not switched\./);
       assert.ok(!JSON.stringify([ext.log.lines, fake.messages]).includes(sandbox.client.clientSecret));
     } finally {

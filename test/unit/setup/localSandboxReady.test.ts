@@ -43,10 +43,10 @@ describe('Use Local Sandbox readied ahead of the click', function () {
 
   function command(clock: { now: number }, warmed: string[] = []): LocalSandboxCommand {
     const logger = new Logger(ext.log as never, new Redactor());
-    return new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, origin, () => warmed.push('http'), async () => undefined, () => clock.now);
+    return new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, origin, () => warmed.push('http'), async () => undefined, () => warmed.push('token'), () => clock.now);
   }
 
-  it('asks once ahead, loads the HTTP code, stores nothing until the click, and the click uses that answer', async () => {
+  it('asks once ahead, loads the HTTP code, stores and fetches nothing until the click, and the click uses that answer', async () => {
     const warmed: string[] = [];
     const ready = command({ now: 0 }, warmed);
     ready.prepare();
@@ -57,6 +57,7 @@ describe('Use Local Sandbox readied ahead of the click', function () {
     assert.equal(await ext.api.credentials.get('local'), undefined, 'nothing stored before the click');
     assert.equal(fake.settings.get('openPayments.environment')?.global, undefined);
     assert.equal(await ready.run(), true);
+    assert.deepEqual(warmed, ['http', 'http', 'token'], 'a token is fetched only after the click');
     assert.equal(asked, 1, 'the click used the answer asked for ahead');
     assert.deepEqual(await ext.api.credentials.get('local'), { clientId: DEMO.clientId, clientSecret: DEMO.clientSecret });
   });
