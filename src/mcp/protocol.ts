@@ -31,6 +31,11 @@ export interface ToolProvider {
   callTool(name: string, args: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<object>;
 }
 
+/** A JSON-RPC answer that carries a result. */
+function resultAnswer(id: JsonRpcId, result: object): Message {
+  return { jsonrpc: '2.0', id, result };
+}
+
 /** A JSON-RPC error answer; `id` is null when the request's own id could not be read. */
 export function errorAnswer(id: JsonRpcId | null, code: JsonRpcErrorCode, message: string): Message {
   return { jsonrpc: '2.0', id, error: { code, message } };
@@ -105,12 +110,11 @@ export class McpProtocol {
   }
 
   private async request(id: JsonRpcId, method: string, params: unknown): Promise<Message | undefined> {
-    const result = (value: object): Message => ({ jsonrpc: '2.0', id, result: value });
     switch (method) {
       case 'initialize': {
         const asked = isRecord(params) ? params.protocolVersion : undefined;
         const version = PROTOCOL_VERSIONS.find((v) => v === asked) ?? PROTOCOL_VERSIONS[0];
-        return result({
+        return resultAnswer(id, {
           protocolVersion: version,
           capabilities: { tools: { listChanged: false } },
           serverInfo: { name: this.info.name, version: this.info.version },
@@ -118,9 +122,9 @@ export class McpProtocol {
         });
       }
       case 'ping':
-        return result({});
+        return resultAnswer(id, {});
       case 'tools/list':
-        return result({ tools: this.tools.listTools() });
+        return resultAnswer(id, { tools: this.tools.listTools() });
       case 'tools/call':
         return this.call(id, params);
       default:
@@ -139,7 +143,7 @@ export class McpProtocol {
     this.inFlight.set(id, controller);
     try {
       const outcome = await this.tools.callTool(params.name, args, controller.signal);
-      return controller.signal.aborted ? undefined : { jsonrpc: '2.0', id, result: outcome };
+      return controller.signal.aborted ? undefined : resultAnswer(id, outcome);
     } finally {
       if (this.inFlight.get(id) === controller) this.inFlight.delete(id);
     }
