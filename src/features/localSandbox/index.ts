@@ -1,28 +1,19 @@
 // The Local Sandbox feature: a view and commands that trigger, against the local sandbox only, what an
 // integrator needs to test their own error handling (expired or revoked consents, the PSU's answer to a
 // decoupled SCA, settled or rejected payments, faults, a reset). The view and the commands in the palette show
-// only while the environment's API host is plain http on a loopback address (the context key below).
+// only while the environment's API host is plain http on a loopback address (see localSandboxContext).
 import * as vscode from 'vscode';
-import { SandboxAdmin } from '../../client/sandboxAdmin/sandboxAdmin';
-import type { EnvironmentState } from '../../host/activeEnvironment';
 import { registerCommands } from '../../host/commands';
 import { DisposableGroup } from '../../host/disposable';
 import type { Host } from '../../host/host';
+import { LocalSandboxContext } from './localSandboxContext';
 import { ScenarioCommands } from './scenarioCommands';
 import { LOCAL_SANDBOX_VIEW_ID, ScenarioTreeProvider } from './scenarioTree';
-
-export const CONTEXT_LOCAL_SANDBOX = 'openPayments.localSandbox';
-
-function isLocalSandbox(state: EnvironmentState): boolean {
-  return state.resolution.ok && new SandboxAdmin(state.resolution.environment.apiHost).isLoopback;
-}
 
 export function register(host: Host): vscode.Disposable {
   const group = new DisposableGroup();
   group.add(vscode.window.createTreeView(LOCAL_SANDBOX_VIEW_ID, { treeDataProvider: new ScenarioTreeProvider() }));
-  const follow = (state: EnvironmentState) => void vscode.commands.executeCommand('setContext', CONTEXT_LOCAL_SANDBOX, isLocalSandbox(state));
-  group.add(host.environment.onDidChange(follow));
-  follow(host.environment.state);
+  group.add(new LocalSandboxContext(host.environment));
   const commands = new ScenarioCommands(host);
   group.add(
     registerCommands({

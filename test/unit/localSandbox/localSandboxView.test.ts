@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { CONSENT_BODY_TEMPLATE } from '../../../src/client/catalogue/catalogue';
 import type { ApiResult } from '../../../src/client/http/requestFailure';
+import { eventually } from '../fakes/activate';
 import { useSandboxExtension } from '../fakes/sandboxExtension';
 import { commands, fake, requestsFake, viewsFake } from '../fakes/vscode';
 
@@ -29,7 +30,8 @@ describe('the Local Sandbox view (fake VS Code, real sandbox)', function () {
   }
 
   it('shows for a loopback sandbox only, with its five groups whose actions run registered commands', async () => {
-    assert.equal(fake.context.get('openPayments.localSandbox'), true);
+    // The fixture switches to the sandbox after activation, and the view shows a moment after a switch.
+    await eventually(() => assert.equal(fake.context.get('openPayments.localSandbox'), true));
     const tree = viewsFake.treeViews.get('openPayments.localSandbox')?.treeDataProvider as Tree;
     const groups = tree.getChildren();
     assert.deepEqual(groups.map((g) => tree.getTreeItem(g).label), ['Consents', 'Authorisations', 'Payments', 'Faults', 'Sandbox']);
