@@ -126,6 +126,11 @@ const extensionBase = (outfile) => ({
   format: 'cjs',
   external: ['vscode'],
   supported: { 'dynamic-import': false },
+  // openid-client and oauth4webapi read the global `navigator` once, when they load, to choose their User-Agent
+  // (their own unless it is a browser's). VS Code 1.139's extension host answers that read with a deprecation
+  // warning and a stack naming dist/lazy.js in the user's Extension Host log. Node's navigator is no browser,
+  // so they choose their own User-Agent either way; as undefined, nothing is read and nothing logged.
+  define: { navigator: 'undefined' },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

@@ -159,6 +159,35 @@ export function secretScanResult(dirs, secret, issued) {
     : { state: 'passed', title: SECRET_SCAN_TITLE };
 }
 
+export const EXTENSION_HOST_LOG_TITLE = 'no warning or error about this extension in VS Code\'s own extension host log';
+
+/**
+ * VS Code's log of the extension host (exthost.log, or remoteexthost.log in code-server) is what a user opens
+ * when something misbehaves. An entry at warning or error level that names this extension (its id, or one of
+ * its dist/ files in a stack) is trouble the extension caused there: a deprecated API it touched, a promise it
+ * let reject, a failed activation. Returns the test result to report.
+ */
+export function extensionHostLogResult(root) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const ours = [`${manifest.publisher}.${manifest.name}`, `${path.join(repoRoot, 'dist')}${path.sep}`];
+  const logs = fs.existsSync(root)
+    ? fs
+        .readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && /^(remote)?exthost\.log$/.test(entry.name))
+        .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
+    : [];
+  if (logs.length === 0) return { state: 'failed', title: EXTENSION_HOST_LOG_TITLE, error: `no extension host log under ${root}, so nothing could be checked` };
+  const hits = [];
+  for (const log of logs) {
+    // An entry is its timestamped line and the stack lines under it.
+    const entries = fs.readFileSync(log, 'utf8').split(/\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[)/);
+    for (const entry of entries) {
+      if (/^\S+ \S+ \[(warning|error)\]/.test(entry) && ours.some((mark) => entry.includes(mark))) hits.push(`${path.basename(log)}: ${entry.slice(0, 600)}`);
+    }
+  }
+  return hits.length ? { state: 'failed', title: EXTENSION_HOST_LOG_TITLE, error: hits.join('\n') } : { state: 'passed', title: EXTENSION_HOST_LOG_TITLE };
+}
+
 /** Test records from the suite's JSON-lines report, without the end markers. */
 export function reportResults(report) {
   return fs

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, repoRoot, startCodeServer, vscodeVersion, workbenchUrl } from './codeServer.mjs';
-import { issuedSecrets, itEnv, newRunSecret, printResults, reportResults, secretScanResult, startItSandbox } from './itSandbox.mjs';
+import { extensionHostLogResult, issuedSecrets, itEnv, newRunSecret, printResults, reportResults, secretScanResult, startItSandbox } from './itSandbox.mjs';
 import { writeLayerStats } from './stats.mjs';
 
 const TIMEOUT_MS = Number(process.env.OPENPAYMENTS_IT_TIMEOUT_MS ?? 420_000);
@@ -56,6 +56,7 @@ try {
   // The suite removes the credentials it stored, so neither the server's files (settings, state, logs)
   // nor the browser's profile (workbench storage, caches) may contain the secret anywhere.
   results.push(secretScanResult([server.dirs.root, browser.profile], secret, issued));
+  results.push(extensionHostLogResult(server.dirs.userData));
 } catch (error) {
   results.push({ state: 'failed', title: 'integration harness', error: error.stack ?? String(error) });
 } finally {
