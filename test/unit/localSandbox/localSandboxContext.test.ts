@@ -49,7 +49,7 @@ describe('the Local Sandbox context key', () => {
     assert.equal(timers.due.length, 0);
   });
 
-  it('shows a second after a switch into the local sandbox, not before', () => {
+  it('shows a moment after a switch into the local sandbox, not before', () => {
     const { switchTo, timers } = setUp(stateOf('sandbox', false));
     assert.equal(fake.context.get(KEY), false);
     switchTo(stateOf('local'));
@@ -63,7 +63,7 @@ describe('the Local Sandbox context key', () => {
     assert.equal(timers.due.length, 0);
   });
 
-  it('never shows when the user leaves the local sandbox within that second', () => {
+  it('never shows when the user leaves the local sandbox within that moment', () => {
     const { switchTo, timers } = setUp(stateOf('sandbox'));
     switchTo(stateOf('local'));
     switchTo(stateOf('production'));
