@@ -1,6 +1,6 @@
 // What both extension-host runners (code-server and desktop VS Code) share: the real local sandbox with this
-// run's client secret, the environment the suite reads it from, and the search of every file VS Code wrote
-// for that secret and for every token and code the sandbox issued.
+// run's client secret, the environment the suite reads it from, the search of every file VS Code wrote for
+// that secret and for every token and code the sandbox issued, and the check of VS Code's extension host log.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';

@@ -1,13 +1,14 @@
 // `npm run test:electron`: the same extension-host suite in desktop VS Code, for people who can download it
 // (@vscode/test-electron fetches VS Code on first use; our CI machines cannot, so CI uses code-server). Like
 // run-integration.mjs: the real sandbox with this run's secret, the suite and then the after-reload session
-// on the same user data, then the search of everything VS Code wrote for the secret and issued tokens.
+// on the same user data, then the search of everything VS Code wrote for the secret and issued tokens, and of
+// VS Code's extension host log for warnings and errors that name the extension.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { repoRoot } from './codeServer.mjs';
-import { issuedSecrets, itEnv, newRunSecret, printResults, reportResults, secretScanResult, startItSandbox } from './itSandbox.mjs';
+import { extensionHostLogResult, issuedSecrets, itEnv, newRunSecret, printResults, reportResults, secretScanResult, startItSandbox } from './itSandbox.mjs';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'openpayments-electron-'));
 const report = path.join(root, 'report.jsonl');
@@ -45,6 +46,7 @@ try {
   await sandbox.close();
   sandbox = undefined;
   results.push(secretScanResult([userData, extensions], secret, issued));
+  results.push(extensionHostLogResult(userData));
 } catch (error) {
   results.push({ state: 'failed', title: 'desktop VS Code harness', error: error.stack ?? String(error) });
 } finally {

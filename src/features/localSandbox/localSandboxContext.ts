@@ -23,7 +23,7 @@ const nodeTimer: SetTimer = (run, ms) => {
   return { dispose: () => clearTimeout(handle) };
 };
 
-export function isLocalSandbox(state: EnvironmentState): boolean {
+function isLocalSandbox(state: EnvironmentState): boolean {
   return state.resolution.ok && new SandboxAdmin(state.resolution.environment.apiHost).isLoopback;
 }
 
