@@ -42,7 +42,6 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryEntry
     const item = new vscode.TreeItem(entryLabel(entry), vscode.TreeItemCollapsibleState.None);
     item.id = entry.id;
     item.description = entryDescription(entry);
-    item.tooltip = tooltipOf(entry);
     item.iconPath =
       entry.failureKind !== undefined
         ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'))
@@ -50,6 +49,15 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryEntry
     item.contextValue = ['historyEntry', entry.requestId ? 'hasRequestId' : '', entry.replay ? 'replayable' : ''].filter(Boolean).join(' ');
     item.command = { command: HISTORY_COMMANDS.openResponse, title: vscode.l10n.t('Open Response'), arguments: [entry] };
     item.accessibilityInformation = { label: `${entryLabel(entry)}, ${outcome(entry)}, ${clockTime(entry.time)}` };
+    return item;
+  }
+
+  /**
+   * The tooltip, when a row is hovered: its local date format loads ICU data on first use (20-40 ms), which
+   * made listing every entry slow right after a first request.
+   */
+  resolveTreeItem(item: vscode.TreeItem, entry: HistoryEntry): vscode.TreeItem {
+    item.tooltip = tooltipOf(entry);
     return item;
   }
 

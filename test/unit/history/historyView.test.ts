@@ -119,7 +119,8 @@ describe('History view and its commands', () => {
     await store.record(recorded(apiRequest('getConsentStatus', { consentId: 'c1', 'X-BicFi': 'ESSESESS' }), failed({ kind: 'timeout', requestId: RETRY_ID, attempts: [{ requestId: RETRY_ID, error: 'timeout', durationMs: 5 }] })));
     assert.equal(refreshes, 2);
 
-    const [newest, oldest] = entries().map((entry) => tree.getTreeItem(entry));
+    const listed = entries();
+    const [newest, oldest] = listed.map((entry) => tree.getTreeItem(entry));
     // The operation's title already names its verb; "GET Get …" only repeated it. Method and path stay in the tooltip.
     assert.equal(newest?.label, 'Get Consent Status');
     assert.match(String(newest?.description), /^timeout · \d\d:\d\d:\d\d$/);
@@ -127,12 +128,15 @@ describe('History view and its commands', () => {
     assert.equal(oldest?.label, 'Get ASPSP List');
     assert.match(String(oldest?.description), /^200 · \d\d:\d\d:\d\d$/);
     assert.equal((oldest?.iconPath as ThemeIcon).id, 'pass');
-    const tooltip = (oldest?.tooltip as MarkdownString).value;
+    // The tooltip comes when the row is hovered (resolveTreeItem), not with every listing.
+    assert.equal(oldest?.tooltip, undefined);
+    const resolved = tree.resolveTreeItem(oldest!, listed[1]!);
+    const tooltip = (resolved.tooltip as MarkdownString).value;
     assert.ok(tooltip.includes(REQUEST_ID.replace(/-/g, '\\-')), tooltip);
     assert.match(tooltip, /Sandbox/);
     assert.match(tooltip, /^GET \/psd2\/aspspinformation\/v1\/aspsps/);
     assert.equal(oldest?.accessibilityInformation?.label.startsWith('Get ASPSP List, 200, '), true);
-    assert.equal((oldest?.tooltip as MarkdownString).isTrusted, false);
+    assert.equal((resolved.tooltip as MarkdownString).isTrusted, false);
     assert.equal(oldest?.contextValue, 'historyEntry hasRequestId replayable');
     assert.equal(oldest?.command?.command, HISTORY_COMMANDS.openResponse);
   });
