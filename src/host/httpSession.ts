@@ -15,7 +15,7 @@ import type { CodeExchangeInput, CodeExchangeResult } from '../client/auth/autho
 import type { ClientCredentials, CredentialStore } from '../client/auth/credentialStore';
 import type { ClientCredentialsTokens } from '../client/auth/tokens/clientCredentialsTokens';
 import type { Environment } from '../client/environments/environments';
-import { isEnvironmentId } from '../client/environments/environments';
+import { isEnvironmentId, isLoopbackHostname } from '../client/environments/environments';
 import type { Redactor } from '../client/redaction/redaction';
 import { Disposable } from './disposable';
 import type { Logger } from './logger';
@@ -154,6 +154,21 @@ export class HttpSession extends Disposable {
    */
   warm(): void {
     void import('../client/http/httpCore').catch(() => undefined);
+  }
+
+  /**
+   * Readies this window's first exchange with a loopback environment (the local sandbox, while the welcome
+   * offers it) without acting for anyone: builds the core, which loads the HTTP and token code, and sends one
+   * GET for the auth server's public discovery document, whose answer is dropped. A first exchange compiles
+   * undici's HTTP parser (a WebAssembly module) and runs its code cold, 30-50 ms of the extension host's time
+   * that otherwise fell on the user's click and held up the Banks view's first listing. Only loads code for a
+   * host that is not loopback, or once a core is built.
+   */
+  warmFor(environment: Environment): void {
+    if (this.core || !isLoopbackHostname(new URL(environment.authHost).hostname)) return this.warm();
+    void this.coreFor(environment, this.settings.read().transport)
+      .then((core) => core.warm(new URL('/.well-known/openid-configuration', environment.authHost)))
+      .catch(() => undefined);
   }
 
   private coreFor(environment: Environment, transport: TransportSettings): Promise<HttpCore<ClientCredentialsTokens>> {

@@ -29,6 +29,11 @@ export interface HttpCore<Tokens extends TokenSource = TokenSource> {
   readonly tokens: Tokens;
   /** The auth host's fetch (proxy, CA and timeouts of this core), for the authorization-code exchange. */
   readonly authFetch: AuthFetch;
+  /**
+   * Sends one GET through the auth host's transport and drops the answer, to ready the HTTP stack before a
+   * first request a user is about to make (see HttpSession.warmFor). Never rejects.
+   */
+  warm(url: URL): Promise<void>;
   /** Closes pooled connections; call on deactivate or when transport settings change. */
   close(): Promise<void>;
 }
@@ -51,6 +56,10 @@ export function createHttpCore<Tokens extends TokenSource>(config: HttpCoreConfi
     client,
     tokens,
     authFetch,
+    warm: (url) => authTransport.request({ url, method: 'GET', headers: { accept: 'application/json' } }).then(
+      () => undefined,
+      () => undefined,
+    ),
     close: async () => {
       await Promise.all([apiTransport.close(), authTransport.close()]);
     },

@@ -2,6 +2,7 @@
 // passphrase, the local sandbox in one step, the environment in the status bar, the log, and Forget Everything.
 import type * as vscode from 'vscode';
 import { PRESET_HOSTS } from '../../client/environments/environments';
+import { prepareNameSorting } from '../../client/models/aspspModels';
 import { registerCommands } from '../../host/commands';
 import { DisposableGroup } from '../../host/disposable';
 import type { Host } from '../../host/host';
@@ -28,7 +29,12 @@ export function register(host: Host): vscode.Disposable {
     host.environment,
     host.logger.for('setup'),
     PRESET_HOSTS.local.apiHost,
-    () => host.session.warm(),
+    () => {
+      const local = host.environmentSettings.resolve('local');
+      if (local.ok) host.session.warmFor(local.environment);
+      else host.session.warm();
+      prepareNameSorting();
+    },
     () => host.directory.countries(),
     () => {
       const local = host.environmentSettings.resolve('local');

@@ -36,8 +36,11 @@ export class LocalSandboxCommand {
     private readonly logger: Logger,
     /** The local environment's API host; a parameter so tests can point at a sandbox on a free port. */
     private readonly apiHost: string = PRESET_HOSTS.local.apiHost,
-    /** Loads the HTTP code the first listing needs, while the demo client is stored. */
-    private readonly warmHttp: () => void = () => undefined,
+    /**
+     * Readies what the first listing needs (the HTTP stack, name sorting) before the click, so the click does
+     * not pay for it; called again on the click, where it must cost nothing once done.
+     */
+    private readonly warmListing: () => void = () => undefined,
     /**
      * Lists the countries of the environment in force (the Banks view's own, cached listing): started as soon as
      * the environment switched, without waiting for the view to ask, and awaited before the setting is written.
@@ -54,13 +57,13 @@ export class LocalSandboxCommand {
   private prepared: { readonly at: number; readonly result: Promise<DemoClientResult> } | undefined;
 
   /**
-   * Readies the click while the welcome offers it: loads the HTTP code the first listing needs and asks the
-   * local sandbox for its demo client (loopback only), so the click itself only stores and lists. Nothing is
+   * Readies the click while the welcome offers it: readies what the first listing needs and asks the local
+   * sandbox for its demo client (loopback only), so the click itself only stores and lists. Nothing is
    * stored or switched until the user clicks; the answer is kept in memory for a minute at most.
    */
   prepare(): void {
     if (this.prepared && this.now() - this.prepared.at < PREPARED_FOR_MS) return;
-    this.warmHttp();
+    this.warmListing();
     this.prepared = { at: this.now(), result: fetchDemoClient(this.apiHost) };
   }
 
@@ -97,8 +100,8 @@ export class LocalSandboxCommand {
     const stored = secretWriteSucceeded(
       () => {
         const storing = this.store.set('local', { clientId: result.client.clientId, clientSecret: result.client.clientSecret }, writeNow);
-        // Loading the HTTP code and the token overlap the switch.
-        this.warmHttp();
+        // What the listing needs (ready already when the welcome had a moment) and the token overlap the switch.
+        this.warmListing();
         this.warmToken();
         return storing;
       },
