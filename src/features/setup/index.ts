@@ -23,6 +23,11 @@ export function register(host: Host): vscode.Disposable {
   const environments = new EnvironmentCommands(host);
   const certificate = new CertificateCommands(host);
   const forget = new ForgetEverything(host);
+  // Read when called: the local environment's hosts are settings the user may change.
+  const localEnvironment = () => {
+    const local = host.environmentSettings.resolve('local');
+    return local.ok ? local.environment : undefined;
+  };
   const sandbox = new LocalSandboxCommand(
     host.credentials,
     host.environmentSettings,
@@ -30,15 +35,15 @@ export function register(host: Host): vscode.Disposable {
     host.logger.for('setup'),
     PRESET_HOSTS.local.apiHost,
     () => {
-      const local = host.environmentSettings.resolve('local');
-      if (local.ok) host.session.warmFor(local.environment);
+      const local = localEnvironment();
+      if (local) host.session.warmFor(local);
       else host.session.warm();
       prepareNameSorting();
     },
     () => host.directory.countries(),
     () => {
-      const local = host.environmentSettings.resolve('local');
-      if (local.ok) void host.session.warmToken(local.environment, 'aspspinformation').catch(() => undefined);
+      const local = localEnvironment();
+      if (local) void host.session.warmToken(local, 'aspspinformation').catch(() => undefined);
     },
   );
   group.add(new LocalSandboxReadiness(host.environment, () => sandbox.prepare()));
