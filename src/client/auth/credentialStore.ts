@@ -58,6 +58,11 @@ export class CredentialStore {
    */
   private readonly reads = new Map<EnvironmentId, Promise<ClientCredentials | undefined>>();
   private readonly subscription: Disposable;
+  /**
+   * Counts the sets and clears per environment, so a write that waited (see set) is dropped when a later set or
+   * a clear (Forget Everything) came meanwhile: it would put back what the user has just removed.
+   */
+  private readonly changes = new Map<EnvironmentId, number>();
 
   /** The redactor learns every secret this store hands out, so no log line can show it verbatim. */
   constructor(
@@ -103,7 +108,8 @@ export class CredentialStore {
 
   /**
    * Stores trimmed values; refuses empty ones so an existing entry is never overwritten by a blank. Readers get
-   * the new values at once; the write to the secret storage waits for `writeAfter` when one is given.
+   * the new values at once; the write to the secret storage waits for `writeAfter` when one is given, and is
+   * not made if the entry was set again or cleared while it waited.
    */
   async set(environment: EnvironmentId, credentials: ClientCredentials, writeAfter?: PromiseLike<unknown>): Promise<void> {
     if (credentialProblem(credentials.clientId)) throw new CredentialValidationError('clientId');
@@ -119,8 +125,10 @@ export class CredentialStore {
     // secret storage again, as after any change.
     const written = Promise.resolve(value);
     this.reads.set(environment, written);
+    const change = this.countChange(environment);
     try {
       await writeAfter;
+      if (this.changes.get(environment) !== change) return;
       await this.secrets.store(KEY_PREFIX + environment, JSON.stringify(value));
     } catch (error) {
       if (this.reads.get(environment) === written) this.reads.delete(environment);
@@ -129,6 +137,7 @@ export class CredentialStore {
   }
 
   async clear(environment: EnvironmentId): Promise<void> {
+    this.countChange(environment);
     this.reads.delete(environment);
     try {
       await this.secrets.delete(KEY_PREFIX + environment);
@@ -140,6 +149,12 @@ export class CredentialStore {
   /** Removes the credentials of every environment (Forget Everything). */
   async clearAll(): Promise<void> {
     for (const environment of ENVIRONMENT_IDS) await this.clear(environment);
+  }
+
+  private countChange(environment: EnvironmentId): number {
+    const change = (this.changes.get(environment) ?? 0) + 1;
+    this.changes.set(environment, change);
+    return change;
   }
 
   dispose(): void {

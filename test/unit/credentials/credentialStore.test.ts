@@ -25,6 +25,31 @@ describe('credential store', () => {
     assert.equal(await store.has('local'), true);
   });
 
+  it('drops a held-back write when the entry is cleared or set again while it waits, so Forget Everything sticks', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = store.set('local', { clientId: 'demo', clientSecret: 'held-secret-1' }, held);
+    assert.deepEqual(await store.get('local'), { clientId: 'demo', clientSecret: 'held-secret-1' }, 'readers see it while it waits');
+    await store.clear('local');
+    release();
+    await first;
+    assert.equal(await secrets.get('openPayments.clientCredentials.local'), undefined, 'the cleared secret is not written after all');
+    assert.equal(await store.has('local'), false);
+
+    let releaseAgain: () => void = () => undefined;
+    const heldAgain = new Promise<void>((resolve) => (releaseAgain = resolve));
+    const older = store.set('local', { clientId: 'demo', clientSecret: 'held-secret-2' }, heldAgain);
+    await store.set('local', { clientId: 'typed', clientSecret: 'typed-secret' });
+    releaseAgain();
+    await older;
+    assert.deepEqual(await new CredentialStore(secrets, redactor).get('local'), { clientId: 'typed', clientSecret: 'typed-secret' }, 'the later set wins');
+
+    const kept = store.set('sandbox', { clientId: 'sb', clientSecret: 'sb-secret' }, Promise.resolve());
+    store.dispose();
+    await kept;
+    assert.deepEqual(await new CredentialStore(secrets, redactor).get('sandbox'), { clientId: 'sb', clientSecret: 'sb-secret' }, 'a window that closes still writes what waited');
+  });
+
   it('reads the secret storage once per environment until the entry changes, here or in another window', async () => {
     await store.set('sandbox', { clientId: 'id-1', clientSecret: 'secret-1' });
     let reads = 0;
