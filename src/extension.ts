@@ -42,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       prompter: host.prompter,
       dialogs: host.dialogs,
       environment: host.environment,
+      activity: host.activity,
       redactor: host.redactor,
       credentials: host.credentials,
       runner: host.runner,

@@ -1,4 +1,5 @@
 // What activate() hands to the extension-host tests (only when VS Code runs the extension in test mode).
+import type { QuietMoment } from './client/activity/quietMoment';
 import type { CredentialStore } from './client/auth/credentialStore';
 import type { ActiveEnvironment } from './host/activeEnvironment';
 import type { Redactor } from './client/redaction/redaction';
@@ -17,6 +18,8 @@ export interface TestApi {
   readonly prompter: SwitchablePrompter;
   readonly dialogs: SwitchableFileDialogs;
   readonly environment: ActiveEnvironment;
+  /** The pauses in the user's use of the extension that some writes wait for. */
+  readonly activity: Pick<QuietMoment, 'next'>;
   readonly redactor: Redactor;
   readonly credentials: CredentialStore;
   readonly runner: RequestRunner;

@@ -31,6 +31,8 @@ export class ActiveEnvironment extends Disposable {
    * of the settings, so nothing shows the old environment in between.
    */
   private pending: { readonly id: EnvironmentId; written: boolean } | undefined;
+  /** The environment the settings named when they last changed, to tell a change of it from other changes. */
+  private settingsId: EnvironmentId;
 
   readonly onDidChange = this.changed.event;
 
@@ -41,6 +43,7 @@ export class ActiveEnvironment extends Disposable {
   ) {
     super();
     const id = settings.currentId();
+    this.settingsId = id;
     this.current = { id, resolution: settings.resolve(id), hasCredentials: false };
     this._register(settings.onDidChange(() => this.onSettingsChanged()));
     // Also fires when another window stores or clears credentials.
@@ -77,7 +80,7 @@ export class ActiveEnvironment extends Disposable {
    * under way: writing a setting can take a second, and the views can load meanwhile. Once the write settles,
    * the settings are read again, so a write that failed puts back what the settings say.
    */
-  switchTo(id: EnvironmentId, write: Promise<void>): Promise<EnvironmentState> {
+  switchTo(id: EnvironmentId, write: Promise<unknown>): Promise<EnvironmentState> {
     const pending = { id, written: false };
     this.pending = pending;
     write.then(
@@ -95,9 +98,21 @@ export class ActiveEnvironment extends Disposable {
     return this.refresh();
   }
 
-  /** A settings change ends a choice whose write has landed: from then on the settings say what is in force. */
+  /** Whether `id` is a choice whose settings write has not landed and that nothing has replaced since. */
+  holdsChoice(id: EnvironmentId): boolean {
+    return this.pending?.id === id && !this.pending.written;
+  }
+
+  /**
+   * A settings change ends a choice whose write has landed: from then on the settings say what is in force. A
+   * change of the environment setting to another one (the user edited settings.json, or another window chose)
+   * ends a choice still waiting to be written: the latest choice wins.
+   */
   private onSettingsChanged(): void {
-    if (this.pending?.written) this.pending = undefined;
+    const id = this.settings.currentId();
+    const choseAnother = id !== this.settingsId && id !== this.pending?.id;
+    this.settingsId = id;
+    if (this.pending?.written || choseAnother) this.pending = undefined;
     void this.refresh();
   }
 

@@ -3,6 +3,7 @@
 // and the relays through which features meet (the response view, the bank selected). A feature receives the
 // host in its register(host) and builds its trees, commands and panels from it; it never imports another feature.
 import * as vscode from 'vscode';
+import { QuietMoment } from '../client/activity/quietMoment';
 import { CredentialStore } from '../client/auth/credentialStore';
 import { ConsentStore } from '../client/consents/consentStore';
 import { DirectoryFiles } from '../client/history/directoryFiles';
@@ -27,6 +28,12 @@ import { EnvironmentSettings } from './settings/environmentSettings';
 import { callDefaultsFromSettings, HistorySettings } from './settings/historySettings';
 import { RequestSettingsReader } from './settings/requestSettings';
 import { SettingsReader } from './settings/settingsReader';
+
+/**
+ * How long without a command, expansion or selection of ours counts as a pause. Longer than a person takes
+ * between two clicks that follow each other, shorter than reading a result.
+ */
+const PAUSE_MS = 2000;
 
 export class Host extends Disposable {
   readonly redactor = new Redactor();
@@ -59,8 +66,16 @@ export class Host extends Disposable {
   /** The bank selected in the Banks view; the banks feature provides it. */
   readonly bankSelection = new BankSelection();
 
+  /**
+   * Pauses in the user's use of the extension, for writes that hold the window up (the environment setting
+   * after Use Local Sandbox). A window that loses focus or closes ends every wait at once.
+   */
+  readonly activity: QuietMoment;
+
   constructor(readonly context: vscode.ExtensionContext) {
     super();
+    this.activity = this._register(new QuietMoment(PAUSE_MS));
+    this._register(vscode.window.onDidChangeWindowState((state) => state.focused || this.activity.flush()));
     const channel = this._register(vscode.window.createOutputChannel('Open Payments', { log: true }));
     this.logger = new Logger(channel, this.redactor, 'host');
     this.secrets = context.secrets;

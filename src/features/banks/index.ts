@@ -1,7 +1,7 @@
 // The Banks feature: the directory's tree by country and bank (with the payments made at each), Find Bank, bank
 // details, and Create Consent on a bank. It tells the host which bank is selected.
 import * as vscode from 'vscode';
-import { registerCommands } from '../../host/commands';
+import { countTreeUse, registerCommands } from '../../host/commands';
 import { BANKS_VIEW_ID } from '../../host/bankDirectory';
 import { DisposableGroup } from '../../host/disposable';
 import type { Host } from '../../host/host';
@@ -17,6 +17,7 @@ export function register(host: Host): BanksFeature {
   const group = new DisposableGroup();
   const tree = group.add(new BanksTreeProvider(host.directory, host.payments, host.environment));
   const view = group.add(vscode.window.createTreeView(BANKS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }));
+  group.add(countTreeUse(view, host.activity));
   group.add(host.bankSelection.provide(() => bankOf(view.selection[0])));
   const commands = new BankCommands(host, tree, view);
   group.add(host.memory.followSelection(view, () => host.environment.state.id, bankSelectionParams));
@@ -26,7 +27,7 @@ export function register(host: Host): BanksFeature {
       'openPayments.banks.find': () => commands.find(),
       'openPayments.banks.showDetails': (node?: BankNode) => commands.showDetails(node),
       'openPayments.banks.createConsent': (node?: BankNode) => commands.createConsent(node),
-    }),
+    }, host.activity),
   );
   return { tree, dispose: () => group.dispose() };
 }

@@ -12,5 +12,5 @@ export function register(host: Host): vscode.Disposable {
     [COPY_AS_CODE_COMMAND]: (arg?: unknown, languageId?: string) => copy.run(arg, languageId),
     // The response view's title button: the request the view shows now (a pick from History when it shows none).
     [COPY_SHOWN_AS_CODE_COMMAND]: (languageId?: string) => copy.runShown(host.responses.shownRecord, languageId),
-  });
+  }, host.activity);
 }

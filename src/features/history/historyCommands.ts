@@ -14,6 +14,7 @@ import type { HistoryEntry } from '../../client/history/historyEntry';
 import type { HistoryStore } from '../../client/history/historyStore';
 import type { ResponseRecord } from '../../client/history/responseRecord';
 import type { EnvironmentSettings } from '../../host/settings/environmentSettings';
+import { registerCommands, type UseSignal } from '../../host/commands';
 import { describeTokenError } from '../../host/failureMessages';
 import type { Logger } from '../../host/logger';
 import { historyEntryFor } from '../../host/historyEntryArgument';
@@ -37,15 +38,18 @@ export class HistoryCommands {
     private readonly logger: Logger,
   ) {}
 
-  register(): vscode.Disposable {
+  register(use: UseSignal): vscode.Disposable {
     const c = HISTORY_COMMANDS;
-    return vscode.Disposable.from(
-      vscode.commands.registerCommand(c.openResponse, (arg: unknown) => this.openResponse(arg)),
-      vscode.commands.registerCommand(c.copyRequestId, (arg: unknown) => this.copyRequestId(arg)),
-      vscode.commands.registerCommand(c.sendAgain, (arg: unknown) => this.sendAgain(arg)),
-      vscode.commands.registerCommand(c.copyAsCurl, (arg: unknown) => this.copyAsCurl(arg, false)),
-      vscode.commands.registerCommand(c.copyAsCurlWithLiveToken, (arg: unknown) => this.copyAsCurl(arg, true)),
-      vscode.commands.registerCommand(c.clear, () => this.clear()),
+    return registerCommands(
+      {
+        [c.openResponse]: (arg: unknown) => this.openResponse(arg),
+        [c.copyRequestId]: (arg: unknown) => this.copyRequestId(arg),
+        [c.sendAgain]: (arg: unknown) => this.sendAgain(arg),
+        [c.copyAsCurl]: (arg: unknown) => this.copyAsCurl(arg, false),
+        [c.copyAsCurlWithLiveToken]: (arg: unknown) => this.copyAsCurl(arg, true),
+        [c.clear]: () => this.clear(),
+      },
+      use,
     );
   }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { HISTORY_COMMANDS } from './historyCommandIds';
 import type { HistoryEntry } from '../../client/history/historyEntry';
 import type { HistoryStore } from '../../client/history/historyStore';
+import { countTreeUse, type UseSignal } from '../../host/commands';
 import type { HistorySettings } from '../../host/settings/historySettings';
 import { clockTime, entryDescription, entryLabel, environmentLabel, outcome } from './historyLabels';
 
@@ -25,11 +26,13 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryEntry
    * Registers the view and applies the cap now (sweeping files a crash or another version left) and again as
    * soon as the setting changes.
    */
-  register(): vscode.Disposable {
+  register(use: UseSignal): vscode.Disposable {
     void this.store.prune();
+    const view = vscode.window.createTreeView(HISTORY_VIEW_ID, { treeDataProvider: this });
     return vscode.Disposable.from(
       this,
-      vscode.window.createTreeView(HISTORY_VIEW_ID, { treeDataProvider: this }),
+      view,
+      countTreeUse(view, use),
       this.settings.onDidChangeMaxEntries(() => void this.store.prune()),
     );
   }

@@ -9,7 +9,7 @@ import { HistoryTreeProvider } from './historyTree';
 export function register(host: Host): vscode.Disposable {
   const group = new DisposableGroup();
   group.add(host.runner.onDidExchange((call) => void host.history.record(call)));
-  group.add(new HistoryTreeProvider(host.history, host.historySettings).register());
+  group.add(new HistoryTreeProvider(host.history, host.historySettings).register(host.activity));
   const commands = new HistoryCommands(
     host.history,
     host.responses,
@@ -19,6 +19,6 @@ export function register(host: Host): vscode.Disposable {
     host.redactor,
     host.logger.for('history'),
   );
-  group.add(commands.register());
+  group.add(commands.register(host.activity));
   return group;
 }

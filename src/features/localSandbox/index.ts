@@ -26,7 +26,7 @@ export function register(host: Host): vscode.Disposable {
       'openPayments.localSandbox.injectFault': () => commands.injectFault(),
       'openPayments.localSandbox.clearFaults': () => commands.clearFaults(),
       'openPayments.localSandbox.reset': () => commands.reset(),
-    }),
+    }, host.activity),
   );
   return group;
 }

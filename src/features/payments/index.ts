@@ -11,5 +11,5 @@ export function register(host: Host): vscode.Disposable {
   return registerCommands({
     'openPayments.banks.initiatePayment': (node?: BankNode) => commands.initiate(node),
     'openPayments.accounts.initiatePayment': (node?: AccountItem) => commands.initiateFromAccount(node),
-  });
+  }, host.activity);
 }

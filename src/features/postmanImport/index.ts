@@ -20,6 +20,6 @@ export function register(host: Host): vscode.Disposable {
     reports.set(uri.toString(), markdown);
     return uri;
   };
-  group.add(registerCommands({ [IMPORT_POSTMAN_COMMAND]: () => new PostmanImportCommand(host, addReport).run() }));
+  group.add(registerCommands({ [IMPORT_POSTMAN_COMMAND]: () => new PostmanImportCommand(host, addReport).run() }, host.activity));
   return group;
 }

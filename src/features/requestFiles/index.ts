@@ -26,7 +26,7 @@ export function register(host: Host): vscode.Disposable {
       [REQUEST_FILE_COMMANDS.saveLast]: () => save.saveLast(),
       [REQUEST_FILE_COMMANDS.saveFromHistory]: (entry?: unknown) => save.saveFromHistory(entry),
       [REQUEST_FILE_COMMANDS.saveFromTree]: (node?: unknown) => save.saveFromTree(node),
-    }),
+    }, host.activity),
   );
   return group;
 }

@@ -17,7 +17,7 @@ export function register(host: Host): RequestsFeature {
   const responsePanel = group.add(new ResponsePanel(host.context.extensionUri, host.redactor, host.logger.for('response')));
   group.add(host.responses.attach(responsePanel));
   const bodies = group.add(new BodyEditor(host.runner, host.settings));
-  group.add(bodies.register());
-  group.add(new SendRequestCommand(host.runner, bodies, host.environment, host.requestSettings, host.prompter, host.memory).register());
+  group.add(bodies.register(host.activity));
+  group.add(new SendRequestCommand(host.runner, bodies, host.environment, host.requestSettings, host.prompter, host.memory).register(host.activity));
   return { responsePanel, dispose: () => group.dispose() };
 }

@@ -29,7 +29,7 @@ export function register(host: Host): ScaFeature {
       'openPayments.consents.create': (bicFi?: unknown) => commands.createConsent(typeof bicFi === 'string' ? bicFi : undefined),
       'openPayments.payments.authorise': (args?: unknown) => commands.authorisePayment(args),
       'openPayments.payments.status': (args?: unknown) => commands.paymentStatus(args),
-    }),
+    }, host.activity),
   );
   return { session, challenges, dispose: () => group.dispose() };
 }

@@ -45,8 +45,10 @@ export class EnvironmentCommands {
     if (picked.id === 'custom' && !this.host.environmentSettings.resolve('custom').ok) {
       if (!(await this.configureCustomHosts())) return undefined;
     }
-    await this.host.environmentSettings.select(picked.id);
-    const state = await this.host.environment.refresh();
+    // Through switchTo, so this choice replaces one still waiting to be written (Use Local Sandbox's).
+    const write = this.host.environmentSettings.select(picked.id);
+    const state = await this.host.environment.switchTo(picked.id, write);
+    await write;
     const problem = describeResolutionProblem(state.resolution);
     if (problem) void vscode.window.showWarningMessage(problem);
     return state.id;

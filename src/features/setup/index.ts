@@ -1,7 +1,6 @@
 // The setup feature: client credentials, the environment (and the custom hosts), the client certificate's
 // passphrase, the local sandbox in one step, the environment in the status bar, the log, and Forget Everything.
 import type * as vscode from 'vscode';
-import { PRESET_HOSTS } from '../../client/environments/environments';
 import { prepareNameSorting } from '../../client/models/aspspModels';
 import { registerCommands } from '../../host/commands';
 import { DisposableGroup } from '../../host/disposable';
@@ -28,24 +27,20 @@ export function register(host: Host): vscode.Disposable {
     const local = host.environmentSettings.resolve('local');
     return local.ok ? local.environment : undefined;
   };
-  const sandbox = new LocalSandboxCommand(
-    host.credentials,
-    host.environmentSettings,
-    host.environment,
-    host.logger.for('setup'),
-    PRESET_HOSTS.local.apiHost,
-    () => {
+  const sandbox = new LocalSandboxCommand(host.credentials, host.environmentSettings, host.environment, host.logger.for('setup'), {
+    warmListing: () => {
       const local = localEnvironment();
       if (local) host.session.warmFor(local);
       else host.session.warm();
       prepareNameSorting();
     },
-    () => host.directory.countries(),
-    () => {
+    listBanks: () => host.directory.countries(),
+    warmToken: () => {
       const local = localEnvironment();
       if (local) void host.session.warmToken(local, 'aspspinformation').catch(() => undefined);
     },
-  );
+    pause: () => host.activity.next(),
+  });
   group.add(new LocalSandboxReadiness(host.environment, () => sandbox.prepare()));
   group.add(
     registerCommands({
@@ -58,7 +53,7 @@ export function register(host: Host): vscode.Disposable {
       'openPayments.useLocalSandbox': () => sandbox.run(),
       'openPayments.showLog': () => host.logger.show(),
       'openPayments.forgetEverything': () => forget.run(),
-    }),
+    }, host.activity),
   );
   return group;
 }

@@ -10,49 +10,75 @@ import type { EnvironmentSettings } from '../../host/settings/environmentSetting
 import type { Logger } from '../../host/logger';
 import { secretWriteSucceeded } from '../../host/secretWrite';
 
-/** The longest the setting waits for the first listing before it is written anyway. */
-const SETTING_WRITE_DELAY_MAX_MS = 3000;
-/**
- * How long after the first listing the setting is written: once the workbench has drawn the countries, and soon
- * enough to be done before the user's next click. The write holds the workbench for 350-600 ms (VS Code opens
- * settings.json as a document to edit it); written a second after the listing, it landed on the expansion of the
- * first country (430 ms instead of ~100 on VS Code 1.139).
- */
-const SETTING_WRITE_AFTER_LISTING_MS = 300;
+/** The longest the writes wait for the first listing before they wait for a pause anyway. */
+const WRITE_AFTER_LISTING_MAX_MS = 3000;
+/** Without a host to say when the user pauses (tests), the writes come this long after the listing. */
+const DEFAULT_PAUSE_MS = 300;
+
 /**
  * How long a demo client asked for ahead of the click stays good to use. The sandbox's demo client does not
  * change while it runs; a sandbox restarted since then is asked again.
  */
 const PREPARED_FOR_MS = 60_000;
 
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** The demo client could not be saved, so the switch to the local environment is undone. */
 class SecretNotStored extends Error {}
 
+/** What the command is given beyond its stores; each has a default that does nothing, for tests. */
+export interface LocalSandboxHooks {
+  /** The local environment's API host; tests point it at a sandbox on a free port. */
+  readonly apiHost?: string;
+  /**
+   * Readies what the first listing needs (the HTTP stack, name sorting) before the click, so the click does
+   * not pay for it; called again on the click, where it must cost nothing once done.
+   */
+  readonly warmListing?: () => void;
+  /**
+   * Lists the countries of the environment in force (the Banks view's own, cached listing): started as soon as
+   * the environment switched, without waiting for the view to ask; the writes wait for it.
+   */
+  readonly listBanks?: () => Promise<unknown>;
+  /**
+   * Fetches the token the first listing needs, once the demo client is handed to the credential store: it is
+   * the listing's longest step, and it need not wait for the switch. Never called before the user clicked.
+   */
+  readonly warmToken?: () => void;
+  /**
+   * Resolves at the next pause in the user's use of the extension (the host's QuietMoment). The first write of
+   * a setting in a window holds the extension host for over a second on a 2-core machine (VS Code opens
+   * settings.json, which starts the JSON and TypeScript extensions); written 300 ms after the listing, it
+   * landed on the next click (expanding a country: 250-350 ms instead of about 100).
+   */
+  readonly pause?: () => Promise<void>;
+  readonly now?: () => number;
+}
+
 export class LocalSandboxCommand {
+  private readonly apiHost: string;
+  private readonly warmListing: () => void;
+  private readonly listBanks: () => Promise<unknown>;
+  private readonly warmToken: () => void;
+  private readonly pause: () => Promise<void>;
+  private readonly now: () => number;
+
   constructor(
     private readonly store: CredentialStore,
     private readonly settings: EnvironmentSettings,
     private readonly environment: ActiveEnvironment,
     private readonly logger: Logger,
-    /** The local environment's API host; a parameter so tests can point at a sandbox on a free port. */
-    private readonly apiHost: string = PRESET_HOSTS.local.apiHost,
-    /**
-     * Readies what the first listing needs (the HTTP stack, name sorting) before the click, so the click does
-     * not pay for it; called again on the click, where it must cost nothing once done.
-     */
-    private readonly warmListing: () => void = () => undefined,
-    /**
-     * Lists the countries of the environment in force (the Banks view's own, cached listing): started as soon as
-     * the environment switched, without waiting for the view to ask, and awaited before the setting is written.
-     */
-    private readonly listBanks: () => Promise<unknown> = async () => undefined,
-    /**
-     * Fetches the token the first listing needs, once the demo client is handed to the credential store: it is
-     * the listing's longest step, and it need not wait for the switch. Never called before the user clicked.
-     */
-    private readonly warmToken: () => void = () => undefined,
-    private readonly now: () => number = Date.now,
-  ) {}
+    hooks: LocalSandboxHooks = {},
+  ) {
+    this.apiHost = hooks.apiHost ?? PRESET_HOSTS.local.apiHost;
+    this.warmListing = hooks.warmListing ?? (() => undefined);
+    this.listBanks = hooks.listBanks ?? (async () => undefined);
+    this.warmToken = hooks.warmToken ?? (() => undefined);
+    this.pause = hooks.pause ?? (() => delay(DEFAULT_PAUSE_MS));
+    this.now = hooks.now ?? Date.now;
+  }
 
   private prepared: { readonly at: number; readonly result: Promise<DemoClientResult> } | undefined;
 
@@ -92,9 +118,9 @@ export class LocalSandboxCommand {
       return false;
     }
     // The views switch at once and list the banks with the demo client in memory; the secret and the setting are
-    // written a moment after the Banks view has its countries: each write held the workbench up (the setting
-    // over a second, the secret up to 600 ms on VS Code 1.139), which delayed showing them. A failed secret
-    // write ends the switch, and the environment goes back to what the settings say.
+    // written once the Banks view has its countries and the user pauses: each write held the window up (the
+    // setting over a second the first time, the secret up to 600 ms on VS Code 1.139). A failed secret write
+    // ends the switch, and the environment goes back to what the settings say.
     let write: () => void = () => undefined;
     const writeNow = new Promise<void>((resolve) => (write = resolve));
     const stored = secretWriteSucceeded(
@@ -113,17 +139,19 @@ export class LocalSandboxCommand {
     void stored.then((ok) => ok || write());
     const written = writeNow.then(async () => {
       if (!(await stored)) throw new SecretNotStored();
+      // Another environment chosen while this waited is the user's latest word: its setting stays.
+      if (!this.environment.holdsChoice('local')) return false;
       await this.settings.select('local');
+      return true;
     });
     await this.environment.switchTo('local', written);
     const listed = this.listBanks().catch(() => undefined);
-    const timer = setTimeout(write, SETTING_WRITE_DELAY_MAX_MS);
-    void listed.then(() => {
-      clearTimeout(timer);
-      setTimeout(write, SETTING_WRITE_AFTER_LISTING_MS);
-    });
+    void Promise.race([listed, delay(WRITE_AFTER_LISTING_MAX_MS)])
+      .then(() => this.pause())
+      .then(write);
+    let settingWritten: boolean;
     try {
-      await written;
+      settingWritten = await written;
     } catch (error) {
       // secretWriteSucceeded has said why already.
       if (error instanceof SecretNotStored) return false;
@@ -132,6 +160,10 @@ export class LocalSandboxCommand {
         vscode.l10n.t('The demo client of the local sandbox is stored, but the setting openPayments.environment could not be changed to "local", so the environment stays as it was. Choose the environment again, or check that your settings file can be written.'),
       );
       return false;
+    }
+    if (!settingWritten) {
+      this.logger.info('The local sandbox demo client is stored; another environment was chosen meanwhile, so openPayments.environment was left as it is.');
+      return true;
     }
     this.logger.info(`Using the local sandbox at ${apiHost} with its demo client ${result.client.clientId}.`);
     // The client id is whatever the server on that port answered; it is named only if it looks like an id.

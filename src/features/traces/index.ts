@@ -25,7 +25,7 @@ export function register(host: Host): vscode.Disposable {
       [TRACE_COMMANDS.findRequestId]: (arg?: unknown) => find.run(arg),
       [TRACE_COMMANDS.showTimeline]: (arg?: unknown) => timeline.run(arg),
       [TRACE_COMMANDS.copySupportBundle]: (arg?: unknown) => bundle.run(arg),
-    }),
+    }, host.activity),
   );
   return group;
 }

@@ -59,7 +59,7 @@ describe('Copy as Code… (fake VS Code)', () => {
     prompter = new PickingPrompter();
     const copy = new CopyAsCode(store, new EnvironmentSettings(settings), new RequestSettingsReader(settings), new SettledState(new MemoryState()), prompter);
     instance = copy;
-    registration = registerCommands({ [COPY_AS_CODE_COMMAND]: (arg?: unknown, language?: string) => copy.run(arg, language) });
+    registration = registerCommands({ [COPY_AS_CODE_COMMAND]: (arg?: unknown, language?: string) => copy.run(arg, language) }, { used: () => undefined });
   });
   afterEach(() => registration.dispose());
 

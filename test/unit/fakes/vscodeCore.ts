@@ -147,6 +147,8 @@ export const fake = {
   settings: new Map<string, { global?: unknown; workspace?: unknown }>(),
   configurationDefaults: new Map<string, unknown>(),
   configurationChanged: new EventEmitter<{ affectsConfiguration(section: string): boolean }>(),
+  /** Fire to focus or blur the window, as switching to the browser would. */
+  windowState: new EventEmitter<{ focused: boolean }>(),
   reset(): void {
     this.messages.length = 0;
     this.channels.length = 0;
@@ -178,6 +180,7 @@ function show(severity: ShownMessage['severity'], message: string, rest: unknown
 }
 
 export const window = {
+  onDidChangeWindowState: fake.windowState.event,
   createOutputChannel(name: string): FakeLogOutputChannel {
     const channel = new FakeLogOutputChannel(name);
     fake.channels.push(channel);

@@ -139,12 +139,20 @@ export const viewsWindow = {
     viewsFake.treeViews.set(id, options);
     const selectionChanged = new EventEmitter<{ selection: unknown[] }>();
     const visibilityChanged = new EventEmitter<{ visible: boolean }>();
+    const expanded = new EventEmitter<{ element: unknown }>();
+    const collapsed = new EventEmitter<{ element: unknown }>();
     const view = {
       selection: [] as unknown[],
       revealed: [] as unknown[],
       visible: true,
       onDidChangeSelection: selectionChanged.event,
       onDidChangeVisibility: visibilityChanged.event,
+      onDidExpandElement: expanded.event,
+      onDidCollapseElement: collapsed.event,
+      /** Test helper: expand a node as a user click on its twistie would. */
+      expand(node: unknown) {
+        expanded.fire({ element: node });
+      },
       /** Test helper: show or hide the view, as collapsing it or switching the sidebar would. */
       setVisible(visible: boolean) {
         view.visible = visible;

@@ -91,7 +91,7 @@ describe('History view and its commands', () => {
       redactor,
       logger,
     );
-    registrations = [tree.register(), historyCommands.register()];
+    registrations = [tree.register({ used: () => undefined }), historyCommands.register({ used: () => undefined })];
   }
 
   beforeEach(() => {

@@ -28,7 +28,7 @@ describe('Initiate Payment… at a bank', () => {
         asked.push('find');
         return found;
       },
-    });
+    }, { used: () => undefined });
   });
   afterEach(() => registration.dispose());
 

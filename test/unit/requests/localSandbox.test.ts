@@ -5,7 +5,7 @@ import { start, type Sandbox } from '../../../sandbox/index';
 import { fetchDemoClient } from '../../../src/client/environments/localSandboxClient';
 import { LocalSandboxCommand } from '../../../src/features/setup/localSandboxCommand';
 import { activateExtension } from '../fakes/activate';
-import { fake } from '../fakes/vscode';
+import { commands, fake } from '../fakes/vscode';
 import { EnvironmentSettings } from '../../../src/host/settings/environmentSettings';
 import { SettingsReader } from '../../../src/host/settings/settingsReader';
 import { Logger } from '../../../src/host/logger';
@@ -49,7 +49,7 @@ describe('Use Local Sandbox', function () {
         new EnvironmentSettings(new SettingsReader()),
         ext.api.environment,
         new Logger(fake.channels[0] as never, new Redactor()),
-        sandbox.apiHost,
+        { apiHost: sandbox.apiHost },
       );
       assert.equal(await command.run(), true);
       assert.deepEqual(await ext.api.credentials.get('local'), { clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret });
@@ -74,7 +74,7 @@ describe('Use Local Sandbox', function () {
       }
       const states: string[] = [];
       const listening = ext.api.environment.onDidChange((state) => states.push(`${state.id}:${state.hasCredentials}`));
-      const command = new LocalSandboxCommand(ext.api.credentials, new SlowSettings(new SettingsReader()), ext.api.environment, new Logger(fake.channels[0] as never, new Redactor()), sandbox.apiHost);
+      const command = new LocalSandboxCommand(ext.api.credentials, new SlowSettings(new SettingsReader()), ext.api.environment, new Logger(fake.channels[0] as never, new Redactor()), { apiHost: sandbox.apiHost });
       const running = command.run();
       for (let i = 0; i < 200 && ext.api.environment.state.id !== 'local'; i++) await new Promise((resolve) => setTimeout(resolve, 5));
       assert.equal(ext.api.environment.state.id, 'local', 'in force before the setting is written');
@@ -112,7 +112,7 @@ describe('Use Local Sandbox', function () {
         order.push('listed');
       };
       const logger = new Logger(fake.channels[0] as never, new Redactor());
-      const command = new LocalSandboxCommand(ext.api.credentials, new RecordingSettings(new SettingsReader()), ext.api.environment, logger, sandbox.apiHost, () => undefined, listBanks);
+      const command = new LocalSandboxCommand(ext.api.credentials, new RecordingSettings(new SettingsReader()), ext.api.environment, logger, { apiHost: sandbox.apiHost, listBanks });
       const running = command.run();
       for (let i = 0; i < 200 && order.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -125,6 +125,69 @@ describe('Use Local Sandbox', function () {
     }
   });
 
+  it('writes the demo client and the setting at a pause in the user\'s clicking, not while they click', async () => {
+    const ext = await activateExtension();
+    try {
+      let paused: () => void = () => undefined;
+      let asked = 0;
+      const pause = () => {
+        asked++;
+        return new Promise<void>((resolve) => (paused = resolve));
+      };
+      const logger = new Logger(fake.channels[0] as never, new Redactor());
+      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, { apiHost: sandbox.apiHost, pause });
+      const running = command.run();
+      for (let i = 0; i < 200 && asked === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(asked, 1, 'the writes wait for a pause once the banks are listed');
+      assert.equal(ext.api.environment.state.id, 'local');
+      assert.equal(fake.settings.get('openPayments.environment')?.global, undefined, 'no setting written while the user clicks');
+      assert.equal(ext.context.secrets.values.size, 0, 'no secret written while the user clicks');
+      paused();
+      assert.equal(await running, true);
+      assert.equal(fake.settings.get('openPayments.environment')?.global, 'local');
+      assert.deepEqual(await ext.api.credentials.get('local'), { clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret });
+    } finally {
+      ext.dispose();
+    }
+  });
+
+  for (const how of ['Choose Environment', 'an edit of settings.json'] as const) {
+    it(`keeps the environment chosen by ${how} while Use Local Sandbox waits to write, and still stores the demo client`, async () => {
+      const ext = await activateExtension();
+      try {
+        let paused: () => void = () => undefined;
+        let asked = 0;
+        const pause = () => {
+          asked++;
+          return new Promise<void>((resolve) => (paused = resolve));
+        };
+        const settings = new EnvironmentSettings(new SettingsReader());
+        const logger = new Logger(fake.channels[0] as never, new Redactor());
+        const command = new LocalSandboxCommand(ext.api.credentials, settings, ext.api.environment, logger, { apiHost: sandbox.apiHost, pause });
+        const running = command.run();
+        const current = (): string => ext.api.environment.state.id;
+        for (let i = 0; i < 200 && asked === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+        assert.equal(current(), 'local');
+        if (how === 'Choose Environment') {
+          fake.answers.push('production');
+          assert.equal(await commands.executeCommand('openPayments.chooseEnvironment'), 'production');
+        } else {
+          await settings.select('production');
+          for (let i = 0; i < 200 && current() !== 'production'; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        assert.equal(current(), 'production');
+        paused();
+        assert.equal(await running, true);
+        assert.equal(fake.settings.get('openPayments.environment')?.global, 'production', 'the later choice is not overwritten');
+        assert.equal((await ext.api.environment.refresh()).id, 'production');
+        assert.deepEqual(await ext.api.credentials.get('local'), { clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret });
+      } finally {
+        ext.dispose();
+      }
+    });
+  }
+
   it('switches and lists while the demo client is still being written to secret storage, each a round trip to the window', async () => {
     const ext = await activateExtension();
     try {
@@ -136,7 +199,7 @@ describe('Use Local Sandbox', function () {
         listedIn.push(`${ext.api.environment.state.id}:${credentials?.clientId}`);
       };
       const logger = new Logger(fake.channels[0] as never, new Redactor());
-      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, sandbox.apiHost, () => undefined, listBanks);
+      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, { apiHost: sandbox.apiHost, listBanks });
       const running = command.run();
       for (let i = 0; i < 200 && listedIn.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
       assert.deepEqual(listedIn, [`local:${sandbox.client.clientId}`], 'listed in the local environment with the demo client, before the write landed');
@@ -161,7 +224,7 @@ describe('Use Local Sandbox', function () {
         }
       }
       const before = (await ext.api.environment.refresh()).id;
-      const command = new LocalSandboxCommand(ext.api.credentials, new FailingSettings(new SettingsReader()), ext.api.environment, new Logger(fake.channels[0] as never, new Redactor()), sandbox.apiHost);
+      const command = new LocalSandboxCommand(ext.api.credentials, new FailingSettings(new SettingsReader()), ext.api.environment, new Logger(fake.channels[0] as never, new Redactor()), { apiHost: sandbox.apiHost });
       assert.equal(await command.run(), false);
       assert.equal((await ext.api.environment.refresh()).id, before);
       assert.equal(fake.context.get('openPayments.environment'), before);
@@ -176,7 +239,7 @@ describe('Use Local Sandbox', function () {
     try {
       ext.context.secrets.failWrites = true;
       const logger = new Logger(fake.channels[0] as never, new Redactor());
-      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, sandbox.apiHost);
+      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, { apiHost: sandbox.apiHost });
       assert.equal(await command.run(), false);
       assert.notEqual(fake.settings.get('openPayments.environment')?.global, 'local');
       assert.notEqual((await ext.api.environment.refresh()).id, 'local', 'the environment is what it was');

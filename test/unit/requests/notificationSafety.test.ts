@@ -183,7 +183,7 @@ describe('notifications never carry server text (fake VS Code, hostile platform)
   });
 
   it('Use Local Sandbox does not name a client id that is markup', async () => {
-    const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, new Logger(ext.log as never, new Redactor()), server.origin);
+    const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, new Logger(ext.log as never, new Redactor()), { apiHost: server.origin });
     assert.equal(await command.run(), true);
     assert.equal(fake.messages.at(-1)?.message, "Using the local sandbox with its demo client. Its credentials are in VS Code's secret storage.");
     assertClean();

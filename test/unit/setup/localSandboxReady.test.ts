@@ -43,7 +43,7 @@ describe('Use Local Sandbox readied ahead of the click', function () {
 
   function command(clock: { now: number }, warmed: string[] = []): LocalSandboxCommand {
     const logger = new Logger(ext.log as never, new Redactor());
-    return new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, origin, () => warmed.push('http'), async () => undefined, () => warmed.push('token'), () => clock.now);
+    return new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, { apiHost: origin, warmListing: () => warmed.push('http'), warmToken: () => warmed.push('token'), now: () => clock.now });
   }
 
   it('asks once ahead, loads the HTTP code, stores and fetches nothing until the click, and the click uses that answer', async () => {

@@ -8,6 +8,7 @@ import type { Operation } from '../../../client/catalogue/catalogue';
 import type { PsuContext } from '../../../client/catalogue/operationTypes';
 import type { ApiResult } from '../../../client/http/requestFailure';
 import { Disposable } from '../../../host/disposable';
+import { registerCommands, type UseSignal } from '../../../host/commands';
 import { MemoryFileSystem } from '../../../host/memoryFileSystem';
 import type { SettingsReader } from '../../../host/settings/settingsReader';
 import type { RequestRunner } from '../../../host/requestRunner';
@@ -42,10 +43,10 @@ export class BodyEditor extends Disposable implements vscode.CodeLensProvider {
     super();
   }
 
-  register(): vscode.Disposable {
+  register(use: UseSignal): vscode.Disposable {
     this._register(this.files.register());
     this._register(vscode.languages.registerCodeLensProvider({ scheme: BODY_SCHEME }, this));
-    this._register(vscode.commands.registerCommand('openPayments.sendBody', (uri?: vscode.Uri) => this.send(uri)));
+    this._register(registerCommands({ 'openPayments.sendBody': (uri?: vscode.Uri) => this.send(uri) }, use));
     this._register(vscode.window.onDidChangeActiveTextEditor((editor) => this.updateContext(editor)));
     this._register(vscode.workspace.onDidChangeTextDocument((event) => this.saveLater(event.document)));
     this._register(

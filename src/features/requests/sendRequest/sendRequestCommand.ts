@@ -7,6 +7,7 @@ import type { PsuContext } from '../../../client/catalogue/operationTypes';
 import { ENVIRONMENT_LABELS, isEnvironmentId } from '../../../client/environments/environments';
 import { notificationSafeId } from '../../../client/text/notificationSafe';
 import type { ActiveEnvironment } from '../../../host/activeEnvironment';
+import { registerCommands, type UseSignal } from '../../../host/commands';
 import type { ParamMemory } from '../../../host/paramMemory';
 import type { Prompter } from '../../../host/prompter';
 import type { RequestRunner } from '../../../host/requestRunner';
@@ -43,8 +44,8 @@ export class SendRequestCommand {
     this.prompts = new ParamPrompts(prompter, memory);
   }
 
-  register(): vscode.Disposable {
-    return vscode.commands.registerCommand('openPayments.sendRequest', (args?: unknown) => this.run(sanitize(args)));
+  register(use: UseSignal): vscode.Disposable {
+    return registerCommands({ 'openPayments.sendRequest': (args?: unknown) => this.run(sanitize(args)) }, use);
   }
 
   async run(args: SendRequestArgs = {}): Promise<ApiResult | undefined> {
