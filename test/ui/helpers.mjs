@@ -194,7 +194,15 @@ export async function openWorkbench({ label, secret, clientId, userSettings = {}
   const settings = sandbox
     ? { 'openPayments.environment': 'custom', 'openPayments.authHost': sandbox.authHost, 'openPayments.apiHost': sandbox.apiHost, ...userSettings }
     : userSettings;
-  const server = await startCodeServer({ label, install, development, userSettings: { 'workbench.startupEditor': 'none', ...settings } });
+  // --disable-telemetry leaves extensions' own telemetry on: the built-in Git extension posted to Microsoft from
+  // every test window, and its first HTTPS request loaded the system CA certificates in the extension host we
+  // share (120-200 ms of CPU), which landed on a timed click in some runs. A test window sends nothing anywhere.
+  const server = await startCodeServer({
+    label,
+    install,
+    development,
+    userSettings: { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', ...settings },
+  });
   const browser = await launchBrowser(label);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.setDefaultTimeout(scaled(30_000));
