@@ -11,6 +11,23 @@ import { SettingsReader } from '../../../src/host/settings/settingsReader';
 import { Logger } from '../../../src/host/logger';
 import { Redactor } from '../../../src/client/redaction/redaction';
 
+/** A pause in the user's clicking that comes when the test says so. */
+function heldPause() {
+  let release: () => void = () => undefined;
+  let times = 0;
+  return {
+    pause: () => {
+      times++;
+      return new Promise<void>((resolve) => (release = resolve));
+    },
+    release: () => release(),
+    times: () => times,
+    async asked() {
+      for (let i = 0; i < 200 && times === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    },
+  };
+}
+
 describe('Use Local Sandbox', function () {
   this.timeout(15_000);
   let sandbox: Sandbox;
@@ -128,22 +145,17 @@ describe('Use Local Sandbox', function () {
   it('writes the demo client and the setting at a pause in the user\'s clicking, not while they click', async () => {
     const ext = await activateExtension();
     try {
-      let paused: () => void = () => undefined;
-      let asked = 0;
-      const pause = () => {
-        asked++;
-        return new Promise<void>((resolve) => (paused = resolve));
-      };
+      const held = heldPause();
       const logger = new Logger(fake.channels[0] as never, new Redactor());
-      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, { apiHost: sandbox.apiHost, pause });
+      const command = new LocalSandboxCommand(ext.api.credentials, new EnvironmentSettings(new SettingsReader()), ext.api.environment, logger, { apiHost: sandbox.apiHost, pause: held.pause });
       const running = command.run();
-      for (let i = 0; i < 200 && asked === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      await held.asked();
       await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.equal(asked, 1, 'the writes wait for a pause once the banks are listed');
+      assert.equal(held.times(), 1, 'the writes wait for a pause once the banks are listed');
       assert.equal(ext.api.environment.state.id, 'local');
       assert.equal(fake.settings.get('openPayments.environment')?.global, undefined, 'no setting written while the user clicks');
       assert.equal(ext.context.secrets.values.size, 0, 'no secret written while the user clicks');
-      paused();
+      held.release();
       assert.equal(await running, true);
       assert.equal(fake.settings.get('openPayments.environment')?.global, 'local');
       assert.deepEqual(await ext.api.credentials.get('local'), { clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret });
@@ -156,18 +168,13 @@ describe('Use Local Sandbox', function () {
     it(`keeps the environment chosen by ${how} while Use Local Sandbox waits to write, and still stores the demo client`, async () => {
       const ext = await activateExtension();
       try {
-        let paused: () => void = () => undefined;
-        let asked = 0;
-        const pause = () => {
-          asked++;
-          return new Promise<void>((resolve) => (paused = resolve));
-        };
+        const held = heldPause();
         const settings = new EnvironmentSettings(new SettingsReader());
         const logger = new Logger(fake.channels[0] as never, new Redactor());
-        const command = new LocalSandboxCommand(ext.api.credentials, settings, ext.api.environment, logger, { apiHost: sandbox.apiHost, pause });
+        const command = new LocalSandboxCommand(ext.api.credentials, settings, ext.api.environment, logger, { apiHost: sandbox.apiHost, pause: held.pause });
         const running = command.run();
         const current = (): string => ext.api.environment.state.id;
-        for (let i = 0; i < 200 && asked === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+        await held.asked();
         assert.equal(current(), 'local');
         if (how === 'Choose Environment') {
           fake.answers.push('production');
@@ -177,7 +184,7 @@ describe('Use Local Sandbox', function () {
           for (let i = 0; i < 200 && current() !== 'production'; i++) await new Promise((resolve) => setTimeout(resolve, 5));
         }
         assert.equal(current(), 'production');
-        paused();
+        held.release();
         assert.equal(await running, true);
         assert.equal(fake.settings.get('openPayments.environment')?.global, 'production', 'the later choice is not overwritten');
         assert.equal((await ext.api.environment.refresh()).id, 'production');
