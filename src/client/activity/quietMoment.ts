@@ -3,26 +3,18 @@
 // extension host we share); made while the user is clicking through our views, that second lands on a click.
 // They wait for a pause instead: no command, expansion or selection of ours for a while.
 
-export interface Timers {
-  set(run: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const systemTimers: Timers = {
-  set: (run, ms) => setTimeout(run, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import { nodeTimer, type SetTimer } from '../timers';
 
 export class QuietMoment {
   private lastUse: number;
   private waiters: Array<() => void> = [];
-  private timer: unknown;
+  private timer: { dispose(): void } | undefined;
 
   constructor(
     /** How long without use counts as a pause. */
     private readonly quietMs: number,
     private readonly now: () => number = Date.now,
-    private readonly timers: Timers = systemTimers,
+    private readonly setTimer: SetTimer = nodeTimer,
   ) {
     this.lastUse = now();
   }
@@ -46,7 +38,7 @@ export class QuietMoment {
    * theirs can be slowed.
    */
   flush(): void {
-    if (this.timer !== undefined) this.timers.clear(this.timer);
+    this.timer?.dispose();
     this.timer = undefined;
     for (const resolve of this.waiters.splice(0)) resolve();
   }
@@ -58,7 +50,7 @@ export class QuietMoment {
   private schedule(): void {
     if (this.timer !== undefined || this.waiters.length === 0) return;
     const due = Math.max(0, this.lastUse + this.quietMs - this.now());
-    this.timer = this.timers.set(() => {
+    this.timer = this.setTimer(() => {
       this.timer = undefined;
       if (this.now() - this.lastUse >= this.quietMs) this.flush();
       else this.schedule();

@@ -2,6 +2,7 @@
 // local sandbox (its API host plain http on a loopback address).
 import * as vscode from 'vscode';
 import { SandboxAdmin } from '../../client/sandboxAdmin/sandboxAdmin';
+import { nodeTimer, type SetTimer } from '../../client/timers';
 import type { EnvironmentState } from '../../host/activeEnvironment';
 import { Disposable } from '../../host/disposable';
 
@@ -15,13 +16,6 @@ export const CONTEXT_LOCAL_SANDBOX = 'openPayments.localSandbox';
  * later, it was built just as a quick user expanded the first country.
  */
 export const VIEW_AFTER_SWITCH_MS = 400;
-
-export type SetTimer = (run: () => void, ms: number) => { dispose(): void };
-
-const nodeTimer: SetTimer = (run, ms) => {
-  const handle = setTimeout(run, ms);
-  return { dispose: () => clearTimeout(handle) };
-};
 
 function isLocalSandbox(state: EnvironmentState): boolean {
   return state.resolution.ok && new SandboxAdmin(state.resolution.environment.apiHost).isLoopback;

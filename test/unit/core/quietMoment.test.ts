@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
-import { QuietMoment, type Timers } from '../../../src/client/activity/quietMoment';
+import { QuietMoment } from '../../../src/client/activity/quietMoment';
+import type { SetTimer } from '../../../src/client/timers';
 
 /** A clock and timers the test moves by hand, so "2 s without use" needs no real waiting. */
 function manualTime() {
   let now = 0;
-  let pending: Array<{ at: number; run: () => void; handle: number }> = [];
-  let next = 1;
-  const timers: Timers = {
-    set: (run, ms) => {
-      const handle = next++;
-      pending.push({ at: now + ms, run, handle });
-      return handle;
-    },
-    clear: (handle) => {
-      pending = pending.filter((timer) => timer.handle !== handle);
-    },
+  let pending: Array<{ at: number; run: () => void }> = [];
+  const setTimer: SetTimer = (run, ms) => {
+    const timer = { at: now + ms, run };
+    pending.push(timer);
+    return { dispose: () => void (pending = pending.filter((other) => other !== timer)) };
   };
   return {
     now: () => now,
-    timers,
+    setTimer,
     advance(ms: number) {
       const until = now + ms;
       for (;;) {
@@ -43,7 +38,7 @@ async function settledAfter(promise: Promise<void>): Promise<boolean> {
 describe('QuietMoment', () => {
   it('waits for a pause that starts no earlier than the call', async () => {
     const time = manualTime();
-    const quiet = new QuietMoment(2000, time.now, time.timers);
+    const quiet = new QuietMoment(2000, time.now, time.setTimer);
     time.advance(10_000);
     const pause = quiet.next();
     time.advance(1999);
@@ -54,7 +49,7 @@ describe('QuietMoment', () => {
 
   it('starts the pause again at each use, so the wait lands when the user stops clicking', async () => {
     const time = manualTime();
-    const quiet = new QuietMoment(2000, time.now, time.timers);
+    const quiet = new QuietMoment(2000, time.now, time.setTimer);
     const pause = quiet.next();
     for (let i = 0; i < 5; i++) {
       time.advance(1500);
@@ -70,8 +65,11 @@ describe('QuietMoment', () => {
   it('ends every wait at once on flush, and leaves no timer behind', async () => {
     const time = manualTime();
     let cleared = 0;
-    const timers: Timers = { set: time.timers.set, clear: (handle) => { cleared++; time.timers.clear(handle); } };
-    const quiet = new QuietMoment(2000, time.now, timers);
+    const setTimer: SetTimer = (run, ms) => {
+      const timer = time.setTimer(run, ms);
+      return { dispose: () => { cleared++; timer.dispose(); } };
+    };
+    const quiet = new QuietMoment(2000, time.now, setTimer);
     const first = quiet.next();
     const second = quiet.next();
     quiet.flush();

@@ -2,7 +2,8 @@
 // leaves the sandbox, a moment after a switch into it (so the Banks view draws its countries first).
 import assert from 'node:assert/strict';
 import { resolveEnvironment, type EnvironmentId } from '../../../src/client/environments/environments';
-import { LocalSandboxContext, type SetTimer } from '../../../src/features/localSandbox/localSandboxContext';
+import { LocalSandboxContext } from '../../../src/features/localSandbox/localSandboxContext';
+import type { SetTimer } from '../../../src/client/timers';
 import type { EnvironmentState } from '../../../src/host/activeEnvironment';
 import { EventEmitter, fake } from '../fakes/vscode';
 
