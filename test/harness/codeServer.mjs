@@ -155,12 +155,15 @@ async function readRemoteAuthority(url) {
   }
 }
 
-/** The workbench URL that loads our extension in development mode (and, optionally, a test module). */
-export function workbenchUrl(server, { testsPath, folder, development = true } = {}) {
+/**
+ * The workbench URL that loads our extension in development mode (and, optionally, a test module);
+ * `extensionPath` loads another extension the same way instead (the bench's floor extension).
+ */
+export function workbenchUrl(server, { testsPath, folder, development = true, extensionPath = repoRoot } = {}) {
   if (!development) return `${server.url}/?${new URLSearchParams({ folder: folder ?? server.dirs.workspace })}`;
   const remote = (p) => `vscode-remote://${server.remoteAuthority}${p}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['extensionDevelopmentPath', remote(extensionPath)],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];

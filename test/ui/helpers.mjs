@@ -178,7 +178,7 @@ export function workbench(page) {
  * code-server (with settings, optionally installing VSIX files) and Chromium on the workbench page.
  * Returns everything plus close(), which stops it all.
  */
-export async function openWorkbench({ label, secret, clientId, userSettings = {}, install, development = true, sandboxOptions = {} }) {
+export async function openWorkbench({ label, secret, clientId, userSettings = {}, install, development = true, extensionPath, sandboxOptions = {} }) {
   const { artifactsDir, launchBrowser, repoRoot, startCodeServer, workbenchUrl } = await import('../harness/codeServer.mjs');
   const fs = await import('node:fs');
   const path = await import('node:path');
@@ -206,7 +206,7 @@ export async function openWorkbench({ label, secret, clientId, userSettings = {}
   const browser = await launchBrowser(label);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.setDefaultTimeout(scaled(30_000));
-  await page.goto(workbenchUrl(server, { development }), { timeout: scaled(60_000) });
+  await page.goto(workbenchUrl(server, { development, extensionPath }), { timeout: scaled(60_000) });
   await page.waitForSelector('.monaco-workbench', { timeout: scaled(60_000) });
   return {
     sandbox,
