@@ -56,9 +56,9 @@ export function createHttpCore<Tokens extends TokenSource>(config: HttpCoreConfi
     client,
     tokens,
     authFetch,
-    // Through the token client's own fetch, its answer read as a token response is read: the first body read
-    // loads Node's fetch Response and web streams, which otherwise cost 40-60 ms of the first token request,
-    // on the user's click (profiles of Use Local Sandbox on a 2-core machine).
+    // Through the token client's own fetch, and read as it reads a token response: the first body read loads
+    // Node's fetch Response and web streams, which otherwise cost 40-70 ms of the first token request, on the
+    // user's click (profiles of Use Local Sandbox on a 2-core machine).
     warm: (url) =>
       authFetch(url.href, { method: 'GET', headers: { accept: 'application/json' }, body: undefined, redirect: 'manual' })
         .then((response) => response.json())
