@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { modulesRunAtActivation, timeActivation } from './lib/activation.mjs';
+import { arg } from './lib/args.mjs';
 import { loadCore } from './lib/core.mjs';
 import { measureCoreCpu } from './lib/coreCpu.mjs';
 import { measureBodyMemory } from './lib/memory.mjs';
@@ -19,7 +20,6 @@ import { measureColdTokens } from './lib/tokens.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = promisify(execFile);
-const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const only = arg('only')?.split(',');
 const wanted = (section) => !only || only.includes(section);
 const CALLS = Number(arg('calls') ?? 1000);

@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { arg } from './lib/args.mjs';
 import { median } from './lib/stats.mjs';
 import { table } from './lib/table.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const WINDOWS = Number(arg('windows') ?? 8);
 // The current release by default: the one most users click in.
 process.env.OPENPAYMENTS_VSCODE = arg('vscode') ?? process.env.OPENPAYMENTS_VSCODE ?? '1.139';
@@ -26,14 +26,9 @@ function runOrExit(what, command, args) {
   }
 }
 
-function rowShown(text) {
-  const sidebar = document.getElementById('workbench.parts.sidebar');
-  return [...(sidebar?.querySelectorAll('.monaco-list-row') ?? [])].some((r) => r.textContent.includes(text) && r.getClientRects().length > 0);
-}
-
 /** Opens a new window, opens the container, waits until its welcome button works, and times the button. */
 async function timeWelcomeButton(helpers, { label, extensionPath, container, button, extensionId, ready }) {
-  const { clickTimings, loggedActivations, openWorkbench, scaled, seenWhen, until, workbench } = helpers;
+  const { clickTimings, loggedActivations, openWorkbench, scaled, seenWhen, sidebarRowShown, until, workbench } = helpers;
   const window = await openWorkbench({ label, extensionPath });
   try {
     const { page } = window;
@@ -47,7 +42,7 @@ async function timeWelcomeButton(helpers, { label, extensionPath, container, but
       label,
       () => ui.sidebar().getByRole('button', { name: button }).first().click(),
       () => ui.sidebar().locator('.monaco-list-row', { hasText: 'Sweden' }).first().waitFor({ timeout: scaled(30_000) }),
-      seenWhen(page, 'workbench', rowShown, 'Sweden'),
+      seenWhen(page, 'workbench', sidebarRowShown, 'Sweden'),
     );
   } finally {
     await window.close();

@@ -280,6 +280,12 @@ export function clickTimings(file) {
   };
 }
 
+/** A `seenWhen` check: a row of the side bar's trees that shows `text` is drawn. Runs in the page, as source. */
+export function sidebarRowShown(text) {
+  const sidebar = document.getElementById('workbench.parts.sidebar');
+  return [...(sidebar?.querySelectorAll('.monaco-list-row') ?? [])].some((r) => r.textContent.includes(text) && r.getClientRects().length > 0);
+}
+
 /**
  * What a click's result looks like to the page: `check(arg)` runs in the frames `where` names ('workbench' or
  * 'webviews') on every DOM change until it is true. It must be a self-contained function (it is sent as

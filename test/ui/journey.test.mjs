@@ -7,16 +7,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { artifactsDir, repoRoot } from '../harness/codeServer.mjs';
-import { clickTimings, loggedActivations, openWorkbench, scaled, screenshotOnFailure, seenWhen, until, webviewMarkup, webviewShows, workbench } from './helpers.mjs';
+import { clickTimings, loggedActivations, openWorkbench, scaled, screenshotOnFailure, seenWhen, sidebarRowShown, until, webviewMarkup, webviewShows, workbench } from './helpers.mjs';
 
 // What each timed click's result is, as the page sees it when its DOM changes (sent to the page as source).
 function sidebarButtonShown(text) {
   const sidebar = document.getElementById('workbench.parts.sidebar');
   return [...(sidebar?.querySelectorAll('.monaco-button, [role="button"]') ?? [])].some((b) => b.textContent.trim() === text && b.getClientRects().length > 0);
-}
-function sidebarRowShown(text) {
-  const sidebar = document.getElementById('workbench.parts.sidebar');
-  return [...(sidebar?.querySelectorAll('.monaco-list-row') ?? [])].some((r) => r.textContent.includes(text) && r.getClientRects().length > 0);
 }
 function webviewTextShown([selector, text]) {
   return [...document.querySelectorAll(selector)].some((e) => e.textContent.includes(text) && e.getClientRects().length > 0);
